@@ -1,0 +1,1 @@
+"""Thi Đua: emulation movements (phong trào thi đua) and their initiatives."""

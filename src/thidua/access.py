@@ -1,0 +1,126 @@
+"""The one place that decides who may see or change what.
+
+A role held in a unit covers that unit's whole subtree, and the subtrees of the
+units it succeeded (a commune formed in 2025 keeps the archives of the communes
+merged into it). Views, exports and the API ask here by action name:
+
+    access.require(request.user, "unit.manage", unit)
+    access.scoped(Registration.objects.all(), request.user, "registration.view")
+
+so a query that is not scoped to the user's units has to be written on purpose.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from thidua.org.domain.history import predecessor_paths
+from thidua.org.models import Membership, Role, Unit
+
+ALL_ROLES = frozenset(Role)
+
+# action → roles that allow it, within the role's subtree
+ACTIONS: dict[str, frozenset[str]] = {
+    "unit.view": ALL_ROLES,
+    "unit.manage": frozenset({Role.ADMIN}),
+    "person.view": frozenset({Role.ADMIN, Role.OFFICER}),
+    "person.manage": frozenset({Role.ADMIN}),
+    "audit.view": frozenset({Role.ADMIN}),
+}
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    path: str  # the subtree the role covers
+
+
+def grants(user) -> tuple[Grant, ...]:
+    """The user's grants, read once per request (a few small queries)."""
+    if not getattr(user, "is_authenticated", False):
+        return ()
+    cached = getattr(user, "_thidua_grants", None)
+    if cached is not None:
+        return cached
+    rows = list(Membership.objects.filter(person=user).values_list("role", "unit_id", "unit__path"))
+    older = predecessor_paths({unit_id for _, unit_id, _ in rows})
+    found = set()
+    for role, unit_id, path in rows:
+        found.add(Grant(role, path))
+        found.update(Grant(role, old_path) for old_path in older[unit_id])
+    user._thidua_grants = tuple(sorted(found, key=lambda g: (g.path, g.role)))
+    return user._thidua_grants
+
+
+def paths_for(user, action: str) -> list[str]:
+    """The roots of the subtrees where ``user`` may do ``action``; outermost only."""
+    allowed = ACTIONS[action]
+    paths = sorted({g.path for g in grants(user) if g.role in allowed})
+    roots: list[str] = []
+    for path in paths:
+        if not any(path.startswith(root) for root in roots):
+            roots.append(path)
+    return roots
+
+
+def can(user, action: str, unit: Unit | None) -> bool:
+    if action not in ACTIONS:
+        raise KeyError(f"Unknown action {action!r}: add it to access.ACTIONS")
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if unit is None:
+        return False
+    return any(unit.path.startswith(path) for path in paths_for(user, action))
+
+
+def can_anywhere(user, action: str) -> bool:
+    """Whether ``user`` may do ``action`` in at least one unit (for navigation)."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return bool(paths_for(user, action))
+
+
+def require(user, action: str, unit: Unit | None) -> None:
+    """Refuse with 404 when the user may not even see the unit, else 403."""
+    if can(user, action, unit):
+        return
+    if action != "unit.view" and can(user, "unit.view", unit):
+        raise PermissionDenied
+    raise Http404
+
+
+def scope_filter(user, action: str, unit_field: str = "") -> Q:
+    """A filter keeping the rows whose unit lies in the user's scope for ``action``.
+
+    ``unit_field`` is the lookup from the rows to their unit ("unit",
+    "memberships__unit"); empty when the rows are units.
+    """
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return Q()
+    lookup = f"{unit_field}__path__startswith" if unit_field else "path__startswith"
+    condition = Q(pk__in=[])
+    for path in paths_for(user, action):
+        condition |= Q(**{lookup: path})
+    return condition
+
+
+def scoped(queryset: QuerySet, user, action: str, unit_field: str = "unit") -> QuerySet:
+    return queryset.filter(scope_filter(user, action, unit_field))
+
+
+def units(user, action: str = "unit.view"):
+    return Unit.objects.filter(scope_filter(user, action))
+
+
+def get_unit(user, action: str, pk) -> Unit:
+    """The unit with this id if the user may do ``action`` there (404/403 otherwise)."""
+    try:
+        unit = Unit.objects.get(pk=pk)
+    except (Unit.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    require(user, action, unit)
+    return unit

@@ -1,0 +1,30 @@
+"""What production mode (DEBUG off) refuses to start without."""
+
+from django.conf import settings
+from django.core import checks
+
+MIN_SECRET_LENGTH = 50
+
+
+def production_problems() -> list[str]:
+    """One clear line per wrong setting; empty when serving is safe or DEBUG is on."""
+    if settings.DEBUG:
+        return []
+    problems = []
+    if settings.SECRET_KEY == settings.INSECURE_SECRET_KEY:
+        problems.append(
+            "SECRET_KEY is not set: production needs a long random secret "
+            "(for example: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
+    elif len(settings.SECRET_KEY) < MIN_SECRET_LENGTH:
+        problems.append(
+            f"SECRET_KEY is too weak: use at least {MIN_SECRET_LENGTH} random characters."
+        )
+    if not settings.ALLOWED_HOSTS:
+        problems.append("ALLOWED_HOSTS is empty: set it to the site's host names, comma-separated.")
+    return problems
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_production_settings(app_configs, **kwargs):
+    return [checks.Error(problem, id="thidua.E001") for problem in production_problems()]

@@ -1,0 +1,75 @@
+"""The demo: the seed's world, in one minute.
+
+Hội Nông dân tỉnh Phú Yên → huyện Sông Hinh → its town and ten communes as in
+2022 (the real administrative units), a few branches each, the same places in
+today's two-level structure, and one account per kind of user.
+"""
+
+from django.db import transaction
+
+from thidua.org.domain.admin_units import load_admin_units
+from thidua.org.domain.people import membership_grant, person_create
+from thidua.org.domain.units import unit_create
+from thidua.org.models import Person, Role, Unit, UnitKind
+
+PASSWORD = "thidua-demo"  # noqa: S105 (the documented demo password)
+PHU_YEN = "54"
+SONG_HINH = "561"
+EA_BA_OLD = "22216"
+
+BRANCHES = ["Thôn 1", "Thôn 2", "Buôn Mới"]
+
+
+def is_loaded() -> bool:
+    return Person.objects.filter(username="huyen").exists()
+
+
+@transaction.atomic
+def load(*, whole_country: bool = True) -> None:
+    """Create the demo once; a second call does nothing."""
+    if is_loaded():
+        return
+    load_admin_units(old_provinces=None if whole_country else {PHU_YEN})
+    district = Unit.objects.get(level=2, code=SONG_HINH)
+    communes = list(district.children.order_by("code"))
+    new_communes = list(
+        Unit.objects.filter(successions_in__predecessor__in=communes).distinct().order_by("code")
+    )
+    for commune in communes + new_communes:
+        for name in BRANCHES:
+            unit_create(actor=None, parent=commune, name=name, kind=UnitKind.BRANCH)
+    _accounts(district)
+
+
+def _accounts(district: Unit) -> None:
+    province = district.parent
+    ea_ba = Unit.objects.get(level=3, code=EA_BA_OLD, parent=district)
+    admin = Person.objects.create_superuser(
+        username="admin",
+        email="admin@example.vn",
+        password=PASSWORD,
+        full_name="Quản trị hệ thống",
+    )
+    people = [
+        ("tinh", "Trần Văn Tỉnh", "0905000001", province, [Role.ADMIN, Role.OFFICER]),
+        (
+            "huyen",
+            "Văn phòng Huyện hội Sông Hinh",
+            "0905000002",
+            district,
+            [Role.ADMIN, Role.OFFICER],
+        ),
+        ("xa", "Nguyễn Thị Hoa", "0905000003", ea_ba, [Role.OFFICER]),
+        ("hoidong", "Lê Văn Minh", "0905000004", district, [Role.COUNCIL]),
+    ]
+    for username, full_name, phone, unit, roles in people:
+        person = person_create(
+            actor=admin,
+            username=username,
+            full_name=full_name,
+            password=PASSWORD,
+            email=f"{username}@example.vn",
+            phone=phone,
+        )
+        for role in roles:
+            membership_grant(actor=admin, person=person, unit=unit, role=role)

@@ -1,0 +1,216 @@
+"""Pages for units and people. Every view asks ``thidua.access`` first."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thidua import access, text
+from thidua.org import forms
+from thidua.org.domain.people import membership_grant, membership_revoke, person_create
+from thidua.org.domain.units import lineage, unit_create
+from thidua.org.importing import ImportFileError, import_units, read_rows
+from thidua.org.models import Membership, Person, normalise_phone
+
+PAGE_SIZE = 50
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@login_required
+def unit_list(request):
+    form = forms.UnitFilterForm(request.GET or None)
+    units = access.units(request.user).select_related("parent")
+    if form.is_valid():
+        units = _filter_units(units, form.cleaned_data)
+    units = units.order_by("level", "sort_key", "id")
+    return render(request, "org/unit_list.html", {"form": form, "page": _page(request, units)})
+
+
+def _filter_units(units, filters):
+    today = timezone.localdate()
+    if filters["q"]:
+        query = filters["q"].strip()
+        units = units.filter(Q(search_name__contains=text.fold(query)) | Q(code=query))
+    if filters["level"] is not None:
+        units = units.filter(level=filters["level"])
+    if filters["status"] == "current":
+        units = units.active_on(today)
+    elif filters["status"] == "former":
+        units = units.filter(valid_to__lt=today)
+    return units
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = access.get_unit(request.user, "unit.view", pk)
+    children = unit.children.order_by("sort_key", "id")
+    came_from, went_to = lineage(unit)
+    memberships = (
+        unit.memberships.select_related("person").order_by("person__sort_key", "role")
+        if access.can(request.user, "person.view", unit)
+        else Membership.objects.none()
+    )
+    return render(
+        request,
+        "org/unit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": [a for a in unit.ancestors() if access.can(request.user, "unit.view", a)],
+            "page": _page(request, children),
+            "came_from": came_from,
+            "went_to": went_to,
+            "memberships": memberships,
+            "can_manage": access.can(request.user, "unit.manage", unit),
+            "can_manage_people": access.can(request.user, "person.manage", unit),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def unit_create_child(request, pk):
+    parent = access.get_unit(request.user, "unit.manage", pk)
+    form = forms.UnitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            child = unit_create(actor=request.user, parent=parent, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(unit)s was created.") % {"unit": child.full_name})
+            return redirect("org:unit_detail", pk=parent.pk)
+    return render(request, "org/unit_form.html", {"form": form, "parent": parent})
+
+
+@login_required
+def unit_import(request, pk):
+    target = access.get_unit(request.user, "unit.manage", pk)
+    form = forms.UnitImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = read_rows(upload.read(), upload.name)
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            result = import_units(actor=request.user, target=target, rows=rows)
+            if result.ok:
+                messages.success(
+                    request,
+                    _("Imported %(count)d units into %(unit)s.")
+                    % {"count": len(result.created), "unit": target.full_name},
+                )
+                return redirect("org:unit_detail", pk=target.pk)
+    return render(
+        request, "org/unit_import.html", {"form": form, "target": target, "result": result}
+    )
+
+
+@login_required
+def person_list(request):
+    if not access.can_anywhere(request.user, "person.view"):
+        raise Http404
+    form = forms.PersonSearchForm(request.GET or None)
+    visible_memberships = access.scoped(
+        Membership.objects.select_related("unit"), request.user, "person.view"
+    ).order_by("unit__level", "unit__sort_key")
+    people = Person.objects.filter(
+        access.scope_filter(request.user, "person.view", "memberships__unit")
+    )
+    if form.is_valid() and form.cleaned_data["q"]:
+        people = _search_people(people, form.cleaned_data["q"])
+    people = (
+        people.distinct()
+        .order_by("sort_key", "id")
+        .prefetch_related(Prefetch("memberships", queryset=visible_memberships))
+    )
+    return render(request, "org/person_list.html", {"form": form, "page": _page(request, people)})
+
+
+def _search_people(people, query):
+    query = query.strip()
+    condition = (
+        Q(full_name__icontains=query) | Q(username__icontains=query) | Q(email__iexact=query)
+    )
+    phone = normalise_phone(query)
+    if len(phone) >= 4:
+        condition |= Q(phone__contains=phone)
+    return people.filter(condition)
+
+
+@login_required
+def unit_person_create(request, pk):
+    unit = access.get_unit(request.user, "person.manage", pk)
+    form = forms.PersonCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person = person_create(actor=request.user, unit=unit, **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The account %(username)s was created with the role %(role)s.")
+                % {"username": person.username, "role": dict(forms.Role.choices)[data["role"]]},
+            )
+            return redirect("org:unit_detail", pk=unit.pk)
+    return render(request, "org/person_form.html", {"form": form, "unit": unit})
+
+
+@login_required
+def unit_membership_add(request, pk):
+    unit = access.get_unit(request.user, "person.manage", pk)
+    form = forms.MembershipAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = _find_person(form.cleaned_data["login"])
+        if person is None:
+            form.add_error("login", _("No account has this username, e-mail or phone number."))
+        else:
+            membership_grant(
+                actor=request.user, person=person, unit=unit, role=form.cleaned_data["role"]
+            )
+            messages.success(request, _("The role was granted."))
+            return redirect("org:unit_detail", pk=unit.pk)
+    return render(request, "org/membership_form.html", {"form": form, "unit": unit})
+
+
+@login_required
+@require_POST
+def membership_delete(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("unit", "person"), pk=pk)
+    access.require(request.user, "person.manage", membership.unit)
+    if membership.person_id == request.user.pk and not request.user.is_superuser:
+        messages.error(request, _("You cannot remove your own role."))
+    else:
+        membership_revoke(actor=request.user, membership=membership)
+        messages.success(request, _("The role was removed."))
+    return redirect("org:unit_detail", pk=membership.unit_id)
+
+
+def _find_person(login: str) -> Person | None:
+    login = login.strip()
+    condition = Q(username__iexact=login) | Q(email__iexact=login)
+    phone = normalise_phone(login)
+    if len(phone) >= 9:
+        condition |= Q(phone=phone)
+    matches = list(Person.objects.filter(condition)[:2])
+    return matches[0] if len(matches) == 1 else None
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

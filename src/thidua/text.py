@@ -1,0 +1,65 @@
+"""Vietnamese text: NFC normalisation, diacritic-free search keys and sort keys."""
+
+import re
+import unicodedata
+
+# The Vietnamese alphabet in dictionary order. Letters with a shape mark (ă, â, đ,
+# ê, ô, ơ, ư) are letters of their own; tone marks only break ties.
+ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+TONE_MARKS = {"\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0301": "5", "\u0323": "6"}
+_SHAPED = {unicodedata.normalize("NFC", ch): ch for ch in ALPHABET}
+_WORD = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """The text in NFC with surrounding blanks removed and inner runs of blanks collapsed."""
+    return _WORD.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics ("Đức Bình" → "duc binh"), for searching."""
+    decomposed = unicodedata.normalize("NFD", nfc(text).lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts in Vietnamese dictionary order under any database collation.
+
+    The key uses only the characters 0-9 and a-z (which every collation orders
+    the same way): two characters per letter, digit or separator (none starting
+    with "0"), then "0", then one tone digit per letter as a tie-breaker.
+    """
+    letters, tones = [], []
+    for char in nfc(text).lower():
+        base, tone = _split_tone(char)
+        if base in _SHAPED:
+            letters.append(_code(3 * 36 + ALPHABET.index(base)))
+            tones.append(tone)
+        elif base.isdigit():
+            letters.append("2" + base)
+        else:  # spaces and punctuation separate words and sort before letters
+            letters.append("10")
+    return "".join(letters) + "0" + "".join(tones)
+
+
+def person_sort_key(full_name: str) -> str:
+    """Vietnamese names sort by the given name (the last word), then the rest."""
+    words = nfc(full_name).split(" ")
+    return sort_key(" ".join([words[-1], *words[:-1]]))
+
+
+def _split_tone(char: str) -> tuple[str, str]:
+    decomposed = unicodedata.normalize("NFD", char)
+    tone = "1"
+    kept = []
+    for mark in decomposed:
+        if mark in TONE_MARKS:
+            tone = TONE_MARKS[mark]
+        else:
+            kept.append(mark)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def _code(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    return digits[number // 36] + digits[number % 36]

@@ -1,0 +1,30 @@
+"""The navigation, by role: each item shows only where the user may use it."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from thidua import access
+
+NAVIGATION = [
+    ("home", _("Home"), None),
+    ("org:unit_list", _("Units"), "unit.view"),
+    ("org:person_list", _("People"), "person.view"),
+    ("audit:entry_list", _("Audit log"), "audit.view"),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigation": []}
+    items = []
+    for name, label, action in NAVIGATION:
+        if action is None or access.can_anywhere(user, action):
+            url = reverse(name)
+            current = request.path == url if name == "home" else request.path.startswith(url)
+            items.append({"url": url, "label": label, "current": current})
+    if user.is_superuser:
+        items.append(
+            {"url": reverse("admin:index"), "label": _("Administration"), "current": False}
+        )
+    return {"navigation": items}

@@ -1,0 +1,20 @@
+"""WSGI entry point for production servers (``thidua serve`` runs gunicorn on it)."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+application = get_wsgi_application()
+
+
+def _refuse_unsafe_production() -> None:
+    from thidua.config import production_problems
+
+    problems = production_problems()
+    if problems:
+        raise ImproperlyConfigured(problems[0])
+
+
+_refuse_unsafe_production()
