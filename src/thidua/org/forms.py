@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from thidua.org.models import Person, Role, UnitKind, UnitLevel, normalise_phone
@@ -90,5 +91,23 @@ class PersonCreateForm(forms.Form):
     def clean_phone(self):
         phone = normalise_phone(self.cleaned_data["phone"])
         if phone and not 9 <= len(phone) <= 11:
-            raise forms.ValidationError(_("A phone number has 10 digits, e.g. 0912 345 678."))
+            raise forms.ValidationError(
+                _("Enter a phone number of 9 to 11 digits, e.g. 0912 345 678.")
+            )
         return phone
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, with the label and message our login rules need."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The login or the password is wrong. Check them and try again "
+            "(the password is case-sensitive)."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Username, e-mail or phone number")

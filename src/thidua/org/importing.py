@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from thidua import text
 from thidua.audit.log import record
@@ -122,7 +123,10 @@ def import_units(*, actor, target: Unit, rows: list[dict[str, str]]) -> ImportRe
             instance=target,
             unit=target,
             after={"created": len(result.created)},
-            note=_("Imported %(count)d units.") % {"count": len(result.created)},
+            note=ngettext(
+                "Imported %(count)d unit.", "Imported %(count)d units.", len(result.created)
+            )
+            % {"count": len(result.created)},
         )
     return result
 
@@ -153,7 +157,7 @@ def _check_row(row, target, existing, planned, taken):
             )
     parent_level = parent.level if isinstance(parent, Unit) else KIND_LEVEL[parent["kind"]]
     if KIND_LEVEL[kind] <= parent_level:
-        return _("A %(kind)s cannot be placed under that unit.") % {
+        return _("A unit of kind “%(kind)s” cannot be placed under that unit.") % {
             "kind": row.get("kind", "")
         }, None
     parent_key = parent.pk if isinstance(parent, Unit) else id(parent)

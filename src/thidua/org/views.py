@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from thidua import access, text
@@ -107,7 +108,11 @@ def unit_import(request, pk):
             if result.ok:
                 messages.success(
                     request,
-                    _("Imported %(count)d units into %(unit)s.")
+                    ngettext(
+                        "Imported %(count)d unit into %(unit)s.",
+                        "Imported %(count)d units into %(unit)s.",
+                        len(result.created),
+                    )
                     % {"count": len(result.created), "unit": target.full_name},
                 )
                 return redirect("org:unit_detail", pk=target.pk)

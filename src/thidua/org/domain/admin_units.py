@@ -166,28 +166,33 @@ def _parent(created: dict, row: dict) -> Unit:
 
 
 def _create_successions(links, old, new, continuing) -> int:
-    pairs = [
-        (old.get((row["level"], row["old_code"])), _successor(row, new), row["is_main"] == "1")
-        for row in links
-        if not (row["level"] == "province" and row["old_code"] in continuing)
-    ]
-    pairs = [(a, b, main) for a, b, main in pairs if a is not None and b is not None]
-    successors_of, predecessors_of = defaultdict(int), defaultdict(int)
-    for a, b, _ in pairs:
-        successors_of[a.pk] += 1
-        predecessors_of[b.pk] += 1
-    links = [
-        Succession(
-            predecessor=a,
-            successor=b,
-            kind=_succession_kind(successors_of[a.pk], predecessors_of[b.pk]),
-            date=REFORM_DATE,
-            is_main=main,
+    """Link old units to new ones; the kind (merge, split …) comes from the whole file."""
+    successor_count, predecessor_count = defaultdict(int), defaultdict(int)
+    for row in links:
+        successor_count[(row["level"], row["old_code"])] += 1
+        predecessor_count[(row["level"], row["new_code"])] += 1
+    successions = []
+    for row in links:
+        if row["level"] == "province" and row["old_code"] in continuing:
+            continue
+        predecessor, successor = old.get((row["level"], row["old_code"])), _successor(row, new)
+        if predecessor is None or successor is None:
+            continue  # outside the provinces being loaded
+        kind = _succession_kind(
+            successor_count[(row["level"], row["old_code"])],
+            predecessor_count[(row["level"], row["new_code"])],
         )
-        for a, b, main in pairs
-    ]
-    Succession.objects.bulk_create(links, batch_size=BATCH)
-    return len(links)
+        successions.append(
+            Succession(
+                predecessor=predecessor,
+                successor=successor,
+                kind=kind,
+                date=REFORM_DATE,
+                is_main=row["is_main"] == "1",
+            )
+        )
+    Succession.objects.bulk_create(successions, batch_size=BATCH)
+    return len(successions)
 
 
 def _successor(row, new):

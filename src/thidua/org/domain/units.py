@@ -12,11 +12,12 @@ from thidua.audit.models import Action
 from thidua.org.models import KIND_LEVEL, Succession, SuccessionKind, Unit, path_for
 
 
-def validate_placement(*, parent: Unit | None, kind: str) -> None:
+def validate_placement(*, parent: Unit | None, kind: str, level: int | None = None) -> None:
     """A unit sits strictly below its parent's level."""
-    if parent is not None and KIND_LEVEL[kind] <= parent.level:
+    level = KIND_LEVEL[kind] if level is None else level
+    if parent is not None and level <= parent.level:
         raise ValidationError(
-            _("A %(kind)s cannot be placed under %(parent)s.")
+            _("A unit of kind “%(kind)s” cannot be placed under %(parent)s.")
             % {"kind": Unit(kind=kind).get_kind_display(), "parent": parent.full_name}
         )
 
@@ -31,14 +32,17 @@ def unit_create(
     code: str = "",
     valid_from: datetime.date | None = None,
     valid_to: datetime.date | None = None,
+    level: int | None = None,
 ) -> Unit:
-    """Create a unit under ``parent``; audited."""
-    validate_placement(parent=parent, kind=kind)
+    """Create a unit under ``parent``; audited. ``level`` defaults to the kind's usual
+    one (a city is province-level unless said otherwise)."""
+    level = KIND_LEVEL[kind] if level is None else level
+    validate_placement(parent=parent, kind=kind, level=level)
     unit = Unit(
         parent=parent,
         name=name,
         kind=kind,
-        level=KIND_LEVEL[kind],
+        level=level,
         code=code.strip(),
         valid_from=valid_from,
         valid_to=valid_to,

@@ -1,0 +1,229 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against a live server with the demo.
+
+Chromium is the Debian package (`apt-get install chromium`), never Playwright's own
+download. Without it the browser tests skip, except under CI (CI=true), where a
+missing browser is an error: a green run must mean the pages were really driven.
+
+Every test here is marked `browser` (`pytest -m "not browser"` leaves them out).
+Screenshots go to test-artifacts/screenshots/ at the repository root; the run's
+summary says where.
+"""
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
+BROWSER_DIR = Path(__file__).resolve().parent
+AXE_JS = BROWSER_DIR / "vendor" / "axe-core" / "axe.min.js"
+STYLESHEET = "thidua/app.css"
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
+# The demo's passwords are hashed with the same fast hasher that logging in checks
+# against (tests/conftest.py uses it for every test; set here too so the two agree).
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Playwright waits this long at most for a page or an element (ms).
+TIMEOUT_MS = 10_000
+
+_saved_screenshots: list[Path] = []
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium: $CHROMIUM if set, else `chromium` on PATH, else /usr/bin/chromium."""
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        shutil.which("chromium"),
+        "/usr/bin/chromium",
+    ):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BROWSER_DIR in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _saved_screenshots:
+        terminalreporter.write_sep("-", "browser screenshots")
+        terminalreporter.write_line(
+            f"{len(_saved_screenshots)} screenshot(s) saved in {SCREENSHOTS_DIR}"
+        )
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator["playwright.sync_api.Browser"]:  # noqa: F821
+    """One headless Debian Chromium for the whole run."""
+    executable = chromium_path()
+    if executable is None:
+        why = (
+            "no Chromium binary: install Debian's package with "
+            "`apt-get install -y chromium` (or set CHROMIUM=/path/to/chromium)"
+        )
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"CI must run the browser tests, but there is {why}", pytrace=False)
+        pytest.skip(f"browser tests skipped: {why}")
+
+    from playwright.sync_api import sync_playwright
+
+    # Between its calls Playwright's sync API leaves its event loop marked as running
+    # in this thread, and Django then refuses ORM calls from here (loading the demo,
+    # flushing the database) as "async unsafe". They are not async: allow them while
+    # the browser lives.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup) -> Iterator["pytest_django.live_server_helper.LiveServer"]:  # noqa: F821
+    """pytest-django's live server, on 127.0.0.1, over plain http.
+
+    Overrides pytest-django's fixture of the same name for the tests here, so its
+    helper still gives each test transactional_db and adds the host to
+    ALLOWED_HOSTS. Its own server cannot be used: Django's SecurityMiddleware reads
+    SECURE_SSL_REDIRECT and HSTS once, when the server builds its handler, and
+    without DEBUG they send Chromium to https. This one is built with them off.
+    Started after django_db_setup, so an in-memory SQLite test database is shared
+    with the server thread.
+    """
+    from django.test import override_settings
+    from pytest_django.live_server_helper import LiveServer
+
+    with override_settings(SECURE_SSL_REDIRECT=False, SECURE_HSTS_SECONDS=0):
+        server = LiveServer("127.0.0.1")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def demo_site(live_server, transactional_db, settings) -> str:
+    """The live server's base URL, with the demo (Phú Yên only) in its database.
+
+    transactional_db, not db: the server thread must see the demo, so it is
+    committed, and flushed again after each test.
+    """
+    from django.contrib.staticfiles import finders
+    from django.test import override_settings
+
+    from thidua import demo
+
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+    # Cookies over plain http, unhashed static file names: what `DEBUG=true` serves.
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    if finders.find(STYLESHEET) is None:
+        # The settings do not name src/thidua/static, so the app's own stylesheet is
+        # never served (test_smoke.test_stylesheet_found_by_staticfiles). Name it
+        # here, so the pages are checked as they are meant to look.
+        import thidua
+
+        package_static = Path(thidua.__file__).resolve().parent / "static"
+        settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, package_static]
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        demo.load(whole_country=False)
+    return live_server.url
+
+
+@pytest.fixture
+def new_page(browser, demo_site):
+    """new_page(viewport, locale="vi-VN") → a fresh tab with its own cookies.
+
+    A viewport narrower than 768 px is a touch phone. After the test, any
+    request of the page's own site that failed (HTTP 4xx/5xx, or no answer) is
+    an error: a missing stylesheet or script must not pass unnoticed.
+    """
+    contexts = []
+    failures: list[str] = []
+
+    def on_response(response):
+        if response.status >= 400 and response.url.startswith(demo_site):
+            failures.append(f"{response.status} {response.request.method} {response.url}")
+
+    def on_failed(request):
+        if request.url.startswith(demo_site):
+            failures.append(f"{request.failure} {request.method} {request.url}")
+
+    def make(viewport: dict, *, locale: str = "vi-VN"):
+        phone = viewport["width"] < 768
+        context = browser.new_context(
+            base_url=demo_site,
+            viewport=viewport,
+            locale=locale,
+            device_scale_factor=1,
+            is_mobile=phone,
+            has_touch=phone,
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        context.on("response", on_response)
+        context.on("requestfailed", on_failed)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+    if failures:
+        pytest.fail("requests failed:\n" + "\n".join(failures), pytrace=False)
+
+
+@pytest.fixture
+def phone_page(new_page):
+    """A fresh tab the size of a small phone, 360×740, in Vietnamese."""
+    return new_page(PHONE)
+
+
+@pytest.fixture
+def desktop_page(new_page):
+    """A fresh tab at 1280×800, in Vietnamese."""
+    return new_page(DESKTOP)
+
+
+@pytest.fixture
+def screenshot(request):
+    """screenshot(page, label="") → the PNG written to test-artifacts/screenshots/."""
+
+    def take(page, label: str = "") -> Path:
+        SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "-", request.node.name + (f"-{label}" if label else ""))
+        path = SCREENSHOTS_DIR / f"{name.strip('-')}.png"
+        page.screenshot(path=str(path), full_page=True)
+        _saved_screenshots.append(path)
+        return path
+
+    return take

@@ -1,0 +1,92 @@
+"""Shared fixtures: a small tree of units and a fixed cast of people per role.
+
+Phú Yên (province)
+├── Sông Hinh (district)
+│   ├── Ea Bá (commune A)  ── Thôn 1 (branch)
+│   └── Ea Ly (commune B)  ── Thôn 2 (branch)
+└── Tuy Hòa (another district) ── Phường 1
+"""
+
+from types import SimpleNamespace
+
+import pytest
+
+from thidua.org.domain.people import membership_grant, person_create
+from thidua.org.domain.units import unit_create
+from thidua.org.models import Role, UnitKind
+
+PASSWORD = "a-long-test-passphrase"
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    # The real hasher is slow on purpose; tests check behaviour, not key stretching.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The test client speaks plain HTTP and nothing has run collectstatic.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def tree(db):
+    central = unit_create(actor=None, parent=None, name="Việt Nam", kind=UnitKind.CENTRAL)
+    province = unit_create(
+        actor=None, parent=central, name="Phú Yên", kind=UnitKind.PROVINCE, code="54"
+    )
+    district = unit_create(
+        actor=None, parent=province, name="Sông Hinh", kind=UnitKind.DISTRICT, code="561"
+    )
+    commune_a = unit_create(
+        actor=None, parent=district, name="Ea Bá", kind=UnitKind.COMMUNE, code="22216"
+    )
+    commune_b = unit_create(
+        actor=None, parent=district, name="Ea Ly", kind=UnitKind.COMMUNE, code="22237"
+    )
+    other_district = unit_create(
+        actor=None, parent=province, name="Tuy Hòa", kind=UnitKind.CITY, code="555", level=2
+    )
+    return SimpleNamespace(
+        central=central,
+        province=province,
+        district=district,
+        commune_a=commune_a,
+        commune_b=commune_b,
+        branch_a=unit_create(actor=None, parent=commune_a, name="Thôn 1", kind=UnitKind.BRANCH),
+        branch_b=unit_create(actor=None, parent=commune_b, name="Thôn 2", kind=UnitKind.BRANCH),
+        other_district=other_district,
+        other_commune=unit_create(
+            actor=None, parent=other_district, name="Phường 1", kind=UnitKind.WARD
+        ),
+    )
+
+
+@pytest.fixture
+def make_person(db):
+    """make_person("name", role, unit) → a person holding that role there."""
+    counter = iter(range(1, 10_000))
+
+    def make(username: str, role: Role | None = None, unit=None, **extra):
+        person = person_create(
+            actor=None,
+            username=username,
+            full_name=extra.pop("full_name", f"Người thử {next(counter)}"),
+            password=PASSWORD,
+            **extra,
+        )
+        if role is not None:
+            membership_grant(actor=None, person=person, unit=unit, role=role)
+        return person
+
+    return make
+
+
+@pytest.fixture
+def superuser(db):
+    from thidua.org.models import Person
+
+    return Person.objects.create_superuser(
+        username="root", email="root@example.vn", password=PASSWORD, full_name="Quản trị"
+    )
