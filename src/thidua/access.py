@@ -116,6 +116,26 @@ def units(user, action: str = "unit.view"):
     return Unit.objects.filter(scope_filter(user, action))
 
 
+def can_change_unit(user, unit: Unit) -> bool:
+    """Editing a unit is for administrators above it: a commune cannot rename itself."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return unit.parent is not None and can(user, "unit.manage", unit.parent)
+
+
+def can_manage_person(user, person) -> bool:
+    """Changing an account needs administration over every unit where it holds a role."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    if person.is_superuser or person.pk == getattr(user, "pk", None):
+        return False
+    paths = paths_for(user, "person.manage")
+    unit_paths = [m.unit.path for m in person.memberships.all()]
+    return bool(unit_paths) and all(
+        any(path.startswith(root) for root in paths) for path in unit_paths
+    )
+
+
 def get_unit(user, action: str, pk) -> Unit:
     """The unit with this id if the user may do ``action`` there (404/403 otherwise)."""
     try:

@@ -240,3 +240,63 @@ def test_pages_require_login(client, tree):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
+
+
+def test_district_admin_edits_a_commune_and_the_commune_cannot_edit_itself(
+    client, tree, make_person
+):
+    make_person("xa", Role.ADMIN, tree.commune_a)
+    login(client, make_person("h", Role.ADMIN, tree.district))
+    url = reverse("org:unit_edit", args=[tree.commune_a.pk])
+    response = client.post(url, {"name": "Ea Bá", "code": "22216", "valid_to": "30/06/2025"})
+    assert response.status_code == 302
+    tree.commune_a.refresh_from_db()
+    assert tree.commune_a.valid_to.isoformat() == "2025-06-30"
+    client.logout()
+    login(client, Person.objects.get(username="xa"))
+    assert client.post(url, {"name": "Tự đổi tên"}).status_code == 403
+    tree.commune_a.refresh_from_db()
+    assert tree.commune_a.name == "Ea Bá"
+
+
+def test_unit_edit_rejects_an_end_before_the_start_and_keeps_the_input(client, tree, make_person):
+    login(client, make_person("h", Role.ADMIN, tree.district))
+    url = reverse("org:unit_edit", args=[tree.commune_a.pk])
+    response = client.post(
+        url, {"name": "Tên mới", "valid_from": "01/07/2025", "valid_to": "01/01/2025"}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Ngày kết thúc trước ngày bắt đầu." in page
+    assert 'value="Tên mới"' in page
+    tree.commune_a.refresh_from_db()
+    assert tree.commune_a.name == "Ea Bá"
+
+
+def test_admin_edits_and_disables_an_account_in_scope(client, tree, make_person):
+    officer = make_person("xa", Role.OFFICER, tree.commune_a, full_name="Nguyễn Thị Hoa")
+    login(client, make_person("h", Role.ADMIN, tree.district))
+    url = reverse("org:person_edit", args=[officer.pk])
+    response = client.post(url, {"full_name": "Nguyễn Thị Hoa", "phone": "0905 111 222"})
+    assert response.status_code == 302
+    officer.refresh_from_db()
+    assert officer.phone == "0905111222"
+    assert not officer.is_active
+    assert AuditEntry.objects.filter(object_id=str(officer.pk), action="update").exists()
+
+
+def test_account_with_a_role_elsewhere_cannot_be_edited(client, tree, make_person):
+    officer = make_person("xa", Role.OFFICER, tree.commune_a)
+    from thidua.org.domain.people import membership_grant
+
+    membership_grant(actor=None, person=officer, unit=tree.other_commune, role=Role.VIEWER)
+    login(client, make_person("h", Role.ADMIN, tree.district))
+    detail = client.get(reverse("org:person_detail", args=[officer.pk])).content.decode()
+    assert "Phường 1" not in detail
+    assert client.post(reverse("org:person_edit", args=[officer.pk]), {}).status_code == 403
+
+
+def test_person_outside_scope_is_not_found(client, tree, make_person):
+    other = make_person("b", Role.OFFICER, tree.commune_b)
+    login(client, make_person("xa", Role.ADMIN, tree.commune_a))
+    assert client.get(reverse("org:person_detail", args=[other.pk])).status_code == 404

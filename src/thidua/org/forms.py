@@ -111,3 +111,41 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Username, e-mail or phone number")
+
+
+class UnitEditForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    code = forms.CharField(label=_("Administrative code"), max_length=20, required=False)
+    valid_from = forms.DateField(
+        label=_("Valid from"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        help_text=_("dd/mm/yyyy; empty if the unit has always existed."),
+    )
+    valid_to = forms.DateField(
+        label=_("Valid until"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        help_text=_("dd/mm/yyyy; empty while the unit exists."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("The end date is before the start date."))
+        return data
+
+
+class PersonEditForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone number"), max_length=20, required=False)
+    position = forms.CharField(label=_("Position"), max_length=150, required=False)
+    is_active = forms.BooleanField(
+        label=_("Account active"),
+        required=False,
+        help_text=_("Untick to stop this person from logging in; nothing they did is lost."),
+    )
+
+    clean_phone = PersonCreateForm.clean_phone

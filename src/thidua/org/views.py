@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
@@ -14,8 +14,13 @@ from django.views.decorators.http import require_POST
 
 from thidua import access, text
 from thidua.org import forms
-from thidua.org.domain.people import membership_grant, membership_revoke, person_create
-from thidua.org.domain.units import lineage, unit_create
+from thidua.org.domain.people import (
+    membership_grant,
+    membership_revoke,
+    person_create,
+    person_update,
+)
+from thidua.org.domain.units import lineage, unit_create, unit_update
 from thidua.org.importing import ImportFileError, import_units, read_rows
 from thidua.org.models import Membership, Person, normalise_phone
 
@@ -71,6 +76,7 @@ def unit_detail(request, pk):
             "went_to": went_to,
             "memberships": memberships,
             "can_manage": access.can(request.user, "unit.manage", unit),
+            "can_edit": access.can_change_unit(request.user, unit),
             "can_manage_people": access.can(request.user, "person.manage", unit),
             "today": timezone.localdate(),
         },
@@ -90,6 +96,24 @@ def unit_create_child(request, pk):
             messages.success(request, _("%(unit)s was created.") % {"unit": child.full_name})
             return redirect("org:unit_detail", pk=parent.pk)
     return render(request, "org/unit_form.html", {"form": form, "parent": parent})
+
+
+@login_required
+def unit_edit(request, pk):
+    unit = access.get_unit(request.user, "unit.view", pk)
+    if not access.can_change_unit(request.user, unit):
+        raise PermissionDenied
+    initial = {f: getattr(unit, f) for f in ("name", "code", "valid_from", "valid_to")}
+    form = forms.UnitEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit_update(actor=request.user, unit=unit, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("%(unit)s was saved.") % {"unit": unit.full_name})
+            return redirect("org:unit_detail", pk=unit.pk)
+    return render(request, "org/unit_edit.html", {"form": form, "unit": unit})
 
 
 @login_required
@@ -140,6 +164,52 @@ def person_list(request):
         .prefetch_related(Prefetch("memberships", queryset=visible_memberships))
     )
     return render(request, "org/person_list.html", {"form": form, "page": _page(request, people)})
+
+
+def _person_in_scope(request, pk) -> Person:
+    return get_object_or_404(
+        Person.objects.filter(access.scope_filter(request.user, "person.view", "memberships__unit"))
+        .distinct()
+        .prefetch_related("memberships__unit"),
+        pk=pk,
+    )
+
+
+@login_required
+def person_detail(request, pk):
+    person = _person_in_scope(request, pk)
+    visible = [
+        m for m in person.memberships.all() if access.can(request.user, "person.view", m.unit)
+    ]
+    return render(
+        request,
+        "org/person_detail.html",
+        {
+            "person": person,
+            "memberships": sorted(visible, key=lambda m: (m.unit.level, m.unit.sort_key)),
+            "can_manage": access.can_manage_person(request.user, person),
+        },
+    )
+
+
+@login_required
+def person_edit(request, pk):
+    person = _person_in_scope(request, pk)
+    if not access.can_manage_person(request.user, person):
+        raise PermissionDenied
+    fields = ("full_name", "email", "phone", "position", "is_active")
+    form = forms.PersonEditForm(
+        request.POST or None, initial={f: getattr(person, f) for f in fields}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            person_update(actor=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The account was saved."))
+            return redirect("org:person_detail", pk=person.pk)
+    return render(request, "org/person_edit.html", {"form": form, "person": person})
 
 
 def _search_people(people, query):
