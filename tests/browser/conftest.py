@@ -14,14 +14,18 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+    from pytest_django.live_server_helper import LiveServer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
 BROWSER_DIR = Path(__file__).resolve().parent
 AXE_JS = BROWSER_DIR / "vendor" / "axe-core" / "axe.min.js"
-STYLESHEET = "thidua/app.css"
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -72,7 +76,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator["playwright.sync_api.Browser"]:  # noqa: F821
+def browser() -> Iterator["Browser"]:
     """One headless Debian Chromium for the whole run."""
     executable = chromium_path()
     if executable is None:
@@ -107,7 +111,7 @@ def browser() -> Iterator["playwright.sync_api.Browser"]:  # noqa: F821
 
 
 @pytest.fixture(scope="session")
-def live_server(django_db_setup) -> Iterator["pytest_django.live_server_helper.LiveServer"]:  # noqa: F821
+def live_server(django_db_setup) -> Iterator["LiveServer"]:
     """pytest-django's live server, on 127.0.0.1, over plain http.
 
     Overrides pytest-django's fixture of the same name for the tests here, so its
@@ -134,7 +138,6 @@ def demo_site(live_server, transactional_db, settings) -> str:
     transactional_db, not db: the server thread must see the demo, so it is
     committed, and flushed again after each test.
     """
-    from django.contrib.staticfiles import finders
     from django.test import override_settings
 
     from thidua import demo
@@ -147,14 +150,6 @@ def demo_site(live_server, transactional_db, settings) -> str:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    if finders.find(STYLESHEET) is None:
-        # The settings do not name src/thidua/static, so the app's own stylesheet is
-        # never served (test_smoke.test_stylesheet_found_by_staticfiles). Name it
-        # here, so the pages are checked as they are meant to look.
-        import thidua
-
-        package_static = Path(thidua.__file__).resolve().parent / "static"
-        settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, package_static]
     with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         demo.load(whole_country=False)
     return live_server.url

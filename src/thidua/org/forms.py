@@ -111,6 +111,8 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Username, e-mail or phone number")
+        # Autofocus would skip the "skip to content" link for keyboard users.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
 
 
 class UnitEditForm(forms.Form):

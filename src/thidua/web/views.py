@@ -1,3 +1,5 @@
+from itertools import groupby
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
@@ -7,17 +9,21 @@ from thidua.org.models import Membership
 
 @login_required
 def home(request):
-    """The start page: the user's roles and the units they work for."""
+    """The start page: the units the user works for, each with the user's roles there."""
     memberships = (
         Membership.objects.filter(person=request.user)
         .select_related("unit", "unit__parent")
-        .order_by("unit__level", "unit__sort_key")
+        .order_by("unit__level", "unit__sort_key", "unit_id", "role")
     )
+    units = [
+        (unit, [m.get_role_display() for m in group])
+        for unit, group in groupby(memberships, key=lambda m: m.unit)
+    ]
     return render(
         request,
         "web/home.html",
         {
-            "memberships": memberships,
+            "units": units,
             "can_view_people": access.can_anywhere(request.user, "person.view"),
             "can_view_audit": access.can_anywhere(request.user, "audit.view"),
         },
