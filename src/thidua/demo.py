@@ -37,7 +37,15 @@ def load(*, whole_country: bool = True) -> None:
     )
     for commune in communes + new_communes:
         for name in BRANCHES:
-            unit_create(actor=None, parent=commune, name=name, kind=UnitKind.BRANCH)
+            # Branches live and end with their commune's structure.
+            unit_create(
+                actor=None,
+                parent=commune,
+                name=name,
+                kind=UnitKind.BRANCH,
+                valid_from=commune.valid_from,
+                valid_to=commune.valid_to,
+            )
     _accounts(district)
 
 

@@ -37,7 +37,8 @@ def unit_list(request):
     units = access.units(request.user).select_related("parent")
     if form.is_valid():
         units = _filter_units(units, form.cleaned_data)
-    units = units.order_by("level", "sort_key", "id")
+    # Level by level; within a level grouped under their parent, then by name.
+    units = units.order_by("level", "parent__sort_key", "parent_id", "sort_key", "id")
     return render(request, "org/unit_list.html", {"form": form, "page": _page(request, units)})
 
 
