@@ -17,6 +17,6 @@ class Command(BaseCommand):
         if demo.is_loaded():
             self.stdout.write("Dữ liệu dùng thử đã có sẵn.")
             return
-        self.stdout.write("Đang nạp dữ liệu dùng thử (lần đầu mất khoảng một phút)…")
+        self.stdout.write("Đang nạp dữ liệu dùng thử (lần đầu mất khoảng mười giây)…")
         demo.load(whole_country=not one_province)
         self.stdout.write("Đã nạp dữ liệu dùng thử.")
