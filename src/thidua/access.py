@@ -18,6 +18,7 @@ from django.http import Http404
 
 from thidua.org.domain.history import predecessor_paths
 from thidua.org.models import Membership, Role, Unit
+from thidua.org.models.units import ids_in_path
 
 ALL_ROLES = frozenset(Role)
 
@@ -28,6 +29,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "person.view": frozenset({Role.ADMIN, Role.OFFICER}),
     "person.manage": frozenset({Role.ADMIN}),
     "audit.view": frozenset({Role.ADMIN}),
+    "plan.view": ALL_ROLES,
+    "plan.edit": frozenset({Role.ADMIN, Role.OFFICER}),
+    "plan.issue": frozenset({Role.ADMIN}),
 }
 
 
@@ -144,3 +148,41 @@ def get_unit(user, action: str, pk) -> Unit:
         raise Http404 from None
     require(user, action, unit)
     return unit
+
+
+def plan_filter(user) -> Q:
+    """The plans ``user`` may read.
+
+    Issued plans of their own subtrees and of the units above them (they are its
+    recipients); drafts only where they may edit.
+    """
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return Q()
+    published = Q(status__in=["issued", "closed"])
+    condition = Q(pk__in=[])
+    for path in paths_for(user, "plan.view"):
+        condition |= published & (Q(unit__path__startswith=path) | Q(unit_id__in=ids_in_path(path)))
+    for path in paths_for(user, "plan.edit"):
+        condition |= Q(unit__path__startswith=path)
+    return condition
+
+
+def can_view_plan(user, plan) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if plan.status == "draft":
+        return can(user, "plan.edit", plan.unit)
+    return any(
+        plan.unit.path.startswith(path) or path.startswith(plan.unit.path)
+        for path in paths_for(user, "plan.view")
+    )
+
+
+def require_plan(user, action: str, plan) -> None:
+    """404 if the plan cannot be read; 403 if it can but ``action`` is not allowed."""
+    if not can_view_plan(user, plan):
+        raise Http404
+    if action != "plan.view" and not can(user, action, plan.unit):
+        raise PermissionDenied

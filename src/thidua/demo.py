@@ -2,8 +2,12 @@
 
 Hội Nông dân tỉnh Phú Yên → huyện Sông Hinh → its town and ten communes as in
 2022 (the real administrative units), a few branches each, the same places in
-today's two-level structure, and one account per kind of user.
+today's two-level structure, and one account per kind of user. The seed's plan
+115-KH/HNDH on the basis of the province's 283-KH/HNDT, the communes' answers to
+it (on time, late, a draft, missing), and a current plan of today's Đắk Lắk.
 """
+
+import datetime
 
 from django.db import transaction
 
@@ -11,6 +15,8 @@ from thidua.org.domain.admin_units import load_admin_units
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.domain.units import unit_create
 from thidua.org.models import Person, Role, Unit, UnitKind
+from thidua.plans.domain.plans import plan_create_child, plan_record_issued
+from thidua.plans.seed_loader import load_plan, read
 
 PASSWORD = "thidua-demo"  # noqa: S105 (the documented demo password)
 PHU_YEN = "54"
@@ -47,6 +53,33 @@ def load(*, whole_country: bool = True) -> None:
                 valid_to=commune.valid_to,
             )
     _accounts(district)
+    _plans(district)
+
+
+# Communes' answers to plan 115: (old code, number, issued on); one late, one a draft.
+CHILD_PLANS = [
+    ("22216", 7, datetime.date(2022, 3, 25)),  # Ea Bá
+    ("22237", 5, datetime.date(2022, 4, 4)),  # Ea Ly
+    ("22234", 9, datetime.date(2022, 4, 8)),  # xã Sông Hinh
+    ("22207", 12, datetime.date(2022, 4, 9)),  # thị trấn Hai Riêng
+    ("22213", 4, datetime.date(2022, 4, 21)),  # Đức Bình Tây: late
+    ("22225", None, None),  # Ea Bar: still a draft
+]
+
+
+def _plans(district: Unit) -> None:
+    province = district.parent
+    province_plan = load_plan(read("plan_283.json"), unit=province)
+    district_plan = load_plan(
+        read("plan_115.json"), unit=district, parent=province_plan, child_plan_deadline=True
+    )
+    for code, number, issued_on in CHILD_PLANS:
+        commune = district.children.get(code=code)
+        child = plan_create_child(actor=None, parent=district_plan, unit=commune)
+        if number:
+            plan_record_issued(actor=None, plan=child, number=number, issued_on=issued_on)
+    dak_lak = Unit.objects.get(level=1, code="66", valid_from__isnull=False)
+    load_plan(read("plan_2026_daklak.json"), unit=dak_lak)
 
 
 def _accounts(district: Unit) -> None:

@@ -23,6 +23,7 @@ SITE_URL = env.string("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "thidua.org",
     "thidua.audit",
+    "thidua.plans",
     "thidua.web",
     "django.contrib.admin",
     "django.contrib.auth",

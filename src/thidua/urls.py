@@ -43,6 +43,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("", include("thidua.org.urls")),
+    path("", include("thidua.plans.urls")),
     path("audit/", include("thidua.audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.forms.models import model_to_dict
 
 from .models import Action, AuditEntry
@@ -44,6 +45,8 @@ def record(
 def _plain(value):
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, FieldFile):
+        return value.name
     if isinstance(value, list | tuple | set):
         return [_plain(v) for v in value]
     return value

@@ -7,6 +7,7 @@ from thidua import access
 
 NAVIGATION = [
     ("home", _("Home"), None),
+    ("plans:plan_list", _("Plans"), "plan.view"),
     ("org:unit_list", _("Units"), "unit.view"),
     ("org:person_list", _("People"), "person.view"),
     ("audit:entry_list", _("Audit log"), "audit.view"),

@@ -174,7 +174,7 @@ class Unit(models.Model):
 
     def ancestor_ids(self) -> list[int]:
         """Ids from the root down to this unit, read from the path (no query)."""
-        return [int(self.path[i : i + PATH_STEP]) for i in range(0, len(self.path), PATH_STEP)]
+        return ids_in_path(self.path)
 
     def ancestors(self) -> UnitQuerySet:
         return Unit.objects.filter(id__in=self.ancestor_ids()[:-1]).order_by("level", "path")
@@ -195,6 +195,11 @@ class Unit(models.Model):
         self.search_name = text.fold(self.name)
         if self.kind:
             self.level = self.level if self.level is not None else KIND_LEVEL[self.kind]
+
+
+def ids_in_path(path: str) -> list[int]:
+    """The ids of the units a path runs through, root first."""
+    return [int(path[i : i + PATH_STEP]) for i in range(0, len(path), PATH_STEP)]
 
 
 def path_for(parent: Unit | None, unit_id: int) -> str:

@@ -1,0 +1,138 @@
+"""An official document of a mass organisation, as plain data.
+
+The renderers (DOCX in `thidua.documents.docx`, HTML in the template
+`documents/official_document.html`) read only these classes, so any part of the product
+(plans, decisions, reports) can produce a document without the renderers knowing its models.
+The texts are the document's own Vietnamese content: they are never translated.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date as Date  # noqa: N812 (the field below is called `date`)
+
+from thidua.documents.dates import BLANK, place_and_date
+
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+RECIPIENTS_LABEL = "Nơi nhận:"
+
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def roman(n: int) -> str:
+    """4 → "IV": sections of a document are numbered in Roman numerals."""
+    if not 0 < n < 4000:
+        raise ValueError(f"no Roman numeral for {n}")
+    digits = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        digits.append(numeral * count)
+    return "".join(digits)
+
+
+def number_line(number: int | None, symbol: str) -> str:
+    """(115, "KH/HNDH") → "Số 115-KH/HNDH"; a draft (None) leaves room for the number.
+
+    The Party-style format joins number and symbol with a hyphen and puts no colon after "Số".
+    """
+    if number is None:
+        return f"Số{BLANK}-{symbol}"
+    return f"Số {number:02d}-{symbol}"  # numbers under 10 take a leading 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Point:
+    """A numbered point of a section. An empty title means the first paragraph carries the
+    number itself ("1. Thi đua …")."""
+
+    title: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    """A part of the body; `heading` is complete with its number: "I. MỤC ĐÍCH, YÊU CẦU"."""
+
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Signature:
+    authority: str  # "T/M BAN THƯỜNG VỤ"
+    title: str  # "CHỦ TỊCH"
+    signer: str  # "Bá Minh Hiếu"
+    signed_note: str = ""  # "Đã ký" on a copy of a signed original
+
+    @property
+    def note(self) -> str:
+        """The note as printed: "(Đã ký)"."""
+        text = self.signed_note.strip()
+        if not text or text.startswith("("):
+            return text
+        return f"({text})"
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficialDocument:
+    superior: str = ""  # "HỘI NÔNG DÂN TỈNH PHÚ YÊN"
+    issuer: str  # "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH"
+    number: str  # number_line(115, "KH/HNDH")
+    place: str  # "Sông Hinh"
+    date: Date | None = None  # None for a draft
+    year: int | None = None  # printed on the blank date line of a draft (date None)
+    doc_type: str  # "KẾ HOẠCH"
+    subject_lines: list[str] = field(default_factory=list)
+    basis: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signature: Signature
+    watermark: str = ""  # "DỰ THẢO", "ĐÃ ĐƯỢC THAY THẾ"
+
+    def __post_init__(self):
+        if self.date is None and self.year is None:
+            raise ValueError("an undated (draft) document needs its year")
+
+    @property
+    def date_line(self) -> str:
+        """The place-and-date line, or a draft's line with the day and month left blank."""
+        return place_and_date(self.place, self.date, self.year)
+
+    @property
+    def title(self) -> str:
+        """How the document is named: its type then its subject."""
+        return " ".join([self.doc_type, *self.subject_lines])
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        """Each recipient as printed under "Nơi nhận:", with its dash."""
+        return [f"- {recipient.strip().removeprefix('-').strip()}" for recipient in self.recipients]
+
+    # The fixed texts of the format, offered here so that templates can reach them.
+    @property
+    def nation(self) -> str:
+        return NATION
+
+    @property
+    def motto(self) -> str:
+        return MOTTO
+
+    @property
+    def recipients_label(self) -> str:
+        return RECIPIENTS_LABEL

@@ -1,0 +1,87 @@
+"""Which units in a plan's scope have issued their own plan, and when."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from thidua.org.models import Unit
+from thidua.plans.models import DeadlineKind, Plan, PlanBasis, PlanStatus
+
+STATES = {
+    "on_time": _("issued on time"),
+    "late": _("issued late"),
+    "draft": _("draft only"),
+    "missing": _("not started"),
+}
+
+
+@dataclass
+class CascadeRow:
+    unit: Unit
+    plan: Plan | None
+    state: str
+    overdue: bool
+
+    @property
+    def state_label(self) -> str:
+        return str(STATES[self.state])
+
+
+def recipients(plan: Plan):
+    """The units a plan is addressed to: the issuer's units one level down, as they
+    existed during the plan's period."""
+    return plan.unit.children.active_during(plan.period_start, plan.period_end).order_by(
+        "sort_key", "id"
+    )
+
+
+def due_date(plan: Plan) -> datetime.date | None:
+    """The units' own plans are due by the "child plan" deadline, else the registration one."""
+    deadlines = {d.kind: d for d in plan.deadlines.all()}
+    deadline = deadlines.get(DeadlineKind.CHILD_PLAN) or deadlines.get(DeadlineKind.REGISTRATION)
+    return timezone.localtime(deadline.due_at).date() if deadline else None
+
+
+def lineage_ids(plan: Plan) -> list[int]:
+    """This plan and every earlier version it replaced (a child may cite any of them)."""
+    ids, current = [plan.pk], plan
+    while current.replaces_id:
+        ids.append(current.replaces_id)
+        current = Plan.objects.only("id", "replaces_id").get(pk=current.replaces_id)
+    return ids
+
+
+def cascade(plan: Plan) -> list[CascadeRow]:
+    """One row per recipient unit, in a fixed number of queries."""
+    due = due_date(plan)
+    today = timezone.localdate()
+    best: dict[int, Plan] = {}
+    bases = PlanBasis.objects.filter(parent_id__in=lineage_ids(plan)).select_related("plan")
+    for basis in bases:
+        child = basis.plan
+        current = best.get(child.unit_id)
+        if current is None or _rank(child) > _rank(current):
+            best[child.unit_id] = child
+    rows = []
+    for unit in recipients(plan):
+        child = best.get(unit.pk)
+        state = _state(child, due)
+        overdue = due is not None and today > due and state in {"draft", "missing"}
+        rows.append(CascadeRow(unit=unit, plan=child, state=state, overdue=overdue))
+    return rows
+
+
+def _rank(plan: Plan) -> tuple:
+    return (plan.status != PlanStatus.DRAFT, plan.version, plan.pk)
+
+
+def _state(child: Plan | None, due: datetime.date | None) -> str:
+    if child is None:
+        return "missing"
+    if child.status == PlanStatus.DRAFT:
+        return "draft"
+    if due is not None and child.issued_on > due:
+        return "late"
+    return "on_time"

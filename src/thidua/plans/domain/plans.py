@@ -1,0 +1,346 @@
+"""Every change to a plan goes through these functions: validated, saved, audited."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.audit.log import record, snapshot
+from thidua.audit.models import Action
+from thidua.org.models import Unit
+from thidua.plans.domain import body as plan_body
+from thidua.plans.domain.defaults import (
+    DEFAULT_MAX_POINTS,
+    SEED_CRITERIA,
+    default_recipients,
+    header_lines,
+)
+from thidua.plans.domain.numbering import next_number, numbering_rule_for, reserve_up_to
+from thidua.plans.models import (
+    Campaign,
+    Criterion,
+    Deadline,
+    EmulationForm,
+    Movement,
+    Plan,
+    PlanBasis,
+    PlanPoint,
+    PlanSection,
+    PlanStatus,
+)
+
+EDITABLE_FIELDS = {
+    "superior_line",
+    "issuer_line",
+    "place",
+    "title",
+    "subject",
+    "emulation_form",
+    "period_start",
+    "period_end",
+    "preamble",
+    "closing",
+    "recipients",
+    "quota_kinds",
+    "quota_minimum",
+    "registration_rule",
+    "signing_authority",
+    "signer_title",
+    "signer_name",
+    "is_signed",
+}
+
+
+def _require_draft(plan: Plan) -> None:
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError(
+            _("An issued plan cannot be changed: make a correction (a new version) instead.")
+        )
+
+
+def end_of_day(day: datetime.date) -> datetime.datetime:
+    """A deadline "before 10/4/2022" is met until the end of that day, Vietnam time."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    actor,
+    unit: Unit,
+    title: str,
+    movement_name: str,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    emulation_form: str = EmulationForm.THEMATIC,
+    **fields,
+) -> Plan:
+    """A new draft plan of ``unit`` with the seed's five criteria; audited."""
+    superior, issuer = header_lines(unit)
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"plan_create cannot set {sorted(unknown)}")
+    plan = Plan(
+        unit=unit,
+        movement=Movement.objects.create(unit=unit, name=movement_name),
+        title=title,
+        subject=fields.pop("subject", title),
+        superior_line=fields.pop("superior_line", superior),
+        issuer_line=fields.pop("issuer_line", issuer),
+        issuer_code=numbering_rule_for(unit).issuer_code,
+        place=fields.pop("place", unit.name),
+        emulation_form=emulation_form,
+        period_start=period_start,
+        period_end=period_end,
+        recipients=fields.pop("recipients", default_recipients(unit)),
+        signing_authority=fields.pop("signing_authority", "T/M BAN THƯỜNG VỤ"),
+        signer_title=fields.pop("signer_title", "CHỦ TỊCH"),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **fields,
+    )
+    plan.full_clean(exclude=["movement", "number_period"])
+    plan.save()
+    Criterion.objects.bulk_create(
+        Criterion(
+            plan=plan,
+            position=i,
+            code=code,
+            name=name,
+            description=desc,
+            max_points=DEFAULT_MAX_POINTS,
+        )
+        for i, (code, name, desc) in enumerate(SEED_CRITERIA, start=1)
+    )
+    record(actor=actor, action=Action.CREATE, instance=plan, unit=unit)
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, actor, plan: Plan, movement_name: str | None = None, **changes) -> Plan:
+    _require_draft(plan)
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"plan_update cannot change {sorted(unknown)}")
+    before = snapshot(plan)
+    for name, value in changes.items():
+        setattr(plan, name, value)
+    plan.full_clean(exclude=["number_period"])
+    plan.save()
+    if movement_name and movement_name != plan.movement.name:
+        plan.movement.name = movement_name
+        plan.movement.save(update_fields=["name"])
+    record(actor=actor, action=Action.UPDATE, instance=plan, unit=plan.unit, before=before)
+    return plan
+
+
+@transaction.atomic
+def plan_set_body(*, actor, plan: Plan, source: str) -> None:
+    """Replace the sections and points with those written in ``source`` (see body.py)."""
+    _require_draft(plan)
+    drafts = plan_body.parse(source)
+    before = {"body": plan_body.unparse(plan.sections.prefetch_related("points"))}
+    plan.sections.all().delete()
+    for position, draft in enumerate(drafts, start=1):
+        section = PlanSection.objects.create(
+            plan=plan,
+            position=position,
+            heading=draft.heading,
+            body="\n".join(draft.paragraphs),
+        )
+        PlanPoint.objects.bulk_create(
+            PlanPoint(section=section, position=i, title=p.title, body="\n".join(p.paragraphs))
+            for i, p in enumerate(draft.points, start=1)
+        )
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        instance=plan,
+        unit=plan.unit,
+        before=before,
+        after={"body": source},
+    )
+
+
+@transaction.atomic
+def plan_set_list(*, actor, plan: Plan, kind: str, rows: list[dict]) -> None:
+    """Replace the plan's criteria, deadlines, campaigns or bases with ``rows``."""
+    _require_draft(plan)
+    model, related = {
+        "criteria": (Criterion, plan.criteria),
+        "deadlines": (Deadline, plan.deadlines),
+        "campaigns": (Campaign, plan.campaigns),
+        "bases": (PlanBasis, plan.bases),
+    }[kind]
+    before = {kind: [snapshot(item) for item in related.all()]}
+    related.all().delete()
+    ordered = any(f.name == "position" for f in model._meta.fields)
+    model.objects.bulk_create(
+        model(plan=plan, **({"position": i} if ordered else {}), **row)
+        for i, row in enumerate(rows, start=1)
+    )
+    after = {kind: [snapshot(item) for item in related.all()]}
+    record(
+        actor=actor, action=Action.UPDATE, instance=plan, unit=plan.unit, before=before, after=after
+    )
+
+
+@transaction.atomic
+def plan_issue(*, actor, plan: Plan, issued_on: datetime.date | None = None) -> Plan:
+    """Give the plan its number and date and make it read-only; audited.
+
+    A correction (a plan that ``replaces`` another) supersedes the old version,
+    which stays visible and marked as replaced.
+    """
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    _require_draft(plan)
+    if not plan.sections.exists():
+        raise ValidationError(_("A plan needs at least one section before it is issued."))
+    issued_on = issued_on or timezone.localdate()
+    rule = numbering_rule_for(plan.unit)
+    plan.number_period = rule.period_for(issued_on.year)
+    plan.issuer_code = rule.issuer_code
+    plan.number = next_number(unit=plan.unit, period=plan.number_period)
+    plan.issued_on = issued_on
+    plan.status = PlanStatus.ISSUED
+    plan.save()
+    record(
+        actor=actor,
+        action=Action.TRANSITION,
+        instance=plan,
+        unit=plan.unit,
+        before={"status": PlanStatus.DRAFT},
+        after={"status": PlanStatus.ISSUED, "number": plan.number_symbol, "issued_on": issued_on},
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_close(*, actor, plan: Plan) -> Plan:
+    if plan.status != PlanStatus.ISSUED:
+        raise ValidationError(_("Only an issued plan can be closed."))
+    plan.status = PlanStatus.CLOSED
+    plan.save(update_fields=["status", "updated_at"])
+    record(
+        actor=actor,
+        action=Action.TRANSITION,
+        instance=plan,
+        unit=plan.unit,
+        before={"status": PlanStatus.ISSUED},
+        after={"status": PlanStatus.CLOSED},
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_correct(*, actor, plan: Plan) -> Plan:
+    """A new draft version of an issued plan, to be corrected and issued in its place."""
+    if plan.status == PlanStatus.DRAFT:
+        raise ValidationError(_("A draft can be edited directly."))
+    if hasattr(plan, "replaced_by"):
+        raise ValidationError(_("This plan already has a newer version."))
+    copy = _copy_plan(plan, unit=plan.unit, actor=actor)
+    copy.version = plan.version + 1
+    copy.replaces = plan
+    copy.save(update_fields=["version", "replaces"])
+    for basis in plan.bases.all():
+        PlanBasis.objects.create(
+            plan=copy, position=basis.position, parent=basis.parent, text=basis.text
+        )
+    record(
+        actor=actor,
+        action=Action.CREATE,
+        instance=copy,
+        unit=plan.unit,
+        note=f"correction of {plan.number_symbol}",
+    )
+    return copy
+
+
+@transaction.atomic
+def plan_create_child(*, actor, parent: Plan, unit: Unit) -> Plan:
+    """The unit's own plan "căn cứ" ``parent``: prefilled from it, editable, a draft."""
+    if parent.status != PlanStatus.ISSUED:
+        raise ValidationError(_("Only an issued plan can be the basis of another plan."))
+    if not unit.path.startswith(parent.unit.path) or unit.pk == parent.unit_id:
+        raise ValidationError(_("This unit is not among the plan's recipients."))
+    child = _copy_plan(parent, unit=unit, actor=actor)
+    PlanBasis.objects.create(plan=child, position=1, parent=parent, text=citation(parent))
+    record(
+        actor=actor,
+        action=Action.CREATE,
+        instance=child,
+        unit=unit,
+        note=f"based on {parent.number_symbol}",
+    )
+    return child
+
+
+def citation(plan: Plan) -> str:
+    """ "Căn cứ Kế hoạch số 283-KH/HNDT ngày 03/3/2022 của Ban Thường vụ Hội Nông dân tỉnh
+    Phú Yên về việc triển khai thực hiện phong trào thi đua …"."""
+    from thidua.documents.dates import short_date
+
+    body = plan.unit.full_name
+    if "THƯỜNG VỤ" in plan.signing_authority.upper():
+        body = f"Ban Thường vụ {body}"
+    subject = plan.title.removeprefix("Kế hoạch ").removeprefix("kế hoạch ")
+    return (
+        f"Căn cứ Kế hoạch số {plan.number_symbol} ngày {short_date(plan.issued_on)} "
+        f"của {body} về việc {subject[:1].lower()}{subject[1:]}."
+    )
+
+
+def _copy_plan(source: Plan, *, unit: Unit, actor) -> Plan:
+    fields = {name: getattr(source, name) for name in EDITABLE_FIELDS}
+    if unit.pk != source.unit_id:
+        fields["superior_line"], fields["issuer_line"] = header_lines(unit)
+        fields["place"] = unit.name
+        fields["recipients"] = default_recipients(unit)
+        fields["signer_name"], fields["is_signed"] = "", False
+    plan = Plan.objects.create(
+        unit=unit,
+        movement=source.movement
+        if unit.pk == source.unit_id
+        else Movement.objects.create(unit=unit, name=source.movement.name),
+        issuer_code=numbering_rule_for(unit).issuer_code,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **fields,
+    )
+    for section in source.sections.prefetch_related("points"):
+        points = list(section.points.all())
+        section.pk, section.plan = None, plan
+        section.save()
+        for point in points:
+            point.pk, point.section = None, section
+            point.save()
+    for related in ("criteria", "deadlines", "campaigns"):
+        for item in getattr(source, related).all():
+            item.pk, item.plan = None, plan
+            item.save()
+    return plan
+
+
+@transaction.atomic
+def plan_record_issued(*, actor, plan: Plan, number: int, issued_on: datetime.date) -> Plan:
+    """Record a plan already issued on paper, with the number it carries; audited.
+
+    The unit's counter moves past ``number`` so the next plan issued here follows it.
+    """
+    _require_draft(plan)
+    rule = numbering_rule_for(plan.unit)
+    plan.number_period = rule.period_for(issued_on.year)
+    plan.number, plan.issued_on, plan.status = number, issued_on, PlanStatus.ISSUED
+    plan.save()
+    reserve_up_to(unit=plan.unit, period=plan.number_period, number=number)
+    record(
+        actor=actor,
+        action=Action.TRANSITION,
+        instance=plan,
+        unit=plan.unit,
+        before={"status": PlanStatus.DRAFT},
+        after={"status": PlanStatus.ISSUED, "number": plan.number_symbol, "issued_on": issued_on},
+        note="recorded from paper",
+    )
+    return plan

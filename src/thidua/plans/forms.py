@@ -1,0 +1,159 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thidua.org.models import UnitKind
+from thidua.plans.domain import body as plan_body
+from thidua.plans.models import Criterion, Deadline, DeadlineKind, EmulationForm
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+QUOTA_KINDS = [
+    (k.value, k.label)
+    for k in (
+        UnitKind.DISTRICT,
+        UnitKind.TOWN,
+        UnitKind.CITY,
+        UnitKind.COMMUNE,
+        UnitKind.WARD,
+        UnitKind.TOWNSHIP,
+        UnitKind.SPECIAL_ZONE,
+        UnitKind.BRANCH,
+    )
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def format_value(self, value):
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=400)
+    movement_name = forms.CharField(label=_("Movement"), max_length=400)
+    subject = forms.CharField(
+        label=_("Subject (the bold lines under “KẾ HOẠCH”)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    emulation_form = forms.ChoiceField(label=_("Form of emulation"), choices=EmulationForm.choices)
+    period_start = forms.DateField(
+        label=_("Period from"), widget=DateInput, input_formats=DATE_FORMATS
+    )
+    period_end = forms.DateField(
+        label=_("Period until"), widget=DateInput, input_formats=DATE_FORMATS
+    )
+    superior_line = forms.CharField(
+        label=_("Superior body (header, first line)"), max_length=200, required=False
+    )
+    issuer_line = forms.CharField(label=_("Issuing body (header, second line)"), max_length=200)
+    place = forms.CharField(label=_("Place (before the date)"), max_length=100)
+    preamble = forms.CharField(
+        label=_("Preamble"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    closing = forms.CharField(
+        label=_("Closing paragraph"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    quota_kinds = forms.MultipleChoiceField(
+        label=_("Units that must register"),
+        choices=QUOTA_KINDS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    quota_minimum = forms.IntegerField(
+        label=_("Minimum registrations per unit"), min_value=0, max_value=99
+    )
+    registration_rule = forms.CharField(
+        label=_("Registration rule as written in the plan"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    recipients = forms.CharField(
+        label=_("Recipients (nơi nhận), one per line"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    signing_authority = forms.CharField(
+        label=_("On behalf of (e.g. T/M BAN THƯỜNG VỤ)"), max_length=100, required=False
+    )
+    signer_title = forms.CharField(label=_("Signer's title"), max_length=100)
+    signer_name = forms.CharField(label=_("Signer's name"), max_length=100, required=False)
+    is_signed = forms.BooleanField(label=_("Signed (“Đã ký”)"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The end date is before the start date."))
+        return data
+
+
+class PlanBodyForm(forms.Form):
+    source = forms.CharField(
+        label=_("Sections and points"),
+        widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "true"}),
+        help_text=_(
+            "A line starting with # is a section (numbered I, II … automatically); ## starts a "
+            "point (numbered 1, 2 …), with its title after ## or none; every other line is a "
+            "paragraph."
+        ),
+    )
+
+    def clean_source(self):
+        source = self.cleaned_data["source"]
+        try:
+            sections = plan_body.parse(source)
+        except plan_body.BodyError as error:
+            raise forms.ValidationError(
+                _("Line %(line)d: %(problem)s.") % {"line": error.line, "problem": error}
+            ) from None
+        if not sections:
+            raise forms.ValidationError(_("Write at least one section."))
+        return source
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["name", "description", "max_points"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class DeadlineForm(forms.ModelForm):
+    due_on = forms.DateField(
+        label=_("Due by (end of day)"), widget=DateInput, input_formats=DATE_FORMATS
+    )
+
+    class Meta:
+        model = Deadline
+        fields = ["kind", "label"]
+
+
+CriterionFormSet = forms.formset_factory(CriterionForm, extra=1, can_delete=True)
+DeadlineFormSet = forms.formset_factory(DeadlineForm, extra=1, can_delete=True)
+
+
+class PlanListsForm(forms.Form):
+    campaigns = forms.CharField(
+        label=_("Linked campaigns and movements, one per line"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+    citations = forms.CharField(
+        label=_("Other documents cited as basis (“Căn cứ …”), one per line"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class ChildPlanForm(forms.Form):
+    unit = forms.TypedChoiceField(label=_("For the unit"), coerce=int)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [(u.pk, u.full_name) for u in units]
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(label=_("File (PDF, JPEG, PNG or DOCX, at most 10 MB)"))
+
+
+DEADLINE_KIND_DEFAULT = DeadlineKind.REGISTRATION

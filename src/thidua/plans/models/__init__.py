@@ -1,0 +1,35 @@
+from .numbering import NumberCounter, NumberingRule, Restart
+from .plans import (
+    Campaign,
+    Criterion,
+    Deadline,
+    DeadlineKind,
+    EmulationForm,
+    Movement,
+    Plan,
+    PlanAttachment,
+    PlanBasis,
+    PlanPoint,
+    PlanSection,
+    PlanStatus,
+    SectionKind,
+)
+
+__all__ = [
+    "Campaign",
+    "Criterion",
+    "Deadline",
+    "DeadlineKind",
+    "EmulationForm",
+    "Movement",
+    "NumberCounter",
+    "NumberingRule",
+    "Plan",
+    "PlanAttachment",
+    "PlanBasis",
+    "PlanPoint",
+    "PlanSection",
+    "PlanStatus",
+    "Restart",
+    "SectionKind",
+]

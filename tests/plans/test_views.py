@@ -1,0 +1,244 @@
+"""Plan pages: who sees and does what, bad input, the cascade view, the public page."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+from thidua.org.models import Role
+from thidua.plans.domain.plans import plan_create_child, plan_issue
+from thidua.plans.models import Plan, PlanAttachment, PlanStatus
+
+MARCH_8 = datetime.date(2022, 3, 8)
+
+
+def login(client, person):
+    assert client.login(username=person.username, password=PASSWORD)
+
+
+@pytest.fixture
+def cast(tree, make_person):
+    return {
+        "district_admin": make_person("h_admin", Role.ADMIN, tree.district),
+        "district_officer": make_person("h_officer", Role.OFFICER, tree.district),
+        "officer_a": make_person("xa_a", Role.OFFICER, tree.commune_a),
+        "officer_b": make_person("xa_b", Role.OFFICER, tree.commune_b),
+        "province_viewer": make_person("tinh", Role.VIEWER, tree.province),
+        "outsider": make_person("khac", Role.ADMIN, tree.other_district),
+    }
+
+
+def test_draft_is_seen_only_by_those_who_may_edit_it(client, cast, make_plan, tree):
+    plan = make_plan()
+    url = reverse("plans:plan_detail", args=[plan.pk])
+    expected = {
+        "district_admin": 200,
+        "district_officer": 200,
+        "officer_a": 404,
+        "province_viewer": 404,
+        "outsider": 404,
+    }
+    for name, status in expected.items():
+        login(client, cast[name])
+        assert client.get(url).status_code == status, name
+
+
+def test_issued_plan_reaches_the_communes_and_the_province_but_not_outsiders(
+    client, cast, make_plan
+):
+    plan = plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8)
+    url = reverse("plans:plan_detail", args=[plan.pk])
+    for name in ("officer_a", "officer_b", "province_viewer", "district_officer"):
+        login(client, cast[name])
+        assert client.get(url).status_code == 200, name
+    login(client, cast["outsider"])
+    assert client.get(url).status_code == 404
+    login(client, cast["officer_a"])
+    inbox = client.get(reverse("plans:plan_list")).content.decode()
+    assert plan.title in inbox.split("Kế hoạch của đơn vị bạn")[0]
+
+
+def test_commune_never_sees_another_communes_draft(client, cast, make_plan, tree):
+    draft_a = make_plan(tree.commune_a, title="Dự thảo của Ea Bá")
+    login(client, cast["officer_b"])
+    assert client.get(reverse("plans:plan_detail", args=[draft_a.pk])).status_code == 404
+    assert "Dự thảo của Ea Bá" not in client.get(reverse("plans:plan_list")).content.decode()
+
+
+def test_only_administrators_issue(client, cast, make_plan):
+    plan = make_plan()
+    url = reverse("plans:plan_issue", args=[plan.pk])
+    login(client, cast["district_officer"])
+    assert client.post(url).status_code == 403
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.DRAFT
+    login(client, cast["district_admin"])
+    response = client.post(url, follow=True)
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ISSUED
+    assert f"số {plan.number_symbol}" in response.content.decode()
+
+
+def test_issuing_twice_by_double_click_issues_once(client, cast, make_plan):
+    plan = make_plan()
+    login(client, cast["district_admin"])
+    client.post(reverse("plans:plan_issue", args=[plan.pk]))
+    response = client.post(reverse("plans:plan_issue", args=[plan.pk]), follow=True)
+    assert "Kế hoạch đã ban hành không thể sửa" in response.content.decode()
+    assert Plan.objects.get(pk=plan.pk).number == 1
+
+
+def test_officer_edits_the_body_and_bad_markup_gets_a_line_number(client, cast, make_plan):
+    plan = make_plan()
+    login(client, cast["district_officer"])
+    url = reverse("plans:plan_body", args=[plan.pk])
+    response = client.post(url, {"source": "Một đoạn trước mục\n# MỤC"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Dòng 1" in page
+    assert "Một đoạn trước mục" in page  # what was typed is still there
+    assert next(s.heading for s in plan.sections.all()) == "MỤC ĐÍCH, YÊU CẦU"
+    client.post(url, {"source": "# MỤC MỚI\n## Điểm\nNội dung"})
+    assert [s.heading for s in plan.sections.all()] == ["MỤC MỚI"]
+
+
+def test_issued_plan_edit_pages_send_back_to_the_plan(client, cast, make_plan):
+    plan = plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8)
+    login(client, cast["district_admin"])
+    for name in ("plans:plan_edit", "plans:plan_body", "plans:plan_lists"):
+        response = client.post(reverse(name, args=[plan.pk]), {"source": "# X"})
+        assert response.status_code == 302
+    assert plan.sections.count() == 3
+
+
+def test_commune_creates_its_own_plan_from_the_districts_in_one_action(
+    client, cast, make_plan, tree
+):
+    plan = plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8)
+    login(client, cast["officer_a"])
+    page = client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    assert "Xây dựng kế hoạch của đơn vị" in page
+    response = client.post(reverse("plans:plan_child", args=[plan.pk]), {"unit": tree.commune_a.pk})
+    child = Plan.objects.get(unit=tree.commune_a)
+    assert response["Location"] == reverse("plans:plan_detail", args=[child.pk])
+    assert child.bases.get().parent == plan
+    forged = client.post(reverse("plans:plan_child", args=[plan.pk]), {"unit": tree.commune_b.pk})
+    assert forged.status_code == 403
+    assert not Plan.objects.filter(unit=tree.commune_b).exists()
+
+
+def test_cascade_view_shows_every_commune_and_counts(client, cast, make_plan, tree):
+    plan = plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8)
+    child = plan_create_child(actor=None, parent=plan, unit=tree.commune_a)
+    plan_issue(actor=None, plan=child, issued_on=datetime.date(2022, 4, 20))
+    login(client, cast["district_officer"])
+    response = client.get(reverse("plans:plan_cascade", args=[plan.pk]))
+    page = response.content.decode()
+    assert "Hội Nông dân xã Ea Bá" in page
+    assert "Hội Nông dân xã Ea Ly" in page
+    assert response.context["counts"] == {"on_time": 0, "late": 1, "draft": 0, "missing": 1}
+    assert "quá hạn" in page
+
+
+@pytest.mark.parametrize("communes", [2, 12])
+def test_cascade_view_query_count_does_not_grow_with_units(
+    client, cast, make_plan, tree, communes, django_assert_max_num_queries
+):
+    from thidua.org.domain.units import unit_create
+    from thidua.org.models import UnitKind
+
+    plan = plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8)
+    for number in range(communes):
+        unit = unit_create(
+            actor=None, parent=tree.district, name=f"Xã {number}", kind=UnitKind.COMMUNE
+        )
+        plan_issue(
+            actor=None,
+            plan=plan_create_child(actor=None, parent=plan, unit=unit),
+            issued_on=MARCH_8,
+        )
+    login(client, cast["district_officer"])
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("plans:plan_cascade", args=[plan.pk]))
+    assert len(queries) <= 14, [q["sql"] for q in queries]
+
+
+@pytest.mark.parametrize("plans", [2, 10])
+def test_plan_list_query_count_does_not_grow_with_plans(client, cast, make_plan, plans):
+    for _ in range(plans):
+        plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8)
+    login(client, cast["officer_a"])
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("plans:plan_list"))
+    assert len(queries) <= 10, [q["sql"] for q in queries]
+
+
+def test_public_page_shows_an_issued_plan_without_login(client, make_plan):
+    plan = plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8)
+    page = client.get(reverse("plans:public_plan", args=[plan.pk])).content.decode()
+    assert plan.title in page
+    assert "Tính mới" in page
+    assert "10/04/2022" in page
+    draft = make_plan()
+    assert client.get(reverse("plans:public_plan", args=[draft.pk])).status_code == 404
+
+
+def test_attachment_is_checked_by_content(client, cast, make_plan):
+    plan = make_plan()
+    login(client, cast["district_officer"])
+    url = reverse("plans:plan_attachment_add", args=[plan.pk])
+    fake = SimpleUploadedFile(
+        "ban-ky.pdf", b"MZ\x90\x00 an exe renamed", content_type="application/pdf"
+    )
+    page = client.post(url, {"title": "Bản ký", "file": fake}, follow=True).content.decode()
+    assert "không phải tệp" in page
+    assert not PlanAttachment.objects.exists()
+    real = SimpleUploadedFile("Bản ký số 115.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n")
+    client.post(url, {"title": "Bản ký", "file": real})
+    attachment = PlanAttachment.objects.get()
+    assert attachment.file.name.startswith(f"plans/{plan.pk}/ban-ky-so-115-")
+    download = client.get(reverse("plans:plan_attachment", args=[plan.pk, attachment.pk]))
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    login(client, cast["outsider"])
+    assert (
+        client.get(reverse("plans:plan_attachment", args=[plan.pk, attachment.pk])).status_code
+        == 404
+    )
+
+
+def test_lists_page_saves_criteria_and_deadlines(client, cast, make_plan):
+    plan = make_plan()
+    login(client, cast["district_officer"])
+    data = {
+        "criteria-TOTAL_FORMS": "2",
+        "criteria-INITIAL_FORMS": "0",
+        "criteria-0-name": "Tính mới",
+        "criteria-0-description": "Chưa có trước đây.",
+        "criteria-0-max_points": "30",
+        "criteria-1-name": "Tính hiệu quả",
+        "criteria-1-description": "",
+        "criteria-1-max_points": "70",
+        "deadlines-TOTAL_FORMS": "1",
+        "deadlines-INITIAL_FORMS": "0",
+        "deadlines-0-kind": "registration",
+        "deadlines-0-label": "Đăng ký",
+        "deadlines-0-due_on": "2022-04-10",
+        "campaigns": "Nông thôn mới\n\nGiảm nghèo bền vững\n",
+        "citations": "Căn cứ Luật Thi đua, khen thưởng năm 2022;",
+    }
+    assert client.post(reverse("plans:plan_lists", args=[plan.pk]), data).status_code == 302
+    assert list(plan.criteria.values_list("name", "max_points")) == [
+        ("Tính mới", 30),
+        ("Tính hiệu quả", 70),
+    ]
+    deadline = plan.deadlines.get()
+    assert deadline.due_at.isoformat() == "2022-04-10T16:59:59+00:00"  # 23:59:59 in Vietnam
+    assert list(plan.campaigns.values_list("name", flat=True)) == [
+        "Nông thôn mới",
+        "Giảm nghèo bền vững",
+    ]
+    assert plan.bases.get().text == "Căn cứ Luật Thi đua, khen thưởng năm 2022;"
