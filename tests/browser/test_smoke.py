@@ -206,6 +206,9 @@ AXE_PAGES = {
     "unit_list": "/units/",
     "unit_detail": "unit_detail",
     "people": "/people/",
+    "plan_list": "/plans/",
+    "plan_detail": "plan_detail",
+    "plan_cascade": "plan_cascade",
 }
 
 
@@ -252,6 +255,11 @@ def test_axe_finds_no_serious_violations_on_page(name, viewport, new_page, scree
 
             ea_ba = Unit.objects.get(level=3, code=demo.EA_BA_OLD)
             path = f"/units/{ea_ba.pk}/"
+        elif path in {"plan_detail", "plan_cascade"}:
+            from thidua.plans.models import Plan
+
+            seed_plan = Plan.objects.get(number=115)
+            path = f"/plans/{seed_plan.pk}/" + ("cascade/" if path == "plan_cascade" else "")
         page.goto(path)
 
     violations = axe_blocking_violations(page)

@@ -242,3 +242,18 @@ def test_lists_page_saves_criteria_and_deadlines(client, cast, make_plan):
         "Giảm nghèo bền vững",
     ]
     assert plan.bases.get().text == "Căn cứ Luật Thi đua, khen thưởng năm 2022;"
+
+
+def test_plan_list_separates_the_inbox_from_the_units_own_plans(client, cast, make_plan, tree):
+    district_plan = plan_issue(
+        actor=None, plan=make_plan(title="Kế hoạch của huyện"), issued_on=MARCH_8
+    )
+    province_plan = plan_issue(
+        actor=None, plan=make_plan(tree.province, title="Kế hoạch của tỉnh"), issued_on=MARCH_8
+    )
+    own = make_plan(tree.commune_a, title="Kế hoạch của xã")
+    login(client, cast["officer_a"])
+    response = client.get(reverse("plans:plan_list"))
+    assert set(response.context["inbox"]) == {province_plan, district_plan}
+    assert list(response.context["own"]) == [own]
+    assert [u.name for u in response.context["units_for_new"]] == ["Ea Bá"]

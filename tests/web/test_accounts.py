@@ -132,3 +132,11 @@ def test_refusals_use_the_sites_own_pages(client, tree, make_person):
     missing = client.get(reverse("org:unit_detail", args=[tree.commune_b.pk]))
     assert missing.status_code == 404
     assert "Không tìm thấy trang" in missing.content.decode()
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client, officer):
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in page
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert '<html lang="en">' in page

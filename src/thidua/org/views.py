@@ -78,6 +78,7 @@ def unit_detail(request, pk):
             "memberships": memberships,
             "can_manage": access.can(request.user, "unit.manage", unit),
             "can_edit": access.can_change_unit(request.user, unit),
+            "can_plan": access.can(request.user, "plan.edit", unit),
             "can_manage_people": access.can(request.user, "person.manage", unit),
             "today": timezone.localdate(),
         },

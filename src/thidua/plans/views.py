@@ -15,6 +15,7 @@ from thidua import access, uploads
 from thidua.audit.log import record
 from thidua.audit.models import Action
 from thidua.documents.docx import render_docx
+from thidua.org.models import Unit
 from thidua.org.models.units import ids_in_path
 from thidua.plans import forms
 from thidua.plans.domain import body as plan_body
@@ -73,27 +74,23 @@ def plan_list(request):
     visible = Plan.objects.filter(access.plan_filter(request.user)).select_related(
         "unit", "movement"
     )
-    # The inbox: what the units directly above the user's units have issued.
-    parent_ids = {
-        ids_in_path(p)[-2]
-        for p in access.paths_for(request.user, "plan.view")
-        if len(ids_in_path(p)) > 1
+    # The inbox: what the units above the user's units have issued; "own": their subtrees'.
+    roots = access.paths_for(request.user, "plan.view")
+    above = {i for path in roots for i in ids_in_path(path)[:-1]} - {
+        i for path in roots for i in ids_in_path(path)[-1:]
     }
-    inbox = visible.filter(
-        unit_id__in=parent_ids, status__in=[PlanStatus.ISSUED, PlanStatus.CLOSED]
-    )
-    own = visible.exclude(pk__in=inbox.values("pk"))
-    if request.user.is_superuser:
-        inbox = visible.none()
+    inbox = visible.filter(unit_id__in=above, status__in=[PlanStatus.ISSUED, PlanStatus.CLOSED])
+    own = visible.exclude(unit_id__in=above)
     return render(
         request,
         "plans/plan_list.html",
         {
             "inbox": inbox.order_by("-issued_on", "-id")[:50],
             "own": own.order_by("status", "-issued_on", "-id")[:100],
-            "units_for_new": access.units(request.user, "plan.edit").order_by("level", "sort_key")[
-                :50
-            ],
+            # Where the user holds the role, not every branch below it.
+            "units_for_new": Unit.objects.filter(
+                path__in=access.paths_for(request.user, "plan.edit")
+            ).order_by("level", "sort_key"),
         },
     )
 
