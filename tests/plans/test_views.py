@@ -257,3 +257,18 @@ def test_plan_list_separates_the_inbox_from_the_units_own_plans(client, cast, ma
     assert set(response.context["inbox"]) == {province_plan, district_plan}
     assert list(response.context["own"]) == [own]
     assert [u.name for u in response.context["units_for_new"]] == ["Ea Bá"]
+
+
+def test_district_admin_sets_numbering_by_term_and_the_next_plan_uses_it(
+    client, cast, make_plan, tree
+):
+    login(client, cast["district_officer"])
+    url = reverse("plans:numbering_rule", args=[tree.district.pk])
+    assert client.get(url).status_code == 403
+    login(client, cast["district_admin"])
+    missing_term = client.post(url, {"issuer_code": "hndh", "restart": "term", "term": ""})
+    assert "Hãy nhập nhiệm kỳ hiện tại." in missing_term.content.decode()
+    client.post(url, {"issuer_code": "hndh", "restart": "term", "term": "2023-2028"})
+    plan = plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8)
+    assert plan.number_period == "term:2023-2028"
+    assert plan.number_symbol == "01-KH/HNDH"

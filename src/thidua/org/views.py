@@ -79,6 +79,7 @@ def unit_detail(request, pk):
             "can_manage": access.can(request.user, "unit.manage", unit),
             "can_edit": access.can_change_unit(request.user, unit),
             "can_plan": access.can(request.user, "plan.edit", unit),
+            "can_number": access.can(request.user, "plan.issue", unit),
             "can_manage_people": access.can(request.user, "person.manage", unit),
             "today": timezone.localdate(),
         },

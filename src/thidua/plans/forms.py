@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.org.models import UnitKind
 from thidua.plans.domain import body as plan_body
-from thidua.plans.models import Criterion, Deadline, DeadlineKind, EmulationForm
+from thidua.plans.models import Criterion, Deadline, DeadlineKind, EmulationForm, Restart
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 QUOTA_KINDS = [
@@ -157,3 +157,25 @@ class AttachmentForm(forms.Form):
 
 
 DEADLINE_KIND_DEFAULT = DeadlineKind.REGISTRATION
+
+
+class NumberingRuleForm(forms.Form):
+    issuer_code = forms.RegexField(
+        label=_("Issuer code in document numbers"),
+        regex=r"^[A-Za-zĐđ0-9-]{1,20}$",
+        help_text=_("The part after the slash: 115-KH/HNDH."),
+        error_messages={"invalid": _("Letters and digits only, e.g. HNDH.")},
+    )
+    restart = forms.ChoiceField(label=_("Numbers restart"), choices=Restart.choices)
+    term = forms.CharField(
+        label=_("Current term"),
+        max_length=20,
+        required=False,
+        help_text=_("Only when numbers restart every term, e.g. 2023-2028."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("restart") == Restart.TERM and not data.get("term"):
+            self.add_error("term", _("Give the current term."))
+        return data

@@ -23,4 +23,5 @@ urlpatterns = [
         name="plan_attachment",
     ),
     path("public/plans/<int:pk>/", views.public_plan, name="public_plan"),
+    path("units/<int:unit_pk>/numbering/", views.numbering_rule_edit, name="numbering_rule"),
 ]

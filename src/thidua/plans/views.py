@@ -20,6 +20,7 @@ from thidua.org.models.units import ids_in_path
 from thidua.plans import forms
 from thidua.plans.domain import body as plan_body
 from thidua.plans.domain.cascade import cascade, due_date
+from thidua.plans.domain.numbering import numbering_rule_for, numbering_rule_update
 from thidua.plans.domain.plans import (
     end_of_day,
     plan_close,
@@ -431,3 +432,19 @@ def public_plan(request, pk):
             "campaigns": plan.campaigns.all(),
         },
     )
+
+
+@login_required
+def numbering_rule_edit(request, unit_pk):
+    """How a unit numbers its documents (issuer code, restart per year or per term)."""
+    unit = access.get_unit(request.user, "plan.issue", unit_pk)
+    rule = numbering_rule_for(unit)
+    form = forms.NumberingRuleForm(
+        request.POST or None,
+        initial={"issuer_code": rule.issuer_code, "restart": rule.restart, "term": rule.term},
+    )
+    if request.method == "POST" and form.is_valid():
+        numbering_rule_update(actor=request.user, unit=unit, **form.cleaned_data)
+        messages.success(request, _("The numbering rule was saved."))
+        return redirect("org:unit_detail", pk=unit.pk)
+    return render(request, "plans/numbering_form.html", {"form": form, "unit": unit})

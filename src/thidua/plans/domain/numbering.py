@@ -53,3 +53,17 @@ def _ensure_counter(*, unit: Unit, period: str) -> None:
             NumberCounter.objects.create(unit=unit, period=period)
     except IntegrityError:
         pass
+
+
+def numbering_rule_update(*, actor, unit: Unit, issuer_code: str, restart: str, term: str):
+    """Change how ``unit`` numbers its documents; numbers already given stay as they are."""
+    from thidua.audit.log import record, snapshot
+    from thidua.audit.models import Action
+
+    rule = numbering_rule_for(unit)
+    before = snapshot(rule)
+    rule.issuer_code, rule.restart, rule.term = issuer_code.strip().upper(), restart, term.strip()
+    rule.full_clean()
+    rule.save()
+    record(actor=actor, action=Action.UPDATE, instance=rule, unit=unit, before=before)
+    return rule
