@@ -32,6 +32,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "plan.view": ALL_ROLES,
     "plan.edit": frozenset({Role.ADMIN, Role.OFFICER}),
     "plan.issue": frozenset({Role.ADMIN}),
+    "registration.view": ALL_ROLES,
+    "registration.edit": frozenset({Role.ADMIN, Role.OFFICER}),
+    "registration.review": frozenset({Role.ADMIN, Role.OFFICER}),
+    "idea.view": frozenset({Role.ADMIN, Role.OFFICER}),
 }
 
 
@@ -186,3 +190,27 @@ def require_plan(user, action: str, plan) -> None:
         raise Http404
     if action != "plan.view" and not can(user, action, plan.unit):
         raise PermissionDenied
+
+
+def registration_filter(user) -> Q:
+    """The registrations ``user`` may read: those of units in their subtrees; drafts
+    only where they may edit (a commune never sees another commune's drafts)."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return Q()
+    condition = Q(pk__in=[])
+    for path in paths_for(user, "registration.view"):
+        condition |= Q(unit__path__startswith=path) & ~Q(state="draft")
+    for path in paths_for(user, "registration.edit"):
+        condition |= Q(unit__path__startswith=path)
+    return condition
+
+
+def can_view_registration(user, registration) -> bool:
+    action = "registration.edit" if registration.state == "draft" else "registration.view"
+    return can(user, action, registration.unit)
+
+
+def can_review_registration(user, registration) -> bool:
+    """Receiving and returning are for the units above the registering one."""
+    parent = registration.unit.parent
+    return parent is not None and can(user, "registration.review", parent)

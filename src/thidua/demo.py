@@ -11,7 +11,8 @@ import datetime
 
 from django.db import transaction
 
-from thidua.org.domain.admin_units import load_admin_units
+from thidua import demo_registrations
+from thidua.org.domain.admin_units import REFORM_DATE, load_admin_units
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.domain.units import unit_create
 from thidua.org.models import Person, Role, Unit, UnitKind
@@ -22,6 +23,8 @@ PASSWORD = "thidua-demo"  # noqa: S105 (the documented demo password)
 PHU_YEN = "54"
 SONG_HINH = "561"
 EA_BA_OLD = "22216"
+DAK_LAK = "66"
+EA_BA_NEW = "22225"
 
 BRANCHES = ["Thôn 1", "Thôn 2", "Buôn Mới"]
 
@@ -78,8 +81,9 @@ def _plans(district: Unit) -> None:
         child = plan_create_child(actor=None, parent=district_plan, unit=commune)
         if number:
             plan_record_issued(actor=None, plan=child, number=number, issued_on=issued_on)
-    dak_lak = Unit.objects.get(level=1, code="66", valid_from__isnull=False)
-    load_plan(read("plan_2026_daklak.json"), unit=dak_lak)
+    dak_lak = Unit.objects.get(level=1, code=DAK_LAK, valid_from=REFORM_DATE)
+    current_plan = load_plan(read("plan_2026_daklak.json"), unit=dak_lak)
+    demo_registrations.load(district_plan=district_plan, current_plan=current_plan)
 
 
 def _accounts(district: Unit) -> None:
@@ -113,4 +117,14 @@ def _accounts(district: Unit) -> None:
             phone=phone,
         )
         for role in roles:
+            membership_grant(actor=admin, person=person, unit=unit, role=role)
+    # The same people in today's two-level structure: the province took over the district's
+    # work, and Ea Bá commune was merged into the new Ea Bá commune.
+    today = {"tinh": DAK_LAK, "xa": EA_BA_NEW}
+    for username, code in today.items():
+        person = Person.objects.get(username=username)
+        unit = Unit.objects.get(
+            code=code, valid_from=REFORM_DATE, level=1 if code == DAK_LAK else 3
+        )
+        for role in (Role.ADMIN, Role.OFFICER) if username == "tinh" else (Role.OFFICER,):
             membership_grant(actor=admin, person=person, unit=unit, role=role)

@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "thidua.org",
     "thidua.audit",
     "thidua.plans",
+    "thidua.initiatives",
+    "thidua.notify",
     "thidua.web",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -31,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

@@ -45,6 +45,8 @@ urlpatterns = [
     path("", include("thidua.org.urls")),
     path("", include("thidua.plans.urls")),
     path("audit/", include("thidua.audit.urls")),
+    path("notifications/", include("thidua.notify.urls")),
+    path("", include("thidua.initiatives.urls")),
     path("admin/", admin.site.urls),
 ]
 

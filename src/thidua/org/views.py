@@ -80,6 +80,7 @@ def unit_detail(request, pk):
             "can_edit": access.can_change_unit(request.user, unit),
             "can_plan": access.can(request.user, "plan.edit", unit),
             "can_number": access.can(request.user, "plan.issue", unit),
+            "has_idea_box": unit.level == 3 and access.can(request.user, "idea.view", unit),
             "can_manage_people": access.can(request.user, "person.manage", unit),
             "today": timezone.localdate(),
         },

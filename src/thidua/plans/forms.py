@@ -3,7 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.org.models import UnitKind
 from thidua.plans.domain import body as plan_body
-from thidua.plans.models import Criterion, Deadline, DeadlineKind, EmulationForm, Restart
+from thidua.plans.models import (
+    Criterion,
+    Deadline,
+    DeadlineKind,
+    EmulationForm,
+    LatePolicy,
+    Restart,
+)
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 QUOTA_KINDS = [
@@ -66,6 +73,9 @@ class PlanForm(forms.Form):
         label=_("Registration rule as written in the plan"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+    )
+    late_registrations = forms.ChoiceField(
+        label=_("Registrations after the deadline are"), choices=LatePolicy.choices
     )
     recipients = forms.CharField(
         label=_("Recipients (nơi nhận), one per line"), widget=forms.Textarea(attrs={"rows": 4})

@@ -105,6 +105,7 @@ def plan_create_view(request, unit_pk):
         "period_end": today.replace(month=12, day=31),
         "emulation_form": "thematic",
         "quota_minimum": 1,
+        "late_registrations": "mark_late",
         "place": unit.name,
         "signer_title": "CHỦ TỊCH",
         "signing_authority": "T/M BAN THƯỜNG VỤ",

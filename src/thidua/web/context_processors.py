@@ -24,6 +24,16 @@ def navigation(request):
             url = reverse(name)
             current = request.path == url if name == "home" else request.path.startswith(url)
             items.append({"url": url, "label": label, "current": current})
+    unread = user.notifications.filter(read_at__isnull=True).count()
+    items.append(
+        {
+            "url": reverse("notify:inbox"),
+            "label": _("Notifications (%(count)d)") % {"count": unread}
+            if unread
+            else _("Notifications"),
+            "current": request.path.startswith(reverse("notify:inbox")),
+        }
+    )
     if user.is_superuser:
         items.append(
             {"url": reverse("admin:index"), "label": _("Administration"), "current": False}

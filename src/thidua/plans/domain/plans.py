@@ -46,6 +46,7 @@ EDITABLE_FIELDS = {
     "quota_kinds",
     "quota_minimum",
     "registration_rule",
+    "late_registrations",
     "signing_authority",
     "signer_title",
     "signer_name",

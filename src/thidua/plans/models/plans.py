@@ -17,6 +17,11 @@ class PlanStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
+class LatePolicy(models.TextChoices):
+    BLOCK = "block", _("refused after the deadline")
+    MARK_LATE = "mark_late", _("accepted and marked late")
+
+
 class Movement(models.Model):
     """The emulation movement (phong trào thi đua) a plan belongs to."""
 
@@ -76,6 +81,12 @@ class Plan(models.Model):
     quota_kinds = models.JSONField(_("units that must register"), default=list, blank=True)
     quota_minimum = models.PositiveSmallIntegerField(_("minimum registrations per unit"), default=1)
     registration_rule = models.TextField(_("registration rule"), blank=True)
+    late_registrations = models.CharField(
+        _("registrations after the deadline"),
+        max_length=10,
+        choices=LatePolicy.choices,
+        default=LatePolicy.MARK_LATE,
+    )
     # Signature block
     signing_authority = models.CharField(_("on behalf of"), max_length=100, blank=True)
     signer_title = models.CharField(_("signer's title"), max_length=100, blank=True)

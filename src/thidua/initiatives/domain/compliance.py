@@ -1,0 +1,183 @@
+"""Who has registered what, against the plan's rule ("at least 1 per xã/thị trấn").
+
+Computed from the data in a fixed number of queries whatever the number of units
+and registrations: the plans below this one, the units that owe registrations,
+and one grouped count of registrations.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from thidua.initiatives.models import SENT_STATES, Registration, State
+from thidua.org.models import Unit
+from thidua.plans.domain.cascade import recipients
+from thidua.plans.models import Deadline, DeadlineKind, Plan, PlanBasis
+
+MAX_PLAN_DEPTH = 4
+
+STATUS_LABELS = {
+    "on_time": _("on time"),
+    "late": _("late"),
+    "short": _("fewer than required"),
+    "missing": _("nothing sent"),
+}
+
+
+@dataclass
+class UnitRow:
+    unit: Unit
+    quota: int
+    by_state: dict[str, int] = field(default_factory=dict)
+    first_sent: datetime.datetime | None = None
+    any_late: bool = False
+
+    @property
+    def sent(self) -> int:
+        return sum(self.by_state.get(state, 0) for state in SENT_STATES)
+
+    @property
+    def drafts(self) -> int:
+        return self.by_state.get(State.DRAFT, 0)
+
+    @property
+    def status(self) -> str:
+        if self.sent == 0:
+            return "missing"
+        if self.sent < self.quota:
+            return "short"
+        return "late" if self.any_late else "on_time"
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+
+@dataclass
+class GroupRow:
+    """A recipient of the plan (a district, for a province) and its units' totals."""
+
+    unit: Unit
+    rows: list[UnitRow]
+
+    def count(self, status: str) -> int:
+        return sum(1 for row in self.rows if row.status == status)
+
+    # For templates, which cannot pass arguments.
+    count_on_time = property(lambda self: self.count("on_time"))
+    count_late = property(lambda self: self.count("late"))
+    count_short = property(lambda self: self.count("short"))
+    count_missing = property(lambda self: self.count("missing"))
+
+    @property
+    def registrations(self) -> int:
+        return sum(row.sent for row in self.rows)
+
+
+@dataclass
+class Compliance:
+    plan: Plan
+    rows: list[UnitRow]
+    groups: list[GroupRow]
+    deadline: datetime.datetime | None
+
+    @property
+    def days_left(self) -> int | None:
+        if self.deadline is None:
+            return None
+        return (timezone.localtime(self.deadline).date() - timezone.localdate()).days
+
+    def totals(self) -> dict[str, int]:
+        totals = dict.fromkeys(STATUS_LABELS, 0)
+        for row in self.rows:
+            totals[row.status] += 1
+        totals["units"] = len(self.rows)
+        totals["registrations"] = sum(row.sent for row in self.rows)
+        totals["drafts"] = sum(row.drafts for row in self.rows)
+        return totals
+
+
+def plan_tree(plan: Plan) -> list[Plan]:
+    """This plan and the plans written on its basis below it, level by level."""
+    found, frontier = [plan], [plan.pk]
+    for _level in range(MAX_PLAN_DEPTH):
+        children = list(
+            Plan.objects.filter(
+                pk__in=PlanBasis.objects.filter(parent_id__in=frontier).values("plan_id")
+            ).exclude(status="draft")
+        )
+        if not children:
+            break
+        found.extend(children)
+        frontier = [child.pk for child in children]
+    return found
+
+
+def compliance(plan: Plan) -> Compliance:
+    plans = plan_tree(plan)
+    quotas = _quotas(plans)
+    units = {
+        unit.pk: unit
+        for unit in Unit.objects.filter(pk__in=quotas).select_related("parent").order_by("sort_key")
+    }
+    rows = {pk: UnitRow(unit=unit, quota=quotas[pk]) for pk, unit in units.items()}
+    counts = (
+        Registration.objects.filter(plan__in=plans, unit_id__in=rows)
+        .values("unit_id", "state")
+        .annotate(
+            n=Count("id"), first=Min("first_submitted_at"), late=Count("id", filter=Q(is_late=True))
+        )
+    )
+    for count in counts:
+        row = rows[count["unit_id"]]
+        row.by_state[count["state"]] = count["n"]
+        row.any_late = row.any_late or count["late"] > 0
+        if count["first"] and (row.first_sent is None or count["first"] < row.first_sent):
+            row.first_sent = count["first"]
+    ordered = list(rows.values())
+    return Compliance(
+        plan=plan,
+        rows=ordered,
+        groups=_groups(plan, ordered),
+        deadline=_registration_deadline(plans),
+    )
+
+
+def _quotas(plans: list[Plan]) -> dict[int, int]:
+    """Unit id → registrations it owes, from every plan in the tree that sets a rule."""
+    quotas: dict[int, int] = {}
+    for plan in plans:
+        if not plan.quota_kinds or not plan.quota_minimum:
+            continue
+        owing = (
+            Unit.objects.under(plan.unit.path)
+            .filter(kind__in=plan.quota_kinds)
+            .exclude(pk=plan.unit_id)
+            .active_during(plan.period_start, plan.period_end)
+            .values_list("pk", flat=True)
+        )
+        for pk in owing:
+            quotas[pk] = max(quotas.get(pk, 0), plan.quota_minimum)
+    return quotas
+
+
+def _groups(plan: Plan, rows: list[UnitRow]) -> list[GroupRow]:
+    by_recipient: dict[int, list[UnitRow]] = defaultdict(list)
+    heads = list(recipients(plan))
+    for row in rows:
+        head = next((h for h in heads if row.unit.path.startswith(h.path)), None)
+        if head is not None:
+            by_recipient[head.pk].append(row)
+    return [GroupRow(unit=h, rows=by_recipient[h.pk]) for h in heads if by_recipient[h.pk]]
+
+
+def _registration_deadline(plans: list[Plan]):
+    """The plan's own registration deadline, else the earliest of the plans below it."""
+    deadlines = Deadline.objects.filter(plan__in=plans, kind=DeadlineKind.REGISTRATION)
+    own = [d for d in deadlines if d.plan_id == plans[0].pk]
+    chosen = own or sorted(deadlines, key=lambda d: d.due_at)
+    return chosen[0].due_at if chosen else None

@@ -1,0 +1,92 @@
+"""The idea box: public proposals, and their turning into draft registrations."""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua import text
+from thidua.audit.log import record
+from thidua.audit.models import Action
+from thidua.initiatives.domain.registrations import registration_create
+from thidua.initiatives.models import Idea, IdeaStatus, Kind, Registration
+from thidua.notify.send import notify, office_of
+from thidua.org.models import Unit, normalise_phone
+from thidua.plans.models import Plan
+
+MAX_IDEAS_PER_HOUR = 5
+
+
+def sender_key(address: str) -> str:
+    """A keyed hash of the sender's network address: enough to limit floods, not to track."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+
+
+@transaction.atomic
+def idea_send(*, unit: Unit, name: str, phone: str, idea: str, address: str) -> Idea:
+    key = sender_key(address)
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    if Idea.objects.filter(sender_key=key, created_at__gte=hour_ago).count() >= MAX_IDEAS_PER_HOUR:
+        raise ValidationError(_("Too many ideas were sent from this connection: try again later."))
+    created = Idea.objects.create(
+        unit=unit,
+        name=text.nfc(name),
+        phone=normalise_phone(phone),
+        text=idea.strip(),
+        sender_key=key,
+    )
+    notify(
+        people=office_of(unit),
+        message=_("A new idea in the idea box of %(unit)s.") % {"unit": unit.full_name},
+        url=reverse("initiatives:idea_inbox", args=[unit.pk]),
+    )
+    return created
+
+
+@transaction.atomic
+def idea_convert(*, actor, idea: Idea, plan: Plan) -> Registration:
+    """A draft registration made from an idea, keeping who proposed it."""
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    if idea.status == IdeaStatus.CONVERTED:
+        raise ValidationError(_("This idea was already turned into a registration."))
+    registration = registration_create(
+        actor=actor,
+        plan=plan,
+        unit=idea.unit,
+        kind=Kind.IDEA,
+        name=idea.text.split("\n", 1)[0][:120],
+        proposal=idea,
+        lead_name=idea.name,
+        summary=idea.text,
+    )
+    idea.status = IdeaStatus.CONVERTED
+    idea.save(update_fields=["status"])
+    record(
+        actor=actor,
+        action=Action.TRANSITION,
+        instance=idea,
+        unit=idea.unit,
+        before={"status": IdeaStatus.NEW},
+        after={"status": IdeaStatus.CONVERTED},
+    )
+    return registration
+
+
+@transaction.atomic
+def idea_dismiss(*, actor, idea: Idea) -> None:
+    before = idea.status
+    idea.status = IdeaStatus.DISMISSED
+    idea.save(update_fields=["status"])
+    record(
+        actor=actor,
+        action=Action.TRANSITION,
+        instance=idea,
+        unit=idea.unit,
+        before={"status": before},
+        after={"status": IdeaStatus.DISMISSED},
+    )

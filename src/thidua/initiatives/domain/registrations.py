@@ -1,0 +1,312 @@
+"""Every change to a registration goes through these functions.
+
+Each validates, saves, records the transition and the audit entry, and tells the
+other side. State changes are conditional UPDATEs, so a double click or two people
+acting at once change the state once.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.audit.log import record, snapshot
+from thidua.audit.models import Action
+from thidua.initiatives.models import (
+    EDITABLE_STATES,
+    Argument,
+    Implementer,
+    Registration,
+    State,
+    Transition,
+)
+from thidua.notify.send import notify, office_of
+from thidua.org.models import Unit
+from thidua.plans.models import DeadlineKind, LatePolicy, Plan, PlanStatus
+
+TEXT_FIELDS = {
+    "kind",
+    "name",
+    "lead_name",
+    "lead_position",
+    "summary",
+    "applied_when",
+    "applied_where",
+    "applied_work",
+    "expected_results",
+    "income_change",
+}
+NUMBER_FIELDS = {"households", "area_ha", "cost_vnd"}
+
+
+class StaleEdit(Exception):  # noqa: N818 (a condition the user resolves, named for them)
+    """Someone saved the registration after this edit was started."""
+
+
+def registration_deadline(plan: Plan) -> datetime.datetime | None:
+    deadline = plan.deadlines.filter(kind=DeadlineKind.REGISTRATION).first()
+    return deadline.due_at if deadline else None
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    actor,
+    plan: Plan,
+    unit: Unit,
+    kind: str,
+    name: str,
+    entered_by_office: bool = False,
+    proposal=None,
+    **fields,
+) -> Registration:
+    """A draft registration of ``unit`` answering ``plan``; audited."""
+    if plan.status != PlanStatus.ISSUED:
+        raise ValidationError(
+            _("Registrations are open only for issued plans that are not closed.")
+        )
+    if not unit.path.startswith(plan.unit.path) or unit.pk == plan.unit_id:
+        raise ValidationError(_("This unit is not among the plan's recipients."))
+    registration = Registration(
+        plan=plan,
+        unit=unit,
+        kind=kind,
+        name=name.strip(),
+        entered_by_office=entered_by_office,
+        proposal=proposal,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **fields,
+    )
+    registration.full_clean(exclude=["campaigns"])
+    registration.save()
+    Argument.objects.bulk_create(
+        Argument(registration=registration, criterion=criterion)
+        for criterion in plan.criteria.all()
+    )
+    record(actor=actor, action=Action.CREATE, instance=registration, unit=unit)
+    return registration
+
+
+@transaction.atomic
+def registration_save(
+    *,
+    actor,
+    registration: Registration,
+    version: int,
+    fields: dict,
+    arguments: dict[int, str] | None = None,
+    implementers: list[dict] | None = None,
+    campaign_ids: list[int] | None = None,
+) -> Registration:
+    """Save what the user typed, if nobody saved in between (``version``); audited.
+
+    Raises StaleEdit when the row moved on; ValidationError when it may not be edited.
+    """
+    unknown = set(fields) - TEXT_FIELDS - NUMBER_FIELDS - {"lead"}
+    if unknown:
+        raise ValueError(f"registration_save cannot change {sorted(unknown)}")
+    editable = editable_states(registration)
+    before = _full_snapshot(registration)
+    changed = Registration.objects.filter(
+        pk=registration.pk, version=version, state__in=editable
+    ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
+    if not changed:
+        current = Registration.objects.get(pk=registration.pk)
+        if current.state not in editable:
+            raise ValidationError(_("This registration can no longer be changed."))
+        raise StaleEdit
+    registration.refresh_from_db()
+    if arguments is not None:
+        for argument in registration.arguments.all():
+            if argument.criterion_id in arguments:
+                argument.text = arguments[argument.criterion_id]
+                argument.save(update_fields=["text"])
+    if implementers is not None:
+        registration.implementers.all().delete()
+        Implementer.objects.bulk_create(
+            Implementer(registration=registration, position=i, **row)
+            for i, row in enumerate(implementers, start=1)
+        )
+    if campaign_ids is not None:
+        registration.campaigns.set(registration.plan.campaigns.filter(pk__in=campaign_ids))
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        instance=registration,
+        unit=registration.unit,
+        before=before,
+        after=_full_snapshot(registration),
+    )
+    return registration
+
+
+def editable_states(registration: Registration) -> tuple:
+    # A paper form entered by the office stays correctable by the commune until received.
+    if registration.entered_by_office:
+        return (*EDITABLE_STATES, State.SUBMITTED)
+    return EDITABLE_STATES
+
+
+def _full_snapshot(registration: Registration) -> dict:
+    data = snapshot(registration)
+    data["arguments"] = {a.criterion_id: a.text for a in registration.arguments.all()}
+    data["implementers"] = list(registration.implementers.values("name", "position_unit", "role"))
+    data.pop("version", None)
+    data.pop("updated_at", None)
+    return data
+
+
+def missing_for_submission(registration: Registration) -> dict[str, str]:
+    """Field → message for everything the plan requires before a registration is sent."""
+    missing = {}
+    required = {
+        "name": _("Give the name of the model, initiative or idea."),
+        "summary": _("Write a short description."),
+        "applied_where": _("Say where it is applied."),
+        "expected_results": _("Describe the expected results."),
+    }
+    for field, message in required.items():
+        if not getattr(registration, field).strip():
+            missing[field] = message
+    if not registration.lead_id and not registration.lead_name.strip():
+        missing["lead_name"] = _("Name the lead person.")
+    for argument in registration.arguments.select_related("criterion"):
+        if not argument.text.strip():
+            missing[f"arg_{argument.criterion_id}"] = _("Argue the criterion “%(name)s”.") % {
+                "name": argument.criterion.name
+            }
+    return missing
+
+
+@transaction.atomic
+def registration_submit(
+    *, actor, registration: Registration, sent_on: datetime.date | None = None
+) -> Registration:
+    """Send to the unit above. After the deadline the plan decides: refuse, or mark late.
+
+    ``sent_on`` is the date of a paper form entered by the office; lateness is judged by it.
+    Submitting twice (a double click) changes nothing the second time.
+    """
+    registration = Registration.objects.select_related("plan", "unit").get(pk=registration.pk)
+    if registration.state == State.SUBMITTED and not registration.entered_by_office:
+        return registration
+    if registration.state not in editable_states(registration):
+        raise ValidationError(_("This registration was already sent."))
+    missing = missing_for_submission(registration)
+    if missing:
+        raise ValidationError(missing)
+    now = timezone.now()
+    sent_at = (
+        timezone.make_aware(datetime.datetime.combine(sent_on, datetime.time(12)))
+        if (sent_on and registration.entered_by_office)
+        else now
+    )
+    due = registration_deadline(registration.plan)
+    late = due is not None and sent_at > due
+    if late and registration.plan.late_registrations == LatePolicy.BLOCK:
+        raise ValidationError(
+            _(
+                "The registration deadline (%(due)s) has passed: "
+                "this plan accepts no late registrations."
+            )
+            % {"due": timezone.localtime(due).strftime("%d/%m/%Y")}
+        )
+    updated = Registration.objects.filter(
+        pk=registration.pk, state=registration.state, version=registration.version
+    ).update(
+        state=State.SUBMITTED,
+        submitted_at=sent_at,
+        first_submitted_at=registration.first_submitted_at or sent_at,
+        is_late=registration.is_late or late,
+        version=F("version") + 1,
+    )
+    if not updated:
+        return Registration.objects.get(pk=registration.pk)  # someone else just sent it
+    return _after_transition(
+        actor,
+        registration,
+        registration.state,
+        State.SUBMITTED,
+        late=late,
+        people=office_of(registration.unit.parent) if registration.unit.parent else [],
+        message=_("%(unit)s sent the registration “%(name)s”.")
+        % {"unit": registration.unit.full_name, "name": registration.name},
+    )
+
+
+@transaction.atomic
+def registration_receive(*, actor, registration: Registration) -> Registration:
+    return _review(actor, registration, (State.SUBMITTED,), State.RECEIVED, reason="")
+
+
+@transaction.atomic
+def registration_return(*, actor, registration: Registration, reason: str) -> Registration:
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the registration is returned.")})
+    return _review(actor, registration, (State.SUBMITTED, State.RECEIVED), State.RETURNED, reason)
+
+
+@transaction.atomic
+def registration_accept(*, actor, registration: Registration) -> Registration:
+    return _review(actor, registration, (State.RECEIVED,), State.ACCEPTED, reason="")
+
+
+def _review(actor, registration, allowed, target, reason) -> Registration:
+    registration = Registration.objects.select_related("unit").get(pk=registration.pk)
+    if registration.state == target:
+        return registration  # already done (a double click)
+    if registration.state not in allowed:
+        raise ValidationError(
+            _("A registration that is “%(state)s” cannot be %(action)s.")
+            % {"state": registration.get_state_display(), "action": State(target).label}
+        )
+    changes = {"state": target, "version": F("version") + 1}
+    if target == State.RETURNED:
+        changes["return_reason"] = reason.strip()
+    if not Registration.objects.filter(pk=registration.pk, state=registration.state).update(
+        **changes
+    ):
+        return Registration.objects.get(pk=registration.pk)
+    messages = {
+        State.RECEIVED: _("The unit above received your registration “%(name)s”."),
+        State.RETURNED: _("Your registration “%(name)s” was returned: %(reason)s"),
+        State.ACCEPTED: _("Your registration “%(name)s” was accepted."),
+    }
+    return _after_transition(
+        actor,
+        registration,
+        registration.state,
+        target,
+        reason=reason,
+        people=office_of(registration.unit),
+        message=messages[target] % {"name": registration.name, "reason": reason.strip()},
+    )
+
+
+def _after_transition(
+    actor, registration, source, target, *, people, message, late=False, reason=""
+):
+    Transition.objects.create(
+        registration=registration,
+        from_state=source,
+        to_state=target,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        at=timezone.now(),
+        reason=reason,
+        is_late=late,
+    )
+    record(
+        actor=actor,
+        action=Action.TRANSITION,
+        instance=registration,
+        unit=registration.unit,
+        before={"state": source},
+        after={"state": target, "late": late, "reason": reason},
+    )
+    url = reverse("initiatives:registration_detail", args=[registration.pk])
+    notify(people=[p for p in people if p != actor], message=message, url=url)
+    return Registration.objects.get(pk=registration.pk)

@@ -1,0 +1,203 @@
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thidua import text
+from thidua.initiatives.models import FileKind, Kind
+
+MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
+# The registration's own fields, as the form edits them.
+MODEL_FIELDS = [
+    "kind", "name", "lead_name", "lead_position", "summary", "applied_when", "applied_where",
+    "applied_work", "expected_results", "households", "area_ha", "income_change", "cost_vnd",
+]  # fmt: skip
+
+
+def no_markup(value: str) -> None:
+    """Text is shown as text everywhere; markup in it is a mistake or an attack."""
+    if value and MARKUP.search(value):
+        raise forms.ValidationError(
+            _("Do not use HTML tags or scripts (text between < and >) in the text.")
+        )
+
+
+class PlainTextField(forms.CharField):
+    """One line of text: NFC, blanks collapsed, no markup."""
+
+    default_validators = [no_markup]
+
+    def to_python(self, value):
+        return text.nfc(super().to_python(value) or "")
+
+
+class LongTextField(PlainTextField):
+    widget = forms.Textarea
+
+    def to_python(self, value):
+        """Several paragraphs: each line NFC, the line breaks kept."""
+        value = forms.CharField.to_python(self, value) or ""
+        return "\n".join(text.nfc(line) for line in value.strip().splitlines())
+
+
+class VietnameseIntegerField(forms.IntegerField):
+    """Accepts "1.500.000" and "1 500 000" (Vietnamese thousands separators)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"[.\s,]", "", value)
+        return super().to_python(value)
+
+
+class VietnameseDecimalField(forms.DecimalField):
+    """Accepts "1,5" (decimal comma) as well as "1.5"."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            cleaned = value.strip().replace(" ", "")
+            if "," in cleaned:
+                cleaned = cleaned.replace(".", "").replace(",", ".")
+            try:
+                return Decimal(cleaned)
+            except InvalidOperation:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                ) from None
+        return super().to_python(value)
+
+
+class StartForm(forms.Form):
+    """The first step: which unit, what kind, what name. The rest comes on the next page."""
+
+    unit = forms.TypedChoiceField(label=_("Registering unit"), coerce=int)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, widget=forms.RadioSelect)
+    name = PlainTextField(label=_("Name of the model, initiative or idea"), max_length=300)
+    entered_by_office = forms.BooleanField(
+        label=_("Entered from a paper form sent by the unit"), required=False
+    )
+
+    def __init__(self, *args, units, allow_paper: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [(u.pk, u.full_name) for u in units]
+        if not allow_paper:
+            del self.fields["entered_by_office"]
+
+
+class RegistrationForm(forms.Form):
+    """Everything the seed asks for, in the order of the paper form."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, widget=forms.RadioSelect)
+    name = PlainTextField(label=_("Name"), max_length=300)
+    lead_name = PlainTextField(
+        label=_("Lead person (người chủ trì)"), max_length=150, required=False
+    )
+    lead_position = PlainTextField(
+        label=_("Lead person's position and unit"), max_length=200, required=False
+    )
+    summary = LongTextField(label=_("Short description"), required=False)
+    applied_when = PlainTextField(label=_("Time of application"), max_length=200, required=False)
+    applied_where = PlainTextField(label=_("Place of application"), max_length=300, required=False)
+    applied_work = LongTextField(label=_("Work it is applied to"), required=False)
+    expected_results = LongTextField(label=_("Expected results"), required=False)
+    households = VietnameseIntegerField(
+        label=_("Households taking part"), min_value=0, required=False
+    )
+    area_ha = VietnameseDecimalField(
+        label=_("Area (ha)"), min_value=0, max_digits=10, decimal_places=2, required=False
+    )
+    income_change = PlainTextField(
+        label=_("Expected change in output or income"), max_length=200, required=False
+    )
+    cost_vnd = VietnameseIntegerField(label=_("Cost (VND)"), min_value=0, required=False)
+    campaigns = forms.TypedMultipleChoiceField(
+        label=_("Linked campaigns"), coerce=int, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args, criteria, campaigns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"arg_{criterion.pk}"] = LongTextField(
+                label=criterion.name, help_text=criterion.description, required=False
+            )
+        self.fields["campaigns"].choices = [(c.pk, c.name) for c in campaigns]
+        for name in ("summary", "applied_work", "expected_results"):
+            self.fields[name].widget.attrs["rows"] = 4
+        for criterion in self.criteria:
+            self.fields[f"arg_{criterion.pk}"].widget.attrs["rows"] = 3
+
+    def argument_fields(self):
+        return [self[f"arg_{criterion.pk}"] for criterion in self.criteria]
+
+    def arguments(self) -> dict[int, str]:
+        return {c.pk: self.cleaned_data.get(f"arg_{c.pk}", "") for c in self.criteria}
+
+    def model_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in MODEL_FIELDS}
+
+
+class ImplementerForm(forms.Form):
+    name = PlainTextField(label=_("Name"), max_length=150, required=False)
+    position_unit = PlainTextField(label=_("Position and unit"), max_length=200, required=False)
+    role = PlainTextField(label=_("Role in the work"), max_length=200, required=False)
+
+
+ImplementerFormSet = forms.formset_factory(ImplementerForm, extra=2, max_num=30)
+
+
+def implementer_rows(formset) -> list[dict]:
+    return [
+        {k: f.cleaned_data.get(k, "") for k in ("name", "position_unit", "role")}
+        for f in formset.forms
+        if f.cleaned_data.get("name")
+    ]
+
+
+class ReturnForm(forms.Form):
+    reason = LongTextField(label=_("Why is it returned? What should be revised?"))
+
+
+class FileForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of file"), choices=FileKind.choices)
+    title = PlainTextField(label=_("Title"), max_length=200, required=False)
+    file = forms.FileField(label=_("File (photo JPEG/PNG/WebP, or PDF/DOCX document)"))
+
+
+class PaperDateForm(forms.Form):
+    sent_on = forms.DateField(
+        label=_("Date on the paper form"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class IdeaForm(forms.Form):
+    name = PlainTextField(label=_("Your name"), max_length=150)
+    phone = forms.CharField(label=_("Your phone number"), max_length=20)
+    idea = LongTextField(label=_("Your idea"), max_length=3000)
+    # Spam protection: a field people don't see (bots fill it) and a signed render time.
+    website = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+    )
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def clean_phone(self):
+        from thidua.org.models import normalise_phone
+
+        phone = normalise_phone(self.cleaned_data["phone"])
+        if not 9 <= len(phone) <= 11:
+            raise forms.ValidationError(
+                _("Enter a phone number of 9 to 11 digits, e.g. 0912 345 678.")
+            )
+        return phone
+
+
+class ConvertIdeaForm(forms.Form):
+    plan = forms.TypedChoiceField(label=_("Register it under the plan"), coerce=int)
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].choices = [(p.pk, f"{p.number_symbol} {p.title}") for p in plans]

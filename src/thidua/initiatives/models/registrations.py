@@ -1,0 +1,202 @@
+"""Registrations (phiếu đăng ký) of models, initiatives and new ideas, and their history."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    MODEL = "model", _("model (mô hình)")
+    INITIATIVE = "initiative", _("initiative (sáng kiến)")
+    IDEA = "idea", _("new idea (ý tưởng mới)")
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    RECEIVED = "received", _("received")
+    RETURNED = "returned", _("returned for revision")
+    ACCEPTED = "accepted", _("accepted")
+
+
+# States in which the registering unit may still change what it wrote.
+EDITABLE_STATES = (State.DRAFT, State.RETURNED)
+# States that count as "sent to the district" for compliance.
+SENT_STATES = (State.SUBMITTED, State.RECEIVED, State.RETURNED, State.ACCEPTED)
+
+
+class Registration(models.Model):
+    plan = models.ForeignKey(
+        "plans.Plan", verbose_name=_("plan"), on_delete=models.PROTECT, related_name="registrations"
+    )
+    unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("registering unit"),
+        on_delete=models.PROTECT,
+        related_name="registrations",
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=300)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    # Optimistic locking: every save increments it; a save from an older version is refused.
+    version = models.PositiveIntegerField(default=1)
+
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lead person (account)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    lead_name = models.CharField(_("lead person"), max_length=150, blank=True)
+    lead_position = models.CharField(
+        _("lead person's position and unit"), max_length=200, blank=True
+    )
+    summary = models.TextField(_("short description"), blank=True)
+    applied_when = models.CharField(_("time of application"), max_length=200, blank=True)
+    applied_where = models.CharField(_("place of application"), max_length=300, blank=True)
+    applied_work = models.TextField(_("work it is applied to"), blank=True)
+    expected_results = models.TextField(_("expected results"), blank=True)
+    households = models.PositiveIntegerField(_("households taking part"), null=True, blank=True)
+    area_ha = models.DecimalField(
+        _("area (ha)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    income_change = models.CharField(
+        _("expected change in output or income"), max_length=200, blank=True
+    )
+    cost_vnd = models.PositiveBigIntegerField(_("cost (VND)"), null=True, blank=True)
+    campaigns = models.ManyToManyField(
+        "plans.Campaign", verbose_name=_("linked campaigns"), blank=True, related_name="+"
+    )
+
+    entered_by_office = models.BooleanField(
+        _("entered from a paper form by the unit above"), default=False
+    )
+    proposal = models.OneToOneField(
+        "initiatives.Idea",
+        verbose_name=_("from the idea box"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registration",
+    )
+    first_submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("last submitted"), null=True, blank=True)
+    is_late = models.BooleanField(_("late"), default=False)
+    return_reason = models.TextField(_("reason for return"), blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["unit__sort_key", "id"]
+        indexes = [models.Index(fields=["plan", "unit", "state"])]
+
+    def __str__(self) -> str:
+        return self.name or str(_("(untitled registration)"))
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state in EDITABLE_STATES
+
+    def lead_display(self) -> str:
+        name = self.lead.get_full_name() if self.lead_id else self.lead_name
+        return f"{name} ({self.lead_position})" if self.lead_position else name
+
+
+class Implementer(models.Model):
+    """A person who carries out the work (người thực hiện), with their role in it."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="implementers"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("name"), max_length=150)
+    position_unit = models.CharField(_("position and unit"), max_length=200, blank=True)
+    role = models.CharField(_("role in the work"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Argument(models.Model):
+    """The unit's own argument on one of the plan's criteria (tính mới …)."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="arguments"
+    )
+    criterion = models.ForeignKey("plans.Criterion", on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("argument"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "criterion"], name="initiatives_argument_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Transition(models.Model):
+    """One step of a registration's workflow: who moved it from what to what, when, why."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_state = models.CharField(max_length=10, choices=State.choices)
+    to_state = models.CharField(max_length=10, choices=State.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField()
+    reason = models.TextField(blank=True)
+    is_late = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_state} → {self.to_state}"
+
+
+class FileKind(models.TextChoices):
+    PHOTO = "photo", _("photo")
+    DOCUMENT = "document", _("document")
+    PAPER_FORM = "paper_form", _("scanned paper form")
+
+
+def file_path(instance, filename: str) -> str:
+    return f"registrations/{instance.registration_id}/{filename}"
+
+
+class RegistrationFile(models.Model):
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField(_("kind"), max_length=12, choices=FileKind.choices)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    file = models.FileField(upload_to=file_path)
+    thumbnail = models.FileField(upload_to=file_path, blank=True)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title or self.file.name

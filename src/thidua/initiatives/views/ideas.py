@@ -1,0 +1,124 @@
+"""The idea box: a public form per commune, and the commune's inbox."""
+
+import time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thidua import access, text
+from thidua.initiatives import forms
+from thidua.initiatives.domain.ideas import idea_convert, idea_dismiss, idea_send
+from thidua.initiatives.models import Idea
+from thidua.org.models import Unit, UnitLevel
+from thidua.plans.models import Plan, PlanStatus
+
+MIN_SECONDS_TO_FILL = 3  # people take longer than this to write an idea; scripts don't
+SEARCH_LIMIT = 30
+
+
+def _receiving_units():
+    """Ideas go to today's communes, wards and towns (the level that runs the movement)."""
+    from django.utils import timezone
+
+    return Unit.objects.filter(level=UnitLevel.COMMUNE).active_on(timezone.localdate())
+
+
+def idea_choose_unit(request):
+    query = request.GET.get("q", "").strip()
+    units = []
+    if len(query) >= 2:  # one letter matches half the country
+        units = (
+            _receiving_units()
+            .filter(search_name__contains=text.fold(query))
+            .select_related("parent")
+            .order_by("sort_key")[:SEARCH_LIMIT]
+        )
+    return render(request, "initiatives/idea_choose.html", {"query": query, "units": units})
+
+
+def idea_new(request, unit_pk):
+    unit = get_object_or_404(_receiving_units(), pk=unit_pk)
+    form = forms.IdeaForm(request.POST or None, initial={"started": _signed_now()})
+    if request.method == "POST" and form.is_valid():
+        problem = _spam_problem(form.cleaned_data)
+        if problem:
+            form.add_error(None, problem)
+        else:
+            try:
+                idea_send(
+                    unit=unit,
+                    name=form.cleaned_data["name"],
+                    phone=form.cleaned_data["phone"],
+                    idea=form.cleaned_data["idea"],
+                    address=request.META.get("REMOTE_ADDR", ""),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return render(request, "initiatives/idea_thanks.html", {"unit": unit})
+    return render(request, "initiatives/idea_form.html", {"form": form, "unit": unit})
+
+
+def _signed_now() -> str:
+    return signing.dumps(time.time(), salt="idea-form")
+
+
+def _spam_problem(data) -> str:
+    if data.get("website"):
+        return _("Your idea could not be sent. Please try again.")
+    try:
+        started = signing.loads(data["started"], salt="idea-form", max_age=6 * 3600)
+    except signing.BadSignature:
+        return _("The form has expired: please send your idea again.")
+    if time.time() - started < MIN_SECONDS_TO_FILL:
+        return _("Your idea could not be sent. Please try again.")
+    return ""
+
+
+@login_required
+def idea_inbox(request, unit_pk):
+    unit = access.get_unit(request.user, "idea.view", unit_pk)
+    ideas = Idea.objects.filter(unit=unit).select_related("registration")
+    open_plans = Plan.objects.filter(
+        status=PlanStatus.ISSUED, unit_id__in=unit.ancestor_ids()[:-1]
+    ).order_by("-issued_on")
+    return render(
+        request,
+        "initiatives/idea_inbox.html",
+        {
+            "unit": unit,
+            "ideas": ideas,
+            "convert_form": forms.ConvertIdeaForm(plans=open_plans) if open_plans else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def idea_action(request, pk, action):
+    idea = get_object_or_404(Idea.objects.select_related("unit"), pk=pk)
+    access.require(request.user, "idea.view", idea.unit)
+    if not access.can(request.user, "registration.edit", idea.unit):
+        raise PermissionDenied
+    if action == "dismiss":
+        idea_dismiss(actor=request.user, idea=idea)
+        return redirect("initiatives:idea_inbox", unit_pk=idea.unit_id)
+    plans = Plan.objects.filter(status=PlanStatus.ISSUED, unit_id__in=idea.unit.ancestor_ids()[:-1])
+    form = forms.ConvertIdeaForm(request.POST, plans=plans)
+    if not form.is_valid():
+        messages.error(request, _("Choose the plan to register it under."))
+        return redirect("initiatives:idea_inbox", unit_pk=idea.unit_id)
+    try:
+        registration = idea_convert(
+            actor=request.user, idea=idea, plan=plans.get(pk=form.cleaned_data["plan"])
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("initiatives:idea_inbox", unit_pk=idea.unit_id)
+    messages.success(request, _("A draft registration was made from the idea."))
+    return redirect("initiatives:registration_edit", pk=registration.pk)

@@ -1,0 +1,336 @@
+"""Registration pages. Every view asks ``thidua.access`` before it reads or changes anything."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thidua import access
+from thidua.initiatives import forms
+from thidua.initiatives.domain.registrations import (
+    StaleEdit,
+    editable_states,
+    missing_for_submission,
+    registration_accept,
+    registration_create,
+    registration_deadline,
+    registration_receive,
+    registration_return,
+    registration_save,
+    registration_submit,
+)
+from thidua.initiatives.models import Registration, State
+from thidua.plans.models import Plan, PlanStatus
+
+
+def _registration(request, pk) -> Registration:
+    registration = get_object_or_404(
+        Registration.objects.select_related("plan", "unit", "unit__parent", "lead"), pk=pk
+    )
+    if not access.can_view_registration(request.user, registration):
+        raise Http404
+    return registration
+
+
+def _plan(request, pk) -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("unit"), pk=pk)
+    access.require_plan(request.user, "plan.view", plan)
+    return plan
+
+
+def units_that_may_register(user, plan: Plan):
+    """Units below the plan's issuer where ``user`` may write registrations: those the plan's
+    rule asks (xã, thị trấn …), else every unit one level down."""
+    from thidua.org.models import Unit
+
+    units = Unit.objects.under(plan.unit.path).exclude(pk=plan.unit_id)
+    units = units.active_during(plan.period_start, plan.period_end)
+    units = (
+        units.filter(kind__in=plan.quota_kinds)
+        if plan.quota_kinds
+        else units.filter(parent=plan.unit)
+    )
+    return units.filter(access.scope_filter(user, "registration.edit")).order_by("sort_key")
+
+
+@login_required
+def registration_start(request, plan_pk):
+    plan = _plan(request, plan_pk)
+    if plan.status != PlanStatus.ISSUED:
+        messages.error(
+            request, _("Registrations are open only for issued plans that are not closed.")
+        )
+        return redirect("plans:plan_detail", pk=plan.pk)
+    units = list(units_that_may_register(request.user, plan))
+    if not units:
+        raise PermissionDenied
+    allow_paper = access.can(request.user, "registration.review", plan.unit)
+    form = forms.StartForm(request.POST or None, units=units, allow_paper=allow_paper)
+    if request.method == "POST" and form.is_valid():
+        unit = next(u for u in units if u.pk == form.cleaned_data["unit"])
+        paper = form.cleaned_data.get("entered_by_office", False)
+        if paper and not access.can(request.user, "registration.review", unit.parent):
+            raise PermissionDenied
+        registration = registration_create(
+            actor=request.user,
+            plan=plan,
+            unit=unit,
+            kind=form.cleaned_data["kind"],
+            name=form.cleaned_data["name"],
+            entered_by_office=paper,
+        )
+        return redirect("initiatives:registration_edit", pk=registration.pk)
+    return render(
+        request,
+        "initiatives/start.html",
+        {"plan": plan, "form": form, "deadline": registration_deadline(plan)},
+    )
+
+
+def _edit_forms(request, registration, data=None):
+    criteria = [
+        a.criterion
+        for a in registration.arguments.select_related("criterion").order_by("criterion__position")
+    ]
+    initial = {name: getattr(registration, name) for name in ["version", *forms.MODEL_FIELDS]}
+    initial["lead_name"] = registration.lead_name or (
+        registration.lead.get_full_name() if registration.lead_id else ""
+    )
+    initial["campaigns"] = list(registration.campaigns.values_list("pk", flat=True))
+    for argument in registration.arguments.all():
+        initial[f"arg_{argument.criterion_id}"] = argument.text
+    form = forms.RegistrationForm(
+        data,
+        initial=initial,
+        criteria=criteria,
+        campaigns=registration.plan.campaigns.all(),
+    )
+    implementers = forms.ImplementerFormSet(
+        data,
+        prefix="implementers",
+        initial=list(registration.implementers.values("name", "position_unit", "role")),
+    )
+    return form, implementers
+
+
+def _may_edit(user, registration) -> bool:
+    """The unit (or the office above it) may change what it wrote while it is editable."""
+    return registration.state in editable_states(registration) and access.can(
+        user, "registration.edit", registration.unit
+    )
+
+
+def _save(request, registration, form, implementers) -> Registration:
+    return registration_save(
+        actor=request.user,
+        registration=registration,
+        version=form.cleaned_data["version"],
+        fields=form.model_fields(),
+        arguments=form.arguments(),
+        implementers=forms.implementer_rows(implementers),
+        campaign_ids=form.cleaned_data["campaigns"],
+    )
+
+
+@login_required
+def registration_edit(request, pk):
+    registration = _registration(request, pk)
+    if not _may_edit(request.user, registration):
+        raise PermissionDenied
+    if request.method == "POST":
+        form, implementers = _edit_forms(request, registration, request.POST)
+        if form.is_valid() and implementers.is_valid():
+            try:
+                registration = _save(request, registration, form, implementers)
+            except StaleEdit:
+                return _conflict(request, registration, form, implementers)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect("initiatives:registration_detail", pk=registration.pk)
+            if "submit" in request.POST:
+                return _submit(request, registration)
+            messages.success(request, _("The draft was saved."))
+            return redirect("initiatives:registration_edit", pk=registration.pk)
+    else:
+        form, implementers = _edit_forms(request, registration)
+    return _edit_page(request, registration, form, implementers)
+
+
+def _edit_page(request, registration, form, implementers, conflict=None, status=200):
+    return render(
+        request,
+        "initiatives/edit.html",
+        {
+            "registration": registration,
+            "form": form,
+            "implementers": implementers,
+            "conflict": conflict,
+            "deadline": registration_deadline(registration.plan),
+            "file_form": forms.FileForm(),
+            "files": registration.files.all(),
+            "missing": missing_for_submission(registration) if not conflict else {},
+        },
+        status=status,
+    )
+
+
+def _conflict(request, registration, form, implementers):
+    """Someone saved in between: keep what this person typed in the form, show the other
+    version beside it, and let them save again on top of it deliberately."""
+    current = Registration.objects.select_related("plan", "unit").get(pk=registration.pk)
+    data = request.POST.copy()
+    data["version"] = current.version
+    form, implementers = _edit_forms(request, current, data)
+    form.is_valid()
+    implementers.is_valid()
+    messages.warning(
+        request,
+        _(
+            "Someone else saved this registration while you were editing it. Your text is "
+            "still below and was NOT saved; the other version is shown beside it. Merge them, "
+            "then save again."
+        ),
+    )
+    return _edit_page(request, current, form, implementers, conflict=current, status=409)
+
+
+@login_required
+@require_POST
+def registration_autosave(request, pk):
+    """Saves a draft as the person types (see static/thidua/autosave.js). JSON in, JSON out."""
+    registration = _registration(request, pk)
+    if not _may_edit(request.user, registration):
+        raise PermissionDenied
+    form, implementers = _edit_forms(request, registration, request.POST)
+    if not (form.is_valid() and implementers.is_valid()):
+        errors = {**form.errors.get_json_data(), "implementers": implementers.errors}
+        return JsonResponse({"errors": errors}, status=400)
+    try:
+        registration = _save(request, registration, form, implementers)
+    except StaleEdit:
+        current = Registration.objects.get(pk=registration.pk)
+        return JsonResponse(
+            {
+                "message": _(
+                    "Someone else saved this registration meanwhile. Reload the page to see "
+                    "their version; your text is kept on this device."
+                ),
+                "current_version": current.version,
+            },
+            status=409,
+        )
+    except ValidationError as error:
+        return JsonResponse({"message": " ".join(error.messages)}, status=409)
+    saved = timezone.localtime(registration.updated_at)
+    return JsonResponse(
+        {
+            "version": registration.version,
+            "saved_at": saved.isoformat(),
+            "saved_at_display": saved.strftime("%H:%M"),
+        }
+    )
+
+
+def _submit(request, registration):
+    paper = forms.PaperDateForm(request.POST)
+    sent_on = paper.cleaned_data.get("sent_on") if paper.is_valid() else None
+    try:
+        registration = registration_submit(
+            actor=request.user, registration=registration, sent_on=sent_on
+        )
+    except ValidationError as error:
+        messages.error(request, _("Not sent yet: ") + " ".join(error.messages))
+        return redirect("initiatives:registration_edit", pk=registration.pk)
+    if registration.is_late:
+        messages.warning(request, _("Sent after the deadline: it is marked late."))
+    else:
+        messages.success(request, _("The registration was sent to the unit above."))
+    return redirect("initiatives:registration_detail", pk=registration.pk)
+
+
+@login_required
+@require_POST
+def registration_submit_view(request, pk):
+    registration = _registration(request, pk)
+    if not _may_edit(request.user, registration):
+        raise PermissionDenied
+    return _submit(request, registration)
+
+
+@login_required
+@require_POST
+def registration_review(request, pk, action):
+    registration = _registration(request, pk)
+    if not access.can_review_registration(request.user, registration):
+        raise PermissionDenied
+    try:
+        if action == "receive":
+            registration_receive(actor=request.user, registration=registration)
+        elif action == "accept":
+            registration_accept(actor=request.user, registration=registration)
+        else:
+            form = forms.ReturnForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Say why the registration is returned."))
+                return redirect("initiatives:registration_detail", pk=registration.pk)
+            registration_return(
+                actor=request.user, registration=registration, reason=form.cleaned_data["reason"]
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Done."))
+    return redirect("initiatives:registration_detail", pk=registration.pk)
+
+
+@login_required
+def registration_detail(request, pk):
+    registration = _registration(request, pk)
+    return render(
+        request,
+        "initiatives/detail.html",
+        {
+            "registration": registration,
+            "arguments": registration.arguments.select_related("criterion").order_by(
+                "criterion__position"
+            ),
+            "implementers": registration.implementers.all(),
+            "campaigns": registration.campaigns.all(),
+            "files": registration.files.all(),
+            "transitions": registration.transitions.select_related("actor"),
+            "can_edit": _may_edit(request.user, registration),
+            "can_review": access.can_review_registration(request.user, registration),
+            "return_form": forms.ReturnForm(),
+            "deadline": registration_deadline(registration.plan),
+        },
+    )
+
+
+@login_required
+def registration_list(request, plan_pk):
+    plan = _plan(request, plan_pk)
+    registrations = (
+        Registration.objects.filter(plan=plan)
+        .filter(access.registration_filter(request.user))
+        .select_related("unit", "lead")
+        .order_by("unit__sort_key", "id")
+    )
+    state = request.GET.get("state")
+    if state in State.values:
+        registrations = registrations.filter(state=state)
+    return render(
+        request,
+        "initiatives/list.html",
+        {
+            "plan": plan,
+            "registrations": registrations[:500],
+            "states": State.choices,
+            "state": state,
+            "can_register": units_that_may_register(request.user, plan).exists()
+            and plan.status == PlanStatus.ISSUED,
+        },
+    )
