@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.initiatives.views import compliance, files, ideas, registrations
+from thidua.initiatives.views import compliance, exports, files, ideas, registrations
 
 app_name = "initiatives"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
         name="registration_list",
     ),
     path("plans/<int:plan_pk>/compliance/", compliance.compliance_view, name="compliance"),
+    path("plans/<int:plan_pk>/registrations.xlsx", exports.export_xlsx, name="export_xlsx"),
+    path("plans/<int:plan_pk>/registrations.docx", exports.export_docx, name="export_docx"),
     path(
         "registrations/<int:pk>/",
         registrations.registration_detail,

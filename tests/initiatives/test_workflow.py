@@ -1,0 +1,192 @@
+"""The registration's life: draft, submitted, received or returned, revised, accepted."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from tests.initiatives.conftest import COMPLETE
+from thidua.audit.models import AuditEntry
+from thidua.initiatives.domain.registrations import (
+    StaleEdit,
+    registration_accept,
+    registration_receive,
+    registration_return,
+    registration_save,
+    registration_submit,
+)
+from thidua.initiatives.models import Registration, State
+from thidua.notify.models import Notification
+from thidua.org.models import Role
+from thidua.plans.models import LatePolicy
+
+
+def test_new_registration_has_an_argument_field_per_criterion_of_its_plan(
+    make_registration, open_plan
+):
+    registration = make_registration(complete=False)
+    assert registration.state == State.DRAFT
+    assert [a.criterion.name for a in registration.arguments.order_by("criterion__position")] == [
+        c.name for c in open_plan.criteria.all()
+    ]
+
+
+def test_incomplete_registration_cannot_be_sent_and_says_what_is_missing(make_registration):
+    registration = make_registration(complete=False)
+    with pytest.raises(ValidationError) as error:
+        registration_submit(actor=None, registration=registration)
+    assert {"summary", "applied_where", "expected_results", "lead_name"} <= set(
+        error.value.message_dict
+    )
+    assert any(key.startswith("arg_") for key in error.value.message_dict)
+    assert Registration.objects.get(pk=registration.pk).state == State.DRAFT
+
+
+def test_full_workflow_records_who_and_when_and_notifies_the_other_side(
+    make_registration, make_person, tree, settings
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    officer = make_person("xa", Role.OFFICER, tree.commune_a, email="xa@example.vn")
+    district = make_person("huyen", Role.OFFICER, tree.district, email="huyen@example.vn")
+    registration = make_registration(actor=officer)
+    with django_capture_on_commit():
+        registration = registration_submit(actor=officer, registration=registration)
+    assert registration.state == State.SUBMITTED
+    assert Notification.objects.filter(recipient=district).count() == 1
+    assert mail.outbox[-1].to == ["huyen@example.vn"]
+    registration = registration_return(
+        actor=district, registration=registration, reason="Bổ sung số hộ."
+    )
+    assert registration.state == State.RETURNED
+    assert registration.return_reason == "Bổ sung số hộ."
+    assert Notification.objects.filter(
+        recipient=officer, message__contains="Bổ sung số hộ."
+    ).exists()
+    registration = registration_save(
+        actor=officer,
+        registration=registration,
+        version=registration.version,
+        fields={"households": 30},
+    )
+    registration = registration_submit(actor=officer, registration=registration)
+    registration = registration_receive(actor=district, registration=registration)
+    registration = registration_accept(actor=district, registration=registration)
+    steps = list(registration.transitions.values_list("from_state", "to_state", "actor__username"))
+    assert steps == [
+        ("draft", "submitted", "xa"),
+        ("submitted", "returned", "huyen"),
+        ("returned", "submitted", "xa"),
+        ("submitted", "received", "huyen"),
+        ("received", "accepted", "huyen"),
+    ]
+    entries = AuditEntry.objects.filter(
+        content_type__model="registration", object_id=str(registration.pk), action="transition"
+    )
+    assert entries.count() == 5
+
+
+def django_capture_on_commit():
+    """Run on_commit callbacks (e-mails) inside a test transaction."""
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def test_submitting_twice_records_one_submission(make_registration):
+    registration = make_registration()
+    registration_submit(actor=None, registration=registration)
+    again = registration_submit(actor=None, registration=registration)
+    assert again.state == State.SUBMITTED
+    assert again.transitions.count() == 1
+
+
+def test_returning_needs_a_reason(make_registration):
+    registration = registration_submit(actor=None, registration=make_registration())
+    with pytest.raises(ValidationError):
+        registration_return(actor=None, registration=registration, reason="  ")
+    assert Registration.objects.get(pk=registration.pk).state == State.SUBMITTED
+
+
+def test_accepting_a_draft_is_refused(make_registration):
+    with pytest.raises(ValidationError):
+        registration_accept(actor=None, registration=make_registration())
+
+
+def test_a_stale_edit_is_refused_and_changes_nothing(make_registration):
+    registration = make_registration()
+    version = registration.version
+    registration_save(
+        actor=None, registration=registration, version=version, fields={"name": "Tab một"}
+    )
+    with pytest.raises(StaleEdit):
+        registration_save(
+            actor=None, registration=registration, version=version, fields={"name": "Tab hai"}
+        )
+    assert Registration.objects.get(pk=registration.pk).name == "Tab một"
+
+
+def test_sent_registration_cannot_be_edited(make_registration):
+    registration = registration_submit(actor=None, registration=make_registration())
+    with pytest.raises(ValidationError):
+        registration_save(
+            actor=None,
+            registration=registration,
+            version=registration.version,
+            fields={"name": "Sửa"},
+        )
+
+
+def test_after_the_deadline_the_plan_marks_late(make_registration):
+    # The fixture plan's registration deadline is 10/4/2022: today is long after it.
+    registration = registration_submit(actor=None, registration=make_registration())
+    assert registration.is_late
+    assert registration.transitions.get().is_late
+
+
+def test_after_the_deadline_the_plan_may_refuse(make_registration, open_plan):
+    open_plan.late_registrations = LatePolicy.BLOCK
+    open_plan.save()
+    registration = make_registration()
+    with pytest.raises(ValidationError) as error:
+        registration_submit(actor=None, registration=registration)
+    assert "10/04/2022" in " ".join(error.value.messages)
+    assert Registration.objects.get(pk=registration.pk).state == State.DRAFT
+
+
+def test_before_the_deadline_it_is_on_time(make_registration, open_plan):
+    deadline = open_plan.deadlines.get(kind="registration")
+    deadline.due_at = timezone.now() + datetime.timedelta(days=3)
+    deadline.save()
+    registration = registration_submit(actor=None, registration=make_registration())
+    assert not registration.is_late
+
+
+def test_paper_form_entered_by_the_district_is_judged_by_its_date(make_registration, tree):
+    from thidua.initiatives.domain.registrations import registration_create
+
+    registration = make_registration()
+    paper = registration_create(
+        actor=None,
+        plan=registration.plan,
+        unit=tree.commune_b,
+        kind="idea",
+        name="Phiếu giấy",
+        entered_by_office=True,
+    )
+    paper = registration_save(
+        actor=None,
+        registration=paper,
+        version=paper.version,
+        fields=COMPLETE,
+        arguments={a.criterion_id: "Có." for a in paper.arguments.all()},
+    )
+    paper = registration_submit(actor=None, registration=paper, sent_on=datetime.date(2022, 4, 9))
+    assert paper.entered_by_office
+    assert not paper.is_late
+    # The commune can still correct it until the district receives it.
+    paper = registration_save(
+        actor=None, registration=paper, version=paper.version, fields={"households": 12}
+    )
+    assert paper.households == 12
