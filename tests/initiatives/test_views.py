@@ -344,3 +344,19 @@ def test_compliance_table_counts_on_time_late_and_missing(
     assert "5 ngày" in response.content.decode()
     login(client, cast["officer_a"])
     assert client.get(reverse("initiatives:compliance", args=[open_plan.pk])).status_code == 403
+
+
+def test_lead_person_can_be_an_account_of_the_unit(client, cast, make_registration):
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        form_data(draft, lead=str(cast["officer_a"].pk), lead_name=""),
+    )
+    draft.refresh_from_db()
+    assert draft.lead == cast["officer_a"]
+    forged = form_data(draft, lead=str(cast["officer_b"].pk))
+    response = client.post(reverse("initiatives:registration_edit", args=[draft.pk]), forged)
+    assert response.status_code == 200  # not one of the unit's people: refused by the form
+    draft.refresh_from_db()
+    assert draft.lead == cast["officer_a"]

@@ -90,6 +90,13 @@ class RegistrationForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, widget=forms.RadioSelect)
     name = PlainTextField(label=_("Name"), max_length=300)
+    lead = forms.TypedChoiceField(
+        label=_("Lead person with an account"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("Or write the name below if the lead person has no account."),
+    )
     lead_name = PlainTextField(
         label=_("Lead person (người chủ trì)"), max_length=150, required=False
     )
@@ -115,9 +122,13 @@ class RegistrationForm(forms.Form):
         label=_("Linked campaigns"), coerce=int, widget=forms.CheckboxSelectMultiple, required=False
     )
 
-    def __init__(self, *args, criteria, campaigns, **kwargs):
+    def __init__(self, *args, criteria, campaigns, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
+        self.people = {person.pk: person for person in people}
+        self.fields["lead"].choices = [("", "—")] + [
+            (person.pk, person.get_full_name()) for person in self.people.values()
+        ]
         for criterion in self.criteria:
             self.fields[f"arg_{criterion.pk}"] = LongTextField(
                 label=criterion.name, help_text=criterion.description, required=False
@@ -135,7 +146,9 @@ class RegistrationForm(forms.Form):
         return {c.pk: self.cleaned_data.get(f"arg_{c.pk}", "") for c in self.criteria}
 
     def model_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in MODEL_FIELDS}
+        fields = {name: self.cleaned_data[name] for name in MODEL_FIELDS}
+        fields["lead"] = self.people.get(self.cleaned_data.get("lead"))
+        return fields
 
 
 class ImplementerForm(forms.Form):

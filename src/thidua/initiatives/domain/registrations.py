@@ -172,7 +172,7 @@ def missing_for_submission(registration: Registration) -> dict[str, str]:
     for field, message in required.items():
         if not getattr(registration, field).strip():
             missing[field] = message
-    if not registration.lead_id and not registration.lead_name.strip():
+    if registration.lead_id is None and not registration.lead_name.strip():
         missing["lead_name"] = _("Name the lead person.")
     for argument in registration.arguments.select_related("criterion"):
         if not argument.text.strip():

@@ -29,6 +29,9 @@ def compliance_view(request, plan_pk):
             "totals": report.totals(),
             "status": status,
             "statuses": [(key, str(label)) for key, label in STATUS_LABELS.items()],
-            "grouped": len(report.groups) > 1,
+            # A province sees its districts' totals; a district's recipients are the units.
+            "grouped": any(
+                row.unit.pk != group.unit.pk for group in report.groups for row in group.rows
+            ),
         },
     )

@@ -24,6 +24,7 @@ from thidua.initiatives.domain.registrations import (
     registration_submit,
 )
 from thidua.initiatives.models import Registration, State
+from thidua.org.models import Person
 from thidua.plans.models import Plan, PlanStatus
 
 
@@ -101,6 +102,7 @@ def _edit_forms(request, registration, data=None):
         registration.lead.get_full_name() if registration.lead_id else ""
     )
     initial["campaigns"] = list(registration.campaigns.values_list("pk", flat=True))
+    initial["lead"] = registration.lead_id
     for argument in registration.arguments.all():
         initial[f"arg_{argument.criterion_id}"] = argument.text
     form = forms.RegistrationForm(
@@ -108,6 +110,9 @@ def _edit_forms(request, registration, data=None):
         initial=initial,
         criteria=criteria,
         campaigns=registration.plan.campaigns.all(),
+        people=Person.objects.filter(memberships__unit=registration.unit)
+        .distinct()
+        .order_by("sort_key"),
     )
     implementers = forms.ImplementerFormSet(
         data,

@@ -1,0 +1,148 @@
+"""The idea box (public, spam-protected) and registrations entered from paper forms."""
+
+import time
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+from thidua.initiatives.models import Idea, IdeaStatus, Registration, State
+from thidua.org.models import Role
+
+
+def idea_post(client, unit, *, started=None, **changes):
+    data = {
+        "name": "Y Blúp",
+        "phone": "0912 345 678",
+        "idea": "Làm sân phơi chung cho buôn để giảm hao hụt sắn.",
+        "website": "",
+        "started": signing.dumps(
+            started if started is not None else time.time() - 60, salt="idea-form"
+        ),
+    }
+    data.update(changes)
+    return client.post(reverse("initiatives:idea_new", args=[unit.pk]), data)
+
+
+def test_a_farmer_sends_an_idea_without_an_account(client, tree, make_person):
+    officer = make_person("xa", Role.OFFICER, tree.commune_a)
+    response = idea_post(client, tree.commune_a)
+    assert response.status_code == 200
+    assert "Cảm ơn bạn" in response.content.decode()
+    idea = Idea.objects.get()
+    assert (idea.unit, idea.phone, idea.status) == (tree.commune_a, "0912345678", IdeaStatus.NEW)
+    assert officer.notifications.filter(message__contains="hộp ý tưởng").exists()
+
+
+@pytest.mark.parametrize(
+    "spam",
+    [
+        {"website": "http://spam.example"},  # the hidden field bots fill in
+        {"started": None},  # a form never rendered: no valid signature
+    ],
+)
+def test_spam_is_refused_and_nothing_is_stored(client, tree, spam):
+    if "started" in spam:
+        response = client.post(
+            reverse("initiatives:idea_new", args=[tree.commune_a.pk]),
+            {
+                "name": "Bot",
+                "phone": "0912345678",
+                "idea": "Mua ngay",
+                "website": "",
+                "started": "x",
+            },
+        )
+    else:
+        response = idea_post(client, tree.commune_a, **spam)
+    assert response.status_code == 200
+    assert not Idea.objects.exists()
+
+
+def test_a_form_sent_faster_than_a_person_types_is_refused(client, tree):
+    idea_post(client, tree.commune_a, started=time.time())
+    assert not Idea.objects.exists()
+
+
+def test_a_flood_from_one_address_is_stopped(client, tree):
+    for _ in range(5):
+        idea_post(client, tree.commune_a)
+    response = idea_post(client, tree.commune_a)
+    assert "quá nhiều ý tưởng" in response.content.decode()
+    assert Idea.objects.count() == 5
+
+
+def test_bad_phone_gets_a_message(client, tree):
+    response = idea_post(client, tree.commune_a, phone="12")
+    assert "9 đến 11 chữ số" in response.content.decode()
+    assert not Idea.objects.exists()
+
+
+def test_officer_turns_an_idea_into_a_draft_keeping_the_proposer(
+    client, tree, make_person, open_plan
+):
+    idea_post(client, tree.commune_a)
+    idea = Idea.objects.get()
+    make_person("xa", Role.OFFICER, tree.commune_a)
+    client.login(username="xa", password=PASSWORD)
+    inbox = client.get(reverse("initiatives:idea_inbox", args=[tree.commune_a.pk])).content.decode()
+    assert "Làm sân phơi chung" in inbox
+    response = client.post(
+        reverse("initiatives:idea_convert", args=[idea.pk]), {"plan": open_plan.pk}
+    )
+    registration = Registration.objects.get()
+    assert response["Location"] == reverse("initiatives:registration_edit", args=[registration.pk])
+    assert registration.proposal == idea
+    assert registration.lead_name == "Y Blúp"
+    assert registration.state == State.DRAFT
+    idea.refresh_from_db()
+    assert idea.status == IdeaStatus.CONVERTED
+
+
+def test_another_commune_cannot_read_the_idea_box(client, tree, make_person):
+    idea_post(client, tree.commune_a)
+    make_person("xb", Role.OFFICER, tree.commune_b)
+    client.login(username="xb", password=PASSWORD)
+    assert (
+        client.get(reverse("initiatives:idea_inbox", args=[tree.commune_a.pk])).status_code == 404
+    )
+    idea = Idea.objects.get()
+    assert client.post(reverse("initiatives:idea_dismiss", args=[idea.pk])).status_code == 404
+
+
+def test_district_enters_a_paper_form_and_the_commune_corrects_it(
+    client, tree, make_person, open_plan
+):
+    make_person("huyen", Role.OFFICER, tree.district)
+    make_person("xa", Role.OFFICER, tree.commune_a)
+    client.login(username="huyen", password=PASSWORD)
+    client.post(
+        reverse("initiatives:start", args=[open_plan.pk]),
+        {
+            "unit": tree.commune_a.pk,
+            "kind": "model",
+            "name": "Phiếu giấy: nuôi dê",
+            "entered_by_office": "on",
+        },
+    )
+    registration = Registration.objects.get()
+    assert registration.entered_by_office
+    assert registration.unit == tree.commune_a
+    client.logout()
+    client.login(username="xa", password=PASSWORD)
+    page = client.get(
+        reverse("initiatives:registration_detail", args=[registration.pk])
+    ).content.decode()
+    assert "từ phiếu giấy" in page
+    assert reverse("initiatives:registration_edit", args=[registration.pk]) in page
+
+
+def test_a_commune_cannot_claim_to_enter_paper_forms(client, tree, make_person, open_plan):
+    make_person("xa", Role.OFFICER, tree.commune_a)
+    client.login(username="xa", password=PASSWORD)
+    client.post(
+        reverse("initiatives:start", args=[open_plan.pk]),
+        {"unit": tree.commune_a.pk, "kind": "model", "name": "Tự nhận", "entered_by_office": "on"},
+    )
+    assert not Registration.objects.get().entered_by_office
