@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from email.policy import HTTP
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from playwright.sync_api import expect
@@ -67,8 +68,6 @@ def parse_form_data(request) -> dict[str, list[str]]:
                 value = f"<file {part.get_filename()!r}>"
             fields.setdefault(name, []).append(value)
     else:
-        from urllib.parse import parse_qs
-
         fields = parse_qs(body.decode(), keep_blank_values=True)
     return fields
 
@@ -81,7 +80,8 @@ class FakeSite:
         self.version = 7
         self.server_saved_at: str | None = iso(now() - timedelta(hours=1))
         self.autosave_url: str | None = AUTOSAVE_PATH
-        self.title = "Tên cũ trên máy chủ"
+        # What the server's copy holds, rendered into the fields.
+        self.values = {"title": "Tên cũ", "description": "Mô tả cũ", "field": "", "public": False}
         self.autosave_answer = "ok"  # ok | conflict | invalid | abort | hold
         self.autosaves: list[dict] = []
         self.submits: list[dict] = []
@@ -153,6 +153,13 @@ class FakeSite:
             "data-autosave-delay": str(DELAY_MS),
             **{f"data-msg-{name}": text for name, text in MESSAGES.items()},
         }
+        choices = [("", "---"), ("agriculture", "Nông nghiệp"), ("health", "Y tế")]
+        options = "".join(
+            f'<option value="{value}"{" selected" if value == self.values["field"] else ""}>'
+            f"{label}</option>"
+            for value, label in choices
+        )
+        checked = " checked" if self.values["public"] else ""
         rendered = " ".join(
             f'{name}="{html.escape(value)}"' for name, value in attributes.items() if value
         )
@@ -166,13 +173,12 @@ class FakeSite:
 <input type="hidden" name="csrfmiddlewaretoken" value="{CSRF}">
 <input type="hidden" name="version" value="{self.version}">
 <label for="title">Tên sáng kiến</label>
-<input id="title" name="title" value="{html.escape(self.title)}">
+<input id="title" name="title" value="{html.escape(self.values["title"])}">
 <label for="description">Mô tả</label>
-<textarea id="description" name="description">Mô tả cũ</textarea>
+<textarea id="description" name="description">{html.escape(self.values["description"])}</textarea>
 <label for="field">Lĩnh vực</label>
-<select id="field" name="field"><option value="">---</option>
-<option value="agriculture">Nông nghiệp</option><option value="health">Y tế</option></select>
-<label><input type="checkbox" name="public" value="yes"> Công khai</label>
+<select id="field" name="field">{options}</select>
+<label><input type="checkbox" name="public" value="yes"{checked}> Công khai</label>
 <label for="attachment">Tệp đính kèm</label>
 <input type="file" id="attachment" name="attachment">
 <p data-autosave-status aria-live="polite"></p>
@@ -221,17 +227,20 @@ def site(phone_context):
     assert not errors, f"JavaScript errors: {errors}"
 
 
-def type_a_draft(page, description: str = DESCRIPTION):
+def type_a_draft(page, *, key_by_key: bool = False):
     page.locator("#title").fill(TITLE)
     page.locator("#field").select_option("agriculture")
     page.locator("input[name=public]").check()
-    page.locator("#description").fill("")
-    page.locator("#description").press_sequentially(description, delay=20)
+    if key_by_key:  # one input event per character, each well within the debounce
+        page.locator("#description").fill("")
+        page.locator("#description").press_sequentially(DESCRIPTION, delay=20)
+    else:
+        page.locator("#description").fill(DESCRIPTION)
 
 
 def test_typing_saves_once_after_a_pause_and_takes_the_new_version(site):
     site.open()
-    type_a_draft(site.page)
+    type_a_draft(site.page, key_by_key=True)
 
     expect(site.status()).to_have_text("Đã lưu lúc 10:05")
     expect(site.status()).to_have_attribute("data-autosave-state", "saved")
@@ -283,6 +292,7 @@ def test_offline_typing_is_kept_on_the_phone_and_saved_when_back_online(site, ph
 @pytest.mark.parametrize(
     ("answer", "message"),
     [("abort", MESSAGES["offline"]), ("invalid", MESSAGES["error"])],
+    ids=["network-failure", "refused-400"],
 )
 def test_a_failed_save_keeps_the_draft(site, answer, message):
     site.autosave_answer = answer
@@ -323,6 +333,7 @@ def test_reload_restores_a_draft_newer_than_the_server_copy(site):
         ("6", False),  # made before the server's copy: stale, dropped
         ("7", True),  # older by the clocks, but made on this very version: the phone's clock lags
     ],
+    ids=["stale", "clock-lags"],
 )
 def test_a_draft_older_than_the_server_copy(site, draft_version, restored):
     site.open()
@@ -342,7 +353,7 @@ def test_a_draft_older_than_the_server_copy(site, draft_version, restored):
         expect(site.page.locator("#title")).to_have_value("Bản nháp cũ")
         expect(site.status()).to_contain_text(MESSAGES["restored"])
     else:
-        expect(site.page.locator("#title")).to_have_value(site.title)
+        expect(site.page.locator("#title")).to_have_value(site.values["title"])
         expect(site.status()).to_have_text("")
         assert site.draft() is None
         site.settle()
@@ -366,6 +377,39 @@ def test_a_conflict_shows_the_server_message_and_keeps_the_text(site):
     assert len(site.autosaves) == 1
     assert site.draft()["values"]["title"] == "Sửa thêm sau xung đột"
     expect(site.status()).to_have_text(CONFLICT_MESSAGE)
+
+    # The tab is reloaded: the page shows the other person's version 9, saved (by the
+    # clocks) after this draft. The draft is kept all the same, with the version it was
+    # refused for, so that saving shows the server's page with both versions.
+    site.version = 9
+    site.server_saved_at = iso(now() + timedelta(minutes=5))
+    site.page.reload()
+    expect(site.page.locator("#title")).to_have_value("Sửa thêm sau xung đột")
+    expect(site.page.locator("#description")).to_have_value(DESCRIPTION)
+    expect(site.version_input()).to_have_value("7")
+    expect(site.status()).to_have_text(MESSAGES["conflict"])
+    site.settle()
+    assert len(site.autosaves) == 1
+
+    # Saving the form then shows the server's page with both versions: this person's text in
+    # the fields, version 9. Nothing is restored over it, and the conflict is forgotten.
+    site.values = {
+        "title": "Sửa thêm sau xung đột",
+        "description": DESCRIPTION,
+        "field": "agriculture",
+        "public": True,
+    }
+    site.page.reload()
+    expect(site.version_input()).to_have_value("9")
+    expect(site.status()).to_have_text("")
+    draft = site.draft()
+    assert draft["conflict"] is False
+    assert draft["version"] == "9"
+    site.autosave_answer = "ok"
+    site.page.locator("#title").fill("Đã gộp hai bản")
+    expect(site.status()).to_have_text("Đã lưu lúc 10:05")
+    assert site.autosaves[-1]["fields"]["version"] == ["9"]
+    assert site.draft() is None
 
 
 def test_a_form_without_autosave_url_keeps_its_draft_on_the_phone_only(site):
@@ -392,26 +436,38 @@ def wait_for(page, condition, what: str):
     pytest.fail(f"timed out waiting for {what}")
 
 
+# Runs in the page, after autosave.js's own submit listener: while the first POST is on its
+# way, reports the buttons' state and tries to submit again as a script would. Playwright's
+# evaluate and locators wait for the navigation under way, so the page reports on the console.
+AFTER_FIRST_SUBMIT = """() => {
+    const form = document.querySelector('#registration');
+    form.addEventListener('submit', () => setTimeout(() => {
+        const buttons = Array.from(form.querySelectorAll('button'), (b) =>
+            [b.value, b.disabled, b.getAttribute('aria-disabled')]);
+        console.log('buttons ' + JSON.stringify(buttons));
+        form.requestSubmit();
+        form.querySelector('#title').focus();
+    }, 50), {once: true});
+}"""
+
+
 def test_double_submit_sends_once_with_the_clicked_button(site):
     site.hold_submits = True
     site.open()
     page = site.page
+    reports: list[str] = []
+    page.on("console", lambda message: reports.append(message.text))
     page.locator("#title").fill(TITLE)
     send = page.get_by_role("button", name="Gửi đăng ký")
+    box = send.bounding_box()
+    page.evaluate(AFTER_FIRST_SUBMIT)
 
     send.dblclick()
-    wait_for(page, lambda: len(site.submits) == 1, "the form's POST")
-    # Locators would wait for the navigation under way: ask the page itself.
-    buttons = page.evaluate(
-        """() => Array.from(document.querySelectorAll('button'), (b) =>
-            [b.value, b.disabled, b.getAttribute('aria-disabled')])"""
-    )
-    assert buttons == [["draft", True, "true"], ["submit", True, "true"]]
-    # While the first POST is still on its way: another tap, Enter, a script's requestSubmit.
-    page.evaluate("() => document.querySelector('button[value=submit]').click()")
-    page.evaluate("() => document.querySelector('#title').focus()")
+    wait_for(page, lambda: site.submits and reports, "the form's POST")
+    assert reports == ['buttons [["draft",true,"true"],["submit",true,"true"]]']
+    # Still waiting for the answer: another tap, then Enter in the title.
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.keyboard.press("Enter")
-    page.evaluate("() => document.querySelector('#registration').requestSubmit()")
     page.wait_for_timeout(300)
     assert len(site.submits) == 1
 

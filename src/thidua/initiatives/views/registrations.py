@@ -221,8 +221,8 @@ def registration_autosave(request, pk):
         return JsonResponse(
             {
                 "message": _(
-                    "Someone else saved this registration meanwhile. Reload the page to see "
-                    "their version; your text is kept on this device."
+                    "Someone else saved this registration meanwhile. Press “Save draft” to see "
+                    "their version beside yours; your text is kept on this device."
                 ),
                 "current_version": current.version,
             },

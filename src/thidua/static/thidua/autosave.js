@@ -5,7 +5,7 @@
  * data-msg-{saving,saved,local,offline,restored,conflict,error}="translated, {time}">, holding
  * input[name=version] and the CSRF input. Status: [data-autosave-status] in the form, or
  * [data-autosave-status="<form id>"]. Drafts: localStorage "thidua:autosave:<key>" =
- * {savedAt, version, values}. [data-autosave-clear="key …"] on any page drops those drafts.
+ * {savedAt, version, values, conflict}. [data-autosave-clear="key …"] on a page drops drafts.
  */
 (function () {
   'use strict';
@@ -100,7 +100,6 @@
     let sticky = ''; // the "restored" note, kept before later messages until the next edit
     let locked = false; // a real submit is under way
     let lockTimer = null;
-    let lastClicked = null; // for browsers without SubmitEvent.submitter
     let deferredSubmit = null;
 
     function msg(name, time = '') {
@@ -119,7 +118,7 @@
       lastJSON = JSON.stringify(values);
       unsaved = true;
       const version = versionInput ? versionInput.value : null;
-      keep(storageKey, { savedAt: new Date().toISOString(), version, values });
+      keep(storageKey, { savedAt: new Date().toISOString(), version, values, conflict });
     }
 
     function flush() {
@@ -142,6 +141,7 @@
         show('saved', msg('saved', data.saved_at_display || clock(new Date())));
       } else if (response.status === 409) {
         conflict = true; // a stale version: sending again would only be refused again
+        snapshot(); // marked and dated after their save, so that a reload cannot drop it
         show('conflict', data.message || msg('conflict'));
       } else {
         // 400 (draft refused), 403 (session or CSRF gone), a login page (200, not JSON), 5xx.
@@ -223,7 +223,7 @@
         timer = null;
         snapshot();
       }
-      const submitter = event.submitter || lastClicked;
+      const submitter = event.submitter; // undefined before Chrome 81: sent without the button
       if (!inflight) {
         // Disabled now, the clicked button would drop out of the data being sent: wait until
         // the browser has built it. Another script may also have cancelled this submit.
@@ -251,10 +251,6 @@
     form.addEventListener('input', edited);
     form.addEventListener('change', edited);
     form.addEventListener('submit', submitted);
-    form.addEventListener('click', (event) => {
-      const button = event.target.closest && event.target.closest('button, input');
-      if (button && (button.type === 'submit' || button.type === 'image')) lastClicked = button;
-    });
     window.addEventListener('online', () => { if (url && (unsaved || timer)) flush(); });
     window.addEventListener('offline', () => {
       if (url && (unsaved || timer) && !conflict) show('offline', msg('offline'));
@@ -271,17 +267,28 @@
     lastJSON = JSON.stringify(current);
     if (!draft || !draft.values) return;
     const serverAt = Date.parse(form.getAttribute('data-server-saved-at') || '');
-    // Phone clocks can be wrong: a draft made on top of the very version this page shows holds
-    // edits the server has not seen, whatever the clocks say.
-    const newer = (versionInput && draft.version === versionInput.value) ||
+    // A draft refused as stale is this person's text: kept whatever the dates. Phone clocks
+    // can be wrong: a draft made on top of the very version this page shows holds edits the
+    // server has not seen, whatever the clocks say.
+    const newer = draft.conflict || (versionInput && draft.version === versionInput.value) ||
       isNaN(serverAt) || Date.parse(draft.savedAt) > serverAt;
     if (!newer) return drop(storageKey);
     unsaved = true;
-    // Already on the page (say, a form sent back with errors): keep the draft, say nothing.
+    // Already on the page (a form sent back with errors, the server's page showing both
+    // versions): keep the draft, say nothing; a conflict it recorded is now dealt with.
     if (Object.keys(draft.values).every((name) => !(name in current) ||
-        JSON.stringify(draft.values[name]) === JSON.stringify(current[name]))) return;
+        JSON.stringify(draft.values[name]) === JSON.stringify(current[name]))) {
+      return draft.conflict && snapshot();
+    }
     restore(form, draft.values);
     lastJSON = JSON.stringify(collect(form));
+    if (draft.conflict) {
+      // Back to the version it was refused for: saving then shows the server's page with both
+      // versions, instead of silently writing over the other person's save.
+      if (versionInput) versionInput.value = draft.version;
+      conflict = true;
+      return show('conflict', msg('conflict'));
+    }
     sticky = msg('restored');
     show('restored', sticky);
     if (url) save();
