@@ -25,6 +25,7 @@ def cast(tree, make_person):
         "officer_b": make_person("xa_b", Role.OFFICER, tree.commune_b),
         "district": make_person("huyen", Role.OFFICER, tree.district),
         "province": make_person("tinh", Role.VIEWER, tree.province),
+        "province_officer": make_person("tinh_cb", Role.OFFICER, tree.province),
         "outsider": make_person("khac", Role.ADMIN, tree.other_district),
     }
 
@@ -65,6 +66,7 @@ MATRIX = {
     "officer_b": (404, 404, False),
     "district": (200, 200, True),
     "province": (404, 200, False),
+    "province_officer": (200, 200, True),
     "outsider": (404, 404, False),
 }
 
