@@ -87,23 +87,25 @@ class Signature:
         return f"({text})"
 
 
-@dataclass(frozen=True, kw_only=True)
-class OfficialDocument:
-    superior: str = ""  # "HỘI NÔNG DÂN TỈNH PHÚ YÊN"
-    issuer: str  # "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH"
-    number: str  # number_line(115, "KH/HNDH")
-    place: str  # "Sông Hinh"
-    date: Date | None = None  # None for a draft
-    year: int | None = None  # printed on the blank date line of a draft (date None)
-    doc_type: str  # "KẾ HOẠCH"
-    subject_lines: list[str] = field(default_factory=list)
-    basis: list[str] = field(default_factory=list)
-    preamble: list[str] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    closing: list[str] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
+class OfficialFrame:
+    """What frames the body of every official document: the heading above it (issuer, number,
+    national title, place and date) and the recipients and signature below it.
+
+    A mixin, not a dataclass: `OfficialDocument` and `thidua.documents.lists.OfficialList`
+    declare these fields themselves, each in its own order and with its own defaults, so that
+    their constructors stay as they are; the texts derived from the fields are written once here.
+    """
+
+    superior: str
+    issuer: str
+    number: str
+    place: str
+    date: Date | None
+    year: int | None
+    doc_type: str
+    subject_lines: list[str]
+    recipients: list[str]
     signature: Signature
-    watermark: str = ""  # "DỰ THẢO", "ĐÃ ĐƯỢC THAY THẾ"
 
     def __post_init__(self):
         if self.date is None and self.year is None:
@@ -136,3 +138,22 @@ class OfficialDocument:
     @property
     def recipients_label(self) -> str:
         return RECIPIENTS_LABEL
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficialDocument(OfficialFrame):
+    superior: str = ""  # "HỘI NÔNG DÂN TỈNH PHÚ YÊN"
+    issuer: str  # "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH"
+    number: str  # number_line(115, "KH/HNDH")
+    place: str  # "Sông Hinh"
+    date: Date | None = None  # None for a draft
+    year: int | None = None  # printed on the blank date line of a draft (date None)
+    doc_type: str  # "KẾ HOẠCH"
+    subject_lines: list[str] = field(default_factory=list)
+    basis: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signature: Signature
+    watermark: str = ""  # "DỰ THẢO", "ĐÃ ĐƯỢC THAY THẾ"
