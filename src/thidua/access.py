@@ -214,3 +214,28 @@ def can_review_registration(user, registration) -> bool:
     """Receiving and returning are for the units above the registering one."""
     parent = registration.unit.parent
     return parent is not None and can(user, "registration.review", parent)
+
+
+def council_seat(user, council):
+    """The user's seat on the council, if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return council.members.filter(person=user).first()
+
+
+def can_manage_council(user, council) -> bool:
+    """The chair and the secretary run the council; so do the issuing unit's administrators."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if can(user, "plan.issue", council.plan.unit):
+        return True
+    seat = council_seat(user, council)
+    return seat is not None and seat.role in ("chair", "secretary")
+
+
+def can_view_council(user, council) -> bool:
+    return (
+        can_manage_council(user, council)
+        or council_seat(user, council) is not None
+        or (can(user, "plan.edit", council.plan.unit))
+    )

@@ -84,6 +84,7 @@ def _plans(district: Unit) -> None:
     dak_lak = Unit.objects.get(level=1, code=DAK_LAK, valid_from=REFORM_DATE)
     current_plan = load_plan(read("plan_2026_daklak.json"), unit=dak_lak)
     demo_registrations.load(district_plan=district_plan, current_plan=current_plan)
+    demo_registrations.council(district_plan)
 
 
 def _accounts(district: Unit) -> None:

@@ -175,3 +175,51 @@ def _backdate(registration: Registration, day: datetime.date, *, due: datetime.d
         first_submitted_at=at, submitted_at=at, is_late=day > due
     )
     Transition.objects.filter(registration=registration).update(at=at, is_late=day > due)
+
+
+def council(plan) -> None:
+    """The district's council for plan 115: hoidong chairs it; scoring is open, two members
+    have already scored some entries."""
+    from decimal import Decimal
+
+    from thidua.org.domain.people import membership_grant, person_create
+    from thidua.org.models import Role
+    from thidua.review.domain.councils import assign, council_create, council_set_status, member_add
+    from thidua.review.domain.scoring import scores_save
+    from thidua.review.models import MemberRole
+
+    huyen = Person.objects.get(username="huyen")
+    seats = [("hoidong", MemberRole.CHAIR)]
+    for username, name, role in [
+        ("hoidong2", "Phạm Thị Lan", MemberRole.SECRETARY),
+        ("hoidong3", "Hồ Văn Quang", MemberRole.MEMBER),
+    ]:
+        person = person_create(
+            actor=huyen,
+            username=username,
+            full_name=name,
+            password="thidua-demo",  # noqa: S106
+            email=f"{username}@example.vn",
+        )
+        membership_grant(actor=huyen, person=person, unit=plan.unit, role=Role.COUNCIL)
+        seats.append((username, role))
+    review = council_create(
+        actor=huyen, plan=plan, name="Hội đồng đánh giá mô hình, sáng kiến năm 2022"
+    )
+    for username, role in seats:
+        member_add(
+            actor=huyen, council=review, person=Person.objects.get(username=username), role=role
+        )
+    assign(actor=huyen, council=review)
+    council_set_status(actor=huyen, council=review, status="scoring")
+    for seat in review.members.exclude(person__username="hoidong"):
+        for offset, assignment in enumerate(seat.assignments.order_by("registration_id")[:3]):
+            scores_save(
+                actor=seat.person,
+                assignment=assignment,
+                scores={
+                    c.pk: (Decimal(12 + (offset * 3 + c.position * seat.pk) % 8), "")
+                    for c in plan.criteria.all()
+                },
+                submit=True,
+            )

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "thidua.audit",
     "thidua.plans",
     "thidua.initiatives",
+    "thidua.review",
     "thidua.notify",
     "thidua.web",
     "django.contrib.admin",

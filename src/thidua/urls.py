@@ -47,6 +47,7 @@ urlpatterns = [
     path("audit/", include("thidua.audit.urls")),
     path("notifications/", include("thidua.notify.urls")),
     path("", include("thidua.initiatives.urls")),
+    path("", include("thidua.review.urls")),
     path("admin/", admin.site.urls),
 ]
 

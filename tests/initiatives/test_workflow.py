@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.initiatives.conftest import COMPLETE
+from tests.conftest import COMPLETE
 from thidua.audit.models import AuditEntry
 from thidua.initiatives.domain.registrations import (
     StaleEdit,

@@ -218,6 +218,7 @@ class Criterion(models.Model):
     name = models.CharField(_("criterion"), max_length=200)
     description = models.TextField(_("explanation"), blank=True)
     max_points = models.PositiveSmallIntegerField(_("maximum points"), default=20)
+    weight = models.DecimalField(_("weight"), max_digits=4, decimal_places=2, default=1)
 
     class Meta:
         ordering = ["position"]

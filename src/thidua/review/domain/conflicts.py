@@ -1,0 +1,43 @@
+"""Who may not score what. An author never judges their own work (Nghị định 13/2012)."""
+
+from thidua import text
+from thidua.initiatives.models import Registration
+from thidua.org.models import Membership, Role
+from thidua.review.models import CouncilMember, Exclusion
+
+
+def conflicts(
+    members: list[CouncilMember], entries: list[Registration]
+) -> dict[tuple[int, int], str]:
+    """(member id, registration id) → reason, for every pair that must not be scored.
+
+    A member conflicts with an entry of a unit they belong to (the entry's unit or a unit
+    below it, e.g. its branches), with an entry they lead or carry out, and with any pair
+    the chair excluded. Expects entries with ``implementers`` prefetched.
+    """
+    homes = _home_paths([m.person_id for m in members])
+    found: dict[tuple[int, int], str] = {}
+    for member in members:
+        name = text.fold(member.person.get_full_name())
+        for entry in entries:
+            key = (member.pk, entry.pk)
+            if any(path.startswith(entry.unit.path) for path in homes.get(member.person_id, ())):
+                found[key] = "own unit"
+            elif (
+                entry.lead_id == member.person_id
+                or name in {text.fold(i.name) for i in entry.implementers.all()}
+                or (entry.lead_name and text.fold(entry.lead_name) == name)
+            ):
+                found[key] = "own work"
+    for exclusion in Exclusion.objects.filter(member__in=members):
+        found.setdefault((exclusion.member_id, exclusion.registration_id), exclusion.reason)
+    return found
+
+
+def _home_paths(person_ids: list[int]) -> dict[int, set[str]]:
+    """The units people work in: every role but the council seat itself."""
+    homes: dict[int, set[str]] = {}
+    rows = Membership.objects.filter(person_id__in=person_ids).exclude(role=Role.COUNCIL)
+    for person_id, path in rows.values_list("person_id", "unit__path"):
+        homes.setdefault(person_id, set()).add(path)
+    return homes

@@ -1,0 +1,196 @@
+"""Setting up a council, its rubric and who scores what."""
+
+import csv
+import io
+import math
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from thidua.audit.log import record
+from thidua.audit.models import Action
+from thidua.initiatives.domain.compliance import plan_tree
+from thidua.initiatives.models import Registration, State
+from thidua.org.models import Person, Role
+from thidua.plans.models import Plan
+from thidua.review.domain.conflicts import conflicts
+from thidua.review.models import (
+    Assignment,
+    Council,
+    CouncilMember,
+    CouncilStatus,
+    Exclusion,
+    Grade,
+    MemberRole,
+)
+
+# Classes by total score (out of 100 with the seed's five criteria at 20 points).
+DEFAULT_GRADES = [("Xuất sắc", 90), ("Tốt", 80), ("Khá", 65), ("Đạt", 50), ("Không đạt", 0)]
+ENTRY_STATES = (State.RECEIVED, State.ACCEPTED)
+
+
+def entries(council: Council):
+    """The registrations the council evaluates: received or accepted under its plan and
+    the plans written on its basis below it."""
+    return (
+        Registration.objects.filter(plan__in=plan_tree(council.plan), state__in=ENTRY_STATES)
+        .select_related("unit", "lead")
+        .prefetch_related("implementers")
+        .order_by("unit__sort_key", "id")
+    )
+
+
+def required_votes(council: Council, members: int) -> int:
+    """At least ``numerator/denominator`` of the members (2/3 by default), rounded up."""
+    return math.ceil(members * council.approval_numerator / council.approval_denominator)
+
+
+@transaction.atomic
+def council_create(*, actor, plan: Plan, name: str, **options) -> Council:
+    council = Council.objects.create(plan=plan, name=name, **options)
+    if not plan.grades.exists():
+        Grade.objects.bulk_create(
+            Grade(plan=plan, label=label, min_total=Decimal(total))
+            for label, total in DEFAULT_GRADES
+        )
+    record(actor=actor, action=Action.CREATE, instance=council, unit=plan.unit)
+    return council
+
+
+def eligible_people(council: Council):
+    """People with the council role in the plan's unit or above it."""
+    unit = council.plan.unit
+    return Person.objects.filter(
+        memberships__role=Role.COUNCIL, memberships__unit_id__in=unit.ancestor_ids()
+    ).distinct()
+
+
+@transaction.atomic
+def member_add(*, actor, council: Council, person: Person, role: str) -> CouncilMember:
+    if council.status != CouncilStatus.SETUP:
+        raise ValidationError(_("Members can be changed only while the council is being set up."))
+    if not eligible_people(council).filter(pk=person.pk).exists():
+        raise ValidationError(_("Only people with the council role of this unit can sit on it."))
+    if (
+        role in (MemberRole.CHAIR, MemberRole.SECRETARY)
+        and council.members.filter(role=role).exists()
+    ):
+        raise ValidationError(
+            _("The council already has a %(role)s.") % {"role": MemberRole(role).label}
+        )
+    member = CouncilMember.objects.create(council=council, person=person, role=role)
+    record(actor=actor, action=Action.CREATE, instance=member, unit=council.plan.unit)
+    return member
+
+
+@transaction.atomic
+def exclusion_add(*, actor, member: CouncilMember, registration: Registration, reason: str) -> None:
+    Exclusion.objects.get_or_create(
+        member=member, registration=registration, defaults={"reason": reason}
+    )
+    Assignment.objects.filter(member=member, registration=registration, state="open").delete()
+    record(actor=actor, action=Action.CREATE, instance=member, unit=registration.unit, note=reason)
+
+
+@transaction.atomic
+def assign(*, actor, council: Council, per_entry: int | None = None) -> int:
+    """Assign every member to every entry, or ``per_entry`` members to each entry, spreading
+    the work evenly; conflicting pairs are never assigned. Returns the number assigned."""
+    _require_setup_or_scoring(council)
+    members = list(council.members.select_related("person"))
+    items = list(entries(council))
+    blocked = conflicts(members, items)
+    load = {m.pk: m.assignments.count() for m in members}
+    existing = set(
+        Assignment.objects.filter(member__council=council).values_list(
+            "member_id", "registration_id"
+        )
+    )
+    created = []
+    for entry in items:
+        eligible = [m for m in members if (m.pk, entry.pk) not in blocked]
+        already = [m for m in eligible if (m.pk, entry.pk) in existing]
+        if per_entry is None:
+            chosen = eligible
+        else:
+            free = sorted(
+                (m for m in eligible if m not in already), key=lambda m: (load[m.pk], m.pk)
+            )
+            chosen = already + free[: max(0, per_entry - len(already))]
+        for member in chosen:
+            if (member.pk, entry.pk) not in existing:
+                created.append(Assignment(member=member, registration=entry))
+                existing.add((member.pk, entry.pk))
+                load[member.pk] += 1
+    Assignment.objects.bulk_create(created)
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        instance=council,
+        unit=council.plan.unit,
+        after={"assigned": len(created), "per_entry": per_entry},
+    )
+    return len(created)
+
+
+@transaction.atomic
+def assign_from_csv(*, actor, council: Council, content: bytes) -> list[str]:
+    """Rows "registration id, username". Returns per-row errors; assigns nothing if any."""
+    _require_setup_or_scoring(council)
+    members = {m.person.username.lower(): m for m in council.members.select_related("person")}
+    items = {e.pk: e for e in entries(council)}
+    blocked = conflicts(list(members.values()), list(items.values()))
+    errors, pairs = [], []
+    rows = csv.reader(io.StringIO(content.decode("utf-8-sig", errors="replace")))
+    for number, row in enumerate(rows, start=1):
+        if not row or not "".join(row).strip():
+            continue
+        entry_id, username = [*row, "", ""][:2]
+        member = members.get(username.strip().lower())
+        entry = items.get(int(entry_id)) if entry_id.strip().isdigit() else None
+        if entry is None or member is None:
+            errors.append(_("Row %(row)d: unknown entry or member.") % {"row": number})
+        elif (member.pk, entry.pk) in blocked:
+            errors.append(_("Row %(row)d: this member may not score this entry.") % {"row": number})
+        else:
+            pairs.append((member, entry))
+    if errors:
+        return errors
+    for member, entry in pairs:
+        Assignment.objects.get_or_create(member=member, registration=entry)
+    return []
+
+
+@transaction.atomic
+def council_set_status(*, actor, council: Council, status: str) -> Council:
+    allowed = {
+        CouncilStatus.SETUP: {CouncilStatus.SCORING},
+        CouncilStatus.SCORING: {CouncilStatus.CLOSED},
+        CouncilStatus.CLOSED: {CouncilStatus.SCORING},
+    }
+    if status not in allowed.get(council.status, set()):
+        raise ValidationError(_("The council cannot move to that stage now."))
+    if (
+        status == CouncilStatus.SCORING
+        and not council.members.filter(role=MemberRole.CHAIR).exists()
+    ):
+        raise ValidationError(_("Name the chair before scoring starts."))
+    before = council.status
+    council.status = status
+    council.save(update_fields=["status"])
+    record(
+        actor=actor,
+        action=Action.TRANSITION,
+        instance=council,
+        unit=council.plan.unit,
+        before={"status": before},
+        after={"status": status},
+    )
+    return council
+
+
+def _require_setup_or_scoring(council: Council) -> None:
+    if council.status not in (CouncilStatus.SETUP, CouncilStatus.SCORING):
+        raise ValidationError(_("Scoring is closed: assignments can no longer change."))

@@ -1,0 +1,138 @@
+"""The council's vote on the proposed list, and its outcomes going back to the units."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.audit.log import record
+from thidua.audit.models import Action
+from thidua.initiatives.models import Registration, Transition
+from thidua.notify.send import notify, office_of
+from thidua.plans.domain.numbering import next_number, numbering_rule_for
+from thidua.review.domain.councils import required_votes
+from thidua.review.models import Council, CouncilStatus, Decision, Proposal
+
+
+@transaction.atomic
+def proposal_set(
+    *, actor, council: Council, registration: Registration, outcome: str, reason: str = ""
+):
+    if council.status != CouncilStatus.CLOSED:
+        raise ValidationError(_("Propose outcomes after scoring is closed and before the vote."))
+    Proposal.objects.update_or_create(
+        council=council, registration=registration, defaults={"outcome": outcome, "reason": reason}
+    )
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor,
+    council: Council,
+    present: int,
+    votes_for: int,
+    votes_against: int,
+    decided_on: datetime.date,
+) -> Decision:
+    """Record the vote. It passes with at least the council's share (2/3) of ALL members;
+    when it passes the outcomes reach the registrations and their units."""
+    council = Council.objects.select_for_update().get(pk=council.pk)
+    if council.status != CouncilStatus.CLOSED:
+        raise ValidationError(_("The vote comes after scoring is closed, once."))
+    members = council.members.count()
+    quorum = council.quorum or required_votes(council, members)
+    if not 0 <= votes_for + votes_against <= present <= members:
+        raise ValidationError(_("The counts do not add up: votes ≤ members present ≤ members."))
+    if present < quorum:
+        raise ValidationError(
+            _("Only %(present)d of %(members)d members are present; the quorum is %(quorum)d.")
+            % {"present": present, "members": members, "quorum": quorum}
+        )
+    required = required_votes(council, members)
+    approved = votes_for >= required
+    rule = numbering_rule_for(council.plan.unit)
+    decision = Decision(
+        council=council,
+        members=members,
+        present=present,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        required=required,
+        approved=approved,
+        decided_on=decided_on,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    if approved:
+        decision.number_period = rule.period_for(decided_on.year)
+        decision.number = next_number(unit=council.plan.unit, period=decision.number_period)
+    decision.save()
+    council.status = CouncilStatus.DECIDED if approved else CouncilStatus.CLOSED
+    council.save(update_fields=["status"])
+    record(
+        actor=actor,
+        action=Action.TRANSITION,
+        instance=council,
+        unit=council.plan.unit,
+        after={
+            "votes_for": votes_for,
+            "members": members,
+            "required": required,
+            "approved": approved,
+        },
+    )
+    if approved:
+        _announce(actor, council)
+    else:
+        Decision.objects.filter(pk=decision.pk).delete()  # a failed vote may be held again
+        record(
+            actor=actor,
+            action=Action.UPDATE,
+            instance=council,
+            unit=council.plan.unit,
+            note=f"vote failed: {votes_for} of {members}, {required} required",
+        )
+    return decision
+
+
+def _announce(actor, council: Council) -> None:
+    comments = _comments(council) if council.share_comments else {}
+    for proposal in council.proposals.select_related("registration__unit"):
+        registration = proposal.registration
+        text = _("Council “%(council)s”: %(outcome)s.") % {
+            "council": council.name,
+            "outcome": proposal.get_outcome_display(),
+        }
+        if proposal.reason:
+            text += " " + proposal.reason
+        if comments.get(registration.pk):
+            text += " " + _("Comments: ") + " | ".join(comments[registration.pk])
+        Transition.objects.create(
+            registration=registration,
+            from_state=registration.state,
+            to_state=registration.state,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            at=timezone.now(),
+            reason=text,
+        )
+        notify(
+            people=office_of(registration.unit),
+            message=text[:500],
+            url=reverse("initiatives:registration_detail", args=[registration.pk]),
+        )
+
+
+def _comments(council: Council) -> dict[int, list[str]]:
+    """The scorers' comments without their names."""
+    from thidua.review.models import Score
+
+    found: dict[int, list[str]] = {}
+    rows = Score.objects.filter(assignment__member__council=council, assignment__state="submitted")
+    for registration_id, comment in rows.exclude(comment="").values_list(
+        "assignment__registration_id", "comment"
+    ):
+        found.setdefault(registration_id, []).append(comment)
+    return found

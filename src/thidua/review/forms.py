@@ -1,0 +1,107 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thidua.initiatives.forms import LongTextField, VietnameseDecimalField
+from thidua.review.models import Aggregate, MemberRole, Outcome
+
+
+class CouncilForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    aggregate = forms.ChoiceField(label=_("Entry score"), choices=Aggregate.choices)
+    blind = forms.BooleanField(
+        label=_("Blind scoring: scorers do not see units or people"), required=False
+    )
+    reveal_after_submit = forms.BooleanField(
+        label=_("Members see the others' scores after submitting their own"),
+        required=False,
+        initial=True,
+    )
+    share_comments = forms.BooleanField(
+        label=_("Units receive the scorers' comments, anonymised"), required=False
+    )
+
+
+class MemberForm(forms.Form):
+    person = forms.TypedChoiceField(label=_("Person"), coerce=int)
+    role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [(p.pk, p.get_full_name()) for p in people]
+
+
+class AssignForm(forms.Form):
+    per_entry = forms.IntegerField(
+        label=_("Members per entry"),
+        min_value=1,
+        max_value=50,
+        required=False,
+        help_text=_("Empty: every member scores every entry (conflicts excepted)."),
+    )
+
+
+class AssignCsvForm(forms.Form):
+    file = forms.FileField(label=_("CSV file: entry number, username (one pair per row)"))
+
+
+class ExclusionForm(forms.Form):
+    member = forms.TypedChoiceField(label=_("Member"), coerce=int)
+    registration = forms.TypedChoiceField(label=_("Entry"), coerce=int)
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+    def __init__(self, *args, members, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].choices = [(m.pk, m.person.get_full_name()) for m in members]
+        self.fields["registration"].choices = [(e.pk, f"{e.pk}. {e.name}") for e in entries]
+
+
+class ScoreForm(forms.Form):
+    """One points field and one comment per criterion of the plan."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"points_{criterion.pk}"] = VietnameseDecimalField(
+                label=_("%(name)s (0–%(max)d points)")
+                % {"name": criterion.name, "max": criterion.max_points},
+                min_value=0,
+                max_value=criterion.max_points,
+                decimal_places=2,
+                required=False,
+                widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.5"}),
+            )
+            self.fields[f"comment_{criterion.pk}"] = LongTextField(
+                label=_("Comment on %(name)s") % {"name": criterion.name}, required=False
+            )
+            self.fields[f"comment_{criterion.pk}"].widget.attrs["rows"] = 2
+
+    def pairs(self):
+        return [(c, self[f"points_{c.pk}"], self[f"comment_{c.pk}"]) for c in self.criteria]
+
+    def scores(self):
+        return {
+            c.pk: (
+                self.cleaned_data.get(f"points_{c.pk}"),
+                self.cleaned_data.get(f"comment_{c.pk}", ""),
+            )
+            for c in self.criteria
+        }
+
+
+class ProposalForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Proposed outcome"), choices=Outcome.choices)
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+
+class VoteForm(forms.Form):
+    present = forms.IntegerField(label=_("Members present"), min_value=0)
+    votes_for = forms.IntegerField(label=_("Votes for the proposed list"), min_value=0)
+    votes_against = forms.IntegerField(label=_("Votes against"), min_value=0)
+    decided_on = forms.DateField(
+        label=_("Date of the meeting"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

@@ -1,0 +1,18 @@
+from .councils import Aggregate, Band, Council, CouncilMember, CouncilStatus, Grade, MemberRole
+from .scoring import Assignment, Decision, Exclusion, Outcome, Proposal, Score
+
+__all__ = [
+    "Aggregate",
+    "Assignment",
+    "Band",
+    "Council",
+    "CouncilMember",
+    "CouncilStatus",
+    "Decision",
+    "Exclusion",
+    "Grade",
+    "MemberRole",
+    "Outcome",
+    "Proposal",
+    "Score",
+]

@@ -1,0 +1,109 @@
+"""Evaluation councils (hội đồng), their members, the rubric's bands and classes."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CouncilStatus(models.TextChoices):
+    SETUP = "setup", _("being set up")
+    SCORING = "scoring", _("scoring")
+    CLOSED = "closed", _("scoring closed")
+    DECIDED = "decided", _("decided")
+
+
+class Aggregate(models.TextChoices):
+    MEAN = "mean", _("mean of the members' totals")
+    MEDIAN = "median", _("median of the members' totals")
+
+
+class Council(models.Model):
+    plan = models.ForeignKey("plans.Plan", on_delete=models.PROTECT, related_name="councils")
+    name = models.CharField(_("name"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CouncilStatus.choices, default=CouncilStatus.SETUP
+    )
+    # Nghị định 13/2012: decisions need at least two thirds of the members.
+    approval_numerator = models.PositiveSmallIntegerField(_("approval share: numerator"), default=2)
+    approval_denominator = models.PositiveSmallIntegerField(
+        _("approval share: denominator"), default=3
+    )
+    quorum = models.PositiveSmallIntegerField(
+        _("quorum (members present)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the same share of the members as for approval."),
+    )
+    aggregate = models.CharField(
+        _("entry score"), max_length=10, choices=Aggregate.choices, default=Aggregate.MEAN
+    )
+    spread_alert = models.PositiveSmallIntegerField(
+        _("flag disagreement above (points)"), default=20
+    )
+    blind = models.BooleanField(
+        _("blind scoring"), default=False, help_text=_("Scorers do not see units or people.")
+    )
+    reveal_after_submit = models.BooleanField(
+        _("members see the others' scores after submitting their own"), default=True
+    )
+    share_comments = models.BooleanField(
+        _("units receive the scorers' comments, anonymised"), default=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("council")
+        verbose_name_plural = _("councils")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("chair")
+    VICE_CHAIR = "vice_chair", _("vice-chair")
+    SECRETARY = "secretary", _("secretary")
+    MEMBER = "member", _("member")
+
+
+class CouncilMember(models.Model):
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="council_seats")
+    role = models.CharField(_("role"), max_length=12, choices=MemberRole.choices)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "person"], name="review_member_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class Band(models.Model):
+    """A band of a criterion's scale: "27–30: entirely new"."""
+
+    criterion = models.ForeignKey("plans.Criterion", on_delete=models.CASCADE, related_name="bands")
+    low = models.DecimalField(_("from"), max_digits=6, decimal_places=2)
+    high = models.DecimalField(_("to"), max_digits=6, decimal_places=2)
+    description = models.CharField(_("meaning"), max_length=300)
+
+    class Meta:
+        ordering = ["-high"]
+
+    def __str__(self) -> str:
+        return f"{self.low:g}–{self.high:g}: {self.description}"
+
+
+class Grade(models.Model):
+    """A classification by total score: "xuất sắc" from 90 …"""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="grades")
+    label = models.CharField(_("class"), max_length=50)
+    min_total = models.DecimalField(_("from a total of"), max_digits=7, decimal_places=2)
+
+    class Meta:
+        ordering = ["-min_total"]
+
+    def __str__(self) -> str:
+        return self.label

@@ -1,0 +1,118 @@
+"""Who scores what, the scores, the vote and the outcomes."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Assignment(models.Model):
+    member = models.ForeignKey(
+        "review.CouncilMember", on_delete=models.CASCADE, related_name="assignments"
+    )
+    registration = models.ForeignKey(
+        "initiatives.Registration", on_delete=models.CASCADE, related_name="assignments"
+    )
+    state = models.CharField(max_length=10, default="open")  # open / draft / submitted
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    total = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "registration"], name="review_assignment_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} → {self.registration_id}"
+
+
+class Exclusion(models.Model):
+    """A member who may not score an entry: their own unit, their own work, or the chair said so."""
+
+    member = models.ForeignKey(
+        "review.CouncilMember", on_delete=models.CASCADE, related_name="exclusions"
+    )
+    registration = models.ForeignKey(
+        "initiatives.Registration", on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "registration"], name="review_exclusion_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+class Score(models.Model):
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey("plans.Criterion", on_delete=models.CASCADE, related_name="+")
+    points = models.DecimalField(_("points"), max_digits=6, decimal_places=2, null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "criterion"], name="review_score_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion_id}: {self.points}"
+
+
+class Outcome(models.TextChoices):
+    NONE = "none", _("not honoured")
+    RECOGNISED = "recognised", _("recognised (công nhận)")
+    COMMENDED = "commended", _("commended (khen thưởng)")
+    NOMINATED = "nominated", _("nominated for the national award")
+
+
+class Proposal(models.Model):
+    """The outcome the council proposes for an entry, and why."""
+
+    council = models.ForeignKey(
+        "review.Council", on_delete=models.CASCADE, related_name="proposals"
+    )
+    registration = models.ForeignKey(
+        "initiatives.Registration", on_delete=models.CASCADE, related_name="proposals"
+    )
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "registration"], name="review_proposal_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_outcome_display()
+
+
+class Decision(models.Model):
+    """The council's vote on the proposed list, with the share the rule required."""
+
+    council = models.OneToOneField(
+        "review.Council", on_delete=models.PROTECT, related_name="decision"
+    )
+    members = models.PositiveSmallIntegerField(_("members of the council"))
+    present = models.PositiveSmallIntegerField(_("members present"))
+    votes_for = models.PositiveSmallIntegerField(_("votes for"))
+    votes_against = models.PositiveSmallIntegerField(_("votes against"))
+    required = models.PositiveSmallIntegerField(_("votes required"))
+    approved = models.BooleanField(_("approved"))
+    number = models.PositiveIntegerField(null=True, blank=True)
+    number_period = models.CharField(max_length=30, blank=True)
+    decided_on = models.DateField(_("date"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.votes_for}/{self.members}"

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from thidua.review.views import councils, scoring
+
+app_name = "review"
+urlpatterns = [
+    path("plans/<int:plan_pk>/councils/", councils.council_list, name="council_list"),
+    path("councils/<int:pk>/", councils.council_detail, name="council_detail"),
+    path("councils/<int:pk>/members/", councils.council_member_add, name="member_add"),
+    path("councils/<int:pk>/assign/", councils.council_assign, name="assign"),
+    path("councils/<int:pk>/exclusions/", councils.council_exclude, name="exclude"),
+    *[
+        path(
+            f"councils/<int:pk>/{status}/",
+            councils.council_status,
+            {"status": status},
+            name=f"status_{status}",
+        )
+        for status in ("scoring", "closed")
+    ],
+    path("councils/<int:pk>/remind/<int:member_pk>/", councils.council_remind, name="remind"),
+    path("councils/<int:pk>/ranking/", councils.council_ranking, name="ranking"),
+    path("councils/<int:pk>/decision/", councils.council_decision, name="decision"),
+    path("councils/<int:pk>/queue/", scoring.queue, name="queue"),
+    path("councils/<int:pk>/score/<int:assignment_pk>/", scoring.score, name="score"),
+]

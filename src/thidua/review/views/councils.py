@@ -1,0 +1,266 @@
+"""The chair's side: setting up the council, assigning, progress, ranking, the vote."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thidua import access
+from thidua.notify.send import notify
+from thidua.plans.models import Plan
+from thidua.review import forms
+from thidua.review.domain.councils import (
+    assign,
+    assign_from_csv,
+    council_create,
+    council_set_status,
+    eligible_people,
+    entries,
+    exclusion_add,
+    member_add,
+    required_votes,
+)
+from thidua.review.domain.decisions import decision_record, proposal_set
+from thidua.review.domain.ranking import TIE_RULE, ranking
+from thidua.review.models import Assignment, Council, CouncilStatus, Outcome
+
+
+def council_for(request, pk, *, manage=False) -> Council:
+    council = get_object_or_404(Council.objects.select_related("plan__unit"), pk=pk)
+    if not access.can_view_council(request.user, council):
+        raise Http404
+    if manage and not access.can_manage_council(request.user, council):
+        raise PermissionDenied
+    return council
+
+
+@login_required
+def council_list(request, plan_pk):
+    plan = get_object_or_404(Plan.objects.select_related("unit"), pk=plan_pk)
+    access.require_plan(request.user, "plan.view", plan)
+    may_create = access.can(request.user, "plan.issue", plan.unit)
+    form = forms.CouncilForm(
+        request.POST or None, initial={"name": f"Hội đồng đánh giá {plan.number_symbol}"}
+    )
+    if request.method == "POST":
+        if not may_create:
+            raise PermissionDenied
+        if form.is_valid():
+            council = council_create(actor=request.user, plan=plan, **form.cleaned_data)
+            return redirect("review:council_detail", pk=council.pk)
+    councils = [c for c in plan.councils.all() if access.can_view_council(request.user, c)]
+    return render(
+        request,
+        "review/council_list.html",
+        {"plan": plan, "councils": councils, "form": form if may_create else None},
+    )
+
+
+@login_required
+def council_detail(request, pk):
+    council = council_for(request, pk)
+    manage = access.can_manage_council(request.user, council)
+    members = list(council.members.select_related("person"))
+    context = {
+        "council": council,
+        "members": members,
+        "manage": manage,
+        "seat": access.council_seat(request.user, council),
+        "required": required_votes(council, len(members)),
+    }
+    if manage:
+        items = list(entries(council))
+        context.update(
+            member_form=forms.MemberForm(
+                people=eligible_people(council).exclude(council_seats__council=council)
+            ),
+            assign_form=forms.AssignForm(),
+            csv_form=forms.AssignCsvForm(),
+            exclusion_form=forms.ExclusionForm(members=members, entries=items),
+            progress=_progress(council, members),
+            entry_count=len(items),
+        )
+    return render(request, "review/council_detail.html", context)
+
+
+def _progress(council, members):
+    """(member, assigned, submitted) for the chair; two queries whatever the size."""
+    counts = {}
+    for member_id, state in Assignment.objects.filter(member__council=council).values_list(
+        "member_id", "state"
+    ):
+        assigned, submitted = counts.get(member_id, (0, 0))
+        counts[member_id] = (assigned + 1, submitted + (state == "submitted"))
+    return [(m, *counts.get(m.pk, (0, 0))) for m in members]
+
+
+def _act(request, council, action):
+    try:
+        result = action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    messages.success(request, _("Done."))
+    return result
+
+
+@login_required
+@require_POST
+def council_member_add(request, pk):
+    council = council_for(request, pk, manage=True)
+    form = forms.MemberForm(request.POST, people=eligible_people(council))
+    if form.is_valid():
+        person = eligible_people(council).get(pk=form.cleaned_data["person"])
+        _act(
+            request,
+            council,
+            lambda: member_add(
+                actor=request.user, council=council, person=person, role=form.cleaned_data["role"]
+            ),
+        )
+    return redirect("review:council_detail", pk=council.pk)
+
+
+@login_required
+@require_POST
+def council_assign(request, pk):
+    council = council_for(request, pk, manage=True)
+    if request.FILES.get("file"):
+        errors = assign_from_csv(
+            actor=request.user, council=council, content=request.FILES["file"].read()
+        )
+        for error in errors:
+            messages.error(request, error)
+        if not errors:
+            messages.success(request, _("Done."))
+    else:
+        form = forms.AssignForm(request.POST)
+        if form.is_valid():
+            _act(
+                request,
+                council,
+                lambda: assign(
+                    actor=request.user, council=council, per_entry=form.cleaned_data["per_entry"]
+                ),
+            )
+    return redirect("review:council_detail", pk=council.pk)
+
+
+@login_required
+@require_POST
+def council_exclude(request, pk):
+    council = council_for(request, pk, manage=True)
+    members = list(council.members.select_related("person"))
+    items = list(entries(council))
+    form = forms.ExclusionForm(request.POST, members=members, entries=items)
+    if form.is_valid():
+        member = next(m for m in members if m.pk == form.cleaned_data["member"])
+        entry = next(e for e in items if e.pk == form.cleaned_data["registration"])
+        exclusion_add(
+            actor=request.user,
+            member=member,
+            registration=entry,
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("Done."))
+    return redirect("review:council_detail", pk=council.pk)
+
+
+@login_required
+@require_POST
+def council_status(request, pk, status):
+    council = council_for(request, pk, manage=True)
+    _act(
+        request,
+        council,
+        lambda: council_set_status(actor=request.user, council=council, status=status),
+    )
+    return redirect("review:council_detail", pk=council.pk)
+
+
+@login_required
+@require_POST
+def council_remind(request, pk, member_pk):
+    council = council_for(request, pk, manage=True)
+    member = get_object_or_404(council.members.select_related("person"), pk=member_pk)
+    notify(
+        people=[member.person],
+        message=_("Reminder: please finish scoring for “%(council)s”.") % {"council": council.name},
+        url=f"/councils/{council.pk}/queue/",
+    )
+    messages.success(
+        request, _("A reminder was sent to %(name)s.") % {"name": member.person.get_full_name()}
+    )
+    return redirect("review:council_detail", pk=council.pk)
+
+
+@login_required
+def council_ranking(request, pk):
+    council = council_for(request, pk, manage=True)
+    rows = ranking(council, list(entries(council)))
+    return render(
+        request,
+        "review/ranking.html",
+        {
+            "council": council,
+            "rows": rows,
+            "criteria": list(council.plan.criteria.all()),
+            "tie_rule": TIE_RULE,
+            "hide_names": council.blind and council.status != CouncilStatus.DECIDED,
+        },
+    )
+
+
+@login_required
+def council_decision(request, pk):
+    council = council_for(request, pk, manage=True)
+    items = list(entries(council))
+    rows = ranking(council, items)
+    proposals = {p.registration_id: p for p in council.proposals.all()}
+    if request.method == "POST" and "vote" in request.POST:
+        form = forms.VoteForm(request.POST)
+        if form.is_valid():
+            decision = _act(
+                request,
+                council,
+                lambda: decision_record(actor=request.user, council=council, **form.cleaned_data),
+            )
+            if decision is not None and not decision.approved:
+                messages.warning(
+                    request,
+                    _("The list was NOT approved: %(votes)d votes for, %(required)d required.")
+                    % {"votes": decision.votes_for, "required": decision.required},
+                )
+            return redirect("review:council_decision", pk=council.pk)
+    elif request.method == "POST":
+        for row in rows:
+            outcome = request.POST.get(f"outcome_{row.registration.pk}")
+            if outcome in Outcome.values:
+                _act(
+                    request,
+                    council,
+                    lambda row=row, outcome=outcome: proposal_set(
+                        actor=request.user,
+                        council=council,
+                        registration=row.registration,
+                        outcome=outcome,
+                        reason=request.POST.get(f"reason_{row.registration.pk}", "")[:500],
+                    ),
+                )
+        return redirect("review:council_decision", pk=council.pk)
+    return render(
+        request,
+        "review/decision.html",
+        {
+            "council": council,
+            "rows": rows,
+            "proposals": proposals,
+            "outcomes": Outcome.choices,
+            "vote_form": forms.VoteForm(),
+            "decision": getattr(council, "decision", None),
+            "required": required_votes(council, council.members.count()),
+        },
+    )

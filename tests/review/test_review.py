@@ -1,0 +1,250 @@
+"""Councils: conflicts, scoring rules, aggregation and tie-break, the 2/3 vote, blind mode."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+from thidua.review.domain.councils import assign, council_set_status, required_votes
+from thidua.review.domain.decisions import decision_record, proposal_set
+from thidua.review.domain.ranking import ranking
+from thidua.review.domain.scoring import scores_save
+from thidua.review.models import Assignment, CouncilStatus, Outcome
+
+D = Decimal
+
+
+def seat(council, username):
+    return council.members.get(person__username=username)
+
+
+def score_all(council, username, registration, points, submit=True):
+    assignment = Assignment.objects.get(member=seat(council, username), registration=registration)
+    criteria = list(council.plan.criteria.all())
+    return scores_save(
+        actor=None,
+        assignment=assignment,
+        scores={c.pk: (D(p), "") for c, p in zip(criteria, points, strict=True)},
+        submit=submit,
+    )
+
+
+def test_member_from_the_entrys_commune_is_never_assigned(council, entry, tree):
+    own = entry(tree.commune_a, name="Của xã A")
+    other = entry(tree.commune_b, name="Của xã B")
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    member = seat(council, "thanhvien")
+    assert not Assignment.objects.filter(member=member, registration=own).exists()
+    assert Assignment.objects.filter(member=member, registration=other).exists()
+    assert Assignment.objects.filter(registration=own).count() == 2
+
+
+def test_author_never_judges_own_work(council, entry, tree):
+    work = entry(tree.commune_b, name="Máy tách hạt")
+    work.implementers.create(name="Chủ Tịch", position_unit="", role="Chế tạo")
+    assign(actor=None, council=council)
+    assert not Assignment.objects.filter(
+        member=seat(council, "chutich"), registration=work
+    ).exists()
+
+
+def test_a_conflicted_member_cannot_score_even_by_url(client, council, entry, tree):
+    own = entry(tree.commune_a)
+    other = entry(tree.commune_b, name="Khác")
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    foreign = Assignment.objects.filter(registration=own).first()  # someone else's sheet
+    client.login(username="thanhvien", password=PASSWORD)
+    url = reverse("review:score", args=[council.pk, foreign.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"version": 1}).status_code == 404
+    assert Assignment.objects.filter(member=seat(council, "thanhvien"), registration=other).exists()
+
+
+def test_balanced_assignment_gives_each_entry_n_members_evenly(council, entry, tree):
+    for number in range(4):
+        entry(tree.commune_b, name=f"Mục {number}")
+    assign(actor=None, council=council, per_entry=2)
+    per_entry = {}
+    per_member = {}
+    for member_id, registration_id in Assignment.objects.values_list(
+        "member_id", "registration_id"
+    ):
+        per_entry[registration_id] = per_entry.get(registration_id, 0) + 1
+        per_member[member_id] = per_member.get(member_id, 0) + 1
+    assert set(per_entry.values()) == {2}
+    assert max(per_member.values()) - min(per_member.values()) <= 1
+
+
+def test_scores_outside_the_range_are_refused_and_nothing_saved(council, entry, tree):
+    item = entry(tree.commune_b)
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    with pytest.raises(ValidationError) as error:
+        score_all(council, "chutich", item, [21, 10, 10, 10, 10])
+    assert "từ 0 đến 20" in " ".join(error.value.messages)
+    assignment = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
+    assert assignment.state == "open"
+    assert not assignment.scores.exists()
+
+
+def test_submitting_needs_every_criterion(council, entry, tree):
+    item = entry(tree.commune_b)
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    assignment = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
+    criterion = council.plan.criteria.first()
+    with pytest.raises(ValidationError):
+        scores_save(
+            actor=None, assignment=assignment, scores={criterion.pk: (D(10), "")}, submit=True
+        )
+    draft = scores_save(
+        actor=None, assignment=assignment, scores={criterion.pk: (D(10), "")}, submit=False
+    )
+    assert draft.state == "draft"
+
+
+def test_scoring_after_closing_is_refused(council, entry, tree):
+    item = entry(tree.commune_b)
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    with pytest.raises(ValidationError):
+        score_all(council, "chutich", item, [10] * 5)
+
+
+def test_aggregation_and_tie_break_on_a_hand_computed_example(council, entry, tree):
+    """Totals: A = 80 and 70 → mean 75; B = 60, 90 → mean 75 (a tie, broken by tính mới:
+    A's novelty mean 16 > B's 14); C = 50, 54 → 52. Spread B = 30 > 20: disputed."""
+    a = entry(tree.commune_b, name="A")
+    b = entry(tree.commune_b, name="B")
+    c = entry(tree.commune_b, name="C")
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "chutich", a, [16, 16, 16, 16, 16])  # 80
+    score_all(council, "thuky", a, [16, 14, 14, 13, 13])  # 70
+    score_all(council, "chutich", b, [10, 10, 10, 15, 15])  # 60
+    score_all(council, "thuky", b, [18, 18, 18, 18, 18])  # 90
+    score_all(council, "chutich", c, [10, 10, 10, 10, 10])  # 50
+    score_all(council, "thuky", c, [10, 11, 11, 11, 11])  # 54
+    rows = ranking(council, [a, b, c])
+    assert [(r.registration.name, r.score, r.rank) for r in rows] == [
+        ("A", D("75.00"), 1),
+        ("B", D("75.00"), 2),
+        ("C", D("52.00"), 3),
+    ]
+    assert rows[1].disputed
+    assert not rows[0].disputed
+    assert [r.grade for r in rows] == ["Khá", "Khá", "Đạt"]
+    council.aggregate = "median"
+    council.save()
+    assert ranking(council, [c])[0].score == D("52.00")
+
+
+def test_two_thirds_rule(council, entry, tree):
+    assert required_votes(council, 3) == 2
+    assert required_votes(council, 5) == 4
+    assert required_votes(council, 9) == 6
+    item = entry(tree.commune_b)
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    proposal_set(
+        actor=None, council=council, registration=item, outcome=Outcome.COMMENDED, reason="Điểm cao"
+    )
+    failed = decision_record(
+        actor=None,
+        council=council,
+        present=3,
+        votes_for=1,
+        votes_against=2,
+        decided_on=datetime.date(2022, 6, 1),
+    )
+    assert not failed.approved
+    council.refresh_from_db()
+    assert council.status == CouncilStatus.CLOSED
+    passed = decision_record(
+        actor=None,
+        council=council,
+        present=3,
+        votes_for=2,
+        votes_against=1,
+        decided_on=datetime.date(2022, 6, 1),
+    )
+    assert passed.approved
+    assert passed.required == 2
+    assert passed.number == 2
+    council.refresh_from_db()
+    assert council.status == CouncilStatus.DECIDED
+    history = item.transitions.order_by("-id").first()
+    assert "khen thưởng" in history.reason
+    assert "Điểm cao" in history.reason
+
+
+def test_quorum_is_enforced(council, tree):
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    with pytest.raises(ValidationError):
+        decision_record(
+            actor=None,
+            council=council,
+            present=1,
+            votes_for=1,
+            votes_against=0,
+            decided_on=datetime.date(2022, 6, 1),
+        )
+
+
+def test_blind_mode_hides_units_and_people_from_scorers(client, council, entry, tree):
+    item = entry(tree.commune_b, name="Ý tưởng bí mật")
+    council.blind = True
+    council.save()
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    client.login(username="chutich", password=PASSWORD)
+    assignment = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
+    pages = [
+        client.get(reverse("review:queue", args=[council.pk])).content.decode(),
+        client.get(reverse("review:score", args=[council.pk, assignment.pk])).content.decode(),
+        client.get(reverse("review:ranking", args=[council.pk])).content.decode(),
+    ]
+    for page in pages:
+        assert "Ý tưởng bí mật" in page
+        assert "Ea Ly" not in page.split("<main")[1]
+        assert "Y Thuê Niê" not in page
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_queue_and_ranking_run_a_fixed_number_of_queries(
+    client, council, entry, tree, count, django_assert_max_num_queries
+):
+    for number in range(count):
+        entry(tree.commune_b, name=f"Mục {number}")
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    client.login(username="chutich", password=PASSWORD)
+    with django_assert_max_num_queries(14):
+        client.get(reverse("review:queue", args=[council.pk]))
+    with django_assert_max_num_queries(18):
+        client.get(reverse("review:ranking", args=[council.pk]))
+
+
+def test_only_people_with_the_council_role_sit_on_it(council, make_person, tree):
+    from thidua.org.models import Role
+    from thidua.review.domain.councils import member_add
+
+    outsider = make_person("ngoai", Role.OFFICER, tree.district)
+    with pytest.raises(ValidationError):
+        member_add(actor=None, council=council, person=outsider, role="member")
+
+
+def test_outsiders_cannot_open_the_council(client, council, make_person, tree):
+    from thidua.org.models import Role
+
+    make_person("xa_b", Role.OFFICER, tree.commune_b)
+    client.login(username="xa_b", password=PASSWORD)
+    assert client.get(reverse("review:council_detail", args=[council.pk])).status_code == 404
+    assert client.get(reverse("review:ranking", args=[council.pk])).status_code == 404
