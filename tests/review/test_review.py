@@ -248,3 +248,23 @@ def test_outsiders_cannot_open_the_council(client, council, make_person, tree):
     client.login(username="xa_b", password=PASSWORD)
     assert client.get(reverse("review:council_detail", args=[council.pk])).status_code == 404
     assert client.get(reverse("review:ranking", args=[council.pk])).status_code == 404
+
+
+def test_blind_score_table_export_hides_units_until_decided(client, council, entry, tree):
+    import io
+
+    from openpyxl import load_workbook
+
+    item = entry(tree.commune_b, name="Ý tưởng kín")
+    council.blind = True
+    council.save()
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "chutich", item, [15] * 5)
+    client.login(username="chutich", password=PASSWORD)
+    content = client.get(reverse("review:scores_xlsx", args=[council.pk])).content
+    values = [c.value for row in load_workbook(io.BytesIO(content)).active.iter_rows() for c in row]
+    assert "Ý tưởng kín" in values
+    assert f"Hồ sơ số {item.pk}" in values
+    assert not any(isinstance(v, str) and "Ea Ly" in v for v in values)
+    assert Decimal("75") in [Decimal(str(v)) for v in values if isinstance(v, int | float)]

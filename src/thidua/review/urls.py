@@ -20,6 +20,7 @@ urlpatterns = [
     ],
     path("councils/<int:pk>/remind/<int:member_pk>/", councils.council_remind, name="remind"),
     path("councils/<int:pk>/ranking/", councils.council_ranking, name="ranking"),
+    path("councils/<int:pk>/scores.xlsx", councils.council_scores_xlsx, name="scores_xlsx"),
     path("councils/<int:pk>/decision/", councils.council_decision, name="decision"),
     path("councils/<int:pk>/queue/", scoring.queue, name="queue"),
     path("councils/<int:pk>/score/<int:assignment_pk>/", scoring.score, name="score"),

@@ -264,3 +264,17 @@ def council_decision(request, pk):
             "required": required_votes(council, council.members.count()),
         },
     )
+
+
+@login_required
+def council_scores_xlsx(request, pk):
+    from django.http import HttpResponse
+
+    from thidua import uploads
+    from thidua.review.exports import score_table_xlsx
+
+    council = council_for(request, pk, manage=True)
+    content = score_table_xlsx(council, ranking(council, list(entries(council))))
+    response = HttpResponse(content, content_type=uploads.XLSX.content_type)
+    response["Content-Disposition"] = f'attachment; filename="bang-diem-hoi-dong-{council.pk}.xlsx"'
+    return response
