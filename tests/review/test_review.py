@@ -268,3 +268,29 @@ def test_blind_score_table_export_hides_units_until_decided(client, council, ent
     assert f"Hồ sơ số {item.pk}" in values
     assert not any(isinstance(v, str) and "Ea Ly" in v for v in values)
     assert Decimal("75") in [Decimal(str(v)) for v in values if isinstance(v, int | float)]
+
+
+def test_chair_proposes_and_records_the_vote_through_the_pages(client, council, entry, tree):
+    item = entry(tree.commune_b, name="Đề xuất khen")
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "chutich", item, [18] * 5)
+    client.login(username="chutich", password=PASSWORD)
+    client.post(reverse("review:status_closed", args=[council.pk]))
+    url = reverse("review:decision", args=[council.pk])
+    client.post(url, {f"outcome_{item.pk}": "commended", f"reason_{item.pk}": "Hiệu quả cao"})
+    assert council.proposals.get().outcome == "commended"
+    response = client.post(
+        url,
+        {
+            "vote": "1",
+            "present": "3",
+            "votes_for": "3",
+            "votes_against": "0",
+            "decided_on": "2022-06-15",
+        },
+        follow=True,
+    )
+    assert "Đã thông qua với 3/3" in response.content.decode()
+    council.refresh_from_db()
+    assert council.status == CouncilStatus.DECIDED

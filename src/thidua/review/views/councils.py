@@ -234,7 +234,7 @@ def council_decision(request, pk):
                     _("The list was NOT approved: %(votes)d votes for, %(required)d required.")
                     % {"votes": decision.votes_for, "required": decision.required},
                 )
-            return redirect("review:council_decision", pk=council.pk)
+            return redirect("review:decision", pk=council.pk)
     elif request.method == "POST":
         for row in rows:
             outcome = request.POST.get(f"outcome_{row.registration.pk}")
@@ -250,7 +250,7 @@ def council_decision(request, pk):
                         reason=request.POST.get(f"reason_{row.registration.pk}", "")[:500],
                     ),
                 )
-        return redirect("review:council_decision", pk=council.pk)
+        return redirect("review:decision", pk=council.pk)
     return render(
         request,
         "review/decision.html",
