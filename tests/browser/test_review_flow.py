@@ -34,7 +34,7 @@ def test_council_scores_votes_and_the_commune_sees_the_outcome(new_page, screens
     chair.get_by_label("Số phiếu không đồng ý").fill("0")
     chair.get_by_label("Ngày họp").fill("2022-06-15")
     chair.get_by_role("button", name="Ghi kết quả biểu quyết").click()
-    expect(chair.locator(".message").first).to_contain_text("Đã thông qua với 3/3")
+    expect(chair.locator("main")).to_contain_text("Đã thông qua với 3/3")
 
     office = new_page(DESKTOP)
     log_in(office, "huyen")

@@ -9,7 +9,7 @@ from io import BytesIO
 
 import pytest
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -568,8 +568,8 @@ def test_decision_signature(decision):
 
 def test_annex_starts_a_new_page_after_the_signature(decision):
     assert len(decision.sections) == 2
-    decision_part, annex = decision.sections
-    assert annex.start_type == 2  # WD_SECTION.NEW_PAGE
+    _decision, annex = decision.sections
+    assert annex.start_type == WD_SECTION.NEW_PAGE
     assert annex.orientation == WD_ORIENT.PORTRAIT
     # Numbered from 1 again, and without a number on its first page.
     assert annex._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
@@ -654,7 +654,7 @@ def test_certificates_are_a4_landscape_one_a_page(certificates):
         assert borders is not None
         assert len(borders) == 4
     for section in certificates.sections[1:]:
-        assert section.start_type == 2  # WD_SECTION.NEW_PAGE
+        assert section.start_type == WD_SECTION.NEW_PAGE
     titles = [p for p in certificates.paragraphs if p.text == "GIẤY KHEN"]
     assert len(titles) == count
 

@@ -40,7 +40,6 @@ from thidua.documents.dates import BLANK, blank_date, official_date, place_and_d
 from thidua.documents.lists import ALIGNMENTS, BORDER, HEADER_FILL, LANDSCAPE, Column
 from thidua.documents.official import MOTTO, NATION, OfficialFrame, Signature
 from thidua.documents.word import (
-    BODY_SIZE,
     CENTRE,
     LEFT,
     PORTRAIT,
@@ -315,9 +314,10 @@ def _minutes_page(m: Minutes) -> Page:
 
 
 def _score_columns(m: Minutes, page: Page) -> list[Column]:
-    # Rounded down to 0.1 mm, so that the columns never add up to more than the text width.
-    room = page.text_width.mm - (_TT + _TOTAL + _GRADE + _RANK)
+    grade = _GRADE + (3 if page.landscape else 0)  # "Xuất sắc" on one line at 12 pt
+    room = page.text_width.mm - (_TT + _TOTAL + grade + _RANK)
     count = len(m.criteria)
+    # Rounded down to 0.1 mm, so that the columns never add up to more than the text width.
     criterion = (room - _NAMES_WIDE) / count
     criterion = math.floor(10 * min(_CRITERION_MAX, max(_CRITERION_MIN, criterion))) / 10
     names = room - count * criterion
@@ -334,7 +334,7 @@ def _score_columns(m: Minutes, page: Page) -> list[Column]:
         Column(m.unit_heading, unit),
         *(Column(c.heading, criterion, "center") for c in m.criteria),
         Column(total, _TOTAL, "center"),
-        Column("Xếp loại", _GRADE, "center"),
+        Column("Xếp loại", grade, "center"),
         Column("Xếp hạng", _RANK, "center"),
     ]
 
@@ -527,12 +527,12 @@ class Decision(OfficialFrame):
 
 ANNEX_COLUMNS = [
     Column("TT", 9, "center"),
-    Column(f"Tên {ENTRIES}", 47),
-    Column("Đơn vị", 27),
-    Column("Người chủ trì", 28),
+    Column(f"Tên {ENTRIES}", 45),
+    Column("Đơn vị", 25),
+    Column("Người chủ trì", 27),
     Column("Điểm", 13, "center"),
-    Column("Xếp loại", 16, "center"),
-    Column("Hình thức", 25, "center"),
+    Column("Xếp loại", 17, "center"),
+    Column("Hình thức", 29, "center"),
 ]
 
 
@@ -590,12 +590,7 @@ def _add_annex(document, d: Decision, page: Page) -> None:
         for index, h in enumerate(d.honours, start=1)
     ]
     _add_table(document, ANNEX_COLUMNS, rows, size=Pt(12))
-    add_line(
-        document,
-        f"Danh sách có {len(d.honours):02d} {ENTRIES}./.",
-        align=LEFT,
-        italic=True,
-    )
+    add_line(document, f"Danh sách có {len(d.honours):02d} {ENTRIES}./.", align=LEFT)
 
 
 # --- tables ---------------------------------------------------------------------------
@@ -789,14 +784,19 @@ def _add_certificate(document, cert: Certificate, page: Page) -> None:
     add_line(nation, NATION, size=SMALL_SIZE, bold=True)
     add_line(nation, MOTTO, bold=True, underline=True)
 
-    title = add_line(document, cert.title, space_before=Pt(24), size=Pt(40), bold=True)
+    title = add_line(document, cert.title, space_before=Pt(36), size=Pt(40), bold=True)
     title.runs[0].font.color.rgb = CERTIFICATE_RED
-    title.paragraph_format.space_after = Pt(6)
-    add_line(document, "Tặng", size=Pt(16), italic=True).paragraph_format.space_after = Pt(4)
-    recipient = add_line(document, cert.recipient, size=Pt(20), bold=True)
-    recipient.paragraph_format.space_after = Pt(12)
-    add_line(document, cert.achievement, size=Pt(15), italic=True)
-    add_line(document, _quoted(cert.entry), size=Pt(16), bold=True, space_before=Pt(6))
+    title.paragraph_format.space_after = Pt(12)
+    add_line(document, "Tặng", size=Pt(16), italic=True).paragraph_format.space_after = Pt(6)
+    recipient = add_line(document, cert.recipient, size=Pt(22), bold=True)
+    recipient.paragraph_format.space_after = Pt(18)
+    # The achievement as a narrower block, as certificates set it.
+    achievement = add_line(document, cert.achievement, size=Pt(16), italic=True)
+    fmt = achievement.paragraph_format
+    fmt.left_indent = fmt.right_indent = Mm(20)
+    fmt.line_spacing = 1.2
+    entry = add_line(document, _quoted(cert.entry), size=Pt(18), bold=True, space_before=Pt(12))
+    entry.paragraph_format.left_indent = entry.paragraph_format.right_indent = Mm(20)
 
     register, signature = two_columns(document, page.footing_widths)
     set_row_properties(register._tc.getparent(), "cantSplit")
@@ -804,12 +804,12 @@ def _add_certificate(document, cert: Certificate, page: Page) -> None:
     add_line(register, cert.register_line, align=LEFT, size=SMALL_SIZE)
     if cert.decision_line:
         add_line(register, cert.decision_line, align=LEFT, size=RECIPIENTS_SIZE, italic=True)
-    add_line(signature, cert.date_line, italic=True, space_before=Pt(18))
+    add_line(signature, cert.date_line, italic=True, space_before=Pt(30))
     sign = cert.signature
     add_line(signature, sign.authority, bold=True)
     add_line(signature, sign.title, bold=True)
     if sign.note:
         add_line(signature, sign.note, italic=True)
-    for _ in range(2 if sign.note else 3):
-        add_line(signature, "", size=BODY_SIZE)
+    for _ in range(3 if sign.note else 4):
+        add_line(signature, "")
     add_line(signature, sign.signer, bold=True)

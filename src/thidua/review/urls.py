@@ -1,10 +1,11 @@
 from django.urls import path
 
-from thidua.review.views import councils, scoring
+from thidua.review.views import councils, rubric, scoring
 
 app_name = "review"
 urlpatterns = [
     path("plans/<int:plan_pk>/councils/", councils.council_list, name="council_list"),
+    path("plans/<int:plan_pk>/rubric/", rubric.rubric_edit, name="rubric"),
     path("councils/<int:pk>/", councils.council_detail, name="council_detail"),
     path("councils/<int:pk>/members/", councils.council_member_add, name="member_add"),
     path("councils/<int:pk>/assign/", councils.council_assign, name="assign"),

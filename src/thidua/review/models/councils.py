@@ -4,6 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def plain(number) -> str:
+    """18.00 → "18", 17.50 → "17.5"."""
+    return f"{number.normalize():f}"
+
+
 class CouncilStatus(models.TextChoices):
     SETUP = "setup", _("being set up")
     SCORING = "scoring", _("scoring")
@@ -92,7 +97,7 @@ class Band(models.Model):
         ordering = ["-high"]
 
     def __str__(self) -> str:
-        return f"{self.low:g}–{self.high:g}: {self.description}"
+        return f"{plain(self.low)}–{plain(self.high)}: {self.description}"
 
 
 class Grade(models.Model):
