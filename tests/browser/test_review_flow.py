@@ -27,7 +27,8 @@ def test_council_scores_votes_and_the_commune_sees_the_outcome(new_page, screens
     expect(chair.locator("table")).to_contain_text("Phạm Thị Lan")
     chair.get_by_role("button", name="Kết thúc chấm điểm").click()
     chair.get_by_role("link", name="Đề xuất và biểu quyết").click()
-    chair.locator("select[name^='outcome_']").first.select_option("commended")
+    for select in chair.locator("select[name^='outcome_']").all():
+        select.select_option("commended")
     chair.get_by_role("button", name="Lưu đề xuất").click()
     chair.get_by_label("Số thành viên có mặt").fill("3")
     chair.get_by_label("Số phiếu đồng ý danh sách đề xuất").fill("3")

@@ -323,3 +323,52 @@ def test_rubric_is_data_weights_bands_and_classes(
     assert row.grade == "Đạt"
     locked = client.post(reverse("review:rubric", args=[open_plan.pk]), data)
     assert "không thể thay đổi" in locked.content.decode()
+
+
+def test_council_documents_are_real_and_follow_the_format(client, council, entry, tree):
+    import io
+
+    from docx import Document
+
+    honoured = entry(tree.commune_b, name="Mô hình nuôi dê")
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "chutich", honoured, [18] * 5)
+    score_all(council, "thuky", honoured, [17] * 5)
+    client.login(username="chutich", password=PASSWORD)
+    assert client.get(reverse("review:decision_docx", args=[council.pk])).status_code == 404
+    client.post(reverse("review:status_closed", args=[council.pk]))
+    minutes = Document(
+        io.BytesIO(client.get(reverse("review:minutes_docx", args=[council.pk])).content)
+    )
+    cells = [c.text for t in minutes.tables for r in t.rows for c in r.cells]
+    assert "BIÊN BẢN" in [p.text for p in minutes.paragraphs]
+    assert "Mô hình nuôi dê" in cells
+    assert "87,5" in cells  # mean of 90 and 85, decimal comma
+    council.refresh_from_db()
+    proposal_set(actor=None, council=council, registration=honoured, outcome=Outcome.COMMENDED)
+    decision_record(
+        actor=None,
+        council=council,
+        present=3,
+        votes_for=3,
+        votes_against=0,
+        decided_on=datetime.date(2022, 6, 15),
+    )
+    decision = Document(
+        io.BytesIO(client.get(reverse("review:decision_docx", args=[council.pk])).content)
+    )
+    texts = [p.text for p in decision.paragraphs] + [
+        c.text for t in decision.tables for r in t.rows for c in r.cells
+    ]
+    assert "QUYẾT ĐỊNH" in texts
+    assert "Số 02-QĐ/HNDH" in "\n".join(texts)
+    assert "Căn cứ Kế hoạch số 01-KH/HNDH ngày 08/3/2022" in "\n".join(texts)
+    assert "Mô hình nuôi dê" in texts
+    certificates = Document(
+        io.BytesIO(client.get(reverse("review:certificates_docx", args=[council.pk])).content)
+    )
+    section = certificates.sections[0]
+    assert section.page_width > section.page_height
+    assert "GIẤY KHEN" in [p.text for p in certificates.paragraphs]
+    assert any("Mô hình nuôi dê" in p.text for p in certificates.paragraphs)

@@ -48,3 +48,151 @@ def score_table_xlsx(council: Council, rows: list[Ranked]) -> bytes:
         rows=table,
         sheet_name="Kết quả chấm",
     )
+
+
+HONOURED = ("recognised", "commended", "nominated")
+OUTCOME_WORDS = {
+    "recognised": "Công nhận",
+    "commended": "Khen thưởng",
+    "nominated": "Đề nghị giải thưởng “Người Việt đoàn kết sáng tạo”",
+    "none": "",
+}
+
+
+def _issuer(council: Council) -> tuple[str, str, str]:
+    """(superior line, issuer line, the body in sentence case) of the council's unit."""
+    plan = council.plan
+    return plan.superior_line, plan.issuer_line, f"Ban Thường vụ {plan.unit.full_name}"
+
+
+def minutes(council: Council, rows: list[Ranked]):
+    from thidua.documents import review as docs
+    from thidua.documents.official import number_line
+
+    superior, _issuer_line, body = _issuer(council)
+    decision = getattr(council, "decision", None)
+    proposals = {p.registration_id: p.outcome for p in council.proposals.all()}
+    criteria = list(council.plan.criteria.all())
+    members = list(council.members.select_related("person"))
+    return docs.Minutes(
+        superior=superior,
+        issuer=council.name.upper(),
+        number=number_line(None, f"BB/{council.plan.issuer_code}"),
+        place=council.plan.place,
+        date=decision.decided_on if decision else None,
+        year=(decision.decided_on.year if decision else council.plan.period_start.year),
+        venue=f"Trụ sở {council.plan.unit.full_name}",
+        council=council.name,
+        purpose="đánh giá các mô hình, sáng kiến, ý tưởng mới theo Kế hoạch số "
+        + council.plan.number_symbol,
+        members=[docs.Member(name=m.person.get_full_name(), role=m.role) for m in members],
+        criteria=[docs.Criterion(name=c.name, max_points=c.max_points) for c in criteria],
+        rows=[
+            docs.ScoreRow(
+                name=entry_label(council, row)[0],
+                unit=entry_label(council, row)[1],
+                scores=[row.criterion_means.get(c.pk) for c in criteria],
+                total=row.score,
+                grade=row.grade,
+                rank=row.rank,
+                outcome=OUTCOME_WORDS.get(proposals.get(row.registration.pk, "none"), ""),
+            )
+            for row in rows
+            if row.score is not None
+        ],
+        unit_heading="Hồ sơ"
+        if council.blind and council.status != CouncilStatus.DECIDED
+        else "Đơn vị",
+        max_total=sum(c.max_points * c.weight for c in criteria),
+        vote=docs.Vote(
+            members=decision.members,
+            present=decision.present,
+            votes_for=decision.votes_for,
+            votes_against=decision.votes_against,
+            numerator=council.approval_numerator,
+            denominator=council.approval_denominator,
+        )
+        if decision
+        else None,
+        proposed_to=body,
+    )
+
+
+def decision(council: Council, rows: list[Ranked]):
+    from thidua.documents import review as docs
+    from thidua.documents.dates import short_date
+    from thidua.documents.official import Signature, number_line
+
+    superior, issuer_line, body = _issuer(council)
+    made = council.decision
+    plan = council.plan
+    proposals = {p.registration_id: p for p in council.proposals.all()}
+    honours = [
+        docs.Honour(
+            name=row.registration.name,
+            unit=row.registration.unit.full_name,
+            lead=row.registration.lead_display(),
+            total=row.score,
+            grade=row.grade,
+            outcome=OUTCOME_WORDS[proposals[row.registration.pk].outcome],
+        )
+        for row in rows
+        if row.registration.pk in proposals and proposals[row.registration.pk].outcome in HONOURED
+    ]
+    return docs.Decision(
+        superior=superior,
+        issuer=issuer_line,
+        number=number_line(made.number, f"QĐ/{plan.issuer_code}"),
+        place=plan.place,
+        date=made.decided_on,
+        authority=body.upper(),
+        bases=[
+            "- Căn cứ Điều lệ Hội Nông dân Việt Nam;",
+            f"- Căn cứ Kế hoạch số {plan.number_symbol} ngày {short_date(plan.issued_on)} "
+            f"của {body};",
+            f"- Xét đề nghị của {council.name},",
+        ],
+        articles=[
+            f"Công nhận, khen thưởng {len(honours)} mô hình, sáng kiến, ý tưởng mới "
+            "(có danh sách kèm theo).",
+            "Các đơn vị có mô hình, sáng kiến được công nhận có trách nhiệm tiếp tục duy trì, "
+            "nhân rộng trên địa bàn.",
+            "Văn phòng, các ban và các đơn vị có tên tại Điều 1 căn cứ Quyết định thi hành./.",
+        ],
+        recipients=["Như Điều 3;", "Lưu VT, VP."],
+        signature=Signature(
+            authority=plan.signing_authority, title=plan.signer_title, signer=plan.signer_name
+        ),
+        issued_by=body,
+        honours=honours,
+    )
+
+
+def certificates(council: Council, rows: list[Ranked]) -> list:
+    from thidua.documents import review as docs
+    from thidua.documents.official import Signature, number_line
+
+    superior = council.plan.superior_line
+    made = council.decision
+    plan = council.plan
+    proposals = {p.registration_id: p.outcome for p in council.proposals.all()}
+    honoured = [r for r in rows if proposals.get(r.registration.pk) in HONOURED]
+    return [
+        docs.Certificate(
+            superior=superior,
+            issuer=plan.unit.full_name.upper(),
+            recipient=row.registration.unit.full_name,
+            achievement=f"Đã có thành tích xuất sắc trong phong trào thi đua {plan.movement.name} "
+            "với mô hình, sáng kiến:",
+            entry=row.registration.name,
+            place=plan.place,
+            date=made.decided_on,
+            signature=Signature(
+                authority=plan.signing_authority, title=plan.signer_title, signer=plan.signer_name
+            ),
+            register_number=number,
+            decision_number=number_line(made.number, f"QĐ/{plan.issuer_code}"),
+            decision_date=made.decided_on,
+        )
+        for number, row in enumerate(honoured, start=1)
+    ]

@@ -23,6 +23,15 @@ urlpatterns = [
     path("councils/<int:pk>/ranking/", councils.council_ranking, name="ranking"),
     path("councils/<int:pk>/scores.xlsx", councils.council_scores_xlsx, name="scores_xlsx"),
     path("councils/<int:pk>/decision/", councils.council_decision, name="decision"),
+    *[
+        path(
+            f"councils/<int:pk>/{document}.docx",
+            councils.council_document,
+            {"document": document},
+            name=f"{document}_docx",
+        )
+        for document in ("minutes", "decision", "certificates")
+    ],
     path("councils/<int:pk>/queue/", scoring.queue, name="queue"),
     path("councils/<int:pk>/score/<int:assignment_pk>/", scoring.score, name="score"),
 ]

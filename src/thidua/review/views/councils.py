@@ -278,3 +278,41 @@ def council_scores_xlsx(request, pk):
     response = HttpResponse(content, content_type=uploads.XLSX.content_type)
     response["Content-Disposition"] = f'attachment; filename="bang-diem-hoi-dong-{council.pk}.xlsx"'
     return response
+
+
+@login_required
+def council_document(request, pk, document):
+    """The minutes (after scoring closes), the decision and the certificates (after the vote)."""
+    from django.http import HttpResponse
+
+    from thidua import uploads
+    from thidua.documents import review as docs
+    from thidua.review import exports
+
+    council = council_for(request, pk)
+    if not (
+        access.can_manage_council(request.user, council)
+        or access.can(request.user, "plan.edit", council.plan.unit)
+    ):
+        raise PermissionDenied
+    decided = hasattr(council, "decision")
+    if document == "minutes" and council.status in (CouncilStatus.CLOSED, CouncilStatus.DECIDED):
+        content = docs.render_minutes_docx(
+            exports.minutes(council, ranking(council, list(entries(council))))
+        )
+    elif document == "decision" and decided:
+        content = docs.render_decision_docx(
+            exports.decision(council, ranking(council, list(entries(council))))
+        )
+    elif document == "certificates" and decided:
+        certs = exports.certificates(council, ranking(council, list(entries(council))))
+        if not certs:
+            raise Http404
+        content = docs.render_certificates_docx(certs)
+    else:
+        raise Http404
+    response = HttpResponse(content, content_type=uploads.DOCX.content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{document}-hoi-dong-{council.pk}.docx"'
+    )
+    return response
