@@ -34,7 +34,7 @@ def test_demo_creates_data_once_then_reuses_it_and_reset_starts_over(tmp_path):
     database = tmp_path / "thidua.sqlite3"
     people = count(database, "select count(*) from org_person")
     units = count(database, "select count(*) from org_unit")
-    assert people == 5
+    assert people == 7  # admin, tinh, huyen, xa and the three council members
     assert units > 14_000  # the whole country, both structures, and the demo branches
 
     with sqlite3.connect(database) as connection:

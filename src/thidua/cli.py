@@ -17,7 +17,9 @@ DEMO_ACCOUNTS = [
     ("tinh", "quản trị Hội Nông dân tỉnh Phú Yên"),
     ("huyen", "Văn phòng Hội Nông dân huyện Sông Hinh"),
     ("xa", "cán bộ Hội Nông dân xã Ea Bá"),
-    ("hoidong", "thành viên hội đồng đánh giá của huyện"),
+    ("hoidong", "chủ tịch hội đồng đánh giá của huyện"),
+    ("hoidong2", "thư ký hội đồng đánh giá"),
+    ("hoidong3", "thành viên hội đồng đánh giá"),
 ]
 
 
