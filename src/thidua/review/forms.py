@@ -19,6 +19,28 @@ class CouncilForm(forms.Form):
     share_comments = forms.BooleanField(
         label=_("Units receive the scorers' comments, anonymised"), required=False
     )
+    approval_numerator = forms.IntegerField(
+        label=_("Approval share: numerator"), min_value=1, max_value=99, initial=2
+    )
+    approval_denominator = forms.IntegerField(
+        label=_("Approval share: denominator"), min_value=1, max_value=99, initial=3
+    )
+    quorum = forms.IntegerField(
+        label=_("Quorum (members present)"),
+        min_value=1,
+        required=False,
+        help_text=_("Empty: the same share of the members as for approval."),
+    )
+    spread_alert = forms.IntegerField(
+        label=_("Flag disagreement above (points)"), min_value=0, initial=20
+    )
+
+    def clean(self):
+        data = super().clean()
+        top, bottom = data.get("approval_numerator"), data.get("approval_denominator")
+        if top and bottom and top > bottom:
+            self.add_error("approval_numerator", _("The share cannot be more than the whole."))
+        return data
 
 
 class MemberForm(forms.Form):
