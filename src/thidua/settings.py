@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +162,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 if env.boolean("BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
+
+# Background work (Django's tasks API through the django-tasks backport). With no worker
+# configured, tasks run at once in the request: development and tests need nothing more.
+# Production sets THIDUA_TASKS=database and runs `thidua worker` and `thidua scheduler`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if env.string("THIDUA_TASKS") == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend",
+    }
+}
+# Days before a deadline (negative: after it) on which units that have not acted are reminded.
+REMINDER_OFFSETS = [int(d) for d in env.words("THIDUA_REMINDER_OFFSETS", "7,3,1,-1")]
 
 # The organisation whose units the product serves: units are named after it
 # ("Hội Nông dân huyện Sông Hinh").

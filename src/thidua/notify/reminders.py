@@ -1,0 +1,107 @@
+"""Reminders of deadlines to the units in scope that have not acted yet.
+
+Each reminder is its own transaction: the claim row and the in-app notifications commit
+together, e-mails follow the commit. A crash between two reminders loses nothing (the next
+run sends the rest) and duplicates nothing (the claims are unique).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.notify.models import Reminder
+from thidua.notify.send import notify, office_of
+from thidua.org.models import Unit
+from thidua.plans.models import Deadline, DeadlineKind, PlanStatus
+
+CATCH_UP = datetime.timedelta(days=2)  # a worker that was down a day still sends
+
+
+def pending_units(deadline: Deadline) -> list[Unit]:
+    """The units the deadline concerns that have not done what is due."""
+    from thidua.initiatives.domain.compliance import compliance
+    from thidua.plans.domain.cascade import cascade
+
+    plan = deadline.plan
+    if deadline.kind == DeadlineKind.CHILD_PLAN:
+        return [row.unit for row in cascade(plan) if row.state in ("missing", "draft")]
+    if deadline.kind == DeadlineKind.REGISTRATION:
+        return [row.unit for row in compliance(plan).rows if row.status in ("missing", "short")]
+    return []  # results reports come with their own module
+
+
+def due_offsets(deadline: Deadline, now: datetime.datetime, offsets: list[int]) -> list[int]:
+    """The offsets whose moment (deadline − days) has come and is not older than CATCH_UP."""
+    due = []
+    for days in offsets:
+        moment = deadline.due_at - datetime.timedelta(days=days)
+        if moment <= now < moment + CATCH_UP:
+            due.append(days)
+    return due
+
+
+def remind(*, deadline: Deadline, unit: Unit, offset_days: int, actor=None) -> bool:
+    """Send one reminder; False when this automatic reminder was already sent."""
+    manual = actor is not None
+    people = office_of(unit)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Reminder.objects.create(
+                    deadline=deadline,
+                    unit=unit,
+                    offset_days=offset_days,
+                    manual=manual,
+                    sent_by=actor,
+                    recipients=len(people),
+                )
+        except IntegrityError:
+            return False
+        notify(people=people, message=_message(deadline), url=_url(deadline))
+    return True
+
+
+def send_due_reminders(*, now: datetime.datetime | None = None, limit: int | None = None) -> int:
+    """Send every reminder that is due; at most ``limit`` in this run. Returns how many."""
+    now = now or timezone.now()
+    offsets = settings.REMINDER_OFFSETS
+    # Deadlines whose reminder moments (due − days) can fall in [now − CATCH_UP, now].
+    window = (
+        now - CATCH_UP + datetime.timedelta(days=min(offsets)),
+        now + datetime.timedelta(days=max(offsets)),
+    )
+    deadlines = Deadline.objects.filter(
+        plan__status=PlanStatus.ISSUED, due_at__range=window
+    ).select_related("plan__unit")
+    sent = 0
+    for deadline in deadlines:
+        for days in due_offsets(deadline, now, offsets):
+            already = set(
+                Reminder.objects.filter(
+                    deadline=deadline, offset_days=days, manual=False
+                ).values_list("unit_id", flat=True)
+            )
+            for unit in pending_units(deadline):
+                if unit.pk in already:
+                    continue
+                if limit is not None and sent >= limit:
+                    return sent
+                sent += remind(deadline=deadline, unit=unit, offset_days=days)
+    return sent
+
+
+def _message(deadline: Deadline) -> str:
+    due = timezone.localtime(deadline.due_at).strftime("%d/%m/%Y")
+    return _("Reminder: “%(what)s” for plan %(plan)s is due by %(due)s.") % {
+        "what": deadline.label,
+        "plan": deadline.plan.number_symbol,
+        "due": due,
+    }
+
+
+def _url(deadline: Deadline) -> str:
+    return reverse("plans:plan_detail", args=[deadline.plan_id])
