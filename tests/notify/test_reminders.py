@@ -100,3 +100,26 @@ def test_the_task_runs_in_process_without_a_worker(due_soon, offices):
 
     result = send_due_reminders_task.enqueue()
     assert result.status == "SUCCESSFUL"
+
+
+def test_the_district_reminds_by_hand_and_sees_what_went_to_whom(
+    client, due_soon, offices, make_person, tree
+):
+    from django.urls import reverse
+
+    from tests.conftest import PASSWORD
+
+    make_person("huyen", Role.OFFICER, tree.district, full_name="Văn phòng Huyện hội")
+    client.login(username="huyen", password=PASSWORD)
+    url = reverse("notify:deadline_reminders", args=[due_soon.plan_id, due_soon.pk])
+    page = client.get(url).content.decode()
+    assert "Hội Nông dân xã Ea Bá" in page
+    assert "Hội Nông dân xã Ea Ly" in page
+    client.post(url)
+    client.post(url)  # by hand, as often as the office wants
+    assert Reminder.objects.filter(manual=True).count() == 4
+    log = client.get(url).content.decode()
+    assert "Văn phòng Huyện hội" in log
+    client.logout()
+    client.login(username="xa_a", password=PASSWORD)
+    assert client.get(url).status_code == 403

@@ -9,3 +9,38 @@ def inbox(request):
     notifications = list(request.user.notifications.all()[:100])
     request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
     return render(request, "notify/inbox.html", {"notifications": notifications})
+
+
+@login_required
+def deadline_reminders(request, plan_pk, deadline_pk):
+    """Who has not acted on a deadline, the reminders already sent, and sending one by hand."""
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404, redirect
+    from django.utils.translation import gettext as _
+
+    from thidua import access
+    from thidua.notify.models import Reminder
+    from thidua.notify.reminders import pending_units, remind
+    from thidua.plans.models import Deadline
+
+    deadline = get_object_or_404(
+        Deadline.objects.select_related("plan__unit"), pk=deadline_pk, plan_id=plan_pk
+    )
+    access.require_plan(request.user, "plan.view", deadline.plan)
+    if not access.can(request.user, "plan.edit", deadline.plan.unit):
+        raise PermissionDenied
+    pending = pending_units(deadline)
+    if request.method == "POST":
+        for unit in pending:
+            remind(deadline=deadline, unit=unit, offset_days=0, actor=request.user)
+        messages.success(
+            request, _("A reminder was sent to %(count)d units.") % {"count": len(pending)}
+        )
+        return redirect("notify:deadline_reminders", plan_pk=plan_pk, deadline_pk=deadline_pk)
+    sent = Reminder.objects.filter(deadline=deadline).select_related("unit", "sent_by")[:500]
+    return render(
+        request,
+        "notify/deadline_reminders.html",
+        {"deadline": deadline, "pending": pending, "sent": sent},
+    )

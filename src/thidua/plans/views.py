@@ -264,6 +264,7 @@ def plan_detail(request, pk):
             "can_edit": plan.is_draft and access.can(request.user, "plan.edit", plan.unit),
             "can_issue": plan.is_draft and access.can(request.user, "plan.issue", plan.unit),
             "can_manage": access.can(request.user, "plan.issue", plan.unit),
+            "can_remind": access.can(request.user, "plan.edit", plan.unit),
             "child_form": forms.ChildPlanForm(units=child_units) if child_units else None,
             "attachment_form": forms.AttachmentForm()
             if access.can(request.user, "plan.edit", plan.unit)
