@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "thidua.settings",
     "DEBUG": "0",
     "ALLOWED_HOSTS": "thidua.example.vn",
+    "SITE_URL": "https://thidua.example.vn",
     "THIDUA_DATA_DIR": "",
 }
 
@@ -34,6 +35,11 @@ def test_production_refuses_a_missing_secret_in_one_clear_line(tmp_path):
 def test_production_refuses_a_short_secret(tmp_path):
     result = run("import thidua.wsgi", tmp_path, SECRET_KEY="short")
     assert "SECRET_KEY is too weak" in result.stderr
+
+
+def test_production_refuses_a_missing_site_url(tmp_path):
+    result = run("import thidua.wsgi", tmp_path, SECRET_KEY="x" * 60, SITE_URL="")
+    assert "SITE_URL is not set" in result.stderr
 
 
 def test_production_refuses_empty_allowed_hosts(tmp_path):

@@ -34,6 +34,7 @@ def test_serve_runs_gunicorn_with_the_production_settings(tmp_path):
         "THIDUA_DATA_DIR": str(tmp_path),
         "SECRET_KEY": SECRET,
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "https://thidua.example.vn",
         "SECURE_SSL_REDIRECT": "0",
         "THIDUA_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "1",

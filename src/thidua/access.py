@@ -32,7 +32,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "plan.view": ALL_ROLES,
     "plan.edit": frozenset({Role.ADMIN, Role.OFFICER}),
     "plan.issue": frozenset({Role.ADMIN}),
-    "registration.view": ALL_ROLES,
+    # Not the council role: blind scoring must not be bypassed through the registration pages.
+    "registration.view": frozenset({Role.ADMIN, Role.OFFICER, Role.VIEWER}),
     "registration.edit": frozenset({Role.ADMIN, Role.OFFICER}),
     "registration.review": frozenset({Role.ADMIN, Role.OFFICER}),
     "idea.view": frozenset({Role.ADMIN, Role.OFFICER}),

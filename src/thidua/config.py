@@ -20,6 +20,10 @@ def production_problems() -> list[str]:
         problems.append(
             f"SECRET_KEY is too weak: use at least {MIN_SECRET_LENGTH} random characters."
         )
+    if not settings.SITE_URL or any(h in settings.SITE_URL for h in ("127.0.0.1", "localhost")):
+        problems.append(
+            "SITE_URL is not set: e-mails link to it (for example https://thidua.example.vn)."
+        )
     if not settings.ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS is empty: set it to the site's host names, comma-separated.")
     return problems

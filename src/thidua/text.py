@@ -9,11 +9,13 @@ ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 TONE_MARKS = {"\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0301": "5", "\u0323": "6"}
 _SHAPED = {unicodedata.normalize("NFC", ch): ch for ch in ALPHABET}
 _WORD = re.compile(r"\s+")
+# Control characters (pasted from PDF or Word) are invalid in XML, so in DOCX files too.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def nfc(text: str) -> str:
     """The text in NFC with surrounding blanks removed and inner runs of blanks collapsed."""
-    return _WORD.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+    return _WORD.sub(" ", CONTROL.sub("", unicodedata.normalize("NFC", text or ""))).strip()
 
 
 def fold(text: str) -> str:

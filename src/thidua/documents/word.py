@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt
 
 from thidua.documents.official import OfficialFrame
+from thidua.text import CONTROL
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
@@ -164,7 +165,7 @@ def set_up_styles(document: DocxDocument, text_width: Length) -> None:
 
 def add_run(paragraph, text: str, *, size=BODY_SIZE, bold=False, italic=False, underline=False):
     """A run of NFC text in Times New Roman; blanks are kept as typed."""
-    run = paragraph.add_run(unicodedata.normalize("NFC", text))
+    run = paragraph.add_run(CONTROL.sub("", unicodedata.normalize("NFC", text)))
     use_font(run._r.get_or_add_rPr())
     run.font.size = size
     # None rather than False: say nothing where the style already says it.

@@ -109,7 +109,7 @@ class RegistrationForm(forms.Form):
     applied_work = LongTextField(label=_("Work it is applied to"), required=False)
     expected_results = LongTextField(label=_("Expected results"), required=False)
     households = VietnameseIntegerField(
-        label=_("Households taking part"), min_value=0, required=False
+        max_value=2_147_483_647, label=_("Households taking part"), min_value=0, required=False
     )
     area_ha = VietnameseDecimalField(
         label=_("Area (ha)"), min_value=0, max_digits=10, decimal_places=2, required=False
@@ -117,7 +117,9 @@ class RegistrationForm(forms.Form):
     income_change = PlainTextField(
         label=_("Expected change in output or income"), max_length=200, required=False
     )
-    cost_vnd = VietnameseIntegerField(label=_("Cost (VND)"), min_value=0, required=False)
+    cost_vnd = VietnameseIntegerField(
+        max_value=10**15, label=_("Cost (VND)"), min_value=0, required=False
+    )
     campaigns = forms.TypedMultipleChoiceField(
         label=_("Linked campaigns"), coerce=int, widget=forms.CheckboxSelectMultiple, required=False
     )
@@ -185,6 +187,14 @@ class PaperDateForm(forms.Form):
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+    def clean_sent_on(self):
+        from django.utils import timezone
+
+        day = self.cleaned_data["sent_on"]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(_("The date on the paper form cannot be in the future."))
+        return day
 
 
 class IdeaForm(forms.Form):

@@ -34,7 +34,7 @@ def notify(*, people, message: str, url: str = "", subject: str = "") -> None:
         Notification(recipient=person, message=message[:500], url=url) for person in people
     )
     mails = [
-        (subject or message[:100], f"{message}\n\n{settings.SITE_URL}{url}", None, [p.email])
+        (_subject(subject or message), f"{message}\n\n{settings.SITE_URL}{url}", None, [p.email])
         for p in people
         if p.email
     ]
@@ -42,8 +42,13 @@ def notify(*, people, message: str, url: str = "", subject: str = "") -> None:
         transaction.on_commit(lambda: _send(mails))
 
 
+def _subject(text: str) -> str:
+    """One line: a line break in a subject is refused by the mail library."""
+    return " ".join(text.split())[:100]
+
+
 def _send(mails) -> None:
     try:
         send_mass_mail(mails, fail_silently=False)
-    except OSError:  # the in-app notification is there; a mail server outage must not fail
+    except Exception:  # the in-app notification is there; mail trouble must not fail the request
         log.exception("could not send %d notification e-mails", len(mails))

@@ -1,6 +1,10 @@
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+
+RECENT = datetime.timedelta(minutes=10)  # a unit reminded by hand is not reminded again sooner
 
 
 @login_required
@@ -32,6 +36,15 @@ def deadline_reminders(request, plan_pk, deadline_pk):
         raise PermissionDenied
     pending = pending_units(deadline)
     if request.method == "POST":
+        if deadline.plan.status != "issued":
+            raise PermissionDenied
+        # A double click, or two officers at once, must not remind a unit twice in a row.
+        recent = set(
+            Reminder.objects.filter(
+                deadline=deadline, manual=True, sent_at__gte=timezone.now() - RECENT
+            ).values_list("unit_id", flat=True)
+        )
+        pending = [unit for unit in pending if unit.pk not in recent]
         for unit in pending:
             remind(deadline=deadline, unit=unit, offset_days=0, actor=request.user)
         messages.success(

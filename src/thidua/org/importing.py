@@ -24,6 +24,7 @@ from thidua.org.domain.units import unit_create
 from thidua.org.models import KIND_LEVEL, Unit, UnitKind
 
 MAX_ROWS = 5000
+MAX_NAME, MAX_CODE = 200, 20  # the unit's field sizes
 MAX_BYTES = 2 * 1024 * 1024
 
 COLUMNS = {"ten": "name", "loai": "kind", "thuoc don vi": "parent", "ma": "code"}
@@ -135,6 +136,12 @@ def _check_row(row, target, existing, planned, taken):
     name = row.get("name", "")
     if not name:
         return _("The name (Tên) is empty."), None
+    if len(name) > MAX_NAME or len(row.get("code", "")) > MAX_CODE:
+        return (
+            _("The name is longer than %(name)d characters or the code than %(code)d.")
+            % {"name": MAX_NAME, "code": MAX_CODE},
+            None,
+        )
     kind = KIND_WORDS.get(text.fold(row.get("kind", "")))
     if kind is None:
         return (

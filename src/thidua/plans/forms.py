@@ -6,7 +6,6 @@ from thidua.plans.domain import body as plan_body
 from thidua.plans.models import (
     Criterion,
     Deadline,
-    DeadlineKind,
     EmulationForm,
     LatePolicy,
     Restart,
@@ -164,9 +163,6 @@ class ChildPlanForm(forms.Form):
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(label=_("File (PDF, JPEG, PNG or DOCX, at most 10 MB)"))
-
-
-DEADLINE_KIND_DEFAULT = DeadlineKind.REGISTRATION
 
 
 class NumberingRuleForm(forms.Form):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse, HttpResponse
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua import access, uploads
+from thidua import access, images, uploads
 from thidua.audit.log import record
 from thidua.audit.models import Action
 from thidua.documents.docx import render_docx
@@ -267,7 +268,7 @@ def plan_detail(request, pk):
             "can_remind": access.can(request.user, "plan.edit", plan.unit),
             "child_form": forms.ChildPlanForm(units=child_units) if child_units else None,
             "attachment_form": forms.AttachmentForm()
-            if access.can(request.user, "plan.edit", plan.unit)
+            if plan.is_draft and access.can(request.user, "plan.edit", plan.unit)
             else None,
             "criteria": plan.criteria.all(),
             "deadlines": plan.deadlines.all(),
@@ -383,6 +384,9 @@ def plan_docx(request, pk):
 @require_POST
 def plan_attachment_add(request, pk):
     plan = _plan(request, pk, "plan.edit")
+    if not plan.is_draft:
+        messages.error(request, _("An issued plan cannot be changed: make a correction instead."))
+        return redirect("plans:plan_detail", pk=plan.pk)
     form = forms.AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
@@ -391,20 +395,31 @@ def plan_attachment_add(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            upload.name = uploads.safe_name(upload.name, kind)
-            attachment = PlanAttachment.objects.create(
+            content, kind = _stored_content(upload, kind)
+            attachment = PlanAttachment(
                 plan=plan,
                 title=form.cleaned_data["title"],
-                file=upload,
                 content_type=kind.content_type,
-                size=upload.size,
+                size=len(content),
                 uploaded_by=request.user,
             )
+            attachment.file.save(
+                uploads.safe_name(upload.name, kind), ContentFile(content), save=False
+            )
+            attachment.save()
             record(actor=request.user, action=Action.CREATE, instance=attachment, unit=plan.unit)
             messages.success(request, _("The file was attached."))
     else:
         messages.error(request, _("Give the file a title and choose a file."))
     return redirect("plans:plan_detail", pk=plan.pk)
+
+
+def _stored_content(upload, kind):
+    """Photos are re-encoded (no location data survives); other files are kept as sent."""
+    if kind in (uploads.JPEG, uploads.PNG):
+        return images.process_photo(upload).content, uploads.JPEG
+    upload.seek(0)
+    return upload.read(), kind
 
 
 @login_required

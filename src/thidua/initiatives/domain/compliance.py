@@ -103,12 +103,18 @@ class Compliance:
 
 def plan_tree(plan: Plan) -> list[Plan]:
     """This plan and the plans written on its basis below it, level by level."""
-    found, frontier = [plan], [plan.pk]
+    from thidua.plans.domain.cascade import lineage_ids
+
+    versions = lineage_ids(plan)  # units may have answered an earlier version
+    found = [plan, *Plan.objects.filter(pk__in=versions[1:]).select_related("unit")]
+    frontier = versions
     for _level in range(MAX_PLAN_DEPTH):
         children = list(
             Plan.objects.filter(
                 pk__in=PlanBasis.objects.filter(parent_id__in=frontier).values("plan_id")
-            ).exclude(status="draft")
+            )
+            .exclude(status="draft")
+            .select_related("unit")
         )
         if not children:
             break
@@ -148,20 +154,33 @@ def compliance(plan: Plan) -> Compliance:
 
 
 def _quotas(plans: list[Plan]) -> dict[int, int]:
-    """Unit id → registrations it owes, from every plan in the tree that sets a rule."""
+    """Unit id → registrations it owes, from every plan in the tree that sets a rule.
+
+    One query for the units under the top plan; each plan's rule is matched in Python.
+    """
+    rules = [p for p in plans if p.quota_kinds and p.quota_minimum]
+    if not rules:
+        return {}
+    kinds = {kind for p in rules for kind in p.quota_kinds}
+    start = min(p.period_start for p in rules)
+    end = max(p.period_end for p in rules)
+    candidates = (
+        Unit.objects.under(plans[0].unit.path)
+        .filter(kind__in=kinds)
+        .active_during(start, end)
+        .values_list("pk", "path", "kind", "valid_from", "valid_to")
+    )
     quotas: dict[int, int] = {}
-    for plan in plans:
-        if not plan.quota_kinds or not plan.quota_minimum:
-            continue
-        owing = (
-            Unit.objects.under(plan.unit.path)
-            .filter(kind__in=plan.quota_kinds)
-            .exclude(pk=plan.unit_id)
-            .active_during(plan.period_start, plan.period_end)
-            .values_list("pk", flat=True)
-        )
-        for pk in owing:
-            quotas[pk] = max(quotas.get(pk, 0), plan.quota_minimum)
+    for pk, path, kind, valid_from, valid_to in candidates:
+        for plan in rules:
+            if (
+                kind in plan.quota_kinds
+                and path.startswith(plan.unit.path)
+                and pk != plan.unit_id
+                and (valid_from is None or valid_from <= plan.period_end)
+                and (valid_to is None or valid_to >= plan.period_start)
+            ):
+                quotas[pk] = max(quotas.get(pk, 0), plan.quota_minimum)
     return quotas
 
 

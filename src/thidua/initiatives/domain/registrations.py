@@ -194,6 +194,10 @@ def registration_submit(
     registration = Registration.objects.select_related("plan", "unit").get(pk=registration.pk)
     if registration.state == State.SUBMITTED and not registration.entered_by_office:
         return registration
+    if registration.plan.status != PlanStatus.ISSUED:
+        raise ValidationError(
+            _("Registrations are open only for issued plans that are not closed.")
+        )
     if registration.state not in editable_states(registration):
         raise ValidationError(_("This registration was already sent."))
     missing = missing_for_submission(registration)

@@ -103,10 +103,6 @@ class Registration(models.Model):
     def __str__(self) -> str:
         return self.name or str(_("(untitled registration)"))
 
-    @property
-    def is_editable(self) -> bool:
-        return self.state in EDITABLE_STATES
-
     def lead_display(self) -> str:
         name = self.lead.get_full_name() if self.lead_id else self.lead_name
         return f"{name} ({self.lead_position})" if self.lead_position else name

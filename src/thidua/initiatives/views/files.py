@@ -57,6 +57,10 @@ def _store(upload, kind: str) -> tuple[bytes, bytes | None, str, str]:
         name = uploads.safe_name(upload.name, uploads.JPEG)
         return photo.content, photo.thumbnail, photo.content_type, name
     found = uploads.check_document(upload)
+    if found in (uploads.JPEG, uploads.PNG):  # a photo of a paper form: strip its location too
+        photo = images.process_photo(upload)
+        name = uploads.safe_name(upload.name, uploads.JPEG)
+        return photo.content, photo.thumbnail, photo.content_type, name
     upload.seek(0)
     return upload.read(), None, found.content_type, uploads.safe_name(upload.name, found)
 

@@ -55,13 +55,23 @@ def idea_new(request, unit_pk):
                     name=form.cleaned_data["name"],
                     phone=form.cleaned_data["phone"],
                     idea=form.cleaned_data["idea"],
-                    address=request.META.get("REMOTE_ADDR", ""),
+                    address=f"{unit.pk}:{client_address(request)}",
                 )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 return render(request, "initiatives/idea_thanks.html", {"unit": unit})
     return render(request, "initiatives/idea_form.html", {"form": form, "unit": unit})
+
+
+def client_address(request) -> str:
+    """The sender's address; behind nginx, the one nginx appended to X-Forwarded-For."""
+    from django.conf import settings
+
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def _signed_now() -> str:

@@ -178,6 +178,8 @@ def _edit_page(request, registration, form, implementers, conflict=None, status=
             "file_form": forms.FileForm(),
             "files": registration.files.all(),
             "missing": missing_for_submission(registration) if not conflict else {},
+            "may_date_paper": registration.unit.parent is not None
+            and access.can(request.user, "registration.review", registration.unit.parent),
         },
         status=status,
     )
@@ -241,8 +243,15 @@ def registration_autosave(request, pk):
 
 
 def _submit(request, registration):
-    paper = forms.PaperDateForm(request.POST)
-    sent_on = paper.cleaned_data.get("sent_on") if paper.is_valid() else None
+    sent_on = None
+    if registration.entered_by_office and access.can(
+        request.user, "registration.review", registration.unit.parent
+    ):
+        paper = forms.PaperDateForm(request.POST)
+        if not paper.is_valid():
+            messages.error(request, _("Not sent yet: ") + " ".join(paper.errors.get("sent_on", [])))
+            return redirect("initiatives:registration_edit", pk=registration.pk)
+        sent_on = paper.cleaned_data.get("sent_on")
     try:
         registration = registration_submit(
             actor=request.user, registration=registration, sent_on=sent_on

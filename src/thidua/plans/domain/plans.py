@@ -61,6 +61,13 @@ def _require_draft(plan: Plan) -> None:
         )
 
 
+def _locked_draft(plan: Plan) -> Plan:
+    """The plan re-read under a row lock: a plan issued meanwhile is not changed back."""
+    current = Plan.objects.select_for_update().select_related("movement", "unit").get(pk=plan.pk)
+    _require_draft(current)
+    return current
+
+
 def end_of_day(day: datetime.date) -> datetime.datetime:
     """A deadline "before 10/4/2022" is met until the end of that day, Vietnam time."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
@@ -120,7 +127,7 @@ def plan_create(
 
 @transaction.atomic
 def plan_update(*, actor, plan: Plan, movement_name: str | None = None, **changes) -> Plan:
-    _require_draft(plan)
+    plan = _locked_draft(plan)
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"plan_update cannot change {sorted(unknown)}")
@@ -128,7 +135,7 @@ def plan_update(*, actor, plan: Plan, movement_name: str | None = None, **change
     for name, value in changes.items():
         setattr(plan, name, value)
     plan.full_clean(exclude=["number_period"])
-    plan.save()
+    plan.save(update_fields=[*changes, "updated_at"])
     if movement_name and movement_name != plan.movement.name:
         plan.movement.name = movement_name
         plan.movement.save(update_fields=["name"])
@@ -139,7 +146,7 @@ def plan_update(*, actor, plan: Plan, movement_name: str | None = None, **change
 @transaction.atomic
 def plan_set_body(*, actor, plan: Plan, source: str) -> None:
     """Replace the sections and points with those written in ``source`` (see body.py)."""
-    _require_draft(plan)
+    plan = _locked_draft(plan)
     drafts = plan_body.parse(source)
     before = {"body": plan_body.unparse(plan.sections.prefetch_related("points"))}
     plan.sections.all().delete()
@@ -167,7 +174,7 @@ def plan_set_body(*, actor, plan: Plan, source: str) -> None:
 @transaction.atomic
 def plan_set_list(*, actor, plan: Plan, kind: str, rows: list[dict]) -> None:
     """Replace the plan's criteria, deadlines, campaigns or bases with ``rows``."""
-    _require_draft(plan)
+    plan = _locked_draft(plan)
     model, related = {
         "criteria": (Criterion, plan.criteria),
         "deadlines": (Deadline, plan.deadlines),
@@ -206,6 +213,8 @@ def plan_issue(*, actor, plan: Plan, issued_on: datetime.date | None = None) -> 
     plan.issued_on = issued_on
     plan.status = PlanStatus.ISSUED
     plan.save()
+    if plan.replaces_id:  # the corrected version takes over: the old one takes nothing new
+        Plan.objects.filter(pk=plan.replaces_id).update(status=PlanStatus.CLOSED)
     record(
         actor=actor,
         action=Action.TRANSITION,

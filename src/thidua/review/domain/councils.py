@@ -29,6 +29,7 @@ from thidua.review.models import (
 # Classes by total score (out of 100 with the seed's five criteria at 20 points).
 DEFAULT_GRADES = [("Xuất sắc", 90), ("Tốt", 80), ("Khá", 65), ("Đạt", 50), ("Không đạt", 0)]
 ENTRY_STATES = (State.RECEIVED, State.ACCEPTED)
+MAX_CSV_BYTES = 1024 * 1024
 
 
 def entries(council: Council):
@@ -71,6 +72,8 @@ def eligible_people(council: Council):
 def member_add(*, actor, council: Council, person: Person, role: str) -> CouncilMember:
     if council.status != CouncilStatus.SETUP:
         raise ValidationError(_("Members can be changed only while the council is being set up."))
+    if council.members.filter(person=person).exists():
+        raise ValidationError(_("This person already sits on the council."))
     if not eligible_people(council).filter(pk=person.pk).exists():
         raise ValidationError(_("Only people with the council role of this unit can sit on it."))
     if (
@@ -87,11 +90,16 @@ def member_add(*, actor, council: Council, person: Person, role: str) -> Council
 
 @transaction.atomic
 def exclusion_add(*, actor, member: CouncilMember, registration: Registration, reason: str) -> None:
-    Exclusion.objects.get_or_create(
+    """Exclude a member from an entry; any scores they gave it go too."""
+    if member.council.status == CouncilStatus.DECIDED:
+        raise ValidationError(_("The council has decided: nothing can change now."))
+    exclusion, _created = Exclusion.objects.get_or_create(
         member=member, registration=registration, defaults={"reason": reason}
     )
-    Assignment.objects.filter(member=member, registration=registration, state="open").delete()
-    record(actor=actor, action=Action.CREATE, instance=member, unit=registration.unit, note=reason)
+    Assignment.objects.filter(member=member, registration=registration).delete()
+    record(
+        actor=actor, action=Action.CREATE, instance=exclusion, unit=registration.unit, note=reason
+    )
 
 
 @transaction.atomic
@@ -143,13 +151,18 @@ def assign_from_csv(*, actor, council: Council, content: bytes) -> list[str]:
     items = {e.pk: e for e in entries(council)}
     blocked = conflicts(list(members.values()), list(items.values()))
     errors, pairs = [], []
-    rows = csv.reader(io.StringIO(content.decode("utf-8-sig", errors="replace")))
+    if len(content) > MAX_CSV_BYTES:
+        return [_("The file is larger than 1 MB.")]
+    try:
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig", errors="replace"))))
+    except csv.Error:
+        return [_("This is not a CSV file.")]
     for number, row in enumerate(rows, start=1):
         if not row or not "".join(row).strip():
             continue
         entry_id, username = [*row, "", ""][:2]
         member = members.get(username.strip().lower())
-        entry = items.get(int(entry_id)) if entry_id.strip().isdigit() else None
+        entry = items.get(int(entry_id)) if entry_id.strip().isdecimal() else None
         if entry is None or member is None:
             errors.append(_("Row %(row)d: unknown entry or member.") % {"row": number})
         elif (member.pk, entry.pk) in blocked:
@@ -160,6 +173,13 @@ def assign_from_csv(*, actor, council: Council, content: bytes) -> list[str]:
         return errors
     for member, entry in pairs:
         Assignment.objects.get_or_create(member=member, registration=entry)
+    record(
+        actor=actor,
+        action=Action.IMPORT,
+        instance=council,
+        unit=council.plan.unit,
+        after={"assignments": len(pairs)},
+    )
     return []
 
 

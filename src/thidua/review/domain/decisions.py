@@ -23,9 +23,10 @@ def proposal_set(
 ):
     if council.status != CouncilStatus.CLOSED:
         raise ValidationError(_("Propose outcomes after scoring is closed and before the vote."))
-    Proposal.objects.update_or_create(
+    proposal, _created = Proposal.objects.update_or_create(
         council=council, registration=registration, defaults={"outcome": outcome, "reason": reason}
     )
+    record(actor=actor, action=Action.UPDATE, instance=proposal, unit=registration.unit)
 
 
 @transaction.atomic

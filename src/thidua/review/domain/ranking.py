@@ -8,11 +8,6 @@ from decimal import Decimal
 from thidua.initiatives.models import Registration
 from thidua.review.models import Aggregate, Assignment, Council, Score
 
-TIE_RULE = (
-    "Equal scores are ordered by the score on the first criterion (tính mới), "
-    "then by the earlier first submission, then by registration number."
-)
-
 
 @dataclass
 class Ranked:

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,7 +25,7 @@ from thidua.review.domain.councils import (
     required_votes,
 )
 from thidua.review.domain.decisions import decision_record, proposal_set
-from thidua.review.domain.ranking import TIE_RULE, ranking
+from thidua.review.domain.ranking import ranking
 from thidua.review.models import Assignment, Council, CouncilStatus, Outcome
 
 
@@ -189,7 +190,7 @@ def council_remind(request, pk, member_pk):
     notify(
         people=[member.person],
         message=_("Reminder: please finish scoring for “%(council)s”.") % {"council": council.name},
-        url=f"/councils/{council.pk}/queue/",
+        url=reverse("review:queue", args=[council.pk]),
     )
     messages.success(
         request, _("A reminder was sent to %(name)s.") % {"name": member.person.get_full_name()}
@@ -208,7 +209,6 @@ def council_ranking(request, pk):
             "council": council,
             "rows": rows,
             "criteria": list(council.plan.criteria.all()),
-            "tie_rule": TIE_RULE,
             "hide_names": council.blind and council.status != CouncilStatus.DECIDED,
         },
     )
