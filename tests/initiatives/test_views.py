@@ -362,3 +362,81 @@ def test_lead_person_can_be_an_account_of_the_unit(client, cast, make_registrati
     assert response.status_code == 200  # not one of the unit's people: refused by the form
     draft.refresh_from_db()
     assert draft.lead == cast["officer_a"]
+
+
+def test_huge_numbers_get_a_message_not_an_error(client, cast, make_registration):
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    response = client.post(
+        reverse("initiatives:registration_autosave", args=[draft.pk]),
+        form_data(draft, households="99999999999999999999999"),
+    )
+    assert response.status_code == 400
+    assert "households" in response.json()["errors"]
+
+
+def test_a_multi_line_return_reason_is_mailed_on_one_subject_line(
+    client, cast, make_registration, settings
+):
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cast["officer_a"].email = "xa@example.vn"
+    cast["officer_a"].save()
+    sent = registration_submit(actor=None, registration=make_registration())
+    login(client, cast["district"])
+    with django_capture_on_commit():
+        response = client.post(
+            reverse("initiatives:registration_return", args=[sent.pk]),
+            {"reason": "Thiếu ảnh.\nBổ sung số hộ."},
+        )
+    assert response.status_code == 302
+    assert "\n" not in mail.outbox[-1].subject
+
+
+def django_capture_on_commit():
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def test_control_characters_pasted_from_pdf_do_not_break_the_docx(
+    client, cast, make_registration, open_plan
+):
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        form_data(draft, name="Mô hình\x01 nuôi\x08 dê", submit="1"),
+    )
+    login(client, cast["district"])
+    response = client.get(reverse("initiatives:export_docx", args=[open_plan.pk]))
+    assert response.status_code == 200
+    assert Registration.objects.get(pk=draft.pk).name == "Mô hình nuôi dê"
+
+
+def test_a_commune_cannot_backdate_a_paper_form(client, cast, make_registration, tree, open_plan):
+    from tests.conftest import COMPLETE
+    from thidua.initiatives.domain.registrations import registration_create, registration_save
+
+    paper = registration_create(
+        actor=None,
+        plan=open_plan,
+        unit=tree.commune_a,
+        kind="idea",
+        name="Phiếu giấy",
+        entered_by_office=True,
+    )
+    paper = registration_save(
+        actor=None,
+        registration=paper,
+        version=paper.version,
+        fields=COMPLETE,
+        arguments={a.criterion_id: "Có." for a in paper.arguments.all()},
+    )
+    login(client, cast["officer_a"])
+    client.post(
+        reverse("initiatives:registration_submit", args=[paper.pk]), {"sent_on": "2020-01-01"}
+    )
+    paper.refresh_from_db()
+    assert paper.is_late  # judged by today, not by the date the commune typed

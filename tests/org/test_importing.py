@@ -66,13 +66,15 @@ def test_bad_file_gets_a_per_row_report_and_imports_nothing(admin_client, tree):
         "Tổ 2,Tổ hội,Không có\n"  # row 5: unknown parent
         "Thôn 1,Chi hội,\n"  # row 6: already exists
         "Xã mới,Xã,Buôn Ken\n"  # row 7: a commune under a branch
+        + "A" * 250
+        + ",Chi hội,\n"  # row 8: a name longer than the field
     )
     response = upload(admin_client, tree.commune_a, "bad.csv", bad.encode())
     assert response.status_code == 200
     errors = [(e.row, e.message) for e in response.context["result"].errors]
-    assert [row for row, _ in errors] == [3, 4, 5, 6, 7]
+    assert [row for row, _ in errors] == [3, 4, 5, 6, 7, 8]
     page = response.content.decode()
-    assert "5 dòng có lỗi; chưa có dữ liệu nào được nhập." in page
+    assert "6 dòng có lỗi; chưa có dữ liệu nào được nhập." in page
     assert "Cột Tên đang để trống." in page
     assert Unit.objects.count() == before
     assert not AuditEntry.objects.filter(action="import").exists()

@@ -95,6 +95,7 @@ def test_correction_is_a_new_version_that_keeps_the_old_one(make_plan, make_pers
     correction = plan_issue(actor=None, plan=correction, issued_on=datetime.date(2022, 3, 15))
     original.refresh_from_db()
     assert original.is_superseded
+    assert original.status == PlanStatus.CLOSED  # nothing new is registered on the old version
     assert original.title == "Kế hoạch thực hiện phong trào thi đua năm 2022"
     assert correction.number == 2
     with pytest.raises(ValidationError):

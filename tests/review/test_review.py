@@ -276,7 +276,9 @@ def test_blind_score_table_export_hides_units_until_decided(client, council, ent
     content = client.get(reverse("review:scores_xlsx", args=[council.pk])).content
     values = [c.value for row in load_workbook(io.BytesIO(content)).active.iter_rows() for c in row]
     assert "Ý tưởng kín" in values
-    assert f"Hồ sơ số {item.pk}" in values
+    from thidua.review.domain.councils import entry_numbers
+
+    assert f"Hồ sơ số {entry_numbers(council)[item.pk]}" in values
     assert not any(isinstance(v, str) and "Ea Ly" in v for v in values)
     assert Decimal("75") in [Decimal(str(v)) for v in values if isinstance(v, int | float)]
 
@@ -383,3 +385,32 @@ def test_council_documents_are_real_and_follow_the_format(client, council, entry
     assert section.page_width > section.page_height
     assert "GIẤY KHEN" in [p.text for p in certificates.paragraphs]
     assert any("Mô hình nuôi dê" in p.text for p in certificates.paragraphs)
+
+
+def test_a_blind_scorer_cannot_read_the_registration_itself(client, council, entry, tree):
+    item = entry(tree.commune_b, name="Kín")
+    council.blind = True
+    council.save()
+    client.login(username="chutich", password=PASSWORD)
+    assert client.get(reverse("initiatives:registration_detail", args=[item.pk])).status_code == 404
+    listing = client.get(reverse("initiatives:registration_list", args=[item.plan_id]))
+    assert "Kín" not in listing.content.decode()
+
+
+def test_excluding_a_member_removes_the_scores_already_given(council, entry, tree):
+    from thidua.review.domain.councils import exclusion_add
+
+    item = entry(tree.commune_b)
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "chutich", item, [20] * 5)
+    score_all(council, "thuky", item, [10] * 5)
+    exclusion_add(actor=None, member=seat(council, "chutich"), registration=item, reason="Tác giả")
+    assert ranking(council, [item])[0].totals == [D("50.00")]
+
+
+def test_adding_a_member_twice_is_refused_with_a_message(council):
+    from thidua.review.domain.councils import member_add
+
+    with pytest.raises(ValidationError):
+        member_add(actor=None, council=council, person=seat(council, "thuky").person, role="member")

@@ -10,11 +10,21 @@ def entry_label(council: Council, row: Ranked) -> tuple[str, str]:
     """(name, unit) as the table shows them; blind councils hide the unit until decided."""
     registration = row.registration
     if council.blind and council.status != CouncilStatus.DECIDED:
-        return registration.name, f"Hồ sơ số {registration.pk}"
+        return registration.name, f"Hồ sơ số {getattr(row, 'entry_no', '…')}"
     return registration.name, registration.unit.full_name
 
 
+def number_rows(council: Council, rows: list[Ranked]) -> list[Ranked]:
+    from thidua.review.domain.councils import entry_numbers
+
+    numbers = entry_numbers(council)
+    for row in rows:
+        row.entry_no = numbers.get(row.registration.pk)
+    return rows
+
+
 def score_table_xlsx(council: Council, rows: list[Ranked]) -> bytes:
+    rows = number_rows(council, rows)
     criteria = list(council.plan.criteria.all())
     columns = [
         XlsxColumn("Hạng", 7),
@@ -67,6 +77,8 @@ def _issuer(council: Council) -> tuple[str, str, str]:
 
 def minutes(council: Council, rows: list[Ranked]):
     from thidua.documents import review as docs
+
+    rows = number_rows(council, rows)
     from thidua.documents.official import number_line
 
     superior, _issuer_line, body = _issuer(council)

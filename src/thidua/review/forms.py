@@ -28,11 +28,12 @@ class CouncilForm(forms.Form):
     quorum = forms.IntegerField(
         label=_("Quorum (members present)"),
         min_value=1,
+        max_value=999,
         required=False,
         help_text=_("Empty: the same share of the members as for approval."),
     )
     spread_alert = forms.IntegerField(
-        label=_("Flag disagreement above (points)"), min_value=0, initial=20
+        label=_("Flag disagreement above (points)"), min_value=0, max_value=30000, initial=20
     )
 
     def clean(self):

@@ -43,6 +43,17 @@ def entries(council: Council):
     )
 
 
+def entry_numbers(council: Council) -> dict[int, int]:
+    """Registration id → the entry's number in this council ("Hồ sơ số 3"), in the order the
+    entries arrived, so a blind number says nothing about the unit or the database."""
+    ids = (
+        Registration.objects.filter(plan__in=plan_tree(council.plan), state__in=ENTRY_STATES)
+        .order_by("first_submitted_at", "id")
+        .values_list("pk", flat=True)
+    )
+    return {pk: number for number, pk in enumerate(ids, start=1)}
+
+
 def required_votes(council: Council, members: int) -> int:
     """At least ``numerator/denominator`` of the members (2/3 by default), rounded up."""
     return math.ceil(members * council.approval_numerator / council.approval_denominator)

@@ -45,7 +45,7 @@ def decision_record(
     if council.status != CouncilStatus.CLOSED:
         raise ValidationError(_("The vote comes after scoring is closed, once."))
     members = council.members.count()
-    quorum = council.quorum or required_votes(council, members)
+    quorum = min(council.quorum or required_votes(council, members), members)
     if not 0 <= votes_for + votes_against <= present <= members:
         raise ValidationError(_("The counts do not add up: votes ≤ members present ≤ members."))
     if present < quorum:

@@ -18,6 +18,7 @@ from thidua.plans.models import Plan
 from thidua.review.models import Band, CouncilStatus, Grade
 from thidua.review.models.councils import plain
 
+MAX_LABEL, MAX_TOTAL = 50, 99999  # the Grade fields' sizes
 BAND_LINE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)\s*:\s*(.+)$")
 GRADE_LINE = re.compile(r"^\s*(.+?)\s*:\s*(\d+(?:[.,]\d+)?)\s*$")
 
@@ -43,7 +44,7 @@ def parse_bands(source: str, maximum: int) -> list[tuple[Decimal, Decimal, str]]
                 _("Line %(line)d: a band lies between 0 and %(max)d, low before high.")
                 % {"line": number, "max": maximum}
             )
-        bands.append((low, high, match[3].strip()))
+        bands.append((low, high, match[3].strip()[:300]))
     return bands
 
 
@@ -55,7 +56,16 @@ def parse_grades(source: str) -> list[tuple[str, Decimal]]:
         match = GRADE_LINE.match(line)
         if not match:
             raise ValidationError(_("Line %(line)d: write “Xuất sắc: 90”.") % {"line": number})
-        grades.append((match[1], _number(match[2])))
+        label, total = match[1], _number(match[2])
+        if len(label) > MAX_LABEL or not Decimal(0) <= total <= MAX_TOTAL:
+            raise ValidationError(
+                _(
+                    "Line %(line)d: a class name of at most %(chars)d characters, "
+                    "a total up to %(max)d."
+                )
+                % {"line": number, "chars": MAX_LABEL, "max": MAX_TOTAL}
+            )
+        grades.append((label, total))
     return grades
 
 

@@ -20,6 +20,7 @@ from thidua.review.domain.councils import (
     council_set_status,
     eligible_people,
     entries,
+    entry_numbers,
     exclusion_add,
     member_add,
     required_votes,
@@ -202,6 +203,9 @@ def council_remind(request, pk, member_pk):
 def council_ranking(request, pk):
     council = council_for(request, pk, manage=True)
     rows = ranking(council, list(entries(council)))
+    numbers = entry_numbers(council)
+    for row in rows:
+        row.entry_no = numbers.get(row.registration.pk)
     return render(
         request,
         "review/ranking.html",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from thidua import access
 from thidua.review import forms
+from thidua.review.domain.councils import entry_numbers
 from thidua.review.domain.scoring import next_assignment, scores_save
 from thidua.review.models import Assignment, Council
 from thidua.review.views.councils import council_for
@@ -37,6 +38,10 @@ def queue(request, pk):
         )
         .order_by("state", "done", "registration_id")
     )
+    numbers = entry_numbers(council) if council.blind else {}
+    assignments = list(assignments)
+    for assignment in assignments:
+        assignment.entry_no = numbers.get(assignment.registration_id)
     return render(
         request,
         "review/queue.html",
@@ -82,7 +87,10 @@ def score(request, pk, assignment_pk):
             if following is not None:
                 return redirect("review:score", pk=council.pk, assignment_pk=following.pk)
             return redirect("review:queue", pk=council.pk)
-    arguments = {a.criterion_id: a.text for a in registration.arguments.all()}
+    # Entries of lower plans argue on their plan's copy of the criteria: match by position.
+    arguments = {
+        a.criterion.position: a.text for a in registration.arguments.select_related("criterion")
+    }
     return render(
         request,
         "review/score.html",
@@ -91,8 +99,9 @@ def score(request, pk, assignment_pk):
             "assignment": assignment,
             "registration": registration,
             "form": form,
-            "rows": [(c, p, cm, arguments.get(c.pk, "")) for c, p, cm in form.pairs()],
+            "rows": [(c, p, cm, arguments.get(c.position, "")) for c, p, cm in form.pairs()],
             "blind": council.blind,
+            "entry_no": entry_numbers(council).get(registration.pk) if council.blind else None,
             "others": _others(council, assignment)
             if assignment.state == "submitted" and council.reveal_after_submit
             else None,
