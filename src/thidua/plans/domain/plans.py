@@ -263,7 +263,7 @@ def plan_correct(*, actor, plan: Plan) -> Plan:
         action=Action.CREATE,
         instance=copy,
         unit=plan.unit,
-        note=f"correction of {plan.number_symbol}",
+        note=_("Correction of plan %(number)s.") % {"number": plan.number_symbol},
     )
     return copy
 
@@ -282,7 +282,7 @@ def plan_create_child(*, actor, parent: Plan, unit: Unit) -> Plan:
         action=Action.CREATE,
         instance=child,
         unit=unit,
-        note=f"based on {parent.number_symbol}",
+        note=_("Based on plan %(number)s.") % {"number": parent.number_symbol},
     )
     return child
 
@@ -351,6 +351,6 @@ def plan_record_issued(*, actor, plan: Plan, number: int, issued_on: datetime.da
         unit=plan.unit,
         before={"status": PlanStatus.DRAFT},
         after={"status": PlanStatus.ISSUED, "number": plan.number_symbol, "issued_on": issued_on},
-        note="recorded from paper",
+        note=_("Recorded from a paper document."),
     )
     return plan

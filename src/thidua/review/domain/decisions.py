@@ -67,35 +67,31 @@ def decision_record(
         decided_on=decided_on,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    if approved:
-        decision.number_period = rule.period_for(decided_on.year)
-        decision.number = next_number(unit=council.plan.unit, period=decision.number_period)
+    vote = {"votes_for": votes_for, "members": members, "required": required, "approved": approved}
+    if not approved:  # logged; the council stays closed and may vote again
+        record(
+            actor=actor,
+            action=Action.UPDATE,
+            instance=council,
+            unit=council.plan.unit,
+            after=vote,
+            note=_("The vote failed."),
+        )
+        return decision
+    decision.number_period = rule.period_for(decided_on.year)
+    decision.number = next_number(unit=council.plan.unit, period=decision.number_period)
     decision.save()
-    council.status = CouncilStatus.DECIDED if approved else CouncilStatus.CLOSED
+    council.status = CouncilStatus.DECIDED
     council.save(update_fields=["status"])
     record(
         actor=actor,
         action=Action.TRANSITION,
         instance=council,
         unit=council.plan.unit,
-        after={
-            "votes_for": votes_for,
-            "members": members,
-            "required": required,
-            "approved": approved,
-        },
+        before={"status": CouncilStatus.CLOSED},
+        after={"status": CouncilStatus.DECIDED, **vote},
     )
-    if approved:
-        _announce(actor, council)
-    else:
-        Decision.objects.filter(pk=decision.pk).delete()  # a failed vote may be held again
-        record(
-            actor=actor,
-            action=Action.UPDATE,
-            instance=council,
-            unit=council.plan.unit,
-            note=f"vote failed: {votes_for} of {members}, {required} required",
-        )
+    _announce(actor, council)
     return decision
 
 

@@ -96,7 +96,7 @@ def rubric_set(
         action=Action.UPDATE,
         instance=plan,
         unit=plan.unit,
-        note="rubric",
+        note=_("The rubric was changed."),
         after={"grades": grades, "bands": {str(k): v for k, v in bands.items()}},
     )
 
