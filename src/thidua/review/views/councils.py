@@ -240,21 +240,10 @@ def council_decision(request, pk):
                 )
             return redirect("review:decision", pk=council.pk)
     elif request.method == "POST":
-        for row in rows:
-            outcome = request.POST.get(f"outcome_{row.registration.pk}")
-            if outcome in Outcome.values:
-                _act(
-                    request,
-                    council,
-                    lambda row=row, outcome=outcome: proposal_set(
-                        actor=request.user,
-                        council=council,
-                        registration=row.registration,
-                        outcome=outcome,
-                        reason=request.POST.get(f"reason_{row.registration.pk}", "")[:500],
-                    ),
-                )
+        _save_proposals(request, council, rows)
         return redirect("review:decision", pk=council.pk)
+    for row in rows:
+        row.proposal = proposals.get(row.registration.pk)
     return render(
         request,
         "review/decision.html",
@@ -268,6 +257,32 @@ def council_decision(request, pk):
             "required": required_votes(council, council.members.count()),
         },
     )
+
+
+def _save_proposals(request, council, rows) -> None:
+    """One outcome and reason per scored entry, each checked by ProposalForm."""
+    saved = 0
+    try:
+        for row in rows:
+            key = row.registration.pk
+            form = forms.ProposalForm(
+                {
+                    "outcome": request.POST.get(f"outcome_{key}", ""),
+                    "reason": request.POST.get(f"reason_{key}", ""),
+                }
+            )
+            if f"outcome_{key}" in request.POST and form.is_valid():
+                proposal_set(
+                    actor=request.user,
+                    council=council,
+                    registration=row.registration,
+                    **form.cleaned_data,
+                )
+                saved += 1
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return
+    messages.success(request, _("%(count)d proposals were saved.") % {"count": saved})
 
 
 @login_required
