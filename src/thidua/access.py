@@ -37,6 +37,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "registration.edit": frozenset({Role.ADMIN, Role.OFFICER}),
     "registration.review": frozenset({Role.ADMIN, Role.OFFICER}),
     "idea.view": frozenset({Role.ADMIN, Role.OFFICER}),
+    "report.view": frozenset({Role.ADMIN, Role.OFFICER, Role.VIEWER}),
+    "report.edit": frozenset({Role.ADMIN, Role.OFFICER}),
+    "report.review": frozenset({Role.ADMIN, Role.OFFICER}),
 }
 
 

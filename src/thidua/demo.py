@@ -85,6 +85,7 @@ def _plans(district: Unit) -> None:
     current_plan = load_plan(read("plan_2026_daklak.json"), unit=dak_lak)
     demo_registrations.load(district_plan=district_plan, current_plan=current_plan)
     demo_registrations.council(district_plan)
+    demo_registrations.reports(district_plan)
 
 
 def _accounts(district: Unit) -> None:

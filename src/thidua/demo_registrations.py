@@ -223,3 +223,53 @@ def council(plan) -> None:
                 },
                 submit=True,
             )
+
+
+# (commune code, sent on) — the communes' results reports on plan 115 in October 2022.
+REPORTS_2022 = [
+    ("22216", datetime.date(2022, 10, 20)),  # Ea Bá
+    ("22237", datetime.date(2022, 10, 24)),  # Ea Ly
+    ("22231", datetime.date(2022, 10, 18)),  # Ea Trol
+    ("22213", datetime.date(2022, 10, 31)),  # Đức Bình Tây: late
+    ("22207", None),  # Hai Riêng: still a draft
+]
+
+
+def reports(plan) -> None:
+    """Some communes reported on time, one late, one has a draft, the rest nothing."""
+    from thidua.results.domain.reports import report_open, report_review, report_save, report_submit
+    from thidua.results.models import ResultsReport
+
+    huyen = Person.objects.get(username="huyen")
+    for code, sent_on in REPORTS_2022:
+        unit = plan.unit.children.get(code=code)
+        report = report_open(actor=None, plan=plan, unit=unit)
+        report = report_save(
+            actor=None,
+            report=report,
+            version=report.version,
+            fields={
+                "meetings": 4,
+                "meeting_participants": 180,
+                "media_items": 3,
+                "events": 1,
+                "event_participants": 60,
+                "replicated": 1,
+                "support_vnd": 5_000_000,
+                "fund_vnd": 1_500_000,
+                "shortcomings": "Một số chi hội triển khai còn chậm.",
+                "proposals": "Đề nghị Huyện hội hỗ trợ kinh phí nhân rộng mô hình.",
+            },
+            results={
+                r.registration_id: {"status": "done", "households": 25, "text": "Đạt dự kiến."}
+                for r in report.results.all()
+            },
+        )
+        if sent_on is None:
+            continue
+        report = report_submit(actor=None, report=report)
+        at = timezone.make_aware(datetime.datetime.combine(sent_on, datetime.time(9)))
+        ResultsReport.objects.filter(pk=report.pk).update(
+            first_submitted_at=at, submitted_at=at, is_late=sent_on > datetime.date(2022, 10, 25)
+        )
+        report_review(actor=huyen, report=report, receive=True)

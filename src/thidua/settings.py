@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "thidua.plans",
     "thidua.initiatives",
     "thidua.review",
+    "thidua.results",
     "thidua.notify",
     "thidua.web",
     "django.contrib.admin",

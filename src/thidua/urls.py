@@ -48,6 +48,7 @@ urlpatterns = [
     path("notifications/", include("thidua.notify.urls")),
     path("", include("thidua.initiatives.urls")),
     path("", include("thidua.review.urls")),
+    path("", include("thidua.results.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -123,3 +123,24 @@ def test_the_district_reminds_by_hand_and_sees_what_went_to_whom(
     client.logout()
     client.login(username="xa_a", password=PASSWORD)
     assert client.get(url).status_code == 403
+
+
+def test_report_deadlines_remind_the_units_that_have_not_reported(open_plan, offices, tree):
+    from thidua.results.domain.reports import report_open, report_save, report_submit
+
+    deadline = open_plan.deadlines.get(kind="report")
+    deadline.due_at = timezone.now() + 10 * DAY
+    deadline.save()
+    report = report_open(actor=None, plan=open_plan, unit=tree.commune_a)
+    report = report_save(
+        actor=None,
+        report=report,
+        version=report.version,
+        fields={"achievements": "Xong."},
+        results={},
+    )
+    report_submit(actor=None, report=report)
+    Notification.objects.all().delete()
+    assert send_due_reminders(now=deadline.due_at - 3 * DAY) == 1
+    assert offices["b"].notifications.count() == 1
+    assert not offices["a"].notifications.exists()

@@ -31,7 +31,11 @@ def pending_units(deadline: Deadline) -> list[Unit]:
         return [row.unit for row in cascade(plan) if row.state in ("missing", "draft")]
     if deadline.kind == DeadlineKind.REGISTRATION:
         return [row.unit for row in compliance(plan).rows if row.status in ("missing", "short")]
-    return []  # results reports come with their own module
+    if deadline.kind == DeadlineKind.REPORT:
+        from thidua.results.domain.rollup import rollup
+
+        return [row.unit for row in rollup(plan).rows if row.state == "missing"]
+    return []
 
 
 def due_offsets(deadline: Deadline, now: datetime.datetime, offsets: list[int]) -> list[int]:

@@ -125,12 +125,12 @@ def plan_tree(plan: Plan) -> list[Plan]:
 
 def compliance(plan: Plan) -> Compliance:
     plans = plan_tree(plan)
-    quotas = _quotas(plans)
+    owed = quotas(plans)
     units = {
         unit.pk: unit
-        for unit in Unit.objects.filter(pk__in=quotas).select_related("parent").order_by("sort_key")
+        for unit in Unit.objects.filter(pk__in=owed).select_related("parent").order_by("sort_key")
     }
-    rows = {pk: UnitRow(unit=unit, quota=quotas[pk]) for pk, unit in units.items()}
+    rows = {pk: UnitRow(unit=unit, quota=owed[pk]) for pk, unit in units.items()}
     counts = (
         Registration.objects.filter(plan__in=plans, unit_id__in=rows)
         .values("unit_id", "state")
@@ -153,7 +153,7 @@ def compliance(plan: Plan) -> Compliance:
     )
 
 
-def _quotas(plans: list[Plan]) -> dict[int, int]:
+def quotas(plans: list[Plan]) -> dict[int, int]:
     """Unit id → registrations it owes, from every plan in the tree that sets a rule.
 
     One query for the units under the top plan; each plan's rule is matched in Python.

@@ -1,0 +1,181 @@
+"""A unit's results report: opened with what the system knows, saved without losing a
+concurrent edit, submitted before the report deadline, received or returned by the unit
+above. Every change is audited."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.audit.log import record, snapshot
+from thidua.audit.models import Action
+from thidua.initiatives.domain.registrations import StaleEdit
+from thidua.initiatives.models import SENT_STATES, Registration
+from thidua.notify.send import notify, office_of
+from thidua.org.models import Unit
+from thidua.plans.models import DeadlineKind, LatePolicy, Plan, PlanStatus
+from thidua.results.models import InitiativeResult, ReportState, ResultsReport
+
+EDITABLE = (ReportState.DRAFT, ReportState.RETURNED)
+FIGURES = {
+    "meetings", "meeting_participants", "media_items", "events", "event_participants",
+    "replicated", "support_vnd", "support_in_kind", "fund_vnd", "award_entries",
+}  # fmt: skip
+NARRATIVE = {"achievements", "shortcomings", "causes", "lessons", "proposals"}
+RESULT_FIELDS = {
+    "status",
+    "stop_reason",
+    "households",
+    "area_ha",
+    "income_change",
+    "cost_vnd",
+    "text",
+}
+
+
+def report_deadline(plan: Plan):
+    deadline = plan.deadlines.filter(kind=DeadlineKind.REPORT).first()
+    return deadline.due_at if deadline else None
+
+
+@transaction.atomic
+def report_open(*, actor, plan: Plan, unit: Unit) -> ResultsReport:
+    """The unit's report for the plan, created on first opening with one row per initiative
+    it registered and a first paragraph written from the data."""
+    report = ResultsReport.objects.filter(plan=plan, unit=unit).first()
+    if report is not None:
+        return report
+    if plan.status not in (PlanStatus.ISSUED, PlanStatus.CLOSED):
+        raise ValidationError(_("Results are reported on issued plans."))
+    registrations = list(
+        Registration.objects.filter(plan=plan, unit=unit, state__in=SENT_STATES).order_by("id")
+    )
+    report = ResultsReport.objects.create(
+        plan=plan,
+        unit=unit,
+        achievements=_starting_text(unit, registrations),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    InitiativeResult.objects.bulk_create(
+        InitiativeResult(report=report, registration=r) for r in registrations
+    )
+    record(actor=actor, action=Action.CREATE, instance=report, unit=unit)
+    return report
+
+
+def _starting_text(unit: Unit, registrations: list[Registration]) -> str:
+    if not registrations:
+        return ""
+    names = "; ".join(f"“{r.name}”" for r in registrations)
+    return _("%(unit)s registered %(count)d models, initiatives and ideas: %(names)s.") % {
+        "unit": unit.full_name,
+        "count": len(registrations),
+        "names": names,
+    }
+
+
+@transaction.atomic
+def report_save(
+    *, actor, report: ResultsReport, version: int, fields: dict, results: dict[int, dict]
+) -> ResultsReport:
+    """Save the figures, the narrative and each initiative's result, if nobody saved in
+    between (``version``); refused once the report is sent."""
+    unknown = set(fields) - FIGURES - NARRATIVE
+    if unknown:
+        raise ValueError(f"report_save cannot change {sorted(unknown)}")
+    before = snapshot(report)
+    changed = ResultsReport.objects.filter(
+        pk=report.pk, version=version, state__in=EDITABLE
+    ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
+    if not changed:
+        if ResultsReport.objects.get(pk=report.pk).state not in EDITABLE:
+            raise ValidationError(_("This report was already sent."))
+        raise StaleEdit
+    for result in report.results.all():
+        values = results.get(result.registration_id)
+        if values:
+            for name in RESULT_FIELDS & set(values):
+                setattr(result, name, values[name])
+            result.save()
+    report.refresh_from_db()
+    record(actor=actor, action=Action.UPDATE, instance=report, unit=report.unit, before=before)
+    return report
+
+
+@transaction.atomic
+def report_submit(*, actor, report: ResultsReport) -> ResultsReport:
+    report = ResultsReport.objects.select_related("plan", "unit__parent").get(pk=report.pk)
+    if report.state == ReportState.SUBMITTED:
+        return report  # a double click
+    if report.state not in EDITABLE:
+        raise ValidationError(_("This report was already sent."))
+    if not report.achievements.strip():
+        raise ValidationError({"achievements": _("Write the results achieved.")})
+    now = timezone.now()
+    due = report_deadline(report.plan)
+    late = due is not None and now > due
+    if late and report.plan.late_registrations == LatePolicy.BLOCK:
+        raise ValidationError(
+            _("The report deadline has passed: this plan accepts no late reports.")
+        )
+    source = report.state
+    if not ResultsReport.objects.filter(pk=report.pk, state=source).update(
+        state=ReportState.SUBMITTED,
+        submitted_at=now,
+        first_submitted_at=report.first_submitted_at or now,
+        is_late=report.is_late or late,
+        version=F("version") + 1,
+    ):
+        return ResultsReport.objects.get(pk=report.pk)
+    return _after(
+        actor,
+        report,
+        source,
+        ReportState.SUBMITTED,
+        office_of(report.unit.parent) if report.unit.parent else [],
+        _("%(unit)s sent its results report.") % {"unit": report.unit.full_name},
+    )
+
+
+@transaction.atomic
+def report_review(
+    *, actor, report: ResultsReport, receive: bool, reason: str = ""
+) -> ResultsReport:
+    """Receive a sent report, or return it with a reason."""
+    report = ResultsReport.objects.select_related("plan", "unit").get(pk=report.pk)
+    target = ReportState.RECEIVED if receive else ReportState.RETURNED
+    if report.state == target:
+        return report
+    if report.state != ReportState.SUBMITTED:
+        raise ValidationError(_("Only a sent report can be received or returned."))
+    if not receive and not reason.strip():
+        raise ValidationError({"reason": _("Say why the report is returned.")})
+    ResultsReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
+        state=target, return_reason=reason.strip(), version=F("version") + 1
+    )
+    message = (
+        _("The unit above received your results report.")
+        if receive
+        else _("Your results report was returned: %(reason)s") % {"reason": reason.strip()}
+    )
+    return _after(actor, report, ReportState.SUBMITTED, target, office_of(report.unit), message)
+
+
+def _after(actor, report, source, target, people, message) -> ResultsReport:
+    from django.urls import reverse
+
+    record(
+        actor=actor,
+        action=Action.TRANSITION,
+        instance=report,
+        unit=report.unit,
+        before={"state": source},
+        after={"state": target},
+    )
+    notify(
+        people=[p for p in people if p != actor],
+        message=message,
+        url=reverse("results:report_detail", args=[report.pk]),
+    )
+    return ResultsReport.objects.get(pk=report.pk)

@@ -1,0 +1,253 @@
+"""Results reports and the roll-up. Every view asks ``thidua.access`` first."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thidua import access, uploads
+from thidua.audit.models import AuditEntry
+from thidua.initiatives.domain.registrations import StaleEdit
+from thidua.org.models import Unit
+from thidua.plans.models import Plan
+from thidua.results import exports, forms
+from thidua.results.domain.reports import (
+    EDITABLE,
+    report_deadline,
+    report_open,
+    report_review,
+    report_save,
+    report_submit,
+)
+from thidua.results.domain.rollup import rollup
+from thidua.results.models import ResultsReport
+
+
+def _plan(request, pk) -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("unit"), pk=pk)
+    access.require_plan(request.user, "plan.view", plan)
+    return plan
+
+
+def _report(request, pk) -> ResultsReport:
+    report = get_object_or_404(
+        ResultsReport.objects.select_related("plan__unit", "unit__parent"), pk=pk
+    )
+    action = "report.edit" if report.state == "draft" else "report.view"
+    if not access.can(request.user, action, report.unit):
+        raise Http404
+    return report
+
+
+def _reporting_units(user, plan):
+    """The units below the plan's issuer that report on it and that ``user`` may write for."""
+    from thidua.initiatives.domain.compliance import plan_tree, quotas
+
+    owed = quotas(plan_tree(plan))
+    return (
+        Unit.objects.filter(pk__in=owed)
+        .filter(access.scope_filter(user, "report.edit"))
+        .order_by("sort_key")
+    )
+
+
+@login_required
+def overview(request, plan_pk):
+    plan = _plan(request, plan_pk)
+    units = list(_reporting_units(request.user, plan))
+    reports = {r.unit_id: r for r in ResultsReport.objects.filter(plan=plan, unit__in=units)}
+    return render(
+        request,
+        "results/overview.html",
+        {
+            "plan": plan,
+            "units": [(unit, reports.get(unit.pk)) for unit in units],
+            "deadline": report_deadline(plan),
+            "can_rollup": access.can(request.user, "report.view", plan.unit),
+        },
+    )
+
+
+@login_required
+@require_POST
+def open_report(request, plan_pk, unit_pk):
+    plan = _plan(request, plan_pk)
+    unit = get_object_or_404(_reporting_units(request.user, plan), pk=unit_pk)
+    try:
+        report = report_open(actor=request.user, plan=plan, unit=unit)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("results:overview", plan_pk=plan.pk)
+    return redirect("results:report_edit", pk=report.pk)
+
+
+def _forms(report, data=None):
+    fields = list(forms.ReportForm.base_fields)
+    form = forms.ReportForm(data, initial={name: getattr(report, name) for name in fields})
+    results = list(report.results.select_related("registration"))
+    result_forms = [
+        (
+            result,
+            forms.ResultForm(
+                data,
+                prefix=f"r{result.registration_id}",
+                initial={
+                    name: getattr(result, name)
+                    for name in (
+                        "status",
+                        "stop_reason",
+                        "households",
+                        "area_ha",
+                        "income_change",
+                        "cost_vnd",
+                        "text",
+                    )
+                },
+            ),
+        )
+        for result in results
+    ]
+    return form, result_forms
+
+
+@login_required
+def report_edit(request, pk):
+    report = _report(request, pk)
+    if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
+        raise PermissionDenied
+    data = request.POST or None
+    form, result_forms = _forms(report, data)
+    status = 200
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for _, f in result_forms):
+        try:
+            report = report_save(
+                actor=request.user,
+                report=report,
+                version=form.cleaned_data["version"],
+                fields=form.fields_for_save(),
+                results={r.registration_id: f.cleaned_data for r, f in result_forms},
+            )
+        except StaleEdit:
+            messages.warning(
+                request,
+                _(
+                    "Someone else saved this report meanwhile. Your text is below and was "
+                    "NOT saved: merge and save again."
+                ),
+            )
+            status = 409
+            report.refresh_from_db()
+            data = request.POST.copy()
+            data["version"] = report.version
+            form, result_forms = _forms(report, data)
+            form.is_valid()
+        else:
+            if "submit" in request.POST:
+                return _submit(request, report)
+            messages.success(request, _("The draft was saved."))
+            return redirect("results:report_edit", pk=report.pk)
+    return render(
+        request,
+        "results/edit.html",
+        {
+            "report": report,
+            "form": form,
+            "result_forms": result_forms,
+            "deadline": report_deadline(report.plan),
+        },
+        status=status,
+    )
+
+
+def _submit(request, report):
+    try:
+        report = report_submit(actor=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, _("Not sent yet: ") + " ".join(error.messages))
+        return redirect("results:report_edit", pk=report.pk)
+    if report.is_late:
+        messages.warning(request, _("Sent after the deadline: it is marked late."))
+    else:
+        messages.success(request, _("The report was sent to the unit above."))
+    return redirect("results:report_detail", pk=report.pk)
+
+
+@login_required
+def report_detail(request, pk):
+    report = _report(request, pk)
+    parent = report.unit.parent
+    history = AuditEntry.objects.filter(
+        content_type__model="resultsreport", object_id=str(report.pk), action="transition"
+    ).select_related("actor")
+    return render(
+        request,
+        "results/detail.html",
+        {
+            "report": report,
+            "results": report.results.select_related("registration"),
+            "history": history,
+            "can_edit": report.state in EDITABLE
+            and access.can(request.user, "report.edit", report.unit),
+            "can_review": parent is not None and access.can(request.user, "report.review", parent),
+        },
+    )
+
+
+@login_required
+@require_POST
+def report_action(request, pk, action):
+    report = _report(request, pk)
+    try:
+        if action == "submit":
+            if not access.can(request.user, "report.edit", report.unit):
+                raise PermissionDenied
+            return _submit(request, report)
+        if report.unit.parent is None or not access.can(
+            request.user, "report.review", report.unit.parent
+        ):
+            raise PermissionDenied
+        report_review(
+            actor=request.user,
+            report=report,
+            receive=action == "receive",
+            reason=request.POST.get("reason", "")[:2000],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Done."))
+    return redirect("results:report_detail", pk=report.pk)
+
+
+@login_required
+def rollup_view(request, plan_pk):
+    plan = _plan(request, plan_pk)
+    if not access.can(request.user, "report.view", plan.unit):
+        raise PermissionDenied
+    return render(request, "results/rollup.html", {"plan": plan, "rollup": rollup(plan)})
+
+
+@login_required
+def rollup_xlsx(request, plan_pk):
+    plan = _plan(request, plan_pk)
+    if not access.can(request.user, "report.view", plan.unit):
+        raise PermissionDenied
+    response = HttpResponse(
+        exports.rollup_xlsx(rollup(plan)), content_type=uploads.XLSX.content_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="tong-hop-ket-qua-{plan.pk}.xlsx"'
+    return response
+
+
+@login_required
+def report_docx(request, pk):
+    report = _report(request, pk)
+    content = exports.report_docx(
+        report, rollup(report.plan) if report.unit_id == report.plan.unit_id else None
+    )
+    response = HttpResponse(content, content_type=uploads.DOCX.content_type)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-ket-qua-{report.pk}.docx"'
+    return response
