@@ -7,6 +7,7 @@ urlpatterns = [
     path("plans/<int:plan_pk>/results/", views.overview, name="overview"),
     path("plans/<int:plan_pk>/results/<int:unit_pk>/open/", views.open_report, name="open"),
     path("plans/<int:plan_pk>/rollup/", views.rollup_view, name="rollup"),
+    path("plans/<int:plan_pk>/dashboard/", views.dashboard_view, name="dashboard"),
     path("plans/<int:plan_pk>/rollup.xlsx", views.rollup_xlsx, name="rollup_xlsx"),
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),

@@ -251,3 +251,23 @@ def report_docx(request, pk):
     response = HttpResponse(content, content_type=uploads.DOCX.content_type)
     response["Content-Disposition"] = f'attachment; filename="bao-cao-ket-qua-{report.pk}.docx"'
     return response
+
+
+@login_required
+def dashboard_view(request, plan_pk):
+    """The plan's charts, each with its numbers as a table and as CSV."""
+    from thidua.results.dashboard import dashboard
+
+    plan = _plan(request, plan_pk)
+    if not access.can(request.user, "report.view", plan.unit):
+        raise PermissionDenied
+    charts = dashboard(plan)
+    wanted = request.GET.get("csv")
+    if wanted:
+        chart = next((c for c in charts if c.key == wanted), None)
+        if chart is None:
+            raise Http404
+        response = HttpResponse(chart.csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{chart.key}-{plan.pk}.csv"'
+        return response
+    return render(request, "results/dashboard.html", {"plan": plan, "charts": charts})

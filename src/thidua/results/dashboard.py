@@ -1,0 +1,169 @@
+"""The dashboard of a plan: each chart is a table of numbers first, drawn as SVG after
+(thidua.charts), and offered as CSV. Everything is read in a fixed number of queries."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from thidua import charts
+from thidua.initiatives.domain.compliance import STATUS_LABELS, compliance, plan_tree
+from thidua.initiatives.models import SENT_STATES, Registration, State
+from thidua.plans.models import Plan
+from thidua.results.domain.rollup import STATES as REPORT_STATES
+from thidua.results.domain.rollup import rollup
+from thidua.results.models import Status
+
+MAX_ROWS = 30  # more units than this are shown by the units above them
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    headers: list[str]
+    rows: list[list]
+    svg: str
+
+    def csv(self) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(self.headers)
+        writer.writerows(self.rows)
+        return buffer.getvalue()
+
+
+def dashboard(plan: Plan) -> list[Chart]:
+    report = compliance(plan)
+    results = rollup(plan)
+    return [
+        _registrations_by_unit(report),
+        _on_time(report),
+        _reports(results),
+        _results(results),
+        _scores(plan),
+        _years(plan),
+    ]
+
+
+def _registrations_by_unit(report) -> Chart:
+    states = [State.ACCEPTED, State.RECEIVED, State.SUBMITTED, State.RETURNED, State.DRAFT]
+    if len(report.rows) > MAX_ROWS and report.groups:
+        units = [(g.unit.full_name, _sum_states(g.rows)) for g in report.groups]
+    else:
+        units = [(row.unit.full_name, row.by_state) for row in report.rows]
+    title = _("Registrations by unit and state")
+    rows = [[name, *[counts.get(s, 0) for s in states]] for name, counts in units]
+    series = [
+        charts.Series(
+            name=str(State(s).label), values=[r[i + 1] for r in rows], color=charts.PALETTE[i]
+        )
+        for i, s in enumerate(states)
+    ]
+    svg = charts.bar_chart(title=title, labels=[r[0] for r in rows], series=series, stacked=True)
+    return Chart(
+        "registrations", title, [_("Unit"), *[str(State(s).label) for s in states]], rows, svg
+    )
+
+
+def _sum_states(rows) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for row in rows:
+        for state, n in row.by_state.items():
+            total[state] = total.get(state, 0) + n
+    return total
+
+
+def _on_time(report) -> Chart:
+    totals = report.totals()
+    title = _("Units by registration status")
+    rows = [[str(label), totals[key]] for key, label in STATUS_LABELS.items()]
+    parts = [(label, n, charts.PALETTE[i]) for i, (label, n) in enumerate(rows)]
+    return Chart(
+        "on_time",
+        title,
+        [_("Status"), _("Units")],
+        rows,
+        charts.percent_bar(title=title, parts=parts),
+    )
+
+
+def _reports(results) -> Chart:
+    title = _("Units by results report")
+    rows = [[str(label), results.count(key)] for key, label in REPORT_STATES.items()]
+    parts = [(label, n, charts.PALETTE[i]) for i, (label, n) in enumerate(rows)]
+    return Chart(
+        "reports",
+        title,
+        [_("Report"), _("Units")],
+        rows,
+        charts.percent_bar(title=title, parts=parts),
+    )
+
+
+def _results(results) -> Chart:
+    title = _("Registered initiatives by implementation status")
+    totals = {s: sum(r.statuses.get(s, 0) for r in results.reported) for s in Status.values}
+    rows = [[str(Status(s).label), totals[s]] for s in Status.values]
+    svg = charts.bar_chart(
+        title=title,
+        labels=[r[0] for r in rows],
+        series=[
+            charts.Series(
+                name=_("Initiatives"), values=[r[1] for r in rows], color=charts.PALETTE[0]
+            )
+        ],
+    )
+    return Chart("results", title, [_("Status"), _("Initiatives")], rows, svg)
+
+
+def _scores(plan: Plan) -> Chart:
+    from thidua.review.domain.councils import entries
+    from thidua.review.domain.ranking import ranking
+
+    title = _("Distribution of the councils' scores")
+    values = []
+    for council in plan.councils.all():
+        values += [
+            float(r.score) for r in ranking(council, list(entries(council))) if r.score is not None
+        ]
+    bins = [(0, 50), (50, 65), (65, 80), (80, 90), (90, 100.01)]
+    rows = [
+        [f"{low:g}–{min(high, 100):g}", sum(1 for v in values if low <= v < high)]
+        for low, high in bins
+    ]
+    svg = charts.histogram(title=title, values=values, bins=bins, color=charts.PALETTE[1])
+    return Chart("scores", title, [_("Score"), _("Entries")], rows, svg)
+
+
+def _years(plan: Plan) -> Chart:
+    """Registrations sent under this unit's plans, year by year."""
+    title = _("Registrations year by year")
+    per_year = (
+        Registration.objects.filter(plan__unit=plan.unit, state__in=SENT_STATES)
+        .values_list("plan__period_start__year")
+        .annotate(n=Count("id"))
+        .order_by("plan__period_start__year")
+    )
+    below = (
+        Registration.objects.filter(plan__in=plan_tree(plan), state__in=SENT_STATES)
+        .exclude(plan__unit=plan.unit)
+        .values_list("plan__period_start__year")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[int, int] = {}
+    for year, n in [*per_year, *below]:
+        counts[year] = counts.get(year, 0) + n
+    rows = [[str(year), counts[year]] for year in sorted(counts)]
+    svg = charts.bar_chart(
+        title=title,
+        labels=[r[0] for r in rows],
+        series=[
+            charts.Series(
+                name=_("Registrations"), values=[r[1] for r in rows], color=charts.PALETTE[2]
+            )
+        ],
+    )
+    return Chart("years", title, [_("Year"), _("Registrations")], rows, svg)
