@@ -229,3 +229,52 @@ def test_dashboard_draws_every_chart_with_its_numbers_and_csv(client, reporting,
     client.logout()
     client.login(username="xa_a", password=PASSWORD)
     assert client.get(reverse("results:dashboard", args=[reporting.pk])).status_code == 403
+
+
+def test_photos_autosave_and_the_issuers_own_report(client, reporting, tree, make_person):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    make_person("xa_a", Role.OFFICER, tree.commune_a)
+    make_person("huyen", Role.OFFICER, tree.district)
+    client.login(username="xa_a", password=PASSWORD)
+    client.post(reverse("results:open", args=[reporting.pk, tree.commune_a.pk]))
+    report = reporting.reports.get()
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 900), (20, 120, 60)).save(buffer, "JPEG")
+    client.post(
+        reverse("results:photo_add", args=[report.pk]),
+        {"title": "Ruộng sắn", "photo": SimpleUploadedFile("IMG.JPG", buffer.getvalue())},
+    )
+    photo = report.photos.get()
+    thumb = client.get(reverse("results:photo_thumbnail", args=[report.pk, photo.pk]))
+    assert b"".join(thumb.streaming_content)[:3] == b"\xff\xd8\xff"
+    data = {
+        "version": report.version,
+        "meetings": "5",
+        "meeting_participants": "0",
+        "media_items": "0",
+        "events": "0",
+        "event_participants": "0",
+        "replicated": "0",
+        "support_vnd": "0",
+        "fund_vnd": "0",
+        "award_entries": "0",
+        "achievements": "Đang gõ",
+    }
+    for result in report.results.all():
+        data[f"r{result.registration_id}-status"] = "in_progress"
+    saved = client.post(reverse("results:report_autosave", args=[report.pk]), data)
+    assert saved.json()["version"] == report.version + 1
+    stale = client.post(reverse("results:report_autosave", args=[report.pk]), data)
+    assert stale.status_code == 409
+    client.logout()
+    client.login(username="huyen", password=PASSWORD)
+    page = client.get(reverse("results:overview", args=[reporting.pk])).content.decode()
+    assert "Hội Nông dân huyện Sông Hinh" in page  # the district writes its own report upwards
+    client.post(reverse("results:open", args=[reporting.pk, tree.district.pk]))
+    own = reporting.reports.get(unit=tree.district)
+    document = Document(
+        io.BytesIO(client.get(reverse("results:report_docx", args=[own.pk])).content)
+    )
+    assert any("đơn vị phải báo cáo" in p.text for p in document.paragraphs)

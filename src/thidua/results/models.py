@@ -94,3 +94,27 @@ class InitiativeResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration_id}: {self.status}"
+
+
+def photo_path(instance, filename: str) -> str:
+    return f"reports/{instance.report_id}/{filename}"
+
+
+class ReportPhoto(models.Model):
+    """A photo of the results (re-encoded: no location data survives)."""
+
+    report = models.ForeignKey(ResultsReport, on_delete=models.CASCADE, related_name="photos")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    file = models.FileField(upload_to=photo_path)
+    thumbnail = models.FileField(upload_to=photo_path)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title or self.file.name

@@ -11,6 +11,15 @@ urlpatterns = [
     path("plans/<int:plan_pk>/rollup.xlsx", views.rollup_xlsx, name="rollup_xlsx"),
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/autosave/", views.report_autosave, name="report_autosave"),
+    path("reports/<int:pk>/photos/", views.photo_add, name="photo_add"),
+    path("reports/<int:pk>/photos/<int:photo_pk>/", views.photo_file, name="photo"),
+    path(
+        "reports/<int:pk>/photos/<int:photo_pk>/thumbnail/",
+        views.photo_file,
+        {"thumbnail": True},
+        name="photo_thumbnail",
+    ),
     path("reports/<int:pk>/report.docx", views.report_docx, name="report_docx"),
     *[
         path(

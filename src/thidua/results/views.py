@@ -43,14 +43,15 @@ def _report(request, pk) -> ResultsReport:
 
 
 def _reporting_units(user, plan):
-    """The units below the plan's issuer that report on it and that ``user`` may write for."""
+    """The units that report on the plan (those it asks, and its issuer, which reports
+    upwards with its units' roll-up) and that ``user`` may write for."""
     from thidua.initiatives.domain.compliance import plan_tree, quotas
 
-    owed = quotas(plan_tree(plan))
+    owed = set(quotas(plan_tree(plan))) | {plan.unit_id}
     return (
         Unit.objects.filter(pk__in=owed)
         .filter(access.scope_filter(user, "report.edit"))
-        .order_by("sort_key")
+        .order_by("level", "sort_key")
     )
 
 
@@ -271,3 +272,95 @@ def dashboard_view(request, plan_pk):
         response["Content-Disposition"] = f'attachment; filename="{chart.key}-{plan.pk}.csv"'
         return response
     return render(request, "results/dashboard.html", {"plan": plan, "charts": charts})
+
+
+@login_required
+@require_POST
+def photo_add(request, pk):
+    from django.core.files.base import ContentFile
+
+    from thidua import images
+    from thidua.audit.log import record
+    from thidua.audit.models import Action
+    from thidua.results.models import ReportPhoto
+
+    report = _report(request, pk)
+    if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
+        raise PermissionDenied
+    upload = request.FILES.get("photo")
+    if upload is None:
+        messages.error(request, _("Choose a file to upload."))
+        return redirect("results:report_edit", pk=report.pk)
+    try:
+        photo = images.process_photo(upload)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("results:report_edit", pk=report.pk)
+    name = uploads.safe_name(upload.name, uploads.JPEG)
+    stored = ReportPhoto(
+        report=report,
+        title=request.POST.get("title", "")[:200],
+        size=len(photo.content),
+        uploaded_by=request.user,
+    )
+    stored.file.save(name, ContentFile(photo.content), save=False)
+    stored.thumbnail.save(f"thumb-{name}", ContentFile(photo.thumbnail), save=False)
+    stored.save()
+    record(actor=request.user, action=Action.CREATE, instance=stored, unit=report.unit)
+    messages.success(request, _("The file was added."))
+    return redirect("results:report_edit", pk=report.pk)
+
+
+@login_required
+def photo_file(request, pk, photo_pk, thumbnail=False):
+    from django.http import FileResponse
+
+    report = _report(request, pk)
+    photo = get_object_or_404(report.photos, pk=photo_pk)
+    stored = photo.thumbnail if thumbnail else photo.file
+    return FileResponse(stored.open("rb"), content_type="image/jpeg")
+
+
+@login_required
+@require_POST
+def report_autosave(request, pk):
+    """Saves the report as it is typed (static/thidua/autosave.js). JSON in, JSON out."""
+    from django.http import JsonResponse
+    from django.utils import timezone
+
+    report = _report(request, pk)
+    if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
+        raise PermissionDenied
+    form, result_forms = _forms(report, request.POST)
+    if not (form.is_valid() and all(f.is_valid() for _, f in result_forms)):
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    try:
+        report = report_save(
+            actor=request.user,
+            report=report,
+            version=form.cleaned_data["version"],
+            fields=form.fields_for_save(),
+            results={r.registration_id: f.cleaned_data for r, f in result_forms},
+        )
+    except StaleEdit:
+        current = ResultsReport.objects.get(pk=report.pk)
+        return JsonResponse(
+            {
+                "message": _(
+                    "Someone else saved this report meanwhile. Press “Save draft” to see their "
+                    "version beside yours; your text is kept on this device."
+                ),
+                "current_version": current.version,
+            },
+            status=409,
+        )
+    except ValidationError as error:
+        return JsonResponse({"message": " ".join(error.messages)}, status=409)
+    saved = timezone.localtime(report.updated_at)
+    return JsonResponse(
+        {
+            "version": report.version,
+            "saved_at": saved.isoformat(),
+            "saved_at_display": saved.strftime("%H:%M"),
+        }
+    )
