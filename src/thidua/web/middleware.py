@@ -20,6 +20,11 @@ class LanguageMiddleware:
         language = chosen if chosen in self.available else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            # Threads serve many requests: the next one (or a background job) must not
+            # inherit this user's language.
+            translation.deactivate()
         response.headers.setdefault("Content-Language", language)
         return response
