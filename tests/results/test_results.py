@@ -79,6 +79,17 @@ def test_workflow_stale_edits_and_lateness(reporting, tree):
     assert again.is_late
 
 
+def test_rollup_counts_a_late_report_as_late(reporting, tree):
+    deadline = reporting.deadlines.get(kind=DeadlineKind.REPORT)
+    deadline.due_at = timezone.now() - DAY
+    deadline.save()
+    report_submit(
+        actor=None, report=filled(report_open(actor=None, plan=reporting, unit=tree.commune_b))
+    )
+    summary = rollup(reporting)
+    assert (summary.count("on_time"), summary.count("late"), summary.count("missing")) == (0, 1, 1)
+
+
 def test_rollup_against_hand_counted_figures(reporting, tree):
     on_time = report_submit(
         actor=None,
