@@ -476,7 +476,9 @@ def test_double_submit_sends_once_with_the_clicked_button(site):
     submitted = site.submits[0]
     assert submitted["action"] == ["submit"]
     assert submitted["title"] == [TITLE]
-    assert submitted["version"] == ["7"]
+    # On a slow machine the typing's autosave may be answered before the tap; the submit then
+    # carries that newer version (and waits for it when it is still under way).
+    assert submitted["version"] == [str(7 + len(site.autosaves))]
     assert submitted["csrfmiddlewaretoken"] == [CSRF]
     assert len(site.submits) == 1
 
