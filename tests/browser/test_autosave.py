@@ -28,7 +28,7 @@ FORM_URL = f"{ORIGIN}/registrations/12/"
 AUTOSAVE_PATH = "/registrations/12/autosave/"
 KEY = "registration-12"
 STORAGE_KEY = f"thidua:autosave:{KEY}"
-DELAY_MS = 200
+DELAY_MS = 600  # long enough that a slow CI machine never pauses that long between keys
 CSRF = "csrf-token-for-tests"
 MESSAGES = {
     "saving": "Đang lưu…",
