@@ -24,6 +24,7 @@ from thidua.results.domain.reports import (
 )
 from thidua.results.domain.rollup import rollup
 from thidua.results.models import ResultsReport
+from thidua.web import autosave
 
 
 def _plan(request, pk) -> Plan:
@@ -325,15 +326,12 @@ def photo_file(request, pk, photo_pk, thumbnail=False):
 @require_POST
 def report_autosave(request, pk):
     """Saves the report as it is typed (static/thidua/autosave.js). JSON in, JSON out."""
-    from django.http import JsonResponse
-    from django.utils import timezone
-
     report = _report(request, pk)
     if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
         raise PermissionDenied
     form, result_forms = _forms(report, request.POST)
     if not (form.is_valid() and all(f.is_valid() for _, f in result_forms)):
-        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        return autosave.invalid(form.errors.get_json_data())
     try:
         report = report_save(
             actor=request.user,
@@ -343,24 +341,13 @@ def report_autosave(request, pk):
             results={r.registration_id: f.cleaned_data for r, f in result_forms},
         )
     except StaleEdit:
-        current = ResultsReport.objects.get(pk=report.pk)
-        return JsonResponse(
-            {
-                "message": _(
-                    "Someone else saved this report meanwhile. Press “Save draft” to see their "
-                    "version beside yours; your text is kept on this device."
-                ),
-                "current_version": current.version,
-            },
-            status=409,
+        return autosave.refused(
+            message=_(
+                "Someone else saved this report meanwhile. Press “Save draft” to see their "
+                "version beside yours; your text is kept on this device."
+            ),
+            current_version=ResultsReport.objects.get(pk=report.pk).version,
         )
     except ValidationError as error:
-        return JsonResponse({"message": " ".join(error.messages)}, status=409)
-    saved = timezone.localtime(report.updated_at)
-    return JsonResponse(
-        {
-            "version": report.version,
-            "saved_at": saved.isoformat(),
-            "saved_at_display": saved.strftime("%H:%M"),
-        }
-    )
+        return autosave.refused(message=" ".join(error.messages))
+    return autosave.saved(version=report.version, updated_at=report.updated_at)

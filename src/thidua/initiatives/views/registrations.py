@@ -3,9 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +25,7 @@ from thidua.initiatives.domain.registrations import (
 from thidua.initiatives.models import Registration, State
 from thidua.org.models import Person
 from thidua.plans.models import Plan, PlanStatus
+from thidua.web import autosave
 
 
 def _registration(request, pk) -> Registration:
@@ -214,32 +214,22 @@ def registration_autosave(request, pk):
         raise PermissionDenied
     form, implementers = _edit_forms(request, registration, request.POST)
     if not (form.is_valid() and implementers.is_valid()):
-        errors = {**form.errors.get_json_data(), "implementers": implementers.errors}
-        return JsonResponse({"errors": errors}, status=400)
+        return autosave.invalid(
+            {**form.errors.get_json_data(), "implementers": implementers.errors}
+        )
     try:
         registration = _save(request, registration, form, implementers)
     except StaleEdit:
-        current = Registration.objects.get(pk=registration.pk)
-        return JsonResponse(
-            {
-                "message": _(
-                    "Someone else saved this registration meanwhile. Press “Save draft” to see "
-                    "their version beside yours; your text is kept on this device."
-                ),
-                "current_version": current.version,
-            },
-            status=409,
+        return autosave.refused(
+            message=_(
+                "Someone else saved this registration meanwhile. Press “Save draft” to see "
+                "their version beside yours; your text is kept on this device."
+            ),
+            current_version=Registration.objects.get(pk=registration.pk).version,
         )
     except ValidationError as error:
-        return JsonResponse({"message": " ".join(error.messages)}, status=409)
-    saved = timezone.localtime(registration.updated_at)
-    return JsonResponse(
-        {
-            "version": registration.version,
-            "saved_at": saved.isoformat(),
-            "saved_at_display": saved.strftime("%H:%M"),
-        }
-    )
+        return autosave.refused(message=" ".join(error.messages))
+    return autosave.saved(version=registration.version, updated_at=registration.updated_at)
 
 
 def _submit(request, registration):
