@@ -440,3 +440,45 @@ def test_a_commune_cannot_backdate_a_paper_form(client, cast, make_registration,
     )
     paper.refresh_from_db()
     assert paper.is_late  # judged by today, not by the date the commune typed
+
+
+def test_a_registration_links_the_plans_campaigns_only(client, cast, make_registration, open_plan):
+    from thidua.plans.models import Campaign
+
+    ours = Campaign.objects.create(plan=open_plan, position=1, name="Giảm nghèo bền vững")
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        form_data(draft, campaigns=[str(ours.pk)]),
+    )
+    assert list(draft.campaigns.all()) == [ours]
+
+
+def test_the_province_compliance_rolls_communes_up_by_district(
+    client, cast, make_registration, tree, open_plan
+):
+    import datetime
+
+    from thidua.plans.domain.plans import plan_create, plan_issue, plan_set_body
+    from thidua.plans.models import PlanBasis
+
+    province_plan = plan_create(
+        actor=None,
+        unit=tree.province,
+        title="Kế hoạch của tỉnh",
+        movement_name="Phú Yên",
+        period_start=datetime.date(2022, 1, 1),
+        period_end=datetime.date(2022, 12, 31),
+    )
+    plan_set_body(actor=None, plan=province_plan, source="# NỘI DUNG\nThi đua.")
+    province_plan = plan_issue(actor=None, plan=province_plan, issued_on=datetime.date(2022, 3, 3))
+    PlanBasis.objects.create(plan=open_plan, parent=province_plan, text="Căn cứ kế hoạch của tỉnh")
+    registration_submit(actor=None, registration=make_registration(tree.commune_a))
+    login(client, cast["province"])
+    response = client.get(reverse("initiatives:compliance", args=[province_plan.pk]))
+    groups = response.context["report"].groups
+    assert [(g.unit.name, len(g.rows), g.count_late, g.count_missing) for g in groups] == [
+        ("Sông Hinh", 2, 1, 1)
+    ]
+    assert "Theo đơn vị trực thuộc" in response.content.decode()

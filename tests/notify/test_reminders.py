@@ -144,3 +144,19 @@ def test_report_deadlines_remind_the_units_that_have_not_reported(open_plan, off
     assert send_due_reminders(now=deadline.due_at - 3 * DAY) == 1
     assert offices["b"].notifications.count() == 1
     assert not offices["a"].notifications.exists()
+
+
+def test_scheduler_queues_and_the_worker_sends_through_the_database(open_plan, offices, settings):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    deadline = open_plan.deadlines.get(kind="registration")
+    deadline.due_at = timezone.now() + 7 * DAY - datetime.timedelta(hours=1)
+    deadline.save()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    call_command("scheduler", once=True)
+    assert DBTaskResult.objects.count() == 1
+    assert not Reminder.objects.exists()  # queued, not run yet
+    call_command("worker", batch=True)
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert Reminder.objects.filter(offset_days=7).count() == 2

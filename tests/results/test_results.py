@@ -289,3 +289,56 @@ def test_photos_autosave_and_the_issuers_own_report(client, reporting, tree, mak
         io.BytesIO(client.get(reverse("results:report_docx", args=[own.pk])).content)
     )
     assert any("đơn vị phải báo cáo" in p.text for p in document.paragraphs)
+
+
+def test_the_demo_rollup_matches_its_story(db, settings):
+    """The district sees 3 communes on time, 1 late, 7 missing; the province its district."""
+    from thidua import demo
+    from thidua.plans.models import Plan
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    demo.load(whole_country=False)
+    district = rollup(Plan.objects.get(number=115))
+    assert (district.count("on_time"), district.count("late"), district.count("missing")) == (
+        3,
+        1,
+        7,
+    )
+    assert district.total("meetings") == 16  # four reports sent, 4 meetings each
+    province = rollup(Plan.objects.get(number=283)).group_totals()
+    assert [(g["unit"].name, g["units"], g["late"]) for g in province] == [("Sông Hinh", 11, 1)]
+
+
+def test_a_stopped_initiative_needs_its_reason(client, reporting, tree, make_person):
+    make_person("xa_a", Role.OFFICER, tree.commune_a)
+    client.login(username="xa_a", password=PASSWORD)
+    client.post(reverse("results:open", args=[reporting.pk, tree.commune_a.pk]))
+    report = reporting.reports.get()
+    data = {
+        "version": report.version,
+        "meetings": "0",
+        "meeting_participants": "0",
+        "media_items": "0",
+        "events": "0",
+        "event_participants": "0",
+        "replicated": "0",
+        "support_vnd": "0",
+        "fund_vnd": "0",
+        "award_entries": "0",
+        "achievements": "X",
+    }
+    for result in report.results.all():
+        data[f"r{result.registration_id}-status"] = "stopped"
+    response = client.post(reverse("results:report_edit", args=[report.pk]), data)
+    assert "Hãy ghi lý do dừng." in response.content.decode()
+    assert not report.results.filter(status="stopped").exists()
+
+
+def test_rollup_counts_registrations_by_linked_campaign(reporting, tree, make_registration):
+    from thidua.plans.models import Campaign
+
+    campaign = Campaign.objects.create(plan=reporting, position=1, name="Nông thôn mới")
+    registration = make_registration(tree.commune_b, name="Gắn nông thôn mới")
+    registration.campaigns.add(campaign)
+    registration_submit(actor=None, registration=registration)
+    assert rollup(reporting).by_campaign == [("Nông thôn mới", 1)]

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.conftest import PASSWORD
+from thidua.org.models import Role
 from thidua.review.domain.councils import assign, council_set_status, required_votes
 from thidua.review.domain.decisions import decision_record, proposal_set
 from thidua.review.domain.ranking import ranking
@@ -414,3 +415,99 @@ def test_adding_a_member_twice_is_refused_with_a_message(council):
 
     with pytest.raises(ValidationError):
         member_add(actor=None, council=council, person=seat(council, "thuky").person, role="member")
+
+
+def test_csv_assignment_by_hand_refuses_conflicts_and_assigns_nothing_then(council, entry, tree):
+    from thidua.review.domain.councils import assign_from_csv
+
+    own = entry(tree.commune_a, name="Của xã A")
+    other = entry(tree.commune_b, name="Của xã B")
+    errors = assign_from_csv(
+        actor=None, council=council, content=f"{other.pk},thanhvien\n{own.pk},thanhvien\n".encode()
+    )
+    assert errors == ["Dòng 2: thành viên này không được chấm hồ sơ này."]
+    assert not Assignment.objects.exists()
+    assert (
+        assign_from_csv(actor=None, council=council, content=f"{other.pk},THANHVIEN\n".encode())
+        == []
+    )
+    assert Assignment.objects.get().member == seat(council, "thanhvien")
+
+
+def test_submit_and_next_goes_to_the_least_scored_entry(client, council, entry, tree):
+    first = entry(tree.commune_b, name="Đã có người chấm")
+    second = entry(tree.commune_b, name="Chưa ai chấm")
+    third = entry(tree.commune_b, name="Đang chấm")
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "thuky", first, [10] * 5)
+    client.login(username="chutich", password=PASSWORD)
+    current = Assignment.objects.get(member=seat(council, "chutich"), registration=third)
+    data = {"version": current.version, "next": "1"}
+    for criterion in council.plan.criteria.all():
+        data[f"points_{criterion.pk}"] = "15"
+    response = client.post(reverse("review:score", args=[council.pk, current.pk]), data)
+    following = Assignment.objects.get(member=seat(council, "chutich"), registration=second)
+    assert response["Location"] == reverse("review:score", args=[council.pk, following.pk])
+
+
+def test_others_scores_stay_hidden_until_ones_own_are_submitted(client, council, entry, tree):
+    item = entry(tree.commune_b, name="Mục chấm chung")
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "thuky", item, [19] * 5)  # 95
+    client.login(username="chutich", password=PASSWORD)
+    mine = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
+    url = reverse("review:score", args=[council.pk, mine.pk])
+    before = client.get(url).content.decode()
+    assert "Thư Ký: 95" not in before
+    assert "Lập luận." in before  # the unit's own argument, beside the scores
+    score_all(council, "chutich", item, [10] * 5)
+    assert "Thư Ký: 95" in client.get(url).content.decode()
+    council.reveal_after_submit = False
+    council.save()
+    assert "Thư Ký: 95" not in client.get(url).content.decode()
+
+
+def test_the_chair_reminds_a_member_who_has_not_finished(client, council, entry, tree):
+    entry(tree.commune_b)
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    client.login(username="chutich", password=PASSWORD)
+    member = seat(council, "thuky")
+    client.post(reverse("review:remind", args=[council.pk, member.pk]))
+    notice = member.person.notifications.get()
+    assert "Hội đồng đánh giá" in notice.message
+    assert notice.url == reverse("review:queue", args=[council.pk])
+
+
+def test_units_get_anonymised_comments_when_the_council_shares_them(
+    council, entry, tree, make_person
+):
+    officer = make_person("xa_b", Role.OFFICER, tree.commune_b)
+    item = entry(tree.commune_b)
+    council.share_comments = True
+    council.save()
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    assignment = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
+    criteria = list(council.plan.criteria.all())
+    scores_save(
+        actor=None,
+        assignment=assignment,
+        submit=True,
+        scores={c.pk: (D(15), "Cần thêm số liệu" if c.position == 1 else "") for c in criteria},
+    )
+    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    proposal_set(actor=None, council=council, registration=item, outcome=Outcome.RECOGNISED)
+    decision_record(
+        actor=None,
+        council=council,
+        present=3,
+        votes_for=3,
+        votes_against=0,
+        decided_on=datetime.date(2022, 6, 1),
+    )
+    message = officer.notifications.get(message__startswith="Hội đồng").message
+    assert "Cần thêm số liệu" in message
+    assert "Chủ Tịch" not in message
