@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from tests.documents.reading import all_paragraphs, find, font_of, lines
 from thidua.documents.lists import Column, OfficialList, render_list_docx
 from thidua.documents.official import Signature
 
@@ -124,35 +125,6 @@ def listing(tmp_path):
 def table(listing):
     (table,) = [t for t in listing.tables if len(t.columns) == len(COLUMNS)]
     return table
-
-
-def lines(cell) -> list[str]:
-    return [paragraph.text for paragraph in cell.paragraphs]
-
-
-def find(document, text: str):
-    (paragraph,) = [p for p in document.paragraphs if p.text == text]
-    return paragraph
-
-
-def all_paragraphs(document):
-    yield from document.paragraphs
-    for table in document.tables:
-        for cell in table._cells:
-            yield from cell.paragraphs
-    for section in document.sections:
-        yield from section.header.paragraphs
-
-
-def font_of(run) -> str | None:
-    if run.font.name:
-        return run.font.name
-    style = run._parent.style
-    while style is not None:
-        if style.font.name:
-            return style.font.name
-        style = style.base_style
-    return None
 
 
 def body_rows(table) -> list:

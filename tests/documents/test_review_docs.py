@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from tests.documents.reading import all_paragraphs, find, font_of, lines
 from thidua.documents.official import Signature, number_line
 from thidua.documents.review import (
     Certificate,
@@ -234,39 +235,8 @@ def certificates(tmp_path):
     return reopen(render_certificates_docx(sample_certificates()), tmp_path, "giay-khen.docx")
 
 
-def lines(cell) -> list[str]:
-    return [paragraph.text for paragraph in cell.paragraphs]
-
-
 def texts(document) -> list[str]:
     return [paragraph.text for paragraph in document.paragraphs]
-
-
-def find(document, text: str):
-    (paragraph,) = [p for p in document.paragraphs if p.text == text]
-    return paragraph
-
-
-def all_paragraphs(document):
-    yield from document.paragraphs
-    for table in document.tables:
-        for cell in table._cells:
-            yield from cell.paragraphs
-    for section in document.sections:
-        yield from section.header.paragraphs
-        yield from section.first_page_header.paragraphs
-
-
-def font_of(run) -> str | None:
-    """The font a run shows in: its own, else its paragraph style's, else Normal's."""
-    if run.font.name:
-        return run.font.name
-    style = run._parent.style
-    while style is not None:
-        if style.font.name:
-            return style.font.name
-        style = style.base_style
-    return None
 
 
 def bordered(document) -> list:
