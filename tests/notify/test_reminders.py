@@ -146,6 +146,9 @@ def test_report_deadlines_remind_the_units_that_have_not_reported(open_plan, off
     assert not offices["a"].notifications.exists()
 
 
+# The worker closes its database connection between tasks, as a long-running process
+# should: the test runs outside a wrapping transaction for that.
+@pytest.mark.django_db(transaction=True)
 def test_scheduler_queues_and_the_worker_sends_through_the_database(open_plan, offices, settings):
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
