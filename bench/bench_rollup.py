@@ -13,7 +13,7 @@ import statistics
 import tempfile
 import time
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.config.settings")
 os.environ.setdefault("THIDUA_DATA_DIR", tempfile.mkdtemp(prefix="thidua-bench-"))
 
 import django

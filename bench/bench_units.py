@@ -11,7 +11,7 @@ import statistics
 import tempfile
 import time
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.config.settings")
 os.environ.setdefault("THIDUA_DATA_DIR", tempfile.mkdtemp(prefix="thidua-bench-"))
 
 import django
@@ -22,7 +22,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from thidua import access  # noqa: E402
+from thidua.org import access  # noqa: E402
 from thidua.org.domain.admin_units import load_admin_units  # noqa: E402
 from thidua.org.domain.people import membership_grant, person_create  # noqa: E402
 from thidua.org.models import Role, Unit  # noqa: E402

@@ -140,7 +140,7 @@ def demo_site(live_server, transactional_db, settings) -> str:
     """
     from django.test import override_settings
 
-    from thidua import demo
+    from thidua.demo import load as demo
 
     settings.PASSWORD_HASHERS = FAST_HASHERS
     # Cookies over plain http, unhashed static file names: what `DEBUG=true` serves.

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE_JS, DESKTOP, PHONE, VIEWPORTS
-from thidua import demo
+from thidua.demo import load as demo
 
 pytestmark = pytest.mark.browser
 

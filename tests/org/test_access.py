@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from thidua import access
+from thidua.org import access
 from thidua.org.models import Role, Unit
 
 # (role, action, target) → allowed?  Targets are named attributes of the `tree` fixture.

@@ -293,7 +293,7 @@ def test_photos_autosave_and_the_issuers_own_report(client, reporting, tree, mak
 
 def test_the_demo_rollup_matches_its_story(db, settings):
     """The district sees 3 communes on time, 1 late, 7 missing; the province its district."""
-    from thidua import demo
+    from thidua.demo import load as demo
     from thidua.plans.models import Plan
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

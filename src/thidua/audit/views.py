@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from thidua import access
+from thidua.org import access
 
 from .models import AuditEntry
 

@@ -21,8 +21,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt
 
+from thidua.core.text import CONTROL
 from thidua.documents.official import OfficialFrame
-from thidua.text import CONTROL
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)

@@ -4,7 +4,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua import text
+from thidua.core import text
 from thidua.initiatives.models import FileKind, Kind
 
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")

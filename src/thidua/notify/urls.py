@@ -5,9 +5,4 @@ from . import views
 app_name = "notify"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
-    path(
-        "plans/<int:plan_pk>/deadlines/<int:deadline_pk>/",
-        views.deadline_reminders,
-        name="deadline_reminders",
-    ),
 ]

@@ -1,10 +1,6 @@
-import datetime
-
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
-
-RECENT = datetime.timedelta(minutes=10)  # a unit reminded by hand is not reminded again sooner
 
 
 @login_required
@@ -13,47 +9,3 @@ def inbox(request):
     notifications = list(request.user.notifications.all()[:100])
     request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
     return render(request, "notify/inbox.html", {"notifications": notifications})
-
-
-@login_required
-def deadline_reminders(request, plan_pk, deadline_pk):
-    """Who has not acted on a deadline, the reminders already sent, and sending one by hand."""
-    from django.contrib import messages
-    from django.core.exceptions import PermissionDenied
-    from django.shortcuts import get_object_or_404, redirect
-    from django.utils.translation import gettext as _
-
-    from thidua import access
-    from thidua.notify.models import Reminder
-    from thidua.notify.reminders import pending_units, remind
-    from thidua.plans.models import Deadline
-
-    deadline = get_object_or_404(
-        Deadline.objects.select_related("plan__unit"), pk=deadline_pk, plan_id=plan_pk
-    )
-    access.require_plan(request.user, "plan.view", deadline.plan)
-    if not access.can(request.user, "plan.edit", deadline.plan.unit):
-        raise PermissionDenied
-    pending = pending_units(deadline)
-    if request.method == "POST":
-        if deadline.plan.status != "issued":
-            raise PermissionDenied
-        # A double click, or two officers at once, must not remind a unit twice in a row.
-        recent = set(
-            Reminder.objects.filter(
-                deadline=deadline, manual=True, sent_at__gte=timezone.now() - RECENT
-            ).values_list("unit_id", flat=True)
-        )
-        pending = [unit for unit in pending if unit.pk not in recent]
-        for unit in pending:
-            remind(deadline=deadline, unit=unit, offset_days=0, actor=request.user)
-        messages.success(
-            request, _("A reminder was sent to %(count)d units.") % {"count": len(pending)}
-        )
-        return redirect("notify:deadline_reminders", plan_pk=plan_pk, deadline_pk=deadline_pk)
-    sent = Reminder.objects.filter(deadline=deadline).select_related("unit", "sent_by")[:500]
-    return render(
-        request,
-        "notify/deadline_reminders.html",
-        {"deadline": deadline, "pending": pending, "sent": sent},
-    )

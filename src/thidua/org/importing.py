@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from thidua import text
 from thidua.audit.log import record
 from thidua.audit.models import Action
+from thidua.core import text
 from thidua.org.domain.units import unit_create
 from thidua.org.models import KIND_LEVEL, Unit, UnitKind
 

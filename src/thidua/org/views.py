@@ -1,4 +1,4 @@
-"""Pages for units and people. Every view asks ``thidua.access`` first."""
+"""Pages for units and people. Every view asks ``thidua.org.access`` first."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from thidua import access, text
-from thidua.org import forms
+from thidua.core import text
+from thidua.org import access, forms
 from thidua.org.domain.people import (
     membership_grant,
     membership_revoke,

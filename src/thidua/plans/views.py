@@ -1,4 +1,4 @@
-"""Plan pages. Every view asks ``thidua.access`` before it reads or changes a plan."""
+"""Plan pages. Every view asks ``thidua.org.access`` before it reads or changes a plan."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua import access, images, uploads
 from thidua.audit.log import record
 from thidua.audit.models import Action
+from thidua.core import images, uploads
 from thidua.documents.docx import render_docx
+from thidua.org import access
 from thidua.org.models import Unit
 from thidua.org.models.units import ids_in_path
 from thidua.plans import forms

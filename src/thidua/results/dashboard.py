@@ -1,5 +1,5 @@
 """The dashboard of a plan: each chart is a table of numbers first, drawn as SVG after
-(thidua.charts), and offered as CSV. Everything is read in a fixed number of queries."""
+(thidua.core.charts), and offered as CSV. Everything is read in a fixed number of queries."""
 
 import csv
 import io
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from thidua import charts
+from thidua.core import charts
 from thidua.initiatives.domain.compliance import STATUS_LABELS, compliance, plan_tree
 from thidua.initiatives.models import SENT_STATES, Registration, State
 from thidua.plans.models import Plan

@@ -1,4 +1,4 @@
-"""Results reports and the roll-up. Every view asks ``thidua.access`` first."""
+"""Results reports and the roll-up. Every view asks ``thidua.org.access`` first."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua import access, uploads
 from thidua.audit.models import AuditEntry
+from thidua.core import autosave, uploads
 from thidua.initiatives.domain.registrations import StaleEdit
+from thidua.org import access
 from thidua.org.models import Unit
 from thidua.plans.models import Plan
 from thidua.results import exports, forms
@@ -24,7 +25,6 @@ from thidua.results.domain.reports import (
 )
 from thidua.results.domain.rollup import rollup
 from thidua.results.models import ResultsReport
-from thidua.web import autosave
 
 
 def _plan(request, pk) -> Plan:
@@ -280,9 +280,9 @@ def dashboard_view(request, plan_pk):
 def photo_add(request, pk):
     from django.core.files.base import ContentFile
 
-    from thidua import images
     from thidua.audit.log import record
     from thidua.audit.models import Action
+    from thidua.core import images
     from thidua.results.models import ReportPhoto
 
     report = _report(request, pk)

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from thidua import access
+from thidua.org import access
 
 NAVIGATION = [
     ("home", _("Home"), None),

@@ -3,7 +3,7 @@ from itertools import groupby
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from thidua import access
+from thidua.org import access
 from thidua.org.models import Membership
 
 

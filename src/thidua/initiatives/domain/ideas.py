@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua import text
 from thidua.audit.log import record
 from thidua.audit.models import Action
+from thidua.core import text
 from thidua.initiatives.domain.registrations import registration_create
 from thidua.initiatives.models import Idea, IdeaStatus, Kind, Registration
 from thidua.notify.send import notify, office_of

@@ -4,9 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from thidua import access
 from thidua.initiatives.domain.compliance import STATUS_LABELS, compliance
 from thidua.initiatives.views.registrations import _plan
+from thidua.org import access
 
 
 @login_required

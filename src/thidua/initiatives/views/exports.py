@@ -1,12 +1,13 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 
-from thidua import access, uploads
+from thidua.core import uploads
 from thidua.documents.lists import render_list_docx
 from thidua.documents.xlsx import render_xlsx
 from thidua.initiatives.exports import official_list, registrations_for_list, xlsx_table
 from thidua.initiatives.models import Registration, State
 from thidua.initiatives.views.registrations import _plan
+from thidua.org import access
 
 
 def _registrations(request, plan):

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua import images, uploads
 from thidua.audit.log import record
 from thidua.audit.models import Action
+from thidua.core import images, uploads
 from thidua.initiatives import forms
 from thidua.initiatives.models import FileKind, RegistrationFile
 from thidua.initiatives.views.registrations import _may_edit, _registration

@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua import access, text
+from thidua.core import text
 from thidua.initiatives import forms
 from thidua.initiatives.domain.ideas import idea_convert, idea_dismiss, idea_send
 from thidua.initiatives.models import Idea
+from thidua.org import access
 from thidua.org.models import Unit, UnitLevel
 from thidua.plans.models import Plan, PlanStatus
 

@@ -1,4 +1,4 @@
-"""Registration pages. Every view asks ``thidua.access`` before it reads or changes anything."""
+"""Registration pages. Every view asks ``thidua.org.access`` before it reads or changes anything."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua import access
+from thidua.core import autosave
 from thidua.initiatives import forms
 from thidua.initiatives.domain.registrations import (
     StaleEdit,
@@ -23,9 +23,9 @@ from thidua.initiatives.domain.registrations import (
     registration_submit,
 )
 from thidua.initiatives.models import Registration, State
+from thidua.org import access
 from thidua.org.models import Person
 from thidua.plans.models import Plan, PlanStatus
-from thidua.web import autosave
 
 
 def _registration(request, pk) -> Registration:

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from thidua import text
+from thidua.core import text
 
 from .units import Unit
 

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from thidua import text
+from thidua.core import text
 
 PATH_STEP = 10  # digits per level; ids up to 10^10
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from thidua import text
+from thidua.core import text
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Who may not score what. An author never judges their own work (Nghị định 13/2012)."""
 
-from thidua import text
+from thidua.core import text
 from thidua.initiatives.models import Registration
 from thidua.org.models import Membership, Role
 from thidua.review.models import CouncilMember, Exclusion

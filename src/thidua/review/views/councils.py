@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua import access
 from thidua.notify.send import notify
+from thidua.org import access
 from thidua.plans.models import Plan
 from thidua.review import forms
 from thidua.review.domain.councils import (
@@ -289,7 +289,7 @@ def _save_proposals(request, council, rows) -> None:
 def council_scores_xlsx(request, pk):
     from django.http import HttpResponse
 
-    from thidua import uploads
+    from thidua.core import uploads
     from thidua.review.exports import score_table_xlsx
 
     council = council_for(request, pk, manage=True)
@@ -304,7 +304,7 @@ def council_document(request, pk, document):
     """The minutes (after scoring closes), the decision and the certificates (after the vote)."""
     from django.http import HttpResponse
 
-    from thidua import uploads
+    from thidua.core import uploads
     from thidua.documents import review as docs
     from thidua.review import exports
 

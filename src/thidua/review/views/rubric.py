@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua import access
+from thidua.org import access
 from thidua.plans.models import Plan
 from thidua.review.domain.councils import DEFAULT_GRADES
 from thidua.review.domain.rubric import bands_text, grades_text, rubric_set

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from thidua import access
+from thidua.org import access
 from thidua.review import forms
 from thidua.review.domain.councils import entry_numbers
 from thidua.review.domain.scoring import next_assignment, scores_save

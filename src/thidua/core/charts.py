@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.text import nfc
+from thidua.core.text import nfc
 
 # Okabe–Ito blue, vermilion and bluish green, then purple, magenta and slate:
 # each at least 3:1 against white, and apart in hue or in saturation.

@@ -6,9 +6,9 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from thidua import env
+from thidua.config import env
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/thidua
 DATA_DIR = Path(env.string("THIDUA_DATA_DIR", "var")).resolve()
 
 # An insecure key that only development and tests may use; production refuses it
@@ -28,7 +28,9 @@ INSTALLED_APPS = [
     "thidua.review",
     "thidua.results",
     "thidua.notify",
+    "thidua.deadlines",
     "thidua.web",
+    "thidua.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,8 +54,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "thidua.urls"
-WSGI_APPLICATION = "thidua.wsgi.application"
+ROOT_URLCONF = "thidua.config.urls"
+WSGI_APPLICATION = "thidua.config.wsgi.application"
 
 TEMPLATES = [
     {

@@ -13,27 +13,25 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.notify.models import Reminder
+from thidua.deadlines.models import Reminder
+from thidua.initiatives.domain.compliance import compliance
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
+from thidua.plans.domain.cascade import cascade
 from thidua.plans.models import Deadline, DeadlineKind, PlanStatus
+from thidua.results.domain.rollup import rollup
 
 CATCH_UP = datetime.timedelta(days=2)  # a worker that was down a day still sends
 
 
 def pending_units(deadline: Deadline) -> list[Unit]:
     """The units the deadline concerns that have not done what is due."""
-    from thidua.initiatives.domain.compliance import compliance
-    from thidua.plans.domain.cascade import cascade
-
     plan = deadline.plan
     if deadline.kind == DeadlineKind.CHILD_PLAN:
         return [row.unit for row in cascade(plan) if row.state in ("missing", "draft")]
     if deadline.kind == DeadlineKind.REGISTRATION:
         return [row.unit for row in compliance(plan).rows if row.status in ("missing", "short")]
     if deadline.kind == DeadlineKind.REPORT:
-        from thidua.results.domain.rollup import rollup
-
         return [row.unit for row in rollup(plan).rows if row.state == "missing"]
     return []
 

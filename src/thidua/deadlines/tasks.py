@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from thidua.notify.reminders import send_due_reminders
+from thidua.deadlines.reminders import send_due_reminders
 
 
 @task()

@@ -6,9 +6,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from thidua.deadlines.models import Reminder
+from thidua.deadlines.reminders import send_due_reminders
 from thidua.initiatives.domain.registrations import registration_submit
-from thidua.notify.models import Notification, Reminder
-from thidua.notify.reminders import send_due_reminders
+from thidua.notify.models import Notification
 from thidua.org.models import Role
 
 DAY = datetime.timedelta(days=1)
@@ -96,7 +97,7 @@ def test_a_run_with_a_limit_continues_next_time(due_soon, offices):
 
 
 def test_the_task_runs_in_process_without_a_worker(due_soon, offices):
-    from thidua.notify.tasks import send_due_reminders_task
+    from thidua.deadlines.tasks import send_due_reminders_task
 
     result = send_due_reminders_task.enqueue()
     assert result.status == "SUCCESSFUL"
@@ -111,7 +112,7 @@ def test_the_district_reminds_by_hand_and_sees_what_went_to_whom(
 
     make_person("huyen", Role.OFFICER, tree.district, full_name="Văn phòng Huyện hội")
     client.login(username="huyen", password=PASSWORD)
-    url = reverse("notify:deadline_reminders", args=[due_soon.plan_id, due_soon.pk])
+    url = reverse("deadlines:reminders", args=[due_soon.plan_id, due_soon.pk])
     page = client.get(url).content.decode()
     assert "Hội Nông dân xã Ea Bá" in page
     assert "Hội Nông dân xã Ea Ly" in page

@@ -18,7 +18,7 @@ def free_port() -> int:
 
 
 def thidua(*args, environment, **kwargs):
-    command = [sys.executable, "-c", "from thidua.cli import main; main()", *args]
+    command = [sys.executable, "-c", "from thidua.config.cli import main; main()", *args]
     return subprocess.Popen(command, env=environment, **kwargs)  # noqa: S603 (our own code)
 
 

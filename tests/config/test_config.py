@@ -7,11 +7,11 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from thidua import env
+from thidua.config import env
 
 PRODUCTION_ENV = {
     "PATH": os.environ["PATH"],
-    "DJANGO_SETTINGS_MODULE": "thidua.settings",
+    "DJANGO_SETTINGS_MODULE": "thidua.config.settings",
     "DEBUG": "0",
     "ALLOWED_HOSTS": "thidua.example.vn",
     "SITE_URL": "https://thidua.example.vn",
@@ -27,28 +27,28 @@ def run(code: str, tmp_path, **extra) -> subprocess.CompletedProcess:
 
 
 def test_production_refuses_a_missing_secret_in_one_clear_line(tmp_path):
-    result = run("import thidua.wsgi", tmp_path)
+    result = run("import thidua.config.wsgi", tmp_path)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr.strip().splitlines()[-1]
 
 
 def test_production_refuses_a_short_secret(tmp_path):
-    result = run("import thidua.wsgi", tmp_path, SECRET_KEY="short")
+    result = run("import thidua.config.wsgi", tmp_path, SECRET_KEY="short")
     assert "SECRET_KEY is too weak" in result.stderr
 
 
 def test_production_refuses_a_missing_site_url(tmp_path):
-    result = run("import thidua.wsgi", tmp_path, SECRET_KEY="x" * 60, SITE_URL="")
+    result = run("import thidua.config.wsgi", tmp_path, SECRET_KEY="x" * 60, SITE_URL="")
     assert "SITE_URL is not set" in result.stderr
 
 
 def test_production_refuses_empty_allowed_hosts(tmp_path):
-    result = run("import thidua.wsgi", tmp_path, SECRET_KEY="x" * 60, ALLOWED_HOSTS="")
+    result = run("import thidua.config.wsgi", tmp_path, SECRET_KEY="x" * 60, ALLOWED_HOSTS="")
     assert "ALLOWED_HOSTS is empty" in result.stderr
 
 
 def test_thidua_serve_says_which_variable_is_wrong(tmp_path):
-    code = "import sys; from thidua.cli import main; sys.argv=['thidua','serve']; main()"
+    code = "import sys; from thidua.config.cli import main; sys.argv=['thidua','serve']; main()"
     result = run(code, tmp_path)
     assert result.returncode == 1
     assert result.stderr.strip() == (
@@ -59,7 +59,7 @@ def test_thidua_serve_says_which_variable_is_wrong(tmp_path):
 
 def test_check_deploy_is_clean_in_production_mode(tmp_path):
     code = (
-        "import sys; from thidua.cli import main; "
+        "import sys; from thidua.config.cli import main; "
         "sys.argv=['thidua','check','--deploy','--fail-level','WARNING']; main()"
     )
     secret = "k" * 20 + "Zq8-v_3LmT0pXw9RbN2cYd7Hs4Gf1JeUaI6oK5"

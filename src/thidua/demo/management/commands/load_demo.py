@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from thidua import demo
+from thidua.demo import load as demo
 
 
 class Command(BaseCommand):

@@ -25,7 +25,7 @@ DEMO_ACCOUNTS = [
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.config.settings")
     command = argv[0] if argv else "help"
     if command == "demo":
         demo(argv[1:])
@@ -72,7 +72,7 @@ def serve(argv: list[str]) -> None:
     import django
 
     django.setup()
-    from thidua.config import production_problems
+    from thidua.config.checks import production_problems
 
     problems = production_problems()
     if problems:
@@ -81,7 +81,15 @@ def serve(argv: list[str]) -> None:
 
     bind = os.environ.get("THIDUA_BIND", "127.0.0.1:8000")
     workers = os.environ.get("WEB_CONCURRENCY", "3")
-    sys.argv = ["gunicorn", "--bind", bind, "--workers", workers, *argv, "thidua.wsgi:application"]
+    sys.argv = [
+        "gunicorn",
+        "--bind",
+        bind,
+        "--workers",
+        workers,
+        *argv,
+        "thidua.config.wsgi:application",
+    ]
     run()
 
 

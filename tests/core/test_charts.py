@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pytest
 
-from thidua.charts import (
+from thidua.core.charts import (
     EMPTY,
     NO_DATA,
     PALETTE,

@@ -11,7 +11,7 @@ import datetime
 
 from django.db import transaction
 
-from thidua import demo_registrations
+from thidua.demo import registrations as demo_registrations
 from thidua.org.domain.admin_units import REFORM_DATE, load_admin_units
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.domain.units import unit_create

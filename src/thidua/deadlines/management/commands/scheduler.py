@@ -7,7 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from thidua.notify.tasks import send_due_reminders_task
+from thidua.deadlines.tasks import send_due_reminders_task
 
 
 class Command(BaseCommand):

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image, ImageCms, PngImagePlugin
 
-from thidua import images
-from thidua.images import MAX_PHOTO_BYTES, ProcessedPhoto, process_photo
+from thidua.core import images
+from thidua.core.images import MAX_PHOTO_BYTES, ProcessedPhoto, process_photo
 
 SRGB_ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 METADATA_KEYS = {"exif", "icc_profile", "xmp", "XML:com.adobe.xmp", "comment", "Comment"}

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua.text import fold, nfc, person_sort_key, sort_key
+from thidua.core.text import fold, nfc, person_sort_key, sort_key
 
 
 def test_nfc_joins_decomposed_text_and_collapses_blanks():

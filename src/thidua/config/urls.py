@@ -49,6 +49,7 @@ urlpatterns = [
     path("", include("thidua.initiatives.urls")),
     path("", include("thidua.review.urls")),
     path("", include("thidua.results.urls")),
+    path("", include("thidua.deadlines.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,12 +5,12 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.config.settings")
 application = get_wsgi_application()
 
 
 def _refuse_unsafe_production() -> None:
-    from thidua.config import production_problems
+    from thidua.config.checks import production_problems
 
     problems = production_problems()
     if problems:

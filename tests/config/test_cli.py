@@ -12,7 +12,7 @@ def thidua(*args, data_dir, timeout=300):
     }
     environment["THIDUA_DATA_DIR"] = str(data_dir)
     return subprocess.run(  # noqa: S603 (our own interpreter and entry point)
-        [sys.executable, "-c", "from thidua.cli import main; main()", *args],
+        [sys.executable, "-c", "from thidua.config.cli import main; main()", *args],
         env=environment,
         capture_output=True,
         text=True,

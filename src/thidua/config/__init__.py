@@ -1,0 +1,1 @@
+"""Infrastructure: settings, environment, production checks, URLs, WSGI and the command line."""

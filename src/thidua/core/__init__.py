@@ -1,0 +1,1 @@
+"""Shared helpers below every app: text, numbers, uploads, downloads, forms, autosave."""

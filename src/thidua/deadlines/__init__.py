@@ -1,0 +1,1 @@
+"""Deadlines followed up: who has not acted, reminders (automatic and by hand), the scheduler."""
