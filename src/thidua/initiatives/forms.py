@@ -1,70 +1,19 @@
-import re
-from decimal import Decimal, InvalidOperation
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core import text
+from thidua.core.forms import (
+    LongTextField,
+    PlainTextField,
+    VietnameseDecimalField,
+    VietnameseIntegerField,
+)
 from thidua.initiatives.models import FileKind, Kind
 
-MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 # The registration's own fields, as the form edits them.
 MODEL_FIELDS = [
     "kind", "name", "lead_name", "lead_position", "summary", "applied_when", "applied_where",
     "applied_work", "expected_results", "households", "area_ha", "income_change", "cost_vnd",
 ]  # fmt: skip
-
-
-def no_markup(value: str) -> None:
-    """Text is shown as text everywhere; markup in it is a mistake or an attack."""
-    if value and MARKUP.search(value):
-        raise forms.ValidationError(
-            _("Do not use HTML tags or scripts (text between < and >) in the text.")
-        )
-
-
-class PlainTextField(forms.CharField):
-    """One line of text: NFC, blanks collapsed, no markup."""
-
-    default_validators = [no_markup]
-
-    def to_python(self, value):
-        return text.nfc(super().to_python(value) or "")
-
-
-class LongTextField(PlainTextField):
-    widget = forms.Textarea
-
-    def to_python(self, value):
-        """Several paragraphs: each line NFC, the line breaks kept."""
-        value = forms.CharField.to_python(self, value) or ""
-        return "\n".join(text.nfc(line) for line in value.strip().splitlines())
-
-
-class VietnameseIntegerField(forms.IntegerField):
-    """Accepts "1.500.000" and "1 500 000" (Vietnamese thousands separators)."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = re.sub(r"[.\s,]", "", value)
-        return super().to_python(value)
-
-
-class VietnameseDecimalField(forms.DecimalField):
-    """Accepts "1,5" (decimal comma) as well as "1.5"."""
-
-    def to_python(self, value):
-        if isinstance(value, str) and value.strip():
-            cleaned = value.strip().replace(" ", "")
-            if "," in cleaned:
-                cleaned = cleaned.replace(".", "").replace(",", ".")
-            try:
-                return Decimal(cleaned)
-            except InvalidOperation:
-                raise forms.ValidationError(
-                    self.error_messages["invalid"], code="invalid"
-                ) from None
-        return super().to_python(value)
 
 
 class StartForm(forms.Form):

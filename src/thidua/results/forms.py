@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua.initiatives.forms import (
+from thidua.core.forms import (
     LongTextField,
     PlainTextField,
     VietnameseDecimalField,

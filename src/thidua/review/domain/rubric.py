@@ -6,7 +6,7 @@ Edited as short text so a province can paste its own rubric:
 """
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
+from thidua.core import numbers
 from thidua.plans.models import Plan
 from thidua.review.models import Band, CouncilStatus, Grade
 from thidua.review.models.councils import plain
@@ -23,11 +24,8 @@ BAND_LINE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)\s*:\
 GRADE_LINE = re.compile(r"^\s*(.+?)\s*:\s*(\d+(?:[.,]\d+)?)\s*$")
 
 
-def _number(text: str) -> Decimal:
-    try:
-        return Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        raise ValidationError(_("“%(value)s” is not a number.") % {"value": text}) from None
+def _number(typed: str) -> Decimal:
+    return numbers.parse_decimal(typed)
 
 
 def parse_bands(source: str, maximum: int) -> list[tuple[Decimal, Decimal, str]]:
