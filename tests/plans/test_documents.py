@@ -93,6 +93,7 @@ def test_plan_page_offers_the_docx_and_it_opens(client, seed_plan, make_person, 
         "application/vnd.openxmlformats-officedocument.wordprocessingml"
     )
     assert 'filename="ke-hoach-115-kh-hndh.docx"' in response["Content-Disposition"]
+    assert "filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20115-KH-HNDH.docx" in response["Content-Disposition"]
     assert "Số 115-KH/HNDH" in all_text(Document(io.BytesIO(response.content)))
 
 

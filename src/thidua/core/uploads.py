@@ -1,4 +1,7 @@
-"""Checking uploaded files by their content, never by their name."""
+"""Uploads, one way for every app: checked by their content (never their name), photos
+re-encoded from their pixels (no EXIF, no GPS location survives) with a thumbnail, stored
+under a safe name. Plans, registrations and results reports all go through ``accept`` and
+``attach``; downloads go through ``thidua.core.downloads.stored`` after an access check."""
 
 import uuid
 import zipfile
@@ -6,9 +9,12 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from thidua.core import images
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
@@ -69,3 +75,50 @@ def safe_name(original: str, kind: Kind) -> str:
     """A name that is safe on any disk and cannot collide: "ke-hoach-115-3f2a9c.pdf"."""
     stem = slugify(original.rsplit(".", 1)[0])[:60] or "tep"
     return f"{stem}-{uuid.uuid4().hex[:8]}.{kind.extension}"
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """An upload ready to store: what will be kept, never the bytes as sent for a photo."""
+
+    content: bytes
+    thumbnail: bytes | None
+    content_type: str
+    name: str  # safe on disk, unique
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+def accept(upload: UploadedFile, *, photo: bool = False) -> Accepted:
+    """The upload as it will be stored, or ValidationError with a message for the person.
+
+    ``photo``: only a photo is accepted. Otherwise a document (PDF, DOCX) is kept as sent and
+    a picture (a photo of a paper form) is re-encoded like a photo, so no location leaks
+    through a file sent as a "document".
+    """
+    if not photo:
+        kind = check_document(upload)
+        if kind not in (JPEG, PNG):
+            upload.seek(0)
+            return Accepted(upload.read(), None, kind.content_type, safe_name(upload.name, kind))
+    processed = images.process_photo(upload)
+    return Accepted(
+        processed.content,
+        processed.thumbnail,
+        processed.content_type,
+        safe_name(upload.name, JPEG),
+    )
+
+
+def attach(instance, accepted: Accepted) -> None:
+    """Write ``accepted`` to ``instance.file`` (and ``instance.thumbnail`` where the model has
+    one) and fill ``content_type`` and ``size`` where it has them; the caller saves the row."""
+    instance.file.save(accepted.name, ContentFile(accepted.content), save=False)
+    if accepted.thumbnail is not None and hasattr(instance, "thumbnail"):
+        thumbnail = ContentFile(accepted.thumbnail)
+        instance.thumbnail.save(f"thumb-{accepted.name}", thumbnail, save=False)
+    for field, value in (("content_type", accepted.content_type), ("size", accepted.size)):
+        if hasattr(instance, field):
+            setattr(instance, field, value)

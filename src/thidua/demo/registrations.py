@@ -3,6 +3,7 @@ late, entered from paper, a draft, one commune with nothing) and a few for the c
 Đắk Lắk plan. Past dates are set after the fact: the domain functions record "now"."""
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -15,7 +16,13 @@ from thidua.initiatives.domain.registrations import (
     registration_submit,
 )
 from thidua.initiatives.models import Registration, Transition
-from thidua.org.models import Person, Unit
+from thidua.org.domain.people import membership_grant, person_create
+from thidua.org.models import Person, Role, Unit
+from thidua.results.domain.reports import report_open, report_review, report_save, report_submit
+from thidua.results.models import ResultsReport
+from thidua.review.domain.councils import assign, council_create, council_set_status, member_add
+from thidua.review.domain.scoring import scores_save
+from thidua.review.models import MemberRole
 
 # (commune code, kind, name, lead, sent on, then)  — then: receive / accept / return / None
 SEED_2022 = [
@@ -180,13 +187,6 @@ def _backdate(registration: Registration, day: datetime.date, *, due: datetime.d
 def council(plan) -> None:
     """The district's council for plan 115: hoidong chairs it; scoring is open, two members
     have already scored some entries."""
-    from decimal import Decimal
-
-    from thidua.org.domain.people import membership_grant, person_create
-    from thidua.org.models import Role
-    from thidua.review.domain.councils import assign, council_create, council_set_status, member_add
-    from thidua.review.domain.scoring import scores_save
-    from thidua.review.models import MemberRole
 
     huyen = Person.objects.get(username="huyen")
     seats = [("hoidong", MemberRole.CHAIR)]
@@ -237,9 +237,6 @@ REPORTS_2022 = [
 
 def reports(plan) -> None:
     """Some communes reported on time, one late, one has a draft, the rest nothing."""
-    from thidua.results.domain.reports import report_open, report_review, report_save, report_submit
-    from thidua.results.models import ResultsReport
-
     huyen = Person.objects.get(username="huyen")
     for code, sent_on in REPORTS_2022:
         unit = plan.unit.children.get(code=code)

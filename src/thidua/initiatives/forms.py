@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.forms import (
@@ -8,6 +9,7 @@ from thidua.core.forms import (
     VietnameseIntegerField,
 )
 from thidua.initiatives.models import FileKind, Kind
+from thidua.org.models import normalise_phone
 
 # The registration's own fields, as the form edits them.
 MODEL_FIELDS = [
@@ -138,7 +140,6 @@ class PaperDateForm(forms.Form):
     )
 
     def clean_sent_on(self):
-        from django.utils import timezone
 
         day = self.cleaned_data["sent_on"]
         if day and day > timezone.localdate():
@@ -157,7 +158,6 @@ class IdeaForm(forms.Form):
     started = forms.CharField(widget=forms.HiddenInput)
 
     def clean_phone(self):
-        from thidua.org.models import normalise_phone
 
         phone = normalise_phone(self.cleaned_data["phone"])
         if not 9 <= len(phone) <= 11:

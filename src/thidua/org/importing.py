@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from openpyxl import load_workbook
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
@@ -190,7 +191,6 @@ def _csv_table(data: bytes) -> list[list[str]]:
 
 
 def _xlsx_table(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

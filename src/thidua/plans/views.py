@@ -3,10 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,14 +12,15 @@ from django.views.decorators.http import require_POST
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
-from thidua.core import images, uploads
+from thidua.core import downloads, uploads
 from thidua.documents.docx import render_docx
 from thidua.org import access
 from thidua.org.models import Unit
 from thidua.org.models.units import ids_in_path
 from thidua.plans import forms
 from thidua.plans.domain import body as plan_body
-from thidua.plans.domain.cascade import cascade, due_date
+from thidua.plans.domain.cascade import cascade, due_date, recipients
+from thidua.plans.domain.defaults import header_lines
 from thidua.plans.domain.numbering import numbering_rule_for, numbering_rule_update
 from thidua.plans.domain.plans import (
     end_of_day,
@@ -113,7 +112,6 @@ def plan_create_view(request, unit_pk):
         "signing_authority": "T/M BAN THƯỜNG VỤ",
         "recipients": "Thường trực Hội;\nCác đơn vị trực thuộc;\nLưu VT, VP.",
     }
-    from thidua.plans.domain.defaults import header_lines
 
     initial["superior_line"], initial["issuer_line"] = header_lines(unit)
     form = forms.PlanForm(request.POST or None, initial=initial)
@@ -285,7 +283,6 @@ def _units_that_may_answer(user, plan):
     """Units one level below the issuer where ``user`` may write the unit's own plan."""
     if plan.status != PlanStatus.ISSUED:
         return []
-    from thidua.plans.domain.cascade import recipients
 
     return [u for u in recipients(plan) if access.can(user, "plan.edit", u)]
 
@@ -375,10 +372,9 @@ def plan_cascade(request, pk):
 def plan_docx(request, pk):
     plan = _plan(request, pk)
     content = render_docx(official_document(plan))
-    filename = f"ke-hoach-{plan.number or 'du-thao'}-{plan.doc_type}-{plan.issuer_code}.docx"
-    response = HttpResponse(content, content_type=uploads.DOCX.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename.lower()}"'
-    return response
+    return downloads.download(
+        content, name=plan.download_name("docx"), content_type=uploads.DOCX.content_type
+    )
 
 
 @login_required
@@ -390,23 +386,15 @@ def plan_attachment_add(request, pk):
         return redirect("plans:plan_detail", pk=plan.pk)
     form = forms.AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        upload = form.cleaned_data["file"]
         try:
-            kind = uploads.check_document(upload)
+            accepted = uploads.accept(form.cleaned_data["file"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            content, kind = _stored_content(upload, kind)
             attachment = PlanAttachment(
-                plan=plan,
-                title=form.cleaned_data["title"],
-                content_type=kind.content_type,
-                size=len(content),
-                uploaded_by=request.user,
+                plan=plan, title=form.cleaned_data["title"], uploaded_by=request.user
             )
-            attachment.file.save(
-                uploads.safe_name(upload.name, kind), ContentFile(content), save=False
-            )
+            uploads.attach(attachment, accepted)
             attachment.save()
             record(actor=request.user, action=Action.CREATE, instance=attachment, unit=plan.unit)
             messages.success(request, _("The file was attached."))
@@ -415,23 +403,12 @@ def plan_attachment_add(request, pk):
     return redirect("plans:plan_detail", pk=plan.pk)
 
 
-def _stored_content(upload, kind):
-    """Photos are re-encoded (no location data survives); other files are kept as sent."""
-    if kind in (uploads.JPEG, uploads.PNG):
-        return images.process_photo(upload).content, uploads.JPEG
-    upload.seek(0)
-    return upload.read(), kind
-
-
 @login_required
 def plan_attachment(request, pk, attachment_pk):
     plan = _plan(request, pk)
     attachment = get_object_or_404(plan.attachments, pk=attachment_pk)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.file.name.rsplit("/", 1)[-1],
-        content_type=attachment.content_type,
+    return downloads.stored(
+        attachment.file, name=attachment.download_name, content_type=attachment.content_type
     )
 
 

@@ -15,6 +15,8 @@ from thidua.plans.models import Plan
 from thidua.results.domain.rollup import STATES as REPORT_STATES
 from thidua.results.domain.rollup import rollup
 from thidua.results.models import Status
+from thidua.review.domain.councils import entries
+from thidua.review.domain.ranking import ranking
 
 MAX_ROWS = 30  # more units than this are shown by the units above them
 
@@ -120,8 +122,6 @@ def _results(results) -> Chart:
 
 
 def _scores(plan: Plan) -> Chart:
-    from thidua.review.domain.councils import entries
-    from thidua.review.domain.ranking import ranking
 
     title = _("Distribution of the councils' scores")
     values = []

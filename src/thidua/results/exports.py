@@ -5,6 +5,7 @@ from django.utils import timezone
 from thidua.documents.docx import render_docx
 from thidua.documents.official import OfficialDocument, Section, Signature, number_line
 from thidua.documents.xlsx import XlsxColumn, render_xlsx
+from thidua.plans.domain.defaults import header_lines
 from thidua.results.domain.rollup import Rollup
 from thidua.results.models import ResultsReport
 
@@ -82,7 +83,6 @@ def rollup_xlsx(summary: Rollup) -> bytes:
 def report_docx(report: ResultsReport, summary: Rollup | None) -> bytes:
     plan = report.plan
     unit = report.unit
-    from thidua.plans.domain.defaults import header_lines
 
     superior, issuer = header_lines(unit)
     sections = [

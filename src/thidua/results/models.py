@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.downloads import file_name
+
 
 class ReportState(models.TextChoices):
     DRAFT = "draft", _("draft")
@@ -118,3 +120,8 @@ class ReportPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.file.name
+
+    @property
+    def download_name(self) -> str:
+        """What the browser saves it as: its title and its real extension."""
+        return file_name(self.title or _("Photo"), extension=self.file.name.rsplit(".", 1)[-1])

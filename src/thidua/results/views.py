@@ -3,18 +3,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.audit.models import AuditEntry
-from thidua.core import autosave, uploads
+from thidua.audit.log import record
+from thidua.audit.models import Action, AuditEntry
+from thidua.core import autosave, downloads, uploads
+from thidua.initiatives.domain.compliance import plan_tree, quotas
 from thidua.initiatives.domain.registrations import StaleEdit
 from thidua.org import access
 from thidua.org.models import Unit
 from thidua.plans.models import Plan
 from thidua.results import exports, forms
+from thidua.results.dashboard import dashboard
 from thidua.results.domain.reports import (
     EDITABLE,
     report_deadline,
@@ -24,7 +27,7 @@ from thidua.results.domain.reports import (
     report_submit,
 )
 from thidua.results.domain.rollup import rollup
-from thidua.results.models import ResultsReport
+from thidua.results.models import ReportPhoto, ResultsReport
 
 
 def _plan(request, pk) -> Plan:
@@ -46,7 +49,6 @@ def _report(request, pk) -> ResultsReport:
 def _reporting_units(user, plan):
     """The units that report on the plan (those it asks, and its issuer, which reports
     upwards with its units' roll-up) and that ``user`` may write for."""
-    from thidua.initiatives.domain.compliance import plan_tree, quotas
 
     owed = set(quotas(plan_tree(plan))) | {plan.unit_id}
     return (
@@ -237,11 +239,11 @@ def rollup_xlsx(request, plan_pk):
     plan = _plan(request, plan_pk)
     if not access.can(request.user, "report.view", plan.unit):
         raise PermissionDenied
-    response = HttpResponse(
-        exports.rollup_xlsx(rollup(plan)), content_type=uploads.XLSX.content_type
+    return downloads.download(
+        exports.rollup_xlsx(rollup(plan)),
+        name=downloads.file_name(_("Results roll-up"), plan.number_symbol, extension="xlsx"),
+        content_type=uploads.XLSX.content_type,
     )
-    response["Content-Disposition"] = f'attachment; filename="tong-hop-ket-qua-{plan.pk}.xlsx"'
-    return response
 
 
 @login_required
@@ -250,16 +252,13 @@ def report_docx(request, pk):
     content = exports.report_docx(
         report, rollup(report.plan) if report.unit_id == report.plan.unit_id else None
     )
-    response = HttpResponse(content, content_type=uploads.DOCX.content_type)
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-ket-qua-{report.pk}.docx"'
-    return response
+    name = downloads.file_name(_("Results report"), report.unit.name, extension="docx")
+    return downloads.download(content, name=name, content_type=uploads.DOCX.content_type)
 
 
 @login_required
 def dashboard_view(request, plan_pk):
     """The plan's charts, each with its numbers as a table and as CSV."""
-    from thidua.results.dashboard import dashboard
-
     plan = _plan(request, plan_pk)
     if not access.can(request.user, "report.view", plan.unit):
         raise PermissionDenied
@@ -269,21 +268,17 @@ def dashboard_view(request, plan_pk):
         chart = next((c for c in charts if c.key == wanted), None)
         if chart is None:
             raise Http404
-        response = HttpResponse(chart.csv(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{chart.key}-{plan.pk}.csv"'
-        return response
+        return downloads.download(
+            chart.csv(),
+            name=downloads.file_name(chart.title, plan.number_symbol, extension="csv"),
+            content_type="text/csv; charset=utf-8",
+        )
     return render(request, "results/dashboard.html", {"plan": plan, "charts": charts})
 
 
 @login_required
 @require_POST
 def photo_add(request, pk):
-    from django.core.files.base import ContentFile
-
-    from thidua.audit.log import record
-    from thidua.audit.models import Action
-    from thidua.core import images
-    from thidua.results.models import ReportPhoto
 
     report = _report(request, pk)
     if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
@@ -293,19 +288,14 @@ def photo_add(request, pk):
         messages.error(request, _("Choose a file to upload."))
         return redirect("results:report_edit", pk=report.pk)
     try:
-        photo = images.process_photo(upload)
+        accepted = uploads.accept(upload, photo=True)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("results:report_edit", pk=report.pk)
-    name = uploads.safe_name(upload.name, uploads.JPEG)
     stored = ReportPhoto(
-        report=report,
-        title=request.POST.get("title", "")[:200],
-        size=len(photo.content),
-        uploaded_by=request.user,
+        report=report, title=request.POST.get("title", "")[:200], uploaded_by=request.user
     )
-    stored.file.save(name, ContentFile(photo.content), save=False)
-    stored.thumbnail.save(f"thumb-{name}", ContentFile(photo.thumbnail), save=False)
+    uploads.attach(stored, accepted)
     stored.save()
     record(actor=request.user, action=Action.CREATE, instance=stored, unit=report.unit)
     messages.success(request, _("The file was added."))
@@ -314,12 +304,15 @@ def photo_add(request, pk):
 
 @login_required
 def photo_file(request, pk, photo_pk, thumbnail=False):
-    from django.http import FileResponse
 
     report = _report(request, pk)
     photo = get_object_or_404(report.photos, pk=photo_pk)
-    stored = photo.thumbnail if thumbnail else photo.file
-    return FileResponse(stored.open("rb"), content_type="image/jpeg")
+    return downloads.stored(
+        photo.thumbnail if thumbnail else photo.file,
+        name=photo.download_name,
+        content_type=uploads.JPEG.content_type,
+        inline=True,
+    )
 
 
 @login_required

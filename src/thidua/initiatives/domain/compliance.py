@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.initiatives.models import SENT_STATES, Registration, State
 from thidua.org.models import Unit
-from thidua.plans.domain.cascade import recipients
+from thidua.plans.domain.cascade import lineage_ids, recipients
 from thidua.plans.models import Deadline, DeadlineKind, Plan, PlanBasis
 
 MAX_PLAN_DEPTH = 4
@@ -103,8 +103,6 @@ class Compliance:
 
 def plan_tree(plan: Plan) -> list[Plan]:
     """This plan and the plans written on its basis below it, level by level."""
-    from thidua.plans.domain.cascade import lineage_ids
-
     versions = lineage_ids(plan)  # units may have answered an earlier version
     found = [plan, *Plan.objects.filter(pk__in=versions[1:]).select_related("unit")]
     frontier = versions

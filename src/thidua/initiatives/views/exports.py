@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
-from thidua.core import uploads
+from thidua.core import downloads, uploads
 from thidua.documents.lists import render_list_docx
 from thidua.documents.xlsx import render_xlsx
 from thidua.initiatives.exports import official_list, registrations_for_list, xlsx_table
@@ -16,10 +16,8 @@ def _registrations(request, plan):
     return list(registrations_for_list(plan, visible.exclude(state=State.DRAFT)))
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _name(plan, extension: str) -> str:
+    return downloads.file_name(_("Registration list"), plan.number_symbol, extension=extension)
 
 
 @login_required
@@ -32,7 +30,9 @@ def export_xlsx(request, plan_pk):
         columns=columns,
         rows=rows,
     )
-    return _download(content, uploads.XLSX.content_type, f"danh-sach-dang-ky-{plan.pk}.xlsx")
+    return downloads.download(
+        content, name=_name(plan, "xlsx"), content_type=uploads.XLSX.content_type
+    )
 
 
 @login_required
@@ -41,6 +41,6 @@ def export_docx(request, plan_pk):
     document = official_list(
         plan, _registrations(request, plan), superior=plan.superior_line, issuer=plan.issuer_line
     )
-    return _download(
-        render_list_docx(document), uploads.DOCX.content_type, f"danh-sach-dang-ky-{plan.pk}.docx"
+    return downloads.download(
+        render_list_docx(document), name=_name(plan, "docx"), content_type=uploads.DOCX.content_type
     )

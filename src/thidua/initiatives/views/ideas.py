@@ -2,11 +2,13 @@
 
 import time
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,8 +26,6 @@ SEARCH_LIMIT = 30
 
 def _receiving_units():
     """Ideas go to today's communes, wards and towns (the level that runs the movement)."""
-    from django.utils import timezone
-
     return Unit.objects.filter(level=UnitLevel.COMMUNE).active_on(timezone.localdate())
 
 
@@ -67,8 +67,6 @@ def idea_new(request, unit_pk):
 
 def client_address(request) -> str:
     """The sender's address; behind nginx, the one nginx appended to X-Forwarded-For."""
-    from django.conf import settings
-
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and forwarded:
         return forwarded.split(",")[-1].strip()

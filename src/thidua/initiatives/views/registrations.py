@@ -24,7 +24,7 @@ from thidua.initiatives.domain.registrations import (
 )
 from thidua.initiatives.models import Registration, State
 from thidua.org import access
-from thidua.org.models import Person
+from thidua.org.models import Person, Unit
 from thidua.plans.models import Plan, PlanStatus
 
 
@@ -46,7 +46,6 @@ def _plan(request, pk) -> Plan:
 def units_that_may_register(user, plan: Plan):
     """Units below the plan's issuer where ``user`` may write registrations: those the plan's
     rule asks (xã, thị trấn …), else every unit one level down."""
-    from thidua.org.models import Unit
 
     units = Unit.objects.under(plan.unit.path).exclude(pk=plan.unit_id)
     units = units.active_during(plan.period_start, plan.period_end)

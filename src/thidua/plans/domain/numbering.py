@@ -3,6 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from thidua.audit.log import record, snapshot
+from thidua.audit.models import Action
 from thidua.org.models import Unit, UnitLevel
 from thidua.plans.models import NumberCounter, NumberingRule
 
@@ -57,9 +59,6 @@ def _ensure_counter(*, unit: Unit, period: str) -> None:
 
 def numbering_rule_update(*, actor, unit: Unit, issuer_code: str, restart: str, term: str):
     """Change how ``unit`` numbers its documents; numbers already given stay as they are."""
-    from thidua.audit.log import record, snapshot
-    from thidua.audit.models import Action
-
     rule = numbering_rule_for(unit)
     before = snapshot(rule)
     rule.issuer_code, rule.restart, rule.term = issuer_code.strip().upper(), restart, term.strip()

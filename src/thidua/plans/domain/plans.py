@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.log import record, snapshot
 from thidua.audit.models import Action
+from thidua.documents.dates import short_date
 from thidua.org.models import Unit
 from thidua.plans.domain import body as plan_body
 from thidua.plans.domain.defaults import (
@@ -290,7 +291,6 @@ def plan_create_child(*, actor, parent: Plan, unit: Unit) -> Plan:
 def citation(plan: Plan) -> str:
     """ "Căn cứ Kế hoạch số 283-KH/HNDT ngày 03/3/2022 của Ban Thường vụ Hội Nông dân tỉnh
     Phú Yên về việc triển khai thực hiện phong trào thi đua …"."""
-    from thidua.documents.dates import short_date
 
     body = plan.unit.full_name
     if "THƯỜNG VỤ" in plan.signing_authority.upper():

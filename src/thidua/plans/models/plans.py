@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.downloads import file_name
+
 
 class EmulationForm(models.TextChoices):
     REGULAR = "regular", _("regular (thường xuyên)")
@@ -131,6 +133,12 @@ class Plan(models.Model):
     def number_symbol(self) -> str:
         """ "115-KH/HNDH", "07-KH/HNDX" (numbers under 10 take a 0; hyphen, no colon)."""
         return f"{self.number:02d}-{self.symbol}" if self.number else f"…-{self.symbol}"
+
+    def download_name(self, extension: str) -> str:
+        """ "Kế hoạch 115-KH-HNDH.docx"; an unnumbered draft: "Kế hoạch (dự thảo).docx"."""
+        return file_name(
+            _("Plan"), self.number_symbol if self.number else _("(draft)"), extension=extension
+        )
 
     @property
     def is_draft(self) -> bool:
@@ -292,3 +300,8 @@ class PlanAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def download_name(self) -> str:
+        """What the browser saves it as: its title and its real extension."""
+        return file_name(self.title or _("Attachment"), extension=self.file.name.rsplit(".", 1)[-1])

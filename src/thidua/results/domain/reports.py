@@ -5,6 +5,7 @@ above. Every change is audited."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -163,7 +164,6 @@ def report_review(
 
 
 def _after(actor, report, source, target, people, message) -> ResultsReport:
-    from django.urls import reverse
 
     record(
         actor=actor,

@@ -10,7 +10,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from thidua.initiatives.domain.compliance import plan_tree, quotas
-from thidua.initiatives.models import SENT_STATES, Registration
+from thidua.initiatives.models import SENT_STATES, Kind, Registration
 from thidua.org.models import Unit
 from thidua.plans.domain.cascade import recipients
 from thidua.plans.models import Plan
@@ -69,7 +69,6 @@ class Rollup:
 
     @property
     def kinds(self) -> list[tuple[str, int]]:
-        from thidua.initiatives.models import Kind
 
         return [(str(Kind(kind).label), n) for kind, n in sorted(self.by_kind.items())]
 

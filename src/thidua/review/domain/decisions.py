@@ -14,7 +14,7 @@ from thidua.initiatives.models import Registration, Transition
 from thidua.notify.send import notify, office_of
 from thidua.plans.domain.numbering import next_number, numbering_rule_for
 from thidua.review.domain.councils import required_votes
-from thidua.review.models import Council, CouncilStatus, Decision, Proposal
+from thidua.review.models import Council, CouncilStatus, Decision, Proposal, Score
 
 
 @transaction.atomic
@@ -124,8 +124,6 @@ def _announce(actor, council: Council) -> None:
 
 def _comments(council: Council) -> dict[int, list[str]]:
     """The scorers' comments without their names."""
-    from thidua.review.models import Score
-
     found: dict[int, list[str]] = {}
     rows = Score.objects.filter(assignment__member__council=council, assignment__state="submitted")
     for registration_id, comment in rows.exclude(comment="").values_list(
