@@ -5,6 +5,10 @@ Phú Yên (province)
 │   ├── Ea Bá (commune A)  ── Thôn 1 (branch)
 │   └── Ea Ly (commune B)  ── Thôn 2 (branch)
 └── Tuy Hòa (another district) ── Phường 1
+
+Plans, registrations and a council come on top: `make_plan`, `open_plan` (issued, asking each
+commune for one registration), `make_registration`, `entry` (a received registration) and
+`council` (chair, secretary and a member who also works in Ea Bá).
 """
 
 import datetime
@@ -12,10 +16,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from thidua.initiatives.domain.registrations import registration_create, registration_save
+from tests.helpers import COMPLETE, PASSWORD
+from thidua.initiatives.domain.registrations import (
+    registration_create,
+    registration_receive,
+    registration_save,
+    registration_submit,
+)
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.domain.units import unit_create
-from thidua.org.models import Role, UnitKind
+from thidua.org.models import Person, Role, UnitKind
 from thidua.plans.domain.plans import (
     end_of_day,
     plan_create,
@@ -24,8 +34,8 @@ from thidua.plans.domain.plans import (
     plan_set_list,
 )
 from thidua.plans.models import DeadlineKind, LatePolicy
-
-PASSWORD = "a-long-test-passphrase"
+from thidua.review.domain.councils import council_create, member_add
+from thidua.review.models import MemberRole
 
 
 @pytest.fixture(autouse=True)
@@ -95,8 +105,6 @@ def make_person(db):
 
 @pytest.fixture
 def superuser(db):
-    from thidua.org.models import Person
-
     return Person.objects.create_superuser(
         username="root", email="root@example.vn", password=PASSWORD, full_name="Quản trị"
     )
@@ -152,17 +160,6 @@ def make_plan(tree):
     return make
 
 
-COMPLETE = {
-    "lead_name": "Y Thuê Niê",
-    "lead_position": "Chi hội trưởng Thôn 1",
-    "summary": "Trồng sắn cao sản, liên kết tiêu thụ với nhà máy.",
-    "applied_when": "Tháng 4 - 12/2022",
-    "applied_where": "Thôn 1, xã Ea Bá",
-    "applied_work": "Trồng trọt",
-    "expected_results": "Tăng thu nhập 20%.",
-}
-
-
 @pytest.fixture
 def open_plan(make_plan, tree):
     """An issued district plan asking every commune for one registration, due 10/4/2022."""
@@ -192,3 +189,30 @@ def make_registration(open_plan, tree):
         return registration
 
     return make
+
+
+@pytest.fixture
+def entry(make_registration):
+    """make(unit) → a received registration: an entry the council evaluates."""
+
+    def make(unit=None, name="Mô hình trồng sắn cao sản", **kwargs):
+        registration = registration_submit(
+            actor=None, registration=make_registration(unit, name=name, **kwargs)
+        )
+        return registration_receive(actor=None, registration=registration)
+
+    return make
+
+
+@pytest.fixture
+def council(open_plan, tree, make_person):
+    """A council of three: chair (district), secretary (district), member from commune A."""
+    chair = make_person("chutich", Role.COUNCIL, tree.district, full_name="Chủ Tịch")
+    secretary = make_person("thuky", Role.COUNCIL, tree.district, full_name="Thư Ký")
+    member = make_person("thanhvien", Role.COUNCIL, tree.district, full_name="Thành Viên A")
+    membership_grant(actor=None, person=member, unit=tree.commune_a, role=Role.OFFICER)
+    created = council_create(actor=None, plan=open_plan, name="Hội đồng đánh giá")
+    member_add(actor=None, council=created, person=chair, role=MemberRole.CHAIR)
+    member_add(actor=None, council=created, person=secretary, role=MemberRole.SECRETARY)
+    member_add(actor=None, council=created, person=member, role=MemberRole.MEMBER)
+    return created

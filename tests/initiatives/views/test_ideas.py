@@ -1,4 +1,4 @@
-"""The idea box (public, spam-protected) and registrations entered from paper forms."""
+"""The idea box (initiatives/views/ideas.py): public, spam-protected, turned into registrations."""
 
 import time
 
@@ -6,7 +6,7 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.helpers import login
 from thidua.initiatives.models import Idea, IdeaStatus, Registration, State
 from thidua.org.models import Role
 
@@ -85,7 +85,7 @@ def test_officer_turns_an_idea_into_a_draft_keeping_the_proposer(
     idea_post(client, tree.commune_a)
     idea = Idea.objects.get()
     make_person("xa", Role.OFFICER, tree.commune_a)
-    client.login(username="xa", password=PASSWORD)
+    login(client, "xa")
     inbox = client.get(reverse("initiatives:idea_inbox", args=[tree.commune_a.pk])).content.decode()
     assert "Làm sân phơi chung" in inbox
     response = client.post(
@@ -103,46 +103,9 @@ def test_officer_turns_an_idea_into_a_draft_keeping_the_proposer(
 def test_another_commune_cannot_read_the_idea_box(client, tree, make_person):
     idea_post(client, tree.commune_a)
     make_person("xb", Role.OFFICER, tree.commune_b)
-    client.login(username="xb", password=PASSWORD)
+    login(client, "xb")
     assert (
         client.get(reverse("initiatives:idea_inbox", args=[tree.commune_a.pk])).status_code == 404
     )
     idea = Idea.objects.get()
     assert client.post(reverse("initiatives:idea_dismiss", args=[idea.pk])).status_code == 404
-
-
-def test_district_enters_a_paper_form_and_the_commune_corrects_it(
-    client, tree, make_person, open_plan
-):
-    make_person("huyen", Role.OFFICER, tree.district)
-    make_person("xa", Role.OFFICER, tree.commune_a)
-    client.login(username="huyen", password=PASSWORD)
-    client.post(
-        reverse("initiatives:start", args=[open_plan.pk]),
-        {
-            "unit": tree.commune_a.pk,
-            "kind": "model",
-            "name": "Phiếu giấy: nuôi dê",
-            "entered_by_office": "on",
-        },
-    )
-    registration = Registration.objects.get()
-    assert registration.entered_by_office
-    assert registration.unit == tree.commune_a
-    client.logout()
-    client.login(username="xa", password=PASSWORD)
-    page = client.get(
-        reverse("initiatives:registration_detail", args=[registration.pk])
-    ).content.decode()
-    assert "từ phiếu giấy" in page
-    assert reverse("initiatives:registration_edit", args=[registration.pk]) in page
-
-
-def test_a_commune_cannot_claim_to_enter_paper_forms(client, tree, make_person, open_plan):
-    make_person("xa", Role.OFFICER, tree.commune_a)
-    client.login(username="xa", password=PASSWORD)
-    client.post(
-        reverse("initiatives:start", args=[open_plan.pk]),
-        {"unit": tree.commune_a.pk, "kind": "model", "name": "Tự nhận", "entered_by_office": "on"},
-    )
-    assert not Registration.objects.get().entered_by_office

@@ -1,4 +1,5 @@
-"""The registration's life: draft, submitted, received or returned, revised, accepted."""
+"""The registration's life (initiatives/domain/registrations.py): draft, submitted, received or
+returned, revised, accepted; deadlines and paper forms."""
 
 import datetime
 
@@ -7,11 +8,12 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.conftest import COMPLETE
+from tests.helpers import COMPLETE
 from thidua.audit.models import AuditEntry
 from thidua.initiatives.domain.registrations import (
     StaleEdit,
     registration_accept,
+    registration_create,
     registration_receive,
     registration_return,
     registration_save,
@@ -45,13 +47,13 @@ def test_incomplete_registration_cannot_be_sent_and_says_what_is_missing(make_re
 
 
 def test_full_workflow_records_who_and_when_and_notifies_the_other_side(
-    make_registration, make_person, tree, settings
+    make_registration, make_person, tree, settings, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     officer = make_person("xa", Role.OFFICER, tree.commune_a, email="xa@example.vn")
     district = make_person("huyen", Role.OFFICER, tree.district, email="huyen@example.vn")
     registration = make_registration(actor=officer)
-    with django_capture_on_commit():
+    with django_capture_on_commit_callbacks(execute=True):
         registration = registration_submit(actor=officer, registration=registration)
     assert registration.state == State.SUBMITTED
     assert Notification.objects.filter(recipient=district).count() == 1
@@ -85,13 +87,6 @@ def test_full_workflow_records_who_and_when_and_notifies_the_other_side(
         content_type__model="registration", object_id=str(registration.pk), action="transition"
     )
     assert entries.count() == 5
-
-
-def django_capture_on_commit():
-    """Run on_commit callbacks (e-mails) inside a test transaction."""
-    from django.test import TestCase
-
-    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 def test_submitting_twice_records_one_submission(make_registration):
@@ -164,8 +159,6 @@ def test_before_the_deadline_it_is_on_time(make_registration, open_plan):
 
 
 def test_paper_form_entered_by_the_district_is_judged_by_its_date(make_registration, tree):
-    from thidua.initiatives.domain.registrations import registration_create
-
     registration = make_registration()
     paper = registration_create(
         actor=None,

@@ -1,0 +1,168 @@
+"""Helpers shared by the tests: plain functions (fixtures live in the conftest.py files).
+
+Import them as ``from tests.helpers import login``; a helper used by one test module only
+stays in that module.
+"""
+
+import datetime
+import io
+from decimal import Decimal
+
+from docx import Document
+from openpyxl import load_workbook
+from PIL import Image
+
+from thidua.plans.domain.plans import plan_create, plan_issue, plan_set_body
+from thidua.plans.models import PlanBasis
+from thidua.results.domain.reports import report_save
+from thidua.review.domain.scoring import scores_save
+from thidua.review.models import Assignment
+
+PASSWORD = "a-long-test-passphrase"
+
+# A registration form with every field the submission needs.
+COMPLETE = {
+    "lead_name": "Y Thuê Niê",
+    "lead_position": "Chi hội trưởng Thôn 1",
+    "summary": "Trồng sắn cao sản, liên kết tiêu thụ với nhà máy.",
+    "applied_when": "Tháng 4 - 12/2022",
+    "applied_where": "Thôn 1, xã Ea Bá",
+    "applied_work": "Trồng trọt",
+    "expected_results": "Tăng thu nhập 20%.",
+}
+
+
+# --- people and sessions --------------------------------------------------------------
+
+
+def login(client, person):
+    """Log `person` (a Person or a username) in with the test password; fails loudly if the
+    login is refused, so no test goes on as an anonymous visitor by mistake."""
+    username = getattr(person, "username", person)
+    assert client.login(username=username, password=PASSWORD), f"{username} could not log in"
+    return client
+
+
+# --- files -----------------------------------------------------------------------------
+
+
+def jpeg(size=(800, 600)) -> bytes:
+    """A small real JPEG photo, as a phone would upload it."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (30, 120, 60)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def docx(response):
+    """The DOCX a download response holds, opened with python-docx."""
+    return Document(io.BytesIO(response.content))
+
+
+def workbook(response):
+    """The XLSX workbook a download response holds, opened with openpyxl."""
+    return load_workbook(io.BytesIO(response.content))
+
+
+# --- plans -----------------------------------------------------------------------------
+
+
+def province_plan_above(plan, tree):
+    """An issued plan of the province, set as the basis of `plan` (the district's): the
+    district's communes then roll up under the district in the province's reports."""
+    province_plan = plan_create(
+        actor=None,
+        unit=tree.province,
+        title="Kế hoạch của tỉnh",
+        movement_name="Phú Yên",
+        period_start=datetime.date(2022, 1, 1),
+        period_end=datetime.date(2022, 12, 31),
+    )
+    plan_set_body(actor=None, plan=province_plan, source="# NỘI DUNG\nThi đua.")
+    province_plan = plan_issue(actor=None, plan=province_plan, issued_on=datetime.date(2022, 3, 3))
+    PlanBasis.objects.create(plan=plan, parent=province_plan, text="Căn cứ kế hoạch của tỉnh")
+    return province_plan
+
+
+# --- registrations ---------------------------------------------------------------------
+
+
+def registration_form(registration, **changes):
+    """The registration edit form as the page would post it, with `changes` typed in."""
+    data = {
+        "version": registration.version,
+        "kind": registration.kind,
+        "name": registration.name,
+        "lead_name": registration.lead_name,
+        "lead_position": registration.lead_position,
+        "summary": registration.summary,
+        "applied_when": registration.applied_when,
+        "applied_where": registration.applied_where,
+        "applied_work": registration.applied_work,
+        "expected_results": registration.expected_results,
+        "households": "",
+        "area_ha": "",
+        "income_change": "",
+        "cost_vnd": "",
+        "implementers-TOTAL_FORMS": "0",
+        "implementers-INITIAL_FORMS": "0",
+    }
+    for argument in registration.arguments.all():
+        data[f"arg_{argument.criterion_id}"] = argument.text
+    data.update(changes)
+    return data
+
+
+# --- councils --------------------------------------------------------------------------
+
+
+def seat(council, username):
+    """The council member who is the person `username`."""
+    return council.members.get(person__username=username)
+
+
+def score_all(council, username, registration, points, submit=True):
+    """`username` scores `registration` with `points`, one per criterion in order."""
+    assignment = Assignment.objects.get(member=seat(council, username), registration=registration)
+    criteria = list(council.plan.criteria.all())
+    return scores_save(
+        actor=None,
+        assignment=assignment,
+        scores={c.pk: (Decimal(p), "") for c, p in zip(criteria, points, strict=True)},
+        submit=submit,
+    )
+
+
+# --- results reports -------------------------------------------------------------------
+
+
+def filled(report, **figures):
+    """The report saved with every initiative done (10 households each) and `figures`."""
+    results = {
+        r.registration_id: {"status": "done", "households": 10, "text": "Tốt"}
+        for r in report.results.all()
+    }
+    return report_save(
+        actor=None,
+        report=report,
+        version=report.version,
+        fields={"achievements": "Hoàn thành kế hoạch.", **figures},
+        results=results,
+    )
+
+
+def report_form(report, **changes):
+    """The results report edit form as the page would post it: every figure 0."""
+    data = {
+        "version": report.version,
+        "meetings": "0",
+        "meeting_participants": "0",
+        "media_items": "0",
+        "events": "0",
+        "event_participants": "0",
+        "replicated": "0",
+        "support_vnd": "0",
+        "fund_vnd": "0",
+        "award_entries": "0",
+    }
+    data.update(changes)
+    return data

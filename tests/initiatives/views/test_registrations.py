@@ -1,0 +1,296 @@
+"""Registration pages (initiatives/views/registrations.py): the permission matrix, bad input,
+autosave and conflicts, paper forms, blind councils."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from tests.helpers import COMPLETE, login, registration_form
+from thidua.initiatives.domain.registrations import (
+    registration_create,
+    registration_save,
+    registration_submit,
+)
+from thidua.initiatives.models import Registration, State
+from thidua.org.models import Role
+from thidua.plans.models import Campaign, LatePolicy
+
+MATRIX = {
+    # person: (sees A's draft, sees A's sent registration, may edit A's draft)
+    "officer_a": (200, 200, True),
+    "viewer_a": (404, 200, False),
+    "officer_b": (404, 404, False),
+    "district": (200, 200, True),
+    "province": (404, 200, False),
+    "province_officer": (200, 200, True),
+    "outsider": (404, 404, False),
+}
+
+
+@pytest.mark.parametrize("person", list(MATRIX))
+def test_permission_matrix(client, cast, make_registration, person):
+    draft = make_registration(name="Bản nháp của Ea Bá")
+    sent = registration_submit(actor=None, registration=make_registration(name="Đã gửi"))
+    login(client, cast[person])
+    sees_draft, sees_sent, may_edit = MATRIX[person]
+    assert (
+        client.get(reverse("initiatives:registration_detail", args=[draft.pk])).status_code
+        == sees_draft
+    )
+    assert (
+        client.get(reverse("initiatives:registration_detail", args=[sent.pk])).status_code
+        == sees_sent
+    )
+    edit = client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        registration_form(draft, name="Đổi tên"),
+    )
+    assert (edit.status_code == 302) is may_edit
+    assert (Registration.objects.get(pk=draft.pk).name == "Đổi tên") is may_edit
+
+
+def test_commune_list_never_shows_another_communes_drafts(
+    client, cast, make_registration, tree, open_plan
+):
+    make_registration(tree.commune_b, name="Nháp của Ea Ly")
+    login(client, cast["officer_a"])
+    page = client.get(
+        reverse("initiatives:registration_list", args=[open_plan.pk])
+    ).content.decode()
+    assert "Nháp của Ea Ly" not in page
+    login(client, cast["district"])
+    page = client.get(
+        reverse("initiatives:registration_list", args=[open_plan.pk])
+    ).content.decode()
+    assert "Nháp của Ea Ly" in page
+
+
+def test_only_the_unit_above_receives_and_returns(client, cast, make_registration):
+    sent = registration_submit(actor=None, registration=make_registration())
+    login(client, cast["officer_a"])
+    assert (
+        client.post(reverse("initiatives:registration_receive", args=[sent.pk])).status_code == 403
+    )
+    login(client, cast["district"])
+    client.post(
+        reverse("initiatives:registration_return", args=[sent.pk]), {"reason": "Thiếu ảnh."}
+    )
+    sent.refresh_from_db()
+    assert sent.state == State.RETURNED
+
+
+def test_empty_required_fields_block_sending_with_messages_and_keep_the_draft(
+    client, cast, make_registration
+):
+    draft = make_registration(complete=False)
+    login(client, cast["officer_a"])
+    response = client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        registration_form(draft, summary="", submit="1"),
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Chưa gửi" in page
+    assert Registration.objects.get(pk=draft.pk).state == State.DRAFT
+
+
+def test_script_in_a_text_field_is_refused_and_nothing_changes(client, cast, make_registration):
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    response = client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        registration_form(draft, summary='Tốt <script>alert("x")</script>'),
+    )
+    assert response.status_code == 200
+    assert "thẻ HTML" in response.content.decode()
+    assert "<script>alert" not in response.content.decode()
+    assert Registration.objects.get(pk=draft.pk).summary == draft.summary
+
+
+def test_vietnamese_number_formats_are_understood(client, cast, make_registration):
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        registration_form(draft, cost_vnd="1.500.000", area_ha="2,5", households="30"),
+    )
+    draft.refresh_from_db()
+    assert (draft.cost_vnd, str(draft.area_ha), draft.households) == (1_500_000, "2.50", 30)
+
+
+def test_stale_edit_keeps_both_texts_and_saves_nothing(client, cast, make_registration):
+    draft = make_registration()
+    stale = registration_form(draft, summary="Bản của tab thứ hai")
+    login(client, cast["officer_a"])
+    client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        registration_form(draft, summary="Bản của tab thứ nhất"),
+    )
+    response = client.post(reverse("initiatives:registration_edit", args=[draft.pk]), stale)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Bản của tab thứ hai" in page  # what this person typed, still in the form
+    assert "Bản của tab thứ nhất" in page  # the other version, shown beside it
+    assert Registration.objects.get(pk=draft.pk).summary == "Bản của tab thứ nhất"
+
+
+def test_autosave_saves_and_reports_the_new_version(client, cast, make_registration):
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    url = reverse("initiatives:registration_autosave", args=[draft.pk])
+    response = client.post(url, registration_form(draft, summary="Đang gõ…"))
+    assert response.status_code == 200
+    assert response.json()["version"] == draft.version + 1
+    conflict = client.post(url, registration_form(draft, summary="Tab cũ"))
+    assert conflict.status_code == 409
+    assert conflict.json()["current_version"] == draft.version + 1
+    assert Registration.objects.get(pk=draft.pk).summary == "Đang gõ…"
+
+
+def test_submit_after_the_deadline_is_refused_when_the_plan_says_so(
+    client, cast, make_registration, open_plan
+):
+    open_plan.late_registrations = LatePolicy.BLOCK
+    open_plan.save()
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    page = client.post(
+        reverse("initiatives:registration_submit", args=[draft.pk]), follow=True
+    ).content.decode()
+    assert "Hạn đăng ký (10/04/2022) đã qua" in page
+    assert Registration.objects.get(pk=draft.pk).state == State.DRAFT
+
+
+def test_double_submit_sends_once(client, cast, make_registration):
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    url = reverse("initiatives:registration_submit", args=[draft.pk])
+    client.post(url)
+    client.post(url)
+    assert Registration.objects.get(pk=draft.pk).transitions.count() == 1
+
+
+def test_lead_person_can_be_an_account_of_the_unit(client, cast, make_registration):
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        registration_form(draft, lead=str(cast["officer_a"].pk), lead_name=""),
+    )
+    draft.refresh_from_db()
+    assert draft.lead == cast["officer_a"]
+    forged = registration_form(draft, lead=str(cast["officer_b"].pk))
+    response = client.post(reverse("initiatives:registration_edit", args=[draft.pk]), forged)
+    assert response.status_code == 200  # not one of the unit's people: refused by the form
+    draft.refresh_from_db()
+    assert draft.lead == cast["officer_a"]
+
+
+def test_huge_numbers_get_a_message_not_an_error(client, cast, make_registration):
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    response = client.post(
+        reverse("initiatives:registration_autosave", args=[draft.pk]),
+        registration_form(draft, households="99999999999999999999999"),
+    )
+    assert response.status_code == 400
+    assert "households" in response.json()["errors"]
+
+
+def test_a_multi_line_return_reason_is_mailed_on_one_subject_line(
+    client, cast, make_registration, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cast["officer_a"].email = "xa@example.vn"
+    cast["officer_a"].save()
+    sent = registration_submit(actor=None, registration=make_registration())
+    login(client, cast["district"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("initiatives:registration_return", args=[sent.pk]),
+            {"reason": "Thiếu ảnh.\nBổ sung số hộ."},
+        )
+    assert response.status_code == 302
+    assert "\n" not in mail.outbox[-1].subject
+
+
+def test_a_commune_cannot_backdate_a_paper_form(client, cast, make_registration, tree, open_plan):
+    paper = registration_create(
+        actor=None,
+        plan=open_plan,
+        unit=tree.commune_a,
+        kind="idea",
+        name="Phiếu giấy",
+        entered_by_office=True,
+    )
+    paper = registration_save(
+        actor=None,
+        registration=paper,
+        version=paper.version,
+        fields=COMPLETE,
+        arguments={a.criterion_id: "Có." for a in paper.arguments.all()},
+    )
+    login(client, cast["officer_a"])
+    client.post(
+        reverse("initiatives:registration_submit", args=[paper.pk]), {"sent_on": "2020-01-01"}
+    )
+    paper.refresh_from_db()
+    assert paper.is_late  # judged by today, not by the date the commune typed
+
+
+def test_a_registration_links_the_plans_campaigns_only(client, cast, make_registration, open_plan):
+    ours = Campaign.objects.create(plan=open_plan, position=1, name="Giảm nghèo bền vững")
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        registration_form(draft, campaigns=[str(ours.pk)]),
+    )
+    assert list(draft.campaigns.all()) == [ours]
+
+
+def test_district_enters_a_paper_form_and_the_commune_corrects_it(
+    client, tree, make_person, open_plan
+):
+    make_person("huyen", Role.OFFICER, tree.district)
+    make_person("xa", Role.OFFICER, tree.commune_a)
+    login(client, "huyen")
+    client.post(
+        reverse("initiatives:start", args=[open_plan.pk]),
+        {
+            "unit": tree.commune_a.pk,
+            "kind": "model",
+            "name": "Phiếu giấy: nuôi dê",
+            "entered_by_office": "on",
+        },
+    )
+    registration = Registration.objects.get()
+    assert registration.entered_by_office
+    assert registration.unit == tree.commune_a
+    client.logout()
+    login(client, "xa")
+    page = client.get(
+        reverse("initiatives:registration_detail", args=[registration.pk])
+    ).content.decode()
+    assert "từ phiếu giấy" in page
+    assert reverse("initiatives:registration_edit", args=[registration.pk]) in page
+
+
+def test_a_commune_cannot_claim_to_enter_paper_forms(client, tree, make_person, open_plan):
+    make_person("xa", Role.OFFICER, tree.commune_a)
+    login(client, "xa")
+    client.post(
+        reverse("initiatives:start", args=[open_plan.pk]),
+        {"unit": tree.commune_a.pk, "kind": "model", "name": "Tự nhận", "entered_by_office": "on"},
+    )
+    assert not Registration.objects.get().entered_by_office
+
+
+def test_a_blind_scorer_cannot_read_the_registration_itself(client, council, entry, tree):
+    item = entry(tree.commune_b, name="Kín")
+    council.blind = True
+    council.save()
+    login(client, "chutich")
+    assert client.get(reverse("initiatives:registration_detail", args=[item.pk])).status_code == 404
+    listing = client.get(reverse("initiatives:registration_list", args=[item.plan_id]))
+    assert "Kín" not in listing.content.decode()

@@ -1,0 +1,25 @@
+"""Conflicts of interest (review/domain/conflicts.py): who never scores which entry."""
+
+from tests.helpers import seat
+from thidua.review.domain.councils import assign, council_set_status
+from thidua.review.models import Assignment, CouncilStatus
+
+
+def test_member_from_the_entrys_commune_is_never_assigned(council, entry, tree):
+    own = entry(tree.commune_a, name="Của xã A")
+    other = entry(tree.commune_b, name="Của xã B")
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    member = seat(council, "thanhvien")
+    assert not Assignment.objects.filter(member=member, registration=own).exists()
+    assert Assignment.objects.filter(member=member, registration=other).exists()
+    assert Assignment.objects.filter(registration=own).count() == 2
+
+
+def test_author_never_judges_own_work(council, entry, tree):
+    work = entry(tree.commune_b, name="Máy tách hạt")
+    work.implementers.create(name="Chủ Tịch", position_unit="", role="Chế tạo")
+    assign(actor=None, council=council)
+    assert not Assignment.objects.filter(
+        member=seat(council, "chutich"), registration=work
+    ).exists()

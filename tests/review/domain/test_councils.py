@@ -1,0 +1,71 @@
+"""Councils (review/domain/councils.py): members, exclusions, balanced and CSV assignment."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from tests.helpers import score_all, seat
+from thidua.org.models import Role
+from thidua.review.domain.councils import (
+    assign,
+    assign_from_csv,
+    council_set_status,
+    exclusion_add,
+    member_add,
+)
+from thidua.review.domain.ranking import ranking
+from thidua.review.models import Assignment, CouncilStatus
+
+D = Decimal
+
+
+def test_only_people_with_the_council_role_sit_on_it(council, make_person, tree):
+    outsider = make_person("ngoai", Role.OFFICER, tree.district)
+    with pytest.raises(ValidationError):
+        member_add(actor=None, council=council, person=outsider, role="member")
+
+
+def test_adding_a_member_twice_is_refused_with_a_message(council):
+    with pytest.raises(ValidationError):
+        member_add(actor=None, council=council, person=seat(council, "thuky").person, role="member")
+
+
+def test_balanced_assignment_gives_each_entry_n_members_evenly(council, entry, tree):
+    for number in range(4):
+        entry(tree.commune_b, name=f"Mục {number}")
+    assign(actor=None, council=council, per_entry=2)
+    per_entry = {}
+    per_member = {}
+    for member_id, registration_id in Assignment.objects.values_list(
+        "member_id", "registration_id"
+    ):
+        per_entry[registration_id] = per_entry.get(registration_id, 0) + 1
+        per_member[member_id] = per_member.get(member_id, 0) + 1
+    assert set(per_entry.values()) == {2}
+    assert max(per_member.values()) - min(per_member.values()) <= 1
+
+
+def test_csv_assignment_by_hand_refuses_conflicts_and_assigns_nothing_then(council, entry, tree):
+    own = entry(tree.commune_a, name="Của xã A")
+    other = entry(tree.commune_b, name="Của xã B")
+    errors = assign_from_csv(
+        actor=None, council=council, content=f"{other.pk},thanhvien\n{own.pk},thanhvien\n".encode()
+    )
+    assert errors == ["Dòng 2: thành viên này không được chấm hồ sơ này."]
+    assert not Assignment.objects.exists()
+    assert (
+        assign_from_csv(actor=None, council=council, content=f"{other.pk},THANHVIEN\n".encode())
+        == []
+    )
+    assert Assignment.objects.get().member == seat(council, "thanhvien")
+
+
+def test_excluding_a_member_removes_the_scores_already_given(council, entry, tree):
+    item = entry(tree.commune_b)
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "chutich", item, [20] * 5)
+    score_all(council, "thuky", item, [10] * 5)
+    exclusion_add(actor=None, member=seat(council, "chutich"), registration=item, reason="Tác giả")
+    assert ranking(council, [item])[0].totals == [D("50.00")]

@@ -1,0 +1,101 @@
+"""The vote (review/domain/decisions.py): the 2/3 rule, the quorum, outcomes back to the units."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from tests.helpers import seat
+from thidua.org.models import Role
+from thidua.review.domain.councils import assign, council_set_status, required_votes
+from thidua.review.domain.decisions import decision_record, proposal_set
+from thidua.review.domain.scoring import scores_save
+from thidua.review.models import Assignment, CouncilStatus, Outcome
+
+D = Decimal
+
+
+def test_two_thirds_rule(council, entry, tree):
+    assert required_votes(council, 3) == 2
+    assert required_votes(council, 5) == 4
+    assert required_votes(council, 9) == 6
+    item = entry(tree.commune_b)
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    proposal_set(
+        actor=None, council=council, registration=item, outcome=Outcome.COMMENDED, reason="Điểm cao"
+    )
+    failed = decision_record(
+        actor=None,
+        council=council,
+        present=3,
+        votes_for=1,
+        votes_against=2,
+        decided_on=datetime.date(2022, 6, 1),
+    )
+    assert not failed.approved
+    council.refresh_from_db()
+    assert council.status == CouncilStatus.CLOSED
+    passed = decision_record(
+        actor=None,
+        council=council,
+        present=3,
+        votes_for=2,
+        votes_against=1,
+        decided_on=datetime.date(2022, 6, 1),
+    )
+    assert passed.approved
+    assert passed.required == 2
+    assert passed.number == 2
+    council.refresh_from_db()
+    assert council.status == CouncilStatus.DECIDED
+    history = item.transitions.order_by("-id").first()
+    assert "khen thưởng" in history.reason
+    assert "Điểm cao" in history.reason
+
+
+def test_quorum_is_enforced(council, tree):
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    with pytest.raises(ValidationError):
+        decision_record(
+            actor=None,
+            council=council,
+            present=1,
+            votes_for=1,
+            votes_against=0,
+            decided_on=datetime.date(2022, 6, 1),
+        )
+
+
+def test_units_get_anonymised_comments_when_the_council_shares_them(
+    council, entry, tree, make_person
+):
+    officer = make_person("xa_b", Role.OFFICER, tree.commune_b)
+    item = entry(tree.commune_b)
+    council.share_comments = True
+    council.save()
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    assignment = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
+    criteria = list(council.plan.criteria.all())
+    scores_save(
+        actor=None,
+        assignment=assignment,
+        submit=True,
+        scores={c.pk: (D(15), "Cần thêm số liệu" if c.position == 1 else "") for c in criteria},
+    )
+    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    proposal_set(actor=None, council=council, registration=item, outcome=Outcome.RECOGNISED)
+    decision_record(
+        actor=None,
+        council=council,
+        present=3,
+        votes_for=3,
+        votes_against=0,
+        decided_on=datetime.date(2022, 6, 1),
+    )
+    message = officer.notifications.get(message__startswith="Hội đồng").message
+    assert "Cần thêm số liệu" in message
+    assert "Chủ Tịch" not in message

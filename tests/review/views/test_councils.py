@@ -1,0 +1,53 @@
+"""Council pages (review/views/councils.py): who opens them, the chair's vote and reminders."""
+
+from django.urls import reverse
+
+from tests.helpers import login, score_all, seat
+from thidua.org.models import Role
+from thidua.review.domain.councils import assign, council_set_status
+from thidua.review.models import CouncilStatus
+
+
+def test_outsiders_cannot_open_the_council(client, council, make_person, tree):
+    make_person("xa_b", Role.OFFICER, tree.commune_b)
+    login(client, "xa_b")
+    assert client.get(reverse("review:council_detail", args=[council.pk])).status_code == 404
+    assert client.get(reverse("review:ranking", args=[council.pk])).status_code == 404
+
+
+def test_chair_proposes_and_records_the_vote_through_the_pages(client, council, entry, tree):
+    item = entry(tree.commune_b, name="Đề xuất khen")
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "chutich", item, [18] * 5)
+    login(client, "chutich")
+    client.post(reverse("review:status_closed", args=[council.pk]))
+    url = reverse("review:decision", args=[council.pk])
+    client.post(url, {f"outcome_{item.pk}": "commended", f"reason_{item.pk}": "Hiệu quả cao"})
+    assert council.proposals.get().outcome == "commended"
+    response = client.post(
+        url,
+        {
+            "vote": "1",
+            "present": "3",
+            "votes_for": "3",
+            "votes_against": "0",
+            "decided_on": "2022-06-15",
+        },
+        follow=True,
+    )
+    assert "Đã thông qua với 3/3" in response.content.decode()
+    council.refresh_from_db()
+    assert council.status == CouncilStatus.DECIDED
+
+
+def test_the_chair_reminds_a_member_who_has_not_finished(client, council, entry, tree):
+    entry(tree.commune_b)
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    login(client, "chutich")
+    member = seat(council, "thuky")
+    client.post(reverse("review:remind", args=[council.pk, member.pk]))
+    notice = member.person.notifications.get()
+    assert "Hội đồng đánh giá" in notice.message
+    assert notice.url == reverse("review:queue", args=[council.pk])

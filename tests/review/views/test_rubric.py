@@ -1,0 +1,40 @@
+"""The rubric page (review/views/rubric.py): weights, bands and grades as data, locked once used."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+
+from tests.helpers import login, score_all
+from thidua.org.models import Role
+from thidua.review.domain.councils import assign, council_set_status
+from thidua.review.domain.ranking import ranking
+from thidua.review.models import CouncilStatus
+
+D = Decimal
+
+
+def test_rubric_is_data_weights_bands_and_classes(
+    client, council, entry, tree, open_plan, make_person
+):
+    make_person("quantri", Role.ADMIN, tree.district)
+    login(client, "quantri")
+    criteria = list(open_plan.criteria.all())
+    data = {"grades": "Xuất sắc: 95\nĐạt: 40\nKhông đạt: 0"}
+    for c in criteria:
+        data[f"weight_{c.pk}"] = "2" if c.position == 1 else "1"
+        data[f"bands_{c.pk}"] = "18-20: hoàn toàn mới\n0-17: cải tiến" if c.position == 1 else ""
+    bad = {**data, f"bands_{criteria[0].pk}": "25-30: quá điểm tối đa"}
+    response = client.post(reverse("review:rubric", args=[open_plan.pk]), bad)
+    assert "Dòng 1" in response.content.decode()
+    assert not criteria[0].bands.exists()
+    client.post(reverse("review:rubric", args=[open_plan.pk]), data)
+    assert [str(b) for b in criteria[0].bands.all()] == ["18–20: hoàn toàn mới", "0–17: cải tiến"]
+    item = entry(tree.commune_b)
+    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "chutich", item, [20, 10, 10, 10, 10])
+    row = ranking(council, [item])[0]
+    assert row.score == D("80.00")  # 20 × 2 + 40
+    assert row.grade == "Đạt"
+    locked = client.post(reverse("review:rubric", args=[open_plan.pk]), data)
+    assert "không thể thay đổi" in locked.content.decode()
