@@ -11,6 +11,11 @@ import secrets
 import sys
 from pathlib import Path
 
+import django
+from django.core.management import call_command, execute_from_command_line
+
+from thidua.config.checks import production_problems
+
 DEMO_PASSWORD = "thidua-demo"  # noqa: S105 (the demo's documented shared password)
 DEMO_ACCOUNTS = [
     ("admin", "quản trị toàn hệ thống (superuser)"),
@@ -32,8 +37,6 @@ def main(argv: list[str] | None = None) -> None:
     elif command == "serve":
         serve(argv[1:])
     else:
-        from django.core.management import execute_from_command_line
-
         execute_from_command_line(["thidua", *argv])
 
 
@@ -53,9 +56,6 @@ def demo(argv: list[str]) -> None:
     if options.reset:
         _delete_embedded_database(data_dir)
 
-    import django
-    from django.core.management import call_command
-
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
     call_command("load_demo", verbosity=1)
@@ -69,15 +69,11 @@ def demo(argv: list[str]) -> None:
 
 
 def serve(argv: list[str]) -> None:
-    import django
-
     django.setup()
-    from thidua.config.checks import production_problems
-
     problems = production_problems()
     if problems:
         sys.exit(f"thidua serve: {problems[0]}")
-    from gunicorn.app.wsgiapp import run
+    from gunicorn.app.wsgiapp import run  # noqa: PLC0415 (loaded only by the one command that serves)
 
     bind = os.environ.get("THIDUA_BIND", "127.0.0.1:8000")
     workers = os.environ.get("WEB_CONCURRENCY", "3")

@@ -44,7 +44,7 @@ urlpatterns = [
     ),
     path("", include("thidua.org.urls")),
     path("", include("thidua.plans.urls")),
-    path("audit/", include("thidua.audit.urls")),
+    path("audit/", include("thidua.web.audit")),
     path("notifications/", include("thidua.notify.urls")),
     path("", include("thidua.initiatives.urls")),
     path("", include("thidua.review.urls")),

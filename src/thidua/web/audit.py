@@ -1,11 +1,14 @@
+"""The audit log page. It lives in the web shell, above org: the log itself (thidua.audit)
+sits below every app so that each can write to it, and reading it needs ``access``."""
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import path
 
+from thidua.audit.models import AuditEntry
 from thidua.org import access
-
-from .models import AuditEntry
 
 
 @login_required
@@ -22,3 +25,7 @@ def entry_list(request):
     entries = entries.select_related("actor", "unit", "content_type").order_by("-at", "-id")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "audit/entry_list.html", {"page": page, "unit": unit})
+
+
+app_name = "audit"
+urlpatterns = [path("", entry_list, name="entry_list")]
