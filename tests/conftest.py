@@ -216,3 +216,16 @@ def council(open_plan, tree, make_person):
     member_add(actor=None, council=created, person=secretary, role=MemberRole.SECRETARY)
     member_add(actor=None, council=created, person=member, role=MemberRole.MEMBER)
     return created
+
+
+@pytest.fixture
+def officer(tree, make_person):
+    """Nguyễn Thị Hoa, officer of Ea Bá, with an e-mail address and a phone number."""
+    return make_person(
+        "xa",
+        Role.OFFICER,
+        tree.commune_a,
+        full_name="Nguyễn Thị Hoa",
+        email="hoa@example.vn",
+        phone="0905 000 003",
+    )

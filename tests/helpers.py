@@ -6,12 +6,16 @@ stays in that module.
 
 import datetime
 import io
+import os
+import subprocess
+import sys
 from decimal import Decimal
 
 from docx import Document
 from openpyxl import load_workbook
 from PIL import Image
 
+from thidua.demo.load import PASSWORD as DEMO_PASSWORD
 from thidua.plans.domain.plans import plan_create, plan_issue, plan_set_body
 from thidua.plans.models import PlanBasis
 from thidua.results.domain.reports import report_save
@@ -41,6 +45,14 @@ def login(client, person):
     username = getattr(person, "username", person)
     assert client.login(username=username, password=PASSWORD), f"{username} could not log in"
     return client
+
+
+def browser_login(page, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Log in to the live demo site through its login page, as a person would (Playwright)."""
+    page.goto("/accounts/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
 
 
 # --- files -----------------------------------------------------------------------------
@@ -138,7 +150,7 @@ def score_all(council, username, registration, points, submit=True):
 def filled(report, **figures):
     """The report saved with every initiative done (10 households each) and `figures`."""
     results = {
-        r.registration_id: {"status": "done", "households": 10, "text": "Tốt"}
+        r.registration_id: {"progress": "done", "households": 10, "text": "Tốt"}
         for r in report.results.all()
     }
     return report_save(
@@ -166,3 +178,24 @@ def report_form(report, **changes):
     }
     data.update(changes)
     return data
+
+
+# --- processes -------------------------------------------------------------------------
+
+# The environment of a production start: DEBUG off, and what production requires but a secret.
+PRODUCTION_ENV = {
+    "PATH": os.environ["PATH"],
+    "DJANGO_SETTINGS_MODULE": "thidua.config.settings",
+    "DEBUG": "0",
+    "ALLOWED_HOSTS": "thidua.example.vn",
+    "SITE_URL": "https://thidua.example.vn",
+    "THIDUA_DATA_DIR": "",
+}
+
+
+def run_in_production(code: str, tmp_path, **extra) -> subprocess.CompletedProcess:
+    """Run Python `code` in a fresh interpreter with the production environment and `extra`."""
+    environment = {**PRODUCTION_ENV, "THIDUA_DATA_DIR": str(tmp_path), **extra}
+    return subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, timeout=60
+    )

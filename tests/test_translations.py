@@ -23,6 +23,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 import thidua
+from thidua.org.models import Role, UnitKind
 
 PACKAGE_DIR = Path(thidua.__file__).resolve().parent
 PO_FILE = PACKAGE_DIR / "locale" / "vi" / "LC_MESSAGES" / "django.po"
@@ -239,8 +240,6 @@ def test_mo_is_compiled_from_the_current_po(tmp_path):
 
 
 def test_strings_come_out_in_vietnamese_and_stay_english_in_english():
-    from thidua.org.models import Role, UnitKind
-
     samples = {
         ("Log in", None): "Đăng nhập",
         ("Log out", None): "Đăng xuất",

@@ -17,10 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from django.test import override_settings
+from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from thidua.demo import load as demo
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
-    from pytest_django.live_server_helper import LiveServer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
@@ -88,8 +92,6 @@ def browser() -> Iterator["Browser"]:
             pytest.fail(f"CI must run the browser tests, but there is {why}", pytrace=False)
         pytest.skip(f"browser tests skipped: {why}")
 
-    from playwright.sync_api import sync_playwright
-
     # Between its calls Playwright's sync API leaves its event loop marked as running
     # in this thread, and Django then refuses ORM calls from here (loading the demo,
     # flushing the database) as "async unsafe". They are not async: allow them while
@@ -122,9 +124,6 @@ def live_server(django_db_setup) -> Iterator["LiveServer"]:
     Started after django_db_setup, so an in-memory SQLite test database is shared
     with the server thread.
     """
-    from django.test import override_settings
-    from pytest_django.live_server_helper import LiveServer
-
     with override_settings(SECURE_SSL_REDIRECT=False, SECURE_HSTS_SECONDS=0):
         server = LiveServer("127.0.0.1")
     yield server
@@ -138,10 +137,6 @@ def demo_site(live_server, transactional_db, settings) -> str:
     transactional_db, not db: the server thread must see the demo, so it is
     committed, and flushed again after each test.
     """
-    from django.test import override_settings
-
-    from thidua.demo import load as demo
-
     settings.PASSWORD_HASHERS = FAST_HASHERS
     # Cookies over plain http, unhashed static file names: what `DEBUG=true` serves.
     settings.SESSION_COOKIE_SECURE = False

@@ -3,14 +3,13 @@
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP
-from tests.browser.test_smoke import log_in
+from tests.helpers import browser_login
+from thidua.plans.models import Plan
 
 
 def test_plan_prints_only_the_official_document(new_page):
-    from thidua.plans.models import Plan
-
     page = new_page(DESKTOP)
-    log_in(page, "huyen")
+    browser_login(page, "huyen")
     page.goto(f"/plans/{Plan.objects.get(number=115).pk}/")
     expect(page.locator(".site-header")).to_be_visible()
     page.emulate_media(media="print")

@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
-from tests.browser.test_smoke import log_in
+from tests.helpers import browser_login
 
 PLAN_TITLE = "Nông dân Đắk Lắk"
 
@@ -19,7 +19,7 @@ def open_current_plan_registrations(page) -> None:
 
 def test_officer_registers_offline_then_province_returns_and_receives(new_page, screenshot):
     officer = new_page(PHONE)
-    log_in(officer, "xa")
+    browser_login(officer, "xa")
     open_current_plan_registrations(officer)
     officer.get_by_role("link", name="Đăng ký", exact=True).first.click()
     officer.get_by_role("radio", name="mô hình").check()
@@ -50,7 +50,7 @@ def test_officer_registers_offline_then_province_returns_and_receives(new_page, 
     registration_url = officer.url
 
     province = new_page(PHONE)
-    log_in(province, "tinh")
+    browser_login(province, "tinh")
     province.goto(registration_url)
     province.get_by_text("Trả lại để bổ sung").click()
     province.get_by_label("Lý do trả lại? Cần bổ sung, chỉnh sửa gì?").fill(

@@ -5,12 +5,12 @@ from docx import Document
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.test_smoke import log_in
+from tests.helpers import browser_login
 
 
 def test_council_scores_votes_and_the_commune_sees_the_outcome(new_page, screenshot):
     member = new_page(PHONE)
-    log_in(member, "hoidong")
+    browser_login(member, "hoidong")
     member.get_by_role("link", name="Hội đồng đánh giá mô hình, sáng kiến năm 2022").first.click()
     expect(member.get_by_role("heading", level=1)).to_have_text("Hồ sơ tôi cần chấm")
     member.locator(".card__title").first.click()
@@ -21,7 +21,7 @@ def test_council_scores_votes_and_the_commune_sees_the_outcome(new_page, screens
     expect(member.locator(".messages")).to_contain_text("Đã nộp phiếu chấm")
 
     chair = new_page(DESKTOP)
-    log_in(chair, "hoidong")
+    browser_login(chair, "hoidong")
     chair.goto("/")
     chair.get_by_role("link", name="Trang hội đồng").first.click()
     expect(chair.locator("table")).to_contain_text("Phạm Thị Lan")
@@ -38,7 +38,7 @@ def test_council_scores_votes_and_the_commune_sees_the_outcome(new_page, screens
     expect(chair.locator("main")).to_contain_text("Đã thông qua với 3/3")
 
     office = new_page(DESKTOP)
-    log_in(office, "huyen")
+    browser_login(office, "huyen")
     office.goto(chair.url)
     with office.expect_download() as download:
         office.get_by_role("link", name="Quyết định (DOCX)").click()
@@ -47,7 +47,7 @@ def test_council_scores_votes_and_the_commune_sees_the_outcome(new_page, screens
     assert "QUYẾT ĐỊNH" in texts
 
     commune = new_page(PHONE)
-    log_in(commune, "xa")
+    browser_login(commune, "xa")
     commune.goto("/notifications/")
     expect(commune.locator(".cards")).to_contain_text("khen thưởng")
     screenshot(commune, "outcome")

@@ -12,7 +12,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE_JS, DESKTOP, PHONE, VIEWPORTS
+from tests.helpers import browser_login
 from thidua.demo import load as demo
+from thidua.org.models import Unit
+from thidua.plans.models import Plan
 
 pytestmark = pytest.mark.browser
 
@@ -20,13 +23,6 @@ PASSWORD = demo.PASSWORD
 START_PAGE = re.compile(r"^https?://[^/]+/$")
 LOGIN_PAGE = re.compile(r"/accounts/login/")
 BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def log_in(page, username: str, password: str = PASSWORD) -> None:
-    page.goto("/accounts/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def page_width(page) -> int:
@@ -61,7 +57,7 @@ def test_login_page_is_styled_by_the_app_stylesheet(phone_page):
 
 def test_start_page_shows_commune_officer_their_unit_on_phone(phone_page, screenshot):
     page = phone_page
-    log_in(page, "xa")
+    browser_login(page, "xa")
 
     expect(page).to_have_url(START_PAGE)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Nguyễn Thị Hoa")
@@ -74,7 +70,7 @@ def test_start_page_shows_commune_officer_their_unit_on_phone(phone_page, screen
 
 def test_start_page_leads_district_admin_to_commune_list_on_desktop(desktop_page, screenshot):
     page = desktop_page
-    log_in(page, "huyen")
+    browser_login(page, "huyen")
 
     expect(page).to_have_url(START_PAGE)
     expect(page.locator(".card", has_text="Hội Nông dân huyện Sông Hinh").first).to_be_visible()
@@ -94,13 +90,11 @@ def test_start_page_leads_district_admin_to_commune_list_on_desktop(desktop_page
 
 
 def test_pages_fit_phone_width_without_sideways_scrolling(phone_page, demo_site):
-    from thidua.org.models import Unit
-
     page = phone_page
     ea_ba = Unit.objects.get(level=3, code=demo.EA_BA_OLD)
     page.goto("/accounts/login/")
     widths = {page.url: page_width(page)}
-    log_in(page, "huyen")
+    browser_login(page, "huyen")
     expect(page).to_have_url(START_PAGE)
     for path in ("/", "/units/", f"/units/{ea_ba.pk}/", "/people/", "/audit/"):
         page.goto(path)
@@ -111,7 +105,7 @@ def test_pages_fit_phone_width_without_sideways_scrolling(phone_page, demo_site)
 
 def test_login_with_wrong_password_shows_error_and_stays(phone_page):
     page = phone_page
-    log_in(page, "xa", "not-the-password")
+    browser_login(page, "xa", "not-the-password")
 
     expect(page).to_have_url(LOGIN_PAGE)
     alert = page.get_by_role("alert")
@@ -123,7 +117,7 @@ def test_login_with_wrong_password_shows_error_and_stays(phone_page):
 
 def test_login_by_phone_number_reaches_start_page(phone_page):
     page = phone_page
-    log_in(page, "0905000003")
+    browser_login(page, "0905000003")
 
     expect(page).to_have_url(START_PAGE)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Nguyễn Thị Hoa")
@@ -153,7 +147,7 @@ def test_keyboard_reaches_skip_link_then_username_on_login_page(desktop_page):
 
 def test_keyboard_skip_link_leads_to_first_filter_on_unit_list(desktop_page):
     page = desktop_page
-    log_in(page, "huyen")
+    browser_login(page, "huyen")
     expect(page).to_have_url(START_PAGE)
     page.goto("/units/")
     check_skip_link_then(page, page.locator("main form input").first.get_attribute("id"))
@@ -250,16 +244,12 @@ def test_axe_finds_no_serious_violations_on_page(name, viewport, new_page, scree
     if path is None:
         page.goto("/accounts/login/")
     else:
-        log_in(page, "huyen")
+        browser_login(page, "huyen")
         expect(page).to_have_url(START_PAGE)
         if path == "unit_detail":
-            from thidua.org.models import Unit
-
             ea_ba = Unit.objects.get(level=3, code=demo.EA_BA_OLD)
             path = f"/units/{ea_ba.pk}/"
         elif path in {"plan_detail", "plan_cascade"}:
-            from thidua.plans.models import Plan
-
             seed_plan = Plan.objects.get(number=115)
             path = f"/plans/{seed_plan.pk}/" + ("cascade/" if path == "plan_cascade" else "")
         page.goto(path)

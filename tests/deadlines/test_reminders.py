@@ -1,4 +1,5 @@
-"""Deadline reminders: when they go, to whom, once each, and what a crash does."""
+"""Deadline reminders (deadlines/reminders.py): when they go, to whom, once each, and what a crash
+does."""
 
 import datetime
 
@@ -10,26 +11,9 @@ from thidua.deadlines.models import Reminder
 from thidua.deadlines.reminders import send_due_reminders
 from thidua.initiatives.domain.registrations import registration_submit
 from thidua.notify.models import Notification
-from thidua.org.models import Role
+from thidua.results.domain.reports import report_open, report_save, report_submit
 
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def offices(tree, make_person):
-    return {
-        "a": make_person("xa_a", Role.OFFICER, tree.commune_a),
-        "b": make_person("xa_b", Role.OFFICER, tree.commune_b),
-    }
-
-
-@pytest.fixture
-def due_soon(open_plan):
-    """The open plan's registration deadline moved to 10 days from now."""
-    deadline = open_plan.deadlines.get(kind="registration")
-    deadline.due_at = timezone.now() + 10 * DAY
-    deadline.save()
-    return deadline
 
 
 def test_reminders_go_at_7_3_1_days_before_and_the_day_after(due_soon, offices):
@@ -96,39 +80,7 @@ def test_a_run_with_a_limit_continues_next_time(due_soon, offices):
     assert Reminder.objects.count() == 2
 
 
-def test_the_task_runs_in_process_without_a_worker(due_soon, offices):
-    from thidua.deadlines.tasks import send_due_reminders_task
-
-    result = send_due_reminders_task.enqueue()
-    assert result.status == "SUCCESSFUL"
-
-
-def test_the_district_reminds_by_hand_and_sees_what_went_to_whom(
-    client, due_soon, offices, make_person, tree
-):
-    from django.urls import reverse
-
-    from tests.conftest import PASSWORD
-
-    make_person("huyen", Role.OFFICER, tree.district, full_name="Văn phòng Huyện hội")
-    client.login(username="huyen", password=PASSWORD)
-    url = reverse("deadlines:reminders", args=[due_soon.plan_id, due_soon.pk])
-    page = client.get(url).content.decode()
-    assert "Hội Nông dân xã Ea Bá" in page
-    assert "Hội Nông dân xã Ea Ly" in page
-    client.post(url)
-    client.post(url)  # a double click: the units were reminded minutes ago
-    assert Reminder.objects.filter(manual=True).count() == 2
-    log = client.get(url).content.decode()
-    assert "Văn phòng Huyện hội" in log
-    client.logout()
-    client.login(username="xa_a", password=PASSWORD)
-    assert client.get(url).status_code == 403
-
-
 def test_report_deadlines_remind_the_units_that_have_not_reported(open_plan, offices, tree):
-    from thidua.results.domain.reports import report_open, report_save, report_submit
-
     deadline = open_plan.deadlines.get(kind="report")
     deadline.due_at = timezone.now() + 10 * DAY
     deadline.save()
@@ -145,22 +97,3 @@ def test_report_deadlines_remind_the_units_that_have_not_reported(open_plan, off
     assert send_due_reminders(now=deadline.due_at - 3 * DAY) == 1
     assert offices["b"].notifications.count() == 1
     assert not offices["a"].notifications.exists()
-
-
-# The worker closes its database connection between tasks, as a long-running process
-# should: the test runs outside a wrapping transaction for that.
-@pytest.mark.django_db(transaction=True)
-def test_scheduler_queues_and_the_worker_sends_through_the_database(open_plan, offices, settings):
-    from django.core.management import call_command
-    from django_tasks_db.models import DBTaskResult
-
-    deadline = open_plan.deadlines.get(kind="registration")
-    deadline.due_at = timezone.now() + 7 * DAY - datetime.timedelta(hours=1)
-    deadline.save()
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    call_command("scheduler", once=True)
-    assert DBTaskResult.objects.count() == 1
-    assert not Reminder.objects.exists()  # queued, not run yet
-    call_command("worker", batch=True)
-    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
-    assert Reminder.objects.filter(offset_days=7).count() == 2

@@ -1,12 +1,16 @@
 """The permission matrix: for each role held in commune A, what its holder can
 see or change of commune A, commune B, the district and the province."""
 
+import datetime
+
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from thidua.org import access
-from thidua.org.models import Role, Unit
+from thidua.org.domain.units import succession_record, unit_create
+from thidua.org.models import Role, SuccessionKind, Unit, UnitKind
 
 # (role, action, target) → allowed?  Targets are named attributes of the `tree` fixture.
 COMMUNE_MATRIX = {
@@ -103,8 +107,6 @@ def test_person_without_role_sees_nothing(tree, make_person):
 
 
 def test_anonymous_and_inactive_users_are_refused(tree, make_person):
-    from django.contrib.auth.models import AnonymousUser
-
     assert not access.can(AnonymousUser(), "unit.view", tree.commune_a)
     person = make_person("gone", Role.ADMIN, tree.province)
     person.is_active = False
@@ -133,10 +135,6 @@ def test_unknown_action_is_a_programming_error(tree, make_person):
 
 def test_role_in_a_successor_covers_the_predecessors_archive(tree, make_person):
     """A commune formed on 1/7/2025 keeps the records of the communes merged into it."""
-    import datetime
-
-    from thidua.org.domain.units import succession_record, unit_create
-    from thidua.org.models import SuccessionKind, UnitKind
 
     new_commune = unit_create(
         actor=None,

@@ -1,12 +1,13 @@
-"""Importing branches and other units from CSV and XLSX files."""
+"""Importing branches and other units from CSV and XLSX files (org/importing.py)."""
 
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from tests.conftest import PASSWORD
+from tests.helpers import login
 from thidua.audit.models import AuditEntry
 from thidua.org.models import Role, Unit
 
@@ -14,8 +15,6 @@ GOOD_CSV = "Tên,Loại,Thuộc đơn vị,Mã\nBuôn Ken,Chi hội,,\nThôn 3,c
 
 
 def upload(client, unit, name, content: bytes):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     return client.post(
         reverse("org:unit_import", args=[unit.pk]),
         {"file": SimpleUploadedFile(name, content)},
@@ -25,7 +24,7 @@ def upload(client, unit, name, content: bytes):
 @pytest.fixture
 def admin_client(client, tree, make_person):
     admin = make_person("xa", Role.ADMIN, tree.commune_a)
-    assert client.login(username="xa", password=PASSWORD)
+    login(client, admin)
     client.admin = admin
     return client
 

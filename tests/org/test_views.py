@@ -1,19 +1,17 @@
 """Unit and people pages: what each user sees, what they may change, fixed query counts."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.helpers import login
 from thidua.audit.models import AuditEntry
-from thidua.org.domain.units import unit_create
+from thidua.org.domain.people import membership_grant
+from thidua.org.domain.units import unit_create, unit_update
 from thidua.org.models import Membership, Person, Role, Unit, UnitKind
-
-
-def login(client, person):
-    assert client.login(username=person.username, password=PASSWORD)
-    return client
 
 
 def test_unit_list_shows_only_the_users_subtree(client, tree, make_person):
@@ -33,10 +31,6 @@ def test_unit_list_search_ignores_diacritics(client, tree, make_person):
 
 
 def test_unit_list_filters_current_and_former_units(client, tree, make_person):
-    import datetime
-
-    from thidua.org.domain.units import unit_update
-
     unit_update(actor=None, unit=tree.commune_b, valid_to=datetime.date(2025, 6, 30))
     login(client, make_person("h", Role.ADMIN, tree.district))
     current = client.get(reverse("org:unit_list"), {"status": "current"}).content.decode()
@@ -216,7 +210,6 @@ def test_people_list_query_count_does_not_grow_with_people(client, tree, make_pe
     for number in range(extra):
         unit = tree.commune_a if number % 2 else tree.commune_b
         person = make_person(f"p{number}", Role.OFFICER, unit)
-        from thidua.org.domain.people import membership_grant
 
         membership_grant(actor=None, person=person, unit=tree.branch_a, role=Role.VIEWER)
     assert _query_count(client, reverse("org:person_list")) == baseline
@@ -287,7 +280,6 @@ def test_admin_edits_and_disables_an_account_in_scope(client, tree, make_person)
 
 def test_account_with_a_role_elsewhere_cannot_be_edited(client, tree, make_person):
     officer = make_person("xa", Role.OFFICER, tree.commune_a)
-    from thidua.org.domain.people import membership_grant
 
     membership_grant(actor=None, person=officer, unit=tree.other_commune, role=Role.VIEWER)
     login(client, make_person("h", Role.ADMIN, tree.district))

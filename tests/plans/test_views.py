@@ -8,16 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
-from thidua.org.models import Role
+from tests.helpers import login
+from thidua.org.domain.units import unit_create
+from thidua.org.models import Role, UnitKind
 from thidua.plans.domain.plans import plan_create_child, plan_issue
-from thidua.plans.models import Plan, PlanAttachment, PlanStatus
+from thidua.plans.models import Plan, PlanAttachment, PlanState
 
 MARCH_8 = datetime.date(2022, 3, 8)
-
-
-def login(client, person):
-    assert client.login(username=person.username, password=PASSWORD)
 
 
 @pytest.fixture
@@ -75,11 +72,11 @@ def test_only_administrators_issue(client, cast, make_plan):
     login(client, cast["district_officer"])
     assert client.post(url).status_code == 403
     plan.refresh_from_db()
-    assert plan.status == PlanStatus.DRAFT
+    assert plan.state == PlanState.DRAFT
     login(client, cast["district_admin"])
     response = client.post(url, follow=True)
     plan.refresh_from_db()
-    assert plan.status == PlanStatus.ISSUED
+    assert plan.state == PlanState.ISSUED
     assert f"số {plan.number_symbol}" in response.content.decode()
 
 
@@ -148,9 +145,6 @@ def test_cascade_view_shows_every_commune_and_counts(client, cast, make_plan, tr
 def test_cascade_view_query_count_does_not_grow_with_units(
     client, cast, make_plan, tree, communes, django_assert_max_num_queries
 ):
-    from thidua.org.domain.units import unit_create
-    from thidua.org.models import UnitKind
-
     plan = plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8)
     for number in range(communes):
         unit = unit_create(

@@ -1,4 +1,5 @@
-"""The seed plan as a DOCX that reads like the original, downloaded from its page."""
+"""A plan as an official document (plans/rendering.py): the seed plan as a DOCX that reads like
+the original, downloaded from its page."""
 
 import io
 
@@ -6,7 +7,7 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from tests.conftest import PASSWORD
+from tests.helpers import docx, login
 from thidua.documents.docx import render_docx
 from thidua.org.models import Role
 from thidua.plans.models import Plan
@@ -84,7 +85,7 @@ def test_seed_plan_docx_page_and_fonts(seed_plan):
 
 def test_plan_page_offers_the_docx_and_it_opens(client, seed_plan, make_person, tree):
     make_person("xa", Role.OFFICER, tree.commune_a)
-    client.login(username="xa", password=PASSWORD)
+    login(client, "xa")
     page = client.get(reverse("plans:plan_detail", args=[seed_plan.pk])).content.decode()
     assert "Sông Hinh, ngày 08 tháng 3 năm 2022" in page
     assert "IV. TỔ CHỨC THỰC HIỆN" in page
@@ -93,8 +94,11 @@ def test_plan_page_offers_the_docx_and_it_opens(client, seed_plan, make_person, 
         "application/vnd.openxmlformats-officedocument.wordprocessingml"
     )
     assert 'filename="ke-hoach-115-kh-hndh.docx"' in response["Content-Disposition"]
-    assert "filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20115-KH-HNDH.docx" in response["Content-Disposition"]
-    assert "Số 115-KH/HNDH" in all_text(Document(io.BytesIO(response.content)))
+    assert (
+        "filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20115-KH-HNDH.docx"
+        in response["Content-Disposition"]
+    )
+    assert "Số 115-KH/HNDH" in all_text(docx(response))
 
 
 def test_draft_docx_has_a_blank_number_and_the_draft_mark(make_plan, tree):

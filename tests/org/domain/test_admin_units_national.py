@@ -1,9 +1,12 @@
-"""The whole country, both structures: counts, and subtree queries that stay one query."""
+"""Loading the whole country (org/domain/admin_units.py), both structures: counts, and subtree
+queries that stay one query. Apart from test_admin_units.py: its data stays for the module."""
 
 import pytest
 from django.db import connection
+from django.db.models import Max
 from django.test.utils import CaptureQueriesContext
 
+from thidua.audit.models import AuditEntry
 from thidua.org.domain.admin_units import load_admin_units
 from thidua.org.models import Succession, Unit
 
@@ -11,9 +14,13 @@ from thidua.org.models import Succession, Unit
 @pytest.fixture(scope="module")
 def country(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        last_entry = AuditEntry.objects.aggregate(last=Max("id"))["last"] or 0
         load_admin_units()
     yield
+    # Committed outside any test's transaction: undo all of it, the audit log's import entry
+    # included, or the tests after this module see it.
     with django_db_blocker.unblock():
+        AuditEntry.objects.filter(id__gt=last_entry).delete()
         Succession.objects.all().delete()
         for level in (3, 2, 1, 0):
             Unit.objects.filter(level=level).delete()

@@ -1,0 +1,51 @@
+"""The account pages wired in config/urls.py (Django's views with our forms and templates):
+logout, password change and reset."""
+
+import re
+
+from django.core import mail
+from django.urls import reverse
+
+from tests.helpers import PASSWORD
+
+
+def test_logout_ends_the_session(client, officer):
+    client.post(reverse("login"), {"username": "xa", "password": PASSWORD})
+    # Logged in first, or the test would prove nothing: an anonymous visitor is redirected too.
+    assert int(client.session["_auth_user_id"]) == officer.pk
+    assert "Nguyễn Thị Hoa" in client.get(reverse("home")).content.decode()
+    client.post(reverse("logout"))
+    assert "_auth_user_id" not in client.session
+    home = client.get(reverse("home"))
+    assert home.status_code == 302
+    assert home["Location"].startswith(reverse("login"))
+
+
+def test_password_change(client, officer):
+    client.force_login(officer)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "mot-mat-khau-moi-dai",
+            "new_password2": "mot-mat-khau-moi-dai",
+        },
+    )
+    assert response.status_code == 302
+    officer.refresh_from_db()
+    assert officer.check_password("mot-mat-khau-moi-dai")
+
+
+def test_password_reset_by_email_sets_a_new_password(client, officer, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    client.post(reverse("password_reset"), {"email": "hoa@example.vn"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"/accounts/password/reset/\S+/\S+/", mail.outbox[0].body).group(0)
+    form_url = client.get(link)["Location"]
+    response = client.post(
+        form_url,
+        {"new_password1": "mat-khau-sau-khi-quen", "new_password2": "mat-khau-sau-khi-quen"},
+    )
+    assert response.status_code == 302
+    officer.refresh_from_db()
+    assert officer.check_password("mat-khau-sau-khi-quen")

@@ -1,0 +1,26 @@
+"""The reminders page (deadlines/views.py): the district reminds by hand and sees the log."""
+
+from django.urls import reverse
+
+from tests.helpers import login
+from thidua.deadlines.models import Reminder
+from thidua.org.models import Role
+
+
+def test_the_district_reminds_by_hand_and_sees_what_went_to_whom(
+    client, due_soon, offices, make_person, tree
+):
+    make_person("huyen", Role.OFFICER, tree.district, full_name="Văn phòng Huyện hội")
+    login(client, "huyen")
+    url = reverse("deadlines:reminders", args=[due_soon.plan_id, due_soon.pk])
+    page = client.get(url).content.decode()
+    assert "Hội Nông dân xã Ea Bá" in page
+    assert "Hội Nông dân xã Ea Ly" in page
+    client.post(url)
+    client.post(url)  # a double click: the units were reminded minutes ago
+    assert Reminder.objects.filter(manual=True).count() == 2
+    log = client.get(url).content.decode()
+    assert "Văn phòng Huyện hội" in log
+    client.logout()
+    login(client, "xa_a")
+    assert client.get(url).status_code == 403

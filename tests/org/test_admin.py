@@ -1,0 +1,29 @@
+"""The Django admin site (org/admin.py): for superusers only, its changes audited like any other."""
+
+from django.urls import reverse
+
+from tests.helpers import login
+from thidua.audit.models import AuditEntry
+from thidua.org.models import Role
+
+
+def test_admin_site_changes_are_audited(client, superuser, tree):
+    client.force_login(superuser)
+    url = reverse("admin:org_unit_change", args=[tree.branch_a.pk])
+    response = client.post(
+        url,
+        {"name": "Thôn Một", "code": "", "valid_from": "", "valid_to": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = AuditEntry.objects.filter(action="update", object_id=str(tree.branch_a.pk)).latest("id")
+    assert entry.actor == superuser
+    assert entry.before["name"] == "Thôn 1"
+    assert entry.after["name"] == "Thôn Một"
+
+
+def test_admin_site_is_for_superusers_only(client, tree, make_person, superuser):
+    make_person("h", Role.ADMIN, tree.district)
+    login(client, "h")
+    assert client.get(reverse("admin:index")).status_code == 302
+    client.force_login(superuser)
+    assert client.get(reverse("admin:index")).status_code == 200
