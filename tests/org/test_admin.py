@@ -24,6 +24,10 @@ def test_admin_site_changes_are_audited(client, superuser, tree):
 def test_admin_site_is_for_superusers_only(client, tree, make_person, superuser):
     make_person("h", Role.ADMIN, tree.district)
     login(client, "h")
-    assert client.get(reverse("admin:index")).status_code == 302
+    refused = client.get(reverse("admin:index"))
+    assert refused.status_code == 302
+    assert refused["Location"].startswith(reverse("admin:login"))
     client.force_login(superuser)
-    assert client.get(reverse("admin:index")).status_code == 200
+    page = client.get(reverse("admin:index"))
+    assert page.status_code == 200
+    assert reverse("admin:org_unit_changelist") in page.content.decode()

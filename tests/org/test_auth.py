@@ -43,4 +43,5 @@ def test_inactive_person_cannot_log_in(client, officer):
     officer.save()
     response = client.post(reverse("login"), {"username": "xa", "password": PASSWORD})
     assert response.status_code == 200
+    assert "Tài khoản hoặc mật khẩu không đúng" in response.content.decode()
     assert "_auth_user_id" not in client.session

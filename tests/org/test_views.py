@@ -44,8 +44,12 @@ def test_unit_list_filters_current_and_former_units(client, tree, make_person):
 
 def test_unit_detail_of_another_commune_is_not_found(client, tree, make_person):
     login(client, make_person("xa", Role.ADMIN, tree.commune_a))
-    assert client.get(reverse("org:unit_detail", args=[tree.commune_b.pk])).status_code == 404
-    assert client.get(reverse("org:unit_detail", args=[tree.district.pk])).status_code == 404
+    for unit, name in ((tree.commune_b, "Ea Ly"), (tree.district, "Sông Hinh")):
+        response = client.get(reverse("org:unit_detail", args=[unit.pk]))
+        assert response.status_code == 404
+        main = response.content.decode().split("<main")[1]
+        assert "Không tìm thấy trang" in main
+        assert name not in main
 
 
 def test_unit_detail_shows_children_people_and_actions_to_an_admin(client, tree, make_person):
@@ -170,8 +174,12 @@ def test_people_list_shows_only_people_in_scope(client, tree, make_person):
 
 
 def test_people_list_is_refused_to_viewers(client, tree, make_person):
+    make_person("a1", Role.OFFICER, tree.commune_a, full_name="Người Ở A")
     login(client, make_person("v", Role.VIEWER, tree.district))
-    assert client.get(reverse("org:person_list")).status_code == 404
+    response = client.get(reverse("org:person_list"))
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+    assert "Người Ở A" not in response.content.decode()
 
 
 def test_people_sort_by_given_name(client, tree, make_person):
@@ -291,4 +299,7 @@ def test_account_with_a_role_elsewhere_cannot_be_edited(client, tree, make_perso
 def test_person_outside_scope_is_not_found(client, tree, make_person):
     other = make_person("b", Role.OFFICER, tree.commune_b)
     login(client, make_person("xa", Role.ADMIN, tree.commune_a))
-    assert client.get(reverse("org:person_detail", args=[other.pk])).status_code == 404
+    response = client.get(reverse("org:person_detail", args=[other.pk]))
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+    assert other.full_name not in response.content.decode()

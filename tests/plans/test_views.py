@@ -41,7 +41,9 @@ def test_draft_is_seen_only_by_those_who_may_edit_it(client, cast, make_plan, tr
     }
     for name, status in expected.items():
         login(client, cast[name])
-        assert client.get(url).status_code == status, name
+        response = client.get(url)
+        assert response.status_code == status, name
+        assert (plan.title in response.content.decode()) is (status == 200), name
 
 
 def test_issued_plan_reaches_the_communes_and_the_province_but_not_outsiders(

@@ -22,12 +22,19 @@ def test_admin_reads_the_log_of_their_subtree_only(client, tree, make_person):
 @pytest.mark.parametrize("role", [Role.OFFICER, Role.COUNCIL, Role.VIEWER])
 def test_non_admins_cannot_read_the_log(client, tree, make_person, role):
     make_person("p", role, tree.district)
+    unit_update(actor=None, unit=tree.commune_a, name="Ea Bá Đổi Tên")
     login(client, "p")
-    assert client.get(reverse("audit:entry_list")).status_code == 404
+    response = client.get(reverse("audit:entry_list"))
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+    assert "Ea Bá Đổi Tên" not in response.content.decode()
 
 
 def test_log_filtered_to_another_units_subtree_is_not_found(client, tree, make_person):
     make_person("xa", Role.ADMIN, tree.commune_a)
     login(client, "xa")
+    unit_update(actor=None, unit=tree.commune_b, name="Ea Ly Đổi Tên")
     response = client.get(reverse("audit:entry_list"), {"unit": tree.commune_b.pk})
     assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+    assert "Ea Ly Đổi Tên" not in response.content.decode()
