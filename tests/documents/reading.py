@@ -1,5 +1,11 @@
 """Reading a rendered DOCX back in tests: its paragraphs, cells and the fonts runs show in."""
 
+import zipfile
+from io import BytesIO
+
+from docx import Document
+from docx.oxml.ns import qn
+
 
 def lines(cell) -> list[str]:
     return [paragraph.text for paragraph in cell.paragraphs]
@@ -31,3 +37,43 @@ def font_of(run) -> str | None:
             return style.font.name
         style = style.base_style
     return None
+
+
+def reopen(data: bytes, tmp_path, name: str):
+    """The bytes of a rendered .docx, saved under `name` and opened again."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    return Document(str(path))
+
+
+def texts(document) -> list[str]:
+    """The body's paragraphs, outside tables."""
+    return [paragraph.text for paragraph in document.paragraphs]
+
+
+def bordered(document) -> list:
+    """The tables with lines, as opposed to the layout tables of the heading and signature."""
+    return [
+        table
+        for table in document.tables
+        if {e.get(qn("w:val")) for e in table._tbl.tblPr.find(qn("w:tblBorders"))} != {"nil"}
+    ]
+
+
+def repeats_heading(table) -> bool:
+    """Only the first row is repeated at the top of each page."""
+    rows = table.rows
+    return rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None and all(
+        row._tr.trPr.find(qn("w:tblHeader")) is None for row in rows[1:]
+    )
+
+
+def printed_runs(document) -> list:
+    """The runs with text, wherever they print."""
+    return [run for paragraph in all_paragraphs(document) for run in paragraph.runs if run.text]
+
+
+def is_plain_docx(data: bytes) -> bool:
+    """A sound zip package with the main document part."""
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        return "word/document.xml" in package.namelist() and package.testzip() is None

@@ -14,8 +14,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from tests.documents.reading import all_paragraphs, find, font_of, lines
-from thidua.documents.lists import Column, OfficialList, render_list_docx
+from thidua.documents.lists import OfficialList, render_list_docx
 from thidua.documents.official import Signature
+from thidua.documents.tables import Column
 
 FONT = "Times New Roman"
 UNITS = [

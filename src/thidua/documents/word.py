@@ -4,7 +4,8 @@ The plan (`thidua.documents.docx`) and the official list (`thidua.documents.list
 same conventions: mass organisations' documents (the Party's format, close to the state format of
 Nghị định 30/2020), as in the seed plan 115-KH/HNDH. Times New Roman; the issuer and the national
 title side by side at the top; the recipients and the signature side by side at the end; page
-numbers from page 2. What differs between them is the page, passed in as a `Page`.
+numbers from page 2. What differs between them is the page, passed in as a `Page`
+(`PORTRAIT`, or `LANDSCAPE` for wide tables).
 """
 
 import unicodedata
@@ -94,6 +95,23 @@ PORTRAIT = Page(
     heading_widths=(Length(Mm(72)), Length(Mm(103))),
     heading_indent=-Mm(10),
     footing_widths=_split(Mm(210) - Mm(30) - Mm(15), 0.45),
+)
+
+# A landscape page still binds on its left edge, but a list is rarely bound in a thick file,
+# and its wide table needs the room: 25 mm left (the plan's 30 less 5), 15 mm right, 20 mm top
+# and bottom, as the usual landscape templates have. The heading spans the page without
+# reaching into the margin (there is room enough); the signature takes the right 110 mm.
+_LANDSCAPE_TEXT = Mm(297) - Mm(25) - Mm(15)  # 257 mm
+LANDSCAPE = Page(
+    width=Mm(297),
+    height=Mm(210),
+    top=Mm(20),
+    bottom=Mm(20),
+    left=Mm(25),
+    right=Mm(15),
+    heading_widths=(Length(Mm(100)), Length(_LANDSCAPE_TEXT - Mm(100))),
+    heading_indent=0,
+    footing_widths=(Length(_LANDSCAPE_TEXT - Mm(110)), Length(Mm(110))),
 )
 
 

@@ -1,7 +1,14 @@
 """The council's documents: the score table (XLSX), the minutes, the decision with its
 annex, and the certificates (DOCX, official format)."""
 
+from thidua.documents.certificates import Certificate
+from thidua.documents.council import Criterion, Member, ScoreRow, Vote
+from thidua.documents.dates import short_date
+from thidua.documents.decision import Decision, Honour
+from thidua.documents.minutes import Minutes
+from thidua.documents.official import Signature, number_line
 from thidua.documents.xlsx import XlsxColumn, render_xlsx
+from thidua.review.domain.councils import entry_numbers
 from thidua.review.domain.ranking import Ranked
 from thidua.review.models import Council, CouncilStatus
 
@@ -15,8 +22,6 @@ def entry_label(council: Council, row: Ranked) -> tuple[str, str]:
 
 
 def number_rows(council: Council, rows: list[Ranked]) -> list[Ranked]:
-    from thidua.review.domain.councils import entry_numbers
-
     numbers = entry_numbers(council)
     for row in rows:
         row.entry_no = numbers.get(row.registration.pk)
@@ -76,17 +81,13 @@ def _issuer(council: Council) -> tuple[str, str, str]:
 
 
 def minutes(council: Council, rows: list[Ranked]):
-    from thidua.documents import review as docs
-
     rows = number_rows(council, rows)
-    from thidua.documents.official import number_line
-
     superior, _issuer_line, body = _issuer(council)
     decision = getattr(council, "decision", None)
     proposals = {p.registration_id: p.outcome for p in council.proposals.all()}
     criteria = list(council.plan.criteria.all())
     members = list(council.members.select_related("person"))
-    return docs.Minutes(
+    return Minutes(
         superior=superior,
         issuer=council.name.upper(),
         number=number_line(None, f"BB/{council.plan.issuer_code}"),
@@ -97,10 +98,10 @@ def minutes(council: Council, rows: list[Ranked]):
         council=council.name,
         purpose="đánh giá các mô hình, sáng kiến, ý tưởng mới theo Kế hoạch số "
         + council.plan.number_symbol,
-        members=[docs.Member(name=m.person.get_full_name(), role=m.role) for m in members],
-        criteria=[docs.Criterion(name=c.name, max_points=c.max_points) for c in criteria],
+        members=[Member(name=m.person.get_full_name(), role=m.role) for m in members],
+        criteria=[Criterion(name=c.name, max_points=c.max_points) for c in criteria],
         rows=[
-            docs.ScoreRow(
+            ScoreRow(
                 name=entry_label(council, row)[0],
                 unit=entry_label(council, row)[1],
                 scores=[row.criterion_means.get(c.pk) for c in criteria],
@@ -116,7 +117,7 @@ def minutes(council: Council, rows: list[Ranked]):
         if council.blind and council.status != CouncilStatus.DECIDED
         else "Đơn vị",
         max_total=sum(c.max_points * c.weight for c in criteria),
-        vote=docs.Vote(
+        vote=Vote(
             members=decision.members,
             present=decision.present,
             votes_for=decision.votes_for,
@@ -131,16 +132,12 @@ def minutes(council: Council, rows: list[Ranked]):
 
 
 def decision(council: Council, rows: list[Ranked]):
-    from thidua.documents import review as docs
-    from thidua.documents.dates import short_date
-    from thidua.documents.official import Signature, number_line
-
     superior, issuer_line, body = _issuer(council)
     made = council.decision
     plan = council.plan
     proposals = {p.registration_id: p for p in council.proposals.all()}
     honours = [
-        docs.Honour(
+        Honour(
             name=row.registration.name,
             unit=row.registration.unit.full_name,
             lead=row.registration.lead_display(),
@@ -151,7 +148,7 @@ def decision(council: Council, rows: list[Ranked]):
         for row in rows
         if row.registration.pk in proposals and proposals[row.registration.pk].outcome in HONOURED
     ]
-    return docs.Decision(
+    return Decision(
         superior=superior,
         issuer=issuer_line,
         number=number_line(made.number, f"QĐ/{plan.issuer_code}"),
@@ -181,16 +178,13 @@ def decision(council: Council, rows: list[Ranked]):
 
 
 def certificates(council: Council, rows: list[Ranked]) -> list:
-    from thidua.documents import review as docs
-    from thidua.documents.official import Signature, number_line
-
     superior = council.plan.superior_line
     made = council.decision
     plan = council.plan
     proposals = {p.registration_id: p.outcome for p in council.proposals.all()}
     honoured = [r for r in rows if proposals.get(r.registration.pk) in HONOURED]
     return [
-        docs.Certificate(
+        Certificate(
             superior=superior,
             issuer=plan.unit.full_name.upper(),
             recipient=row.registration.unit.full_name,

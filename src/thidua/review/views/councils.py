@@ -305,7 +305,7 @@ def council_document(request, pk, document):
     from django.http import HttpResponse
 
     from thidua.core import uploads
-    from thidua.documents import review as docs
+    from thidua.documents import certificates, decision, minutes
     from thidua.review import exports
 
     council = council_for(request, pk)
@@ -316,18 +316,18 @@ def council_document(request, pk, document):
         raise PermissionDenied
     decided = hasattr(council, "decision")
     if document == "minutes" and council.status in (CouncilStatus.CLOSED, CouncilStatus.DECIDED):
-        content = docs.render_minutes_docx(
+        content = minutes.render_minutes_docx(
             exports.minutes(council, ranking(council, list(entries(council))))
         )
     elif document == "decision" and decided:
-        content = docs.render_decision_docx(
+        content = decision.render_decision_docx(
             exports.decision(council, ranking(council, list(entries(council))))
         )
     elif document == "certificates" and decided:
         certs = exports.certificates(council, ranking(council, list(entries(council))))
         if not certs:
             raise Http404
-        content = docs.render_certificates_docx(certs)
+        content = certificates.render_certificates_docx(certs)
     else:
         raise Http404
     response = HttpResponse(content, content_type=uploads.DOCX.content_type)

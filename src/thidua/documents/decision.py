@@ -1,0 +1,157 @@
+"""The decision of the standing committee ("QUYẾT ĐỊNH") that recognises and commends the
+entries the council proposed, as plain data, and its DOCX rendering with the list of the entries
+as its annex.
+
+The texts are the document's own Vietnamese: they are never translated. The decision is on the
+plan's A4 portrait page (`thidua.documents.word`); its annex starts a page of its own, numbered
+from 1 again.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date as Date  # noqa: N812 (the field below is called `date`)
+
+from docx.enum.section import WD_SECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from thidua.documents.formatting import ENTRIES, Number, citation, points
+from thidua.documents.official import OfficialFrame, Signature
+from thidua.documents.tables import NARROW_MARGIN, Column, add_table, add_table_style
+from thidua.documents.word import (
+    LEFT,
+    PORTRAIT,
+    SMALL_SIZE,
+    TYPE_SIZE,
+    Page,
+    add_body,
+    add_heading_block,
+    add_line,
+    add_page_headers,
+    add_run,
+    add_signature_block,
+    add_title,
+    new_document,
+    set_core_properties,
+    to_bytes,
+    two_columns,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Honour:
+    """An entry in the decision's annex."""
+
+    name: str
+    unit: str
+    lead: str = ""  # "Người chủ trì"
+    total: Number | str | None = None
+    grade: str = ""
+    outcome: str  # "Khen thưởng", "Công nhận", "Đề nghị giải thưởng “Người Việt …”"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision(OfficialFrame):
+    superior: str = ""  # "HỘI NÔNG DÂN TỈNH PHÚ YÊN"
+    issuer: str  # "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH"
+    number: str  # number_line(25, "QĐ/HNDH") → "Số 25-QĐ/HNDH"
+    place: str
+    date: Date | None = None  # None for a draft
+    year: int | None = None
+    doc_type: str = "QUYẾT ĐỊNH"
+    subject_lines: list[str] = field(
+        default_factory=lambda: [f"Về việc công nhận, khen thưởng {ENTRIES}"]
+    )
+    authority: str  # "BAN THƯỜNG VỤ HỘI NÔNG DÂN HUYỆN SÔNG HINH", under the subject
+    bases: list[str] = field(default_factory=list)  # "- Căn cứ Điều lệ Hội Nông dân Việt Nam;"
+    # The text of each article after its "Điều N."; "\n" starts another paragraph of it.
+    articles: list[str]
+    recipients: list[str] = field(default_factory=list)
+    signature: Signature
+    # The annex, on a new page: "DANH SÁCH", its subject, "(Kèm theo Quyết định số … ngày …
+    # của <issued_by>)" and the table of the honours.
+    annex_title: str = "DANH SÁCH"
+    annex_subject_lines: list[str] = field(
+        default_factory=lambda: ["Mô hình, sáng kiến, ý tưởng mới được công nhận, khen thưởng"]
+    )
+    issued_by: str  # "Ban Thường vụ Hội Nông dân huyện Sông Hinh"
+    honours: list[Honour]
+    watermark: str = ""
+
+    def __post_init__(self):
+        super().__post_init__()
+        if not self.articles:
+            raise ValueError("a decision needs at least one article")
+
+    @property
+    def annex_reference(self) -> str:
+        cited = citation(self.number, self.date, self.year)
+        return f"(Kèm theo Quyết định {cited} của {self.issued_by})"
+
+
+ANNEX_COLUMNS = [
+    Column("TT", 9, "center"),
+    Column(f"Tên {ENTRIES}", 45),
+    Column("Đơn vị", 25),
+    Column("Người chủ trì", 27),
+    Column("Điểm", 13, "center"),
+    Column("Xếp loại", 17, "center"),
+    Column("Hình thức", 29, "center"),
+]
+
+
+def render_decision_docx(d: Decision) -> bytes:
+    """The decision and its annex as the bytes of a .docx file."""
+    page = PORTRAIT
+    document = new_document(page)
+    add_table_style(document)
+    add_heading_block(document, d, page.heading_widths, page.heading_indent)
+    add_title(document, d, space_before=Pt(18))
+    add_line(document, d.authority, bold=True).paragraph_format.space_after = Pt(12)
+    for text in d.bases:
+        add_body(document, text)
+    decides = add_line(document, "QUYẾT ĐỊNH:", bold=True, space_before=Pt(6))
+    decides.paragraph_format.space_after = Pt(6)
+    decides.paragraph_format.keep_with_next = True
+    for number, text in enumerate(d.articles, start=1):
+        first, *more = text.strip().split("\n")
+        paragraph = document.add_paragraph(style="Body Text")
+        add_run(paragraph, f"Điều {number}.", bold=True)
+        add_run(paragraph, f" {first.strip()}")
+        for line in more:
+            add_body(document, line.strip())
+    add_signature_block(document, d, page.footing_widths)
+    add_page_headers(document, d.watermark)
+    _add_annex(document, d, page)
+    set_core_properties(document, d)
+    return to_bytes(document)
+
+
+def _add_annex(document, d: Decision, page: Page) -> None:
+    """The annex in a section of its own, starting a page and numbered from 1 again: the
+    issuer's block at the top left, the title, the reference to the decision and the table."""
+    annex = document.add_section(WD_SECTION.NEW_PAGE)
+    sect_pr = annex._sectPr
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    sect_pr.insert_element_before(
+        numbering, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg"
+    )
+    annex.different_first_page_header_footer = True
+
+    issuer, _right = two_columns(document, page.heading_widths, page.heading_indent)
+    if d.superior:
+        add_line(issuer, d.superior, size=SMALL_SIZE)
+    add_line(issuer, d.issuer, size=SMALL_SIZE, bold=True)
+    add_line(issuer, "*")
+    add_line(document, d.annex_title, size=TYPE_SIZE, bold=True, space_before=Pt(18))
+    for line in d.annex_subject_lines:
+        add_line(document, line, bold=True)
+    add_line(document, d.annex_reference, italic=True)
+    add_line(document, "-----").paragraph_format.space_after = Pt(12)
+    rows = [
+        [str(index), h.name, h.unit, h.lead, points(h.total), h.grade, h.outcome]
+        for index, h in enumerate(d.honours, start=1)
+    ]
+    add_table(document, ANNEX_COLUMNS, rows, size=Pt(12), cell_margin=NARROW_MARGIN)
+    add_line(document, f"Danh sách có {len(d.honours):02d} {ENTRIES}./.", align=LEFT)
