@@ -23,12 +23,14 @@ from django.urls import reverse
 from docx import Document
 from PIL import Image
 
+from tests.helpers import filled
 from thidua.deadlines.reminders import remind
 from thidua.initiatives.domain.ideas import idea_send
 from thidua.initiatives.domain.registrations import registration_receive, registration_submit
 from thidua.org.models import Role
+from thidua.plans.domain.plans import end_of_day, plan_set_body, plan_set_list
 from thidua.plans.models import DeadlineKind
-from thidua.results.domain.reports import report_open, report_save, report_submit
+from thidua.results.domain.reports import report_open, report_submit
 from thidua.review.domain.councils import (
     assign,
     council_create,
@@ -167,7 +169,7 @@ def score_everything(council, points=(16, 15, 14, 13, 12)) -> None:
 def decided_council(plan, who, name="Hội đồng đánh giá năm 2022"):
     """Scored by its three members, every entry commended, the list approved."""
     council = council_create(actor=None, plan=plan, name=name)
-    seat(council, who)
+    seat_members(council, who)
     council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     score_everything(council)
@@ -192,23 +194,11 @@ def decided_council(plan, who, name="Hội đồng đánh giá năm 2022"):
     return council
 
 
-def seat(council, who) -> None:
+def seat_members(council, who) -> None:
+    """The chair, the secretary and a member of the cast take their seats."""
     member_add(actor=None, council=council, person=who.chair, role=MemberRole.CHAIR)
     member_add(actor=None, council=council, person=who.secretary, role=MemberRole.SECRETARY)
     member_add(actor=None, council=council, person=who.member, role=MemberRole.MEMBER)
-
-
-def filled(report):
-    return report_save(
-        actor=None,
-        report=report,
-        version=report.version,
-        fields={"achievements": "Hoàn thành kế hoạch.", "meetings": 4},
-        results={
-            r.registration_id: {"progress": "done", "households": 12, "text": "Tốt"}
-            for r in report.results.all()
-        },
-    )
 
 
 class World:
@@ -297,7 +287,7 @@ class World:
     def new_council(self):
         """Being set up: three members seated, nothing assigned yet."""
         council = council_create(actor=None, plan=self.plan, name="Hội đồng xét chọn sáng kiến")
-        seat(council, self.who)
+        seat_members(council, self.who)
         return council
 
     @cached_property
@@ -334,3 +324,59 @@ class World:
         deadline = self.plan.deadlines.get(kind=DeadlineKind.REGISTRATION)
         remind(deadline=deadline, unit=self.tree.commune_b, offset_days=0, actor=self.who.district)
         return deadline
+
+
+# --- growing a page's rows ------------------------------------------------------------
+
+
+def grower(make):
+    """grow(n) → the first n things ``make(i)`` makes, made once each, in order."""
+    made = []
+
+    def grow(size):
+        while len(made) < size:
+            made.append(make(len(made)))
+        return made
+
+    return grow
+
+
+def last(label):
+    """What the last of ``size`` rows shows: ``last("Tiêu chí số")(12)`` is ["Tiêu chí số 11"]."""
+    return lambda size: [f"{label} {size - 1}"]
+
+
+def plan_with_rows(plan, size: int, client=None):
+    """A draft with ``size`` sections, criteria, deadlines and campaigns (and attachments,
+    uploaded by ``client``)."""
+    plan_set_body(
+        actor=None,
+        plan=plan,
+        source="\n".join(
+            f"# MỤC SỐ {i}\n## Nội dung số {i}\nĐoạn văn số {i}." for i in range(size)
+        ),
+    )
+    rows = {
+        "criteria": [
+            {"code": f"c{i}", "name": f"Tiêu chí số {i}", "description": "", "max_points": 10}
+            for i in range(size)
+        ],
+        "deadlines": [
+            {
+                "kind": DeadlineKind.REPORT,
+                "label": f"Báo cáo đợt {i}",
+                "due_at": end_of_day(datetime.date(2022, 5, 1) + datetime.timedelta(days=i)),
+            }
+            for i in range(size)
+        ],
+        "campaigns": [{"name": f"Cuộc vận động số {i}"} for i in range(size)],
+    }
+    for kind, kind_rows in rows.items():
+        plan_set_list(actor=None, plan=plan, kind=kind, rows=kind_rows)
+    while client is not None and plan.attachments.count() < size:
+        number = plan.attachments.count()
+        client.post(
+            reverse("plans:plan_attachment_add", args=[plan.pk]),
+            {"title": f"Phụ lục số {number}", "file": SimpleUploadedFile("pl.pdf", PDF)},
+        )
+    return plan
