@@ -1,0 +1,116 @@
+"""Results pages cost the same number of queries with 3 rows as with 12."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.helpers import filled
+from tests.pages.world import client_for, grower, last, png_bytes
+from thidua.initiatives.domain.registrations import registration_submit
+from thidua.org.domain.units import unit_create
+from thidua.org.models import UnitKind
+from thidua.results.domain.reports import report_open, report_review, report_submit
+
+
+@pytest.fixture
+def reporting(world, communes):
+    """grow(n): n more communes, each with a registration sent and its report sent."""
+
+    def make(i):
+        unit = communes(i + 1)[i]
+        registration_submit(
+            actor=None, registration=world._make_registration(unit, name=f"Mô hình số {i}")
+        )
+        report = filled(report_open(actor=None, plan=world.plan, unit=unit))
+        return report_submit(actor=None, report=report)
+
+    return grower(make)
+
+
+@pytest.mark.parametrize(
+    ("name", "queries", "shows"),
+    [
+        ("results:overview", 11, "Hội Nông dân xã Ea Tam"),
+        ("results:rollup", 15, "Hội Nông dân xã Ea Tam"),
+        ("results:dashboard", 25, "Hội Nông dân xã Ea Tam"),
+        ("results:rollup_xlsx", 14, "Hội Nông dân xã Ea Tam"),
+    ],
+)
+def test_plan_results(client, world, reporting, same_queries, name, queries, shows):
+    """Every commune's report, its figures and charts, for the district."""
+    client.force_login(world.who.district)
+    same_queries(reverse(name, args=[world.plan.pk]), queries, grow=reporting, shows=last(shows))
+
+
+def test_dashboard_csv(client, world, reporting, same_queries):
+    client.force_login(world.who.district)
+    same_queries(
+        reverse("results:dashboard", args=[world.plan.pk]),
+        24,
+        grow=reporting,
+        query={"csv": "registrations"},
+        shows=last("Hội Nông dân xã Ea Tam"),
+    )
+
+
+@pytest.fixture
+def report_of(world):
+    """report_of(n) → a commune's report with n initiatives, n photos and a history of
+    n sendings back and forth (returned last, so it can still be edited)."""
+    office = client_for(world.who.district)
+
+    def make(size):
+        unit = unit_create(
+            actor=None, parent=world.tree.district, name=f"Ea Kly {size}", kind=UnitKind.COMMUNE
+        )
+        for i in range(size):
+            registration_submit(
+                actor=None,
+                registration=world._make_registration(unit, name=f"Sáng kiến số {i}"),
+            )
+        report = report_open(actor=None, plan=world.plan, unit=unit)
+        for i in range(size):
+            office.post(
+                reverse("results:photo_add", args=[report.pk]),
+                {"title": f"Ảnh số {i}", "photo": SimpleUploadedFile("a.png", png_bytes((64, 48)))},
+            )
+        for _ in range(size):
+            report = report_submit(actor=None, report=report)
+            report = report_review(actor=None, report=report, receive=False, reason="Bổ sung.")
+        return report
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("name", "queries", "shows"),
+    [
+        ("results:report_detail", 10, ["Sáng kiến số", "Ảnh số"]),
+        ("results:report_edit", 10, ["Sáng kiến số", "Ảnh số"]),
+        ("results:report_docx", 6, ["Sáng kiến số"]),
+    ],
+)
+def test_report(client, world, report_of, same_queries, name, queries, shows):
+    """One row per initiative the commune registered, its photos and its history."""
+    client.force_login(world.who.district)
+    same_queries(
+        lambda size: reverse(name, args=[report_of(size).pk]),
+        queries,
+        shows=lambda size: [f"{label} {size - 1}" for label in shows],
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "queries", "shows"),
+    [
+        ("results:rollup", 16, "Hội Nông dân huyện Krông Pa"),  # its districts' totals
+        ("results:dashboard", 28, "Hội Nông dân xã Ia Rmok"),
+        ("results:rollup_xlsx", 15, "Hội Nông dân xã Ia Rmok"),
+    ],
+)
+def test_results_of_the_province(
+    client, world, districts, province_plan, same_queries, name, queries, shows
+):
+    """The province's roll-up, charts and workbook over every district's communes."""
+    client.force_login(world.who.province)
+    same_queries(reverse(name, args=[province_plan.pk]), queries, grow=districts, shows=last(shows))
