@@ -1,0 +1,22 @@
+"""The audit log costs the same number of queries with 3 entries as with 12."""
+
+from django.urls import reverse
+
+from tests.pages.world import last
+
+
+def test_audit_log(client, world, communes, same_queries):
+    """Each commune created is an entry, with who and where."""
+    client.force_login(world.who.district_admin)
+    same_queries(reverse("audit:entry_list"), 7, grow=communes, shows=last("Ea Tam"))
+
+
+def test_audit_log_of_a_unit(client, world, communes, same_queries):
+    client.force_login(world.who.district_admin)
+    same_queries(
+        reverse("audit:entry_list"),
+        8,
+        grow=communes,
+        query={"unit": world.tree.district.pk},
+        shows=last("Ea Tam"),
+    )

@@ -1,0 +1,39 @@
+"""The start page costs the same number of queries with 3 units and seats as with 12."""
+
+from django.urls import reverse
+
+from tests.pages.world import grower
+from thidua.org.domain.people import membership_grant
+from thidua.org.models import Role
+from thidua.review.domain.councils import council_create, member_add
+from thidua.review.models import MemberRole
+
+
+def test_home(client, world, communes, same_queries):
+    """An officer of many communes who sits on many councils."""
+    person = world.who.chair
+    roles = grower(
+        lambda i: membership_grant(
+            actor=None, person=person, unit=communes(i + 1)[i], role=Role.OFFICER
+        )
+    )
+    seats = grower(
+        lambda i: member_add(
+            actor=None,
+            council=council_create(actor=None, plan=world.plan, name=f"Hội đồng số {i}"),
+            person=person,
+            role=MemberRole.CHAIR,
+        )
+    )
+
+    def grow(size):
+        roles(size)
+        seats(size)
+
+    client.force_login(person)
+    same_queries(
+        reverse("home"),
+        7,
+        grow=grow,
+        shows=lambda size: [f"Hội Nông dân xã Ea Tam {size - 1}", f"Hội đồng số {size - 1}"],
+    )
