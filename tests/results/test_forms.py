@@ -13,7 +13,7 @@ def test_a_stopped_initiative_needs_its_reason(client, reporting, tree, make_per
     report = reporting.reports.get()
     data = report_form(report, achievements="X")
     for result in report.results.all():
-        data[f"r{result.registration_id}-status"] = "stopped"
+        data[f"r{result.registration_id}-progress"] = "stopped"
     response = client.post(reverse("results:report_edit", args=[report.pk]), data)
     assert "Hãy ghi lý do dừng." in response.content.decode()
-    assert not report.results.filter(status="stopped").exists()
+    assert not report.results.filter(progress="stopped").exists()

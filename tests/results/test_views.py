@@ -62,7 +62,7 @@ def test_photos_autosave_and_the_issuers_own_report(client, reporting, tree, mak
     assert b"".join(thumb.streaming_content)[:3] == b"\xff\xd8\xff"
     data = report_form(report, meetings="5", achievements="Đang gõ")
     for result in report.results.all():
-        data[f"r{result.registration_id}-status"] = "in_progress"
+        data[f"r{result.registration_id}-progress"] = "in_progress"
     saved = client.post(reverse("results:report_autosave", args=[report.pk]), data)
     assert saved.json()["version"] == report.version + 1
     stale = client.post(reverse("results:report_autosave", args=[report.pk]), data)

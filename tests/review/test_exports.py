@@ -6,16 +6,16 @@ from decimal import Decimal
 from django.urls import reverse
 
 from tests.helpers import docx, login, score_all, workbook
-from thidua.review.domain.councils import assign, council_set_status, entry_numbers
+from thidua.review.domain.councils import assign, council_set_state, entry_numbers
 from thidua.review.domain.decisions import decision_record, proposal_set
-from thidua.review.models import CouncilStatus, Outcome
+from thidua.review.models import CouncilState, Outcome
 
 
 def test_blind_score_table_export_hides_units_until_decided(client, council, entry, tree):
     item = entry(tree.commune_b, name="Ý tưởng kín")
     council.blind = True
     council.save()
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     score_all(council, "chutich", item, [15] * 5)
     login(client, "chutich")
@@ -29,13 +29,13 @@ def test_blind_score_table_export_hides_units_until_decided(client, council, ent
 
 def test_council_documents_are_real_and_follow_the_format(client, council, entry, tree):
     honoured = entry(tree.commune_b, name="Mô hình nuôi dê")
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     score_all(council, "chutich", honoured, [18] * 5)
     score_all(council, "thuky", honoured, [17] * 5)
     login(client, "chutich")
     assert client.get(reverse("review:decision_docx", args=[council.pk])).status_code == 404
-    client.post(reverse("review:status_closed", args=[council.pk]))
+    client.post(reverse("review:council_closed", args=[council.pk]))
     minutes = docx(client.get(reverse("review:minutes_docx", args=[council.pk])))
     cells = [c.text for t in minutes.tables for r in t.rows for c in r.cells]
     assert "BIÊN BẢN" in [p.text for p in minutes.paragraphs]

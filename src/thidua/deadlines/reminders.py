@@ -18,7 +18,7 @@ from thidua.initiatives.domain.compliance import compliance
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
 from thidua.plans.domain.cascade import cascade
-from thidua.plans.models import Deadline, DeadlineKind, PlanStatus
+from thidua.plans.models import Deadline, DeadlineKind, PlanState
 from thidua.results.domain.rollup import rollup
 
 CATCH_UP = datetime.timedelta(days=2)  # a worker that was down a day still sends
@@ -77,7 +77,7 @@ def send_due_reminders(*, now: datetime.datetime | None = None, limit: int | Non
         now + datetime.timedelta(days=max(offsets)),
     )
     deadlines = Deadline.objects.filter(
-        plan__status=PlanStatus.ISSUED, due_at__range=window
+        plan__state=PlanState.ISSUED, due_at__range=window
     ).select_related("plan__unit")
     sent = 0
     for deadline in deadlines:

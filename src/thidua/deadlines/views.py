@@ -26,7 +26,7 @@ def reminders(request, plan_pk, deadline_pk):
         raise PermissionDenied
     pending = pending_units(deadline)
     if request.method == "POST":
-        if deadline.plan.status != "issued":
+        if deadline.plan.state != "issued":
             raise PermissionDenied
         # A double click, or two officers at once, must not remind a unit twice in a row.
         recent = set(

@@ -19,10 +19,10 @@ from thidua.initiatives.models import Registration, Transition
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.models import Person, Role, Unit
 from thidua.results.domain.reports import report_open, report_review, report_save, report_submit
-from thidua.results.models import ResultsReport
-from thidua.review.domain.councils import assign, council_create, council_set_status, member_add
+from thidua.results.models import Progress, ResultsReport
+from thidua.review.domain.councils import assign, council_create, council_set_state, member_add
 from thidua.review.domain.scoring import scores_save
-from thidua.review.models import MemberRole
+from thidua.review.models import CouncilState, MemberRole
 
 # (commune code, kind, name, lead, sent on, then)  — then: receive / accept / return / None
 SEED_2022 = [
@@ -211,7 +211,7 @@ def council(plan) -> None:
             actor=huyen, council=review, person=Person.objects.get(username=username), role=role
         )
     assign(actor=huyen, council=review)
-    council_set_status(actor=huyen, council=review, status="scoring")
+    council_set_state(actor=huyen, council=review, state=CouncilState.SCORING)
     for seat in review.members.exclude(person__username="hoidong"):
         for offset, assignment in enumerate(seat.assignments.order_by("registration_id")[:3]):
             scores_save(
@@ -258,7 +258,11 @@ def reports(plan) -> None:
                 "proposals": "Đề nghị Huyện hội hỗ trợ kinh phí nhân rộng mô hình.",
             },
             results={
-                r.registration_id: {"status": "done", "households": 25, "text": "Đạt dự kiến."}
+                r.registration_id: {
+                    "progress": Progress.DONE,
+                    "households": 25,
+                    "text": "Đạt dự kiến.",
+                }
                 for r in report.results.all()
             },
         )

@@ -166,7 +166,7 @@ def plan_filter(user) -> Q:
     """
     if getattr(user, "is_superuser", False) and user.is_active:
         return Q()
-    published = Q(status__in=["issued", "closed"])
+    published = Q(state__in=["issued", "closed"])
     condition = Q(pk__in=[])
     for path in paths_for(user, "plan.view"):
         condition |= published & (Q(unit__path__startswith=path) | Q(unit_id__in=ids_in_path(path)))
@@ -180,7 +180,7 @@ def can_view_plan(user, plan) -> bool:
         return False
     if user.is_superuser:
         return True
-    if plan.status == "draft":
+    if plan.state == "draft":
         return can(user, "plan.edit", plan.unit)
     return any(
         plan.unit.path.startswith(path) or path.startswith(plan.unit.path)

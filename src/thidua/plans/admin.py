@@ -9,8 +9,8 @@ from thidua.plans.models import NumberingRule, Plan
 
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
-    list_display = ["title", "unit", "number", "issued_on", "status", "version"]
-    list_filter = ["status", "emulation_form"]
+    list_display = ["title", "unit", "number", "issued_on", "state", "version"]
+    list_filter = ["state", "emulation_form"]
     search_fields = ["title"]
     list_select_related = ["unit"]
 

@@ -8,7 +8,7 @@ from thidua.documents.official import (
     number_line,
     roman,
 )
-from thidua.plans.models import Plan, PlanStatus
+from thidua.plans.models import Plan, PlanState
 
 
 def official_document(plan: Plan) -> OfficialDocument:
@@ -65,7 +65,7 @@ def _numbered(number: int, point) -> list[str]:
 
 
 def _watermark(plan: Plan) -> str:
-    if plan.status == PlanStatus.DRAFT:
+    if plan.state == PlanState.DRAFT:
         return "DỰ THẢO"
     if plan.is_superseded:
         return "ĐÃ ĐƯỢC THAY THẾ"

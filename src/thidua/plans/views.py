@@ -33,7 +33,7 @@ from thidua.plans.domain.plans import (
     plan_set_list,
     plan_update,
 )
-from thidua.plans.models import Plan, PlanAttachment, PlanStatus
+from thidua.plans.models import Plan, PlanAttachment, PlanState
 from thidua.plans.rendering import official_document, plan_for_rendering
 
 PLAN_FIELDS = [name for name in forms.PlanForm.base_fields if name != "movement_name"]
@@ -47,7 +47,7 @@ def _plan(request, pk, action="plan.view") -> Plan:
 
 def _editable(request, pk) -> Plan:
     plan = _plan(request, pk, "plan.edit")
-    if plan.status != PlanStatus.DRAFT:
+    if plan.state != PlanState.DRAFT:
         messages.error(request, _("An issued plan cannot be changed: make a correction instead."))
         raise _Redirect(plan)
     return plan
@@ -81,14 +81,14 @@ def plan_list(request):
     above = {i for path in roots for i in ids_in_path(path)[:-1]} - {
         i for path in roots for i in ids_in_path(path)[-1:]
     }
-    inbox = visible.filter(unit_id__in=above, status__in=[PlanStatus.ISSUED, PlanStatus.CLOSED])
+    inbox = visible.filter(unit_id__in=above, state__in=[PlanState.ISSUED, PlanState.CLOSED])
     own = visible.exclude(unit_id__in=above)
     return render(
         request,
         "plans/plan_list.html",
         {
             "inbox": inbox.order_by("-issued_on", "-id")[:50],
-            "own": own.order_by("status", "-issued_on", "-id")[:100],
+            "own": own.order_by("state", "-issued_on", "-id")[:100],
             # Where the user holds the role, not every branch below it.
             "units_for_new": Unit.objects.filter(
                 path__in=access.paths_for(request.user, "plan.edit")
@@ -281,7 +281,7 @@ def plan_detail(request, pk):
 
 def _units_that_may_answer(user, plan):
     """Units one level below the issuer where ``user`` may write the unit's own plan."""
-    if plan.status != PlanStatus.ISSUED:
+    if plan.state != PlanState.ISSUED:
         return []
 
     return [u for u in recipients(plan) if access.can(user, "plan.edit", u)]
@@ -415,7 +415,7 @@ def plan_attachment(request, pk, attachment_pk):
 def public_plan(request, pk):
     """What an issued plan asks, its deadlines and criteria: for anyone, no login."""
     plan = get_object_or_404(
-        Plan.objects.filter(~Q(status=PlanStatus.DRAFT)).select_related("unit", "movement"), pk=pk
+        Plan.objects.filter(~Q(state=PlanState.DRAFT)).select_related("unit", "movement"), pk=pk
     )
     return render(
         request,

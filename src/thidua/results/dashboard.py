@@ -14,7 +14,7 @@ from thidua.initiatives.models import SENT_STATES, Registration, State
 from thidua.plans.models import Plan
 from thidua.results.domain.rollup import STATES as REPORT_STATES
 from thidua.results.domain.rollup import rollup
-from thidua.results.models import Status
+from thidua.results.models import Progress
 from thidua.review.domain.councils import entries
 from thidua.review.domain.ranking import ranking
 
@@ -107,8 +107,8 @@ def _reports(results) -> Chart:
 
 def _results(results) -> Chart:
     title = _("Registered initiatives by implementation status")
-    totals = {s: sum(r.statuses.get(s, 0) for r in results.reported) for s in Status.values}
-    rows = [[str(Status(s).label), totals[s]] for s in Status.values]
+    totals = {s: sum(r.by_progress.get(s, 0) for r in results.reported) for s in Progress.values}
+    rows = [[str(Progress(s).label), totals[s]] for s in Progress.values]
     svg = charts.bar_chart(
         title=title,
         labels=[r[0] for r in rows],

@@ -7,7 +7,7 @@ from thidua.documents.official import OfficialDocument, Section, Signature, numb
 from thidua.documents.xlsx import XlsxColumn, render_xlsx
 from thidua.plans.domain.defaults import header_lines
 from thidua.results.domain.rollup import Rollup
-from thidua.results.models import ResultsReport
+from thidua.results.models import Progress, ResultsReport
 
 UNIT_COLUMNS = [
     ("Đơn vị", 30, None),
@@ -49,8 +49,8 @@ def _unit_row(row) -> list:
         row.state_label,
         row.registered,
         *[
-            None if missing else row.statuses.get(s, 0)
-            for s in ("done", "in_progress", "not_started", "stopped")
+            None if missing else row.by_progress.get(s, 0)
+            for s in (Progress.DONE, Progress.IN_PROGRESS, Progress.NOT_STARTED, Progress.STOPPED)
         ],
         None if missing else row.households,
         None if missing else float(row.area_ha),
@@ -130,7 +130,7 @@ def _vnd(amount: int) -> str:
 
 def _figures(report: ResultsReport) -> list[str]:
     results = list(report.results.all())
-    done = sum(1 for r in results if r.status == "done")
+    done = sum(1 for r in results if r.progress == Progress.DONE)
     return [
         f"- Số mô hình, sáng kiến, ý tưởng đã đăng ký: {len(results)}, trong đó hoàn thành {done}.",
         f"- Tổ chức {report.meetings} hội nghị tuyên truyền với "

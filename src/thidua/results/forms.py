@@ -7,7 +7,7 @@ from thidua.core.forms import (
     VietnameseDecimalField,
     VietnameseIntegerField,
 )
-from thidua.results.models import Status
+from thidua.results.models import Progress
 
 COUNT = {"min_value": 0, "max_value": 2_147_483_647}
 MONEY = {"min_value": 0, "max_value": 10**15}
@@ -40,7 +40,7 @@ class ReportForm(forms.Form):
 
 
 class ResultForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    progress = forms.ChoiceField(label=_("Progress"), choices=Progress.choices)
     stop_reason = PlainTextField(label=_("Why it stopped"), max_length=300, required=False)
     households = VietnameseIntegerField(label=_("Households taking part"), required=False, **COUNT)
     area_ha = VietnameseDecimalField(
@@ -54,6 +54,6 @@ class ResultForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("status") == Status.STOPPED and not data.get("stop_reason"):
+        if data.get("progress") == Progress.STOPPED and not data.get("stop_reason"):
             self.add_error("stop_reason", _("Say why it stopped."))
         return data

@@ -63,7 +63,9 @@ class ResultsReport(models.Model):
         return f"{self.unit} — {self.plan}"
 
 
-class Status(models.TextChoices):
+class Progress(models.TextChoices):
+    """How far an initiative got: not a workflow state, the work itself."""
+
     NOT_STARTED = "not_started", _("not started")
     IN_PROGRESS = "in_progress", _("in progress")
     DONE = "done", _("completed")
@@ -71,14 +73,14 @@ class Status(models.TextChoices):
 
 
 class InitiativeResult(models.Model):
-    """What became of one registered initiative: its status and actual figures."""
+    """What became of one registered initiative: its progress and actual figures."""
 
     report = models.ForeignKey(ResultsReport, on_delete=models.CASCADE, related_name="results")
     registration = models.ForeignKey(
         "initiatives.Registration", on_delete=models.CASCADE, related_name="results"
     )
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED
+    progress = models.CharField(
+        _("progress"), max_length=12, choices=Progress.choices, default=Progress.NOT_STARTED
     )
     stop_reason = models.CharField(_("why it stopped"), max_length=300, blank=True)
     households = models.PositiveIntegerField(_("households taking part"), null=True, blank=True)
@@ -95,7 +97,7 @@ class InitiativeResult(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.registration_id}: {self.status}"
+        return f"{self.registration_id}: {self.progress}"
 
 
 def photo_path(instance, filename: str) -> str:

@@ -101,7 +101,7 @@ def _forms(report, data=None):
                 initial={
                     name: getattr(result, name)
                     for name in (
-                        "status",
+                        "progress",
                         "stop_reason",
                         "households",
                         "area_ha",

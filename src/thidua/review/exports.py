@@ -10,13 +10,13 @@ from thidua.documents.official import Signature, number_line
 from thidua.documents.xlsx import XlsxColumn, render_xlsx
 from thidua.review.domain.councils import entry_numbers
 from thidua.review.domain.ranking import Ranked
-from thidua.review.models import Council, CouncilStatus
+from thidua.review.models import Council, CouncilState
 
 
 def entry_label(council: Council, row: Ranked) -> tuple[str, str]:
     """(name, unit) as the table shows them; blind councils hide the unit until decided."""
     registration = row.registration
-    if council.blind and council.status != CouncilStatus.DECIDED:
+    if council.blind and council.state != CouncilState.DECIDED:
         return registration.name, f"Hồ sơ số {getattr(row, 'entry_no', '…')}"
     return registration.name, registration.unit.full_name
 
@@ -114,7 +114,7 @@ def minutes(council: Council, rows: list[Ranked]):
             if row.score is not None
         ],
         unit_heading="Hồ sơ"
-        if council.blind and council.status != CouncilStatus.DECIDED
+        if council.blind and council.state != CouncilState.DECIDED
         else "Đơn vị",
         max_total=sum(c.max_points * c.weight for c in criteria),
         vote=Vote(

@@ -12,12 +12,12 @@ urlpatterns = [
     path("councils/<int:pk>/exclusions/", councils.council_exclude, name="exclude"),
     *[
         path(
-            f"councils/<int:pk>/{status}/",
-            councils.council_status,
-            {"status": status},
-            name=f"status_{status}",
+            f"councils/<int:pk>/{state}/",
+            councils.council_state,
+            {"state": state},
+            name=f"council_{state}",
         )
-        for status in ("scoring", "closed")
+        for state in ("scoring", "closed")
     ],
     path("councils/<int:pk>/remind/<int:member_pk>/", councils.council_remind, name="remind"),
     path("councils/<int:pk>/ranking/", councils.council_ranking, name="ranking"),

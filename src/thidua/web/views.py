@@ -27,7 +27,7 @@ def home(request):
             "can_view_people": access.can_anywhere(request.user, "person.view"),
             "can_view_audit": access.can_anywhere(request.user, "audit.view"),
             "seats": request.user.council_seats.select_related("council").exclude(
-                council__status="decided"
+                council__state="decided"
             ),
         },
     )

@@ -7,7 +7,7 @@ from django.core import signing
 from django.urls import reverse
 
 from tests.helpers import login
-from thidua.initiatives.models import Idea, IdeaStatus, Registration, State
+from thidua.initiatives.models import Idea, IdeaState, Registration, State
 from thidua.org.models import Role
 
 
@@ -31,7 +31,7 @@ def test_a_farmer_sends_an_idea_without_an_account(client, tree, make_person):
     assert response.status_code == 200
     assert "Cảm ơn bạn" in response.content.decode()
     idea = Idea.objects.get()
-    assert (idea.unit, idea.phone, idea.status) == (tree.commune_a, "0912345678", IdeaStatus.NEW)
+    assert (idea.unit, idea.phone, idea.state) == (tree.commune_a, "0912345678", IdeaState.NEW)
     assert officer.notifications.filter(message__contains="hộp ý tưởng").exists()
 
 
@@ -97,15 +97,18 @@ def test_officer_turns_an_idea_into_a_draft_keeping_the_proposer(
     assert registration.lead_name == "Y Blúp"
     assert registration.state == State.DRAFT
     idea.refresh_from_db()
-    assert idea.status == IdeaStatus.CONVERTED
+    assert idea.state == IdeaState.CONVERTED
 
 
 def test_another_commune_cannot_read_the_idea_box(client, tree, make_person):
     idea_post(client, tree.commune_a)
     make_person("xb", Role.OFFICER, tree.commune_b)
     login(client, "xb")
-    assert (
-        client.get(reverse("initiatives:idea_inbox", args=[tree.commune_a.pk])).status_code == 404
-    )
+    inbox = client.get(reverse("initiatives:idea_inbox", args=[tree.commune_a.pk]))
+    assert inbox.status_code == 404
+    assert "Không tìm thấy trang" in inbox.content.decode()
+    assert "Làm sân phơi chung" not in inbox.content.decode()
     idea = Idea.objects.get()
     assert client.post(reverse("initiatives:idea_dismiss", args=[idea.pk])).status_code == 404
+    idea.refresh_from_db()
+    assert idea.state == IdeaState.NEW  # still in Ea Bá's box

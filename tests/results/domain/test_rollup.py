@@ -45,7 +45,7 @@ def test_rollup_against_hand_counted_figures(reporting, tree):
     summary = rollup(reporting)
     rows = {row.unit.name: row for row in summary.rows}
     assert (summary.count("on_time"), summary.count("late"), summary.count("missing")) == (1, 0, 1)
-    assert rows["Ea Bá"].statuses == {"done": 2}
+    assert rows["Ea Bá"].by_progress == {"done": 2}
     assert rows["Ea Bá"].households == 20
     assert rows["Ea Ly"].figure("meetings") is None
     assert rows["Ea Ly"].registered == 1

@@ -1,14 +1,14 @@
 """Conflicts of interest (review/domain/conflicts.py): who never scores which entry."""
 
 from tests.helpers import seat
-from thidua.review.domain.councils import assign, council_set_status
-from thidua.review.models import Assignment, CouncilStatus
+from thidua.review.domain.councils import assign, council_set_state
+from thidua.review.models import Assignment, CouncilState
 
 
 def test_member_from_the_entrys_commune_is_never_assigned(council, entry, tree):
     own = entry(tree.commune_a, name="Của xã A")
     other = entry(tree.commune_b, name="Của xã B")
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     member = seat(council, "thanhvien")
     assert not Assignment.objects.filter(member=member, registration=own).exists()

@@ -10,12 +10,12 @@ from thidua.org.models import Role
 from thidua.review.domain.councils import (
     assign,
     assign_from_csv,
-    council_set_status,
+    council_set_state,
     exclusion_add,
     member_add,
 )
 from thidua.review.domain.ranking import ranking
-from thidua.review.models import Assignment, CouncilStatus
+from thidua.review.models import Assignment, CouncilState
 
 D = Decimal
 
@@ -63,7 +63,7 @@ def test_csv_assignment_by_hand_refuses_conflicts_and_assigns_nothing_then(counc
 
 def test_excluding_a_member_removes_the_scores_already_given(council, entry, tree):
     item = entry(tree.commune_b)
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     score_all(council, "chutich", item, [20] * 5)
     score_all(council, "thuky", item, [10] * 5)

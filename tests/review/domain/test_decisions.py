@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 
 from tests.helpers import seat
 from thidua.org.models import Role
-from thidua.review.domain.councils import assign, council_set_status, required_votes
+from thidua.review.domain.councils import assign, council_set_state, required_votes
 from thidua.review.domain.decisions import decision_record, proposal_set
 from thidua.review.domain.scoring import scores_save
-from thidua.review.models import Assignment, CouncilStatus, Outcome
+from thidua.review.models import Assignment, CouncilState, Outcome
 
 D = Decimal
 
@@ -21,8 +21,8 @@ def test_two_thirds_rule(council, entry, tree):
     assert required_votes(council, 5) == 4
     assert required_votes(council, 9) == 6
     item = entry(tree.commune_b)
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
-    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
     proposal_set(
         actor=None, council=council, registration=item, outcome=Outcome.COMMENDED, reason="Điểm cao"
     )
@@ -36,7 +36,7 @@ def test_two_thirds_rule(council, entry, tree):
     )
     assert not failed.approved
     council.refresh_from_db()
-    assert council.status == CouncilStatus.CLOSED
+    assert council.state == CouncilState.CLOSED
     passed = decision_record(
         actor=None,
         council=council,
@@ -49,15 +49,15 @@ def test_two_thirds_rule(council, entry, tree):
     assert passed.required == 2
     assert passed.number == 2
     council.refresh_from_db()
-    assert council.status == CouncilStatus.DECIDED
+    assert council.state == CouncilState.DECIDED
     history = item.transitions.order_by("-id").first()
     assert "khen thưởng" in history.reason
     assert "Điểm cao" in history.reason
 
 
 def test_quorum_is_enforced(council, tree):
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
-    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
     with pytest.raises(ValidationError):
         decision_record(
             actor=None,
@@ -76,7 +76,7 @@ def test_units_get_anonymised_comments_when_the_council_shares_them(
     item = entry(tree.commune_b)
     council.share_comments = True
     council.save()
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     assignment = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
     criteria = list(council.plan.criteria.all())
@@ -86,7 +86,7 @@ def test_units_get_anonymised_comments_when_the_council_shares_them(
         submit=True,
         scores={c.pk: (D(15), "Cần thêm số liệu" if c.position == 1 else "") for c in criteria},
     )
-    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
     proposal_set(actor=None, council=council, registration=item, outcome=Outcome.RECOGNISED)
     decision_record(
         actor=None,

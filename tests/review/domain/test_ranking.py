@@ -3,9 +3,9 @@
 from decimal import Decimal
 
 from tests.helpers import score_all
-from thidua.review.domain.councils import assign, council_set_status
+from thidua.review.domain.councils import assign, council_set_state
 from thidua.review.domain.ranking import ranking
-from thidua.review.models import CouncilStatus
+from thidua.review.models import CouncilState
 
 D = Decimal
 
@@ -16,7 +16,7 @@ def test_aggregation_and_tie_break_on_a_hand_computed_example(council, entry, tr
     a = entry(tree.commune_b, name="A")
     b = entry(tree.commune_b, name="B")
     c = entry(tree.commune_b, name="C")
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     score_all(council, "chutich", a, [16, 16, 16, 16, 16])  # 80
     score_all(council, "thuky", a, [16, 14, 14, 13, 13])  # 70

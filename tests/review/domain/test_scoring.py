@@ -6,16 +6,16 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.helpers import score_all, seat
-from thidua.review.domain.councils import assign, council_set_status
+from thidua.review.domain.councils import assign, council_set_state
 from thidua.review.domain.scoring import scores_save
-from thidua.review.models import Assignment, CouncilStatus
+from thidua.review.models import Assignment, CouncilState
 
 D = Decimal
 
 
 def test_scores_outside_the_range_are_refused_and_nothing_saved(council, entry, tree):
     item = entry(tree.commune_b)
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     with pytest.raises(ValidationError) as error:
         score_all(council, "chutich", item, [21, 10, 10, 10, 10])
@@ -27,7 +27,7 @@ def test_scores_outside_the_range_are_refused_and_nothing_saved(council, entry, 
 
 def test_submitting_needs_every_criterion(council, entry, tree):
     item = entry(tree.commune_b)
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     assignment = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
     criterion = council.plan.criteria.first()
@@ -43,8 +43,8 @@ def test_submitting_needs_every_criterion(council, entry, tree):
 
 def test_scoring_after_closing_is_refused(council, entry, tree):
     item = entry(tree.commune_b)
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
-    council_set_status(actor=None, council=council, status=CouncilStatus.CLOSED)
+    council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
     with pytest.raises(ValidationError):
         score_all(council, "chutich", item, [10] * 5)

@@ -4,24 +4,27 @@ from django.urls import reverse
 
 from tests.helpers import login, score_all, seat
 from thidua.org.models import Role
-from thidua.review.domain.councils import assign, council_set_status
-from thidua.review.models import CouncilStatus
+from thidua.review.domain.councils import assign, council_set_state
+from thidua.review.models import CouncilState
 
 
 def test_outsiders_cannot_open_the_council(client, council, make_person, tree):
     make_person("xa_b", Role.OFFICER, tree.commune_b)
     login(client, "xa_b")
-    assert client.get(reverse("review:council_detail", args=[council.pk])).status_code == 404
-    assert client.get(reverse("review:ranking", args=[council.pk])).status_code == 404
+    for name in ("review:council_detail", "review:ranking"):
+        response = client.get(reverse(name, args=[council.pk]))
+        assert response.status_code == 404, name
+        assert "Không tìm thấy trang" in response.content.decode()
+        assert "Hội đồng đánh giá" not in response.content.decode()
 
 
 def test_chair_proposes_and_records_the_vote_through_the_pages(client, council, entry, tree):
     item = entry(tree.commune_b, name="Đề xuất khen")
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     score_all(council, "chutich", item, [18] * 5)
     login(client, "chutich")
-    client.post(reverse("review:status_closed", args=[council.pk]))
+    client.post(reverse("review:council_closed", args=[council.pk]))
     url = reverse("review:decision", args=[council.pk])
     client.post(url, {f"outcome_{item.pk}": "commended", f"reason_{item.pk}": "Hiệu quả cao"})
     assert council.proposals.get().outcome == "commended"
@@ -38,12 +41,12 @@ def test_chair_proposes_and_records_the_vote_through_the_pages(client, council, 
     )
     assert "Đã thông qua với 3/3" in response.content.decode()
     council.refresh_from_db()
-    assert council.status == CouncilStatus.DECIDED
+    assert council.state == CouncilState.DECIDED
 
 
 def test_the_chair_reminds_a_member_who_has_not_finished(client, council, entry, tree):
     entry(tree.commune_b)
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     login(client, "chutich")
     member = seat(council, "thuky")

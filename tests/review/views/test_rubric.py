@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from tests.helpers import login, score_all
 from thidua.org.models import Role
-from thidua.review.domain.councils import assign, council_set_status
+from thidua.review.domain.councils import assign, council_set_state
 from thidua.review.domain.ranking import ranking
-from thidua.review.models import CouncilStatus
+from thidua.review.models import CouncilState
 
 D = Decimal
 
@@ -30,7 +30,7 @@ def test_rubric_is_data_weights_bands_and_classes(
     client.post(reverse("review:rubric", args=[open_plan.pk]), data)
     assert [str(b) for b in criteria[0].bands.all()] == ["18–20: hoàn toàn mới", "0–17: cải tiến"]
     item = entry(tree.commune_b)
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     score_all(council, "chutich", item, [20, 10, 10, 10, 10])
     row = ranking(council, [item])[0]

@@ -5,14 +5,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.helpers import login, score_all, seat
-from thidua.review.domain.councils import assign, council_set_status
-from thidua.review.models import Assignment, CouncilStatus
+from thidua.review.domain.councils import assign, council_set_state
+from thidua.review.models import Assignment, CouncilState
 
 
 def test_a_conflicted_member_cannot_score_even_by_url(client, council, entry, tree):
     own = entry(tree.commune_a)
     other = entry(tree.commune_b, name="Khác")
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     foreign = Assignment.objects.filter(registration=own).first()  # someone else's sheet
     login(client, "thanhvien")
@@ -26,7 +26,7 @@ def test_blind_mode_hides_units_and_people_from_scorers(client, council, entry, 
     item = entry(tree.commune_b, name="Ý tưởng bí mật")
     council.blind = True
     council.save()
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     login(client, "chutich")
     assignment = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
@@ -42,7 +42,7 @@ def test_blind_mode_hides_units_and_people_from_scorers(client, council, entry, 
 
 
 def test_queue_and_ranking_query_counts_do_not_grow_with_entries(client, council, entry, tree):
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     login(client, "chutich")
     counts = []
     for size in (2, 8):
@@ -68,7 +68,7 @@ def test_submit_and_next_goes_to_the_least_scored_entry(client, council, entry, 
     first = entry(tree.commune_b, name="Đã có người chấm")
     second = entry(tree.commune_b, name="Chưa ai chấm")
     third = entry(tree.commune_b, name="Đang chấm")
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     score_all(council, "thuky", first, [10] * 5)
     login(client, "chutich")
@@ -83,7 +83,7 @@ def test_submit_and_next_goes_to_the_least_scored_entry(client, council, entry, 
 
 def test_others_scores_stay_hidden_until_ones_own_are_submitted(client, council, entry, tree):
     item = entry(tree.commune_b, name="Mục chấm chung")
-    council_set_status(actor=None, council=council, status=CouncilStatus.SCORING)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     score_all(council, "thuky", item, [19] * 5)  # 95
     login(client, "chutich")

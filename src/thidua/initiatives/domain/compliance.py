@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.initiatives.models import SENT_STATES, Registration, State
 from thidua.org.models import Unit
 from thidua.plans.domain.cascade import lineage_ids, recipients
-from thidua.plans.models import Deadline, DeadlineKind, Plan, PlanBasis
+from thidua.plans.models import Deadline, DeadlineKind, Plan, PlanBasis, PlanState
 
 MAX_PLAN_DEPTH = 4
 
@@ -111,7 +111,7 @@ def plan_tree(plan: Plan) -> list[Plan]:
             Plan.objects.filter(
                 pk__in=PlanBasis.objects.filter(parent_id__in=frontier).values("plan_id")
             )
-            .exclude(status="draft")
+            .exclude(state=PlanState.DRAFT)
             .select_related("unit")
         )
         if not children:

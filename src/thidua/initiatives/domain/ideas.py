@@ -10,11 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.audit.log import record
-from thidua.audit.models import Action
+from thidua.audit.transitions import transition
 from thidua.core import text
 from thidua.initiatives.domain.registrations import registration_create
-from thidua.initiatives.models import Idea, IdeaStatus, Kind, Registration
+from thidua.initiatives.models import Idea, IdeaState, Kind, Registration
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit, normalise_phone
 from thidua.plans.models import Plan
@@ -52,7 +51,7 @@ def idea_send(*, unit: Unit, name: str, phone: str, idea: str, address: str) -> 
 def idea_convert(*, actor, idea: Idea, plan: Plan) -> Registration:
     """A draft registration made from an idea, keeping who proposed it."""
     idea = Idea.objects.select_for_update().get(pk=idea.pk)
-    if idea.status == IdeaStatus.CONVERTED:
+    if idea.state == IdeaState.CONVERTED:
         raise ValidationError(_("This idea was already turned into a registration."))
     registration = registration_create(
         actor=actor,
@@ -64,29 +63,10 @@ def idea_convert(*, actor, idea: Idea, plan: Plan) -> Registration:
         lead_name=idea.name,
         summary=idea.text,
     )
-    idea.status = IdeaStatus.CONVERTED
-    idea.save(update_fields=["status"])
-    record(
-        actor=actor,
-        action=Action.TRANSITION,
-        instance=idea,
-        unit=idea.unit,
-        before={"status": IdeaStatus.NEW},
-        after={"status": IdeaStatus.CONVERTED},
-    )
+    transition(actor=actor, instance=idea, to=IdeaState.CONVERTED, unit=idea.unit)
     return registration
 
 
 @transaction.atomic
 def idea_dismiss(*, actor, idea: Idea) -> None:
-    before = idea.status
-    idea.status = IdeaStatus.DISMISSED
-    idea.save(update_fields=["status"])
-    record(
-        actor=actor,
-        action=Action.TRANSITION,
-        instance=idea,
-        unit=idea.unit,
-        before={"status": before},
-        after={"status": IdeaStatus.DISMISSED},
-    )
+    transition(actor=actor, instance=idea, to=IdeaState.DISMISSED, unit=idea.unit)

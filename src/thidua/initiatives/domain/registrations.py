@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.log import record, snapshot
 from thidua.audit.models import Action
+from thidua.audit.transitions import transition
 from thidua.initiatives.models import (
     EDITABLE_STATES,
     Argument,
@@ -26,7 +27,7 @@ from thidua.initiatives.models import (
 )
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
-from thidua.plans.models import DeadlineKind, LatePolicy, Plan, PlanStatus
+from thidua.plans.models import DeadlineKind, LatePolicy, Plan, PlanState
 
 TEXT_FIELDS = {
     "kind",
@@ -65,7 +66,7 @@ def registration_create(
     **fields,
 ) -> Registration:
     """A draft registration of ``unit`` answering ``plan``; audited."""
-    if plan.status != PlanStatus.ISSUED:
+    if plan.state != PlanState.ISSUED:
         raise ValidationError(
             _("Registrations are open only for issued plans that are not closed.")
         )
@@ -194,7 +195,7 @@ def registration_submit(
     registration = Registration.objects.select_related("plan", "unit").get(pk=registration.pk)
     if registration.state == State.SUBMITTED and not registration.entered_by_office:
         return registration
-    if registration.plan.status != PlanStatus.ISSUED:
+    if registration.plan.state != PlanState.ISSUED:
         raise ValidationError(
             _("Registrations are open only for issued plans that are not closed.")
         )
@@ -219,21 +220,26 @@ def registration_submit(
             )
             % {"due": timezone.localtime(due).strftime("%d/%m/%Y")}
         )
-    updated = Registration.objects.filter(
-        pk=registration.pk, state=registration.state, version=registration.version
-    ).update(
-        state=State.SUBMITTED,
-        submitted_at=sent_at,
-        first_submitted_at=registration.first_submitted_at or sent_at,
-        is_late=registration.is_late or late,
-        version=F("version") + 1,
-    )
-    if not updated:
+    source = registration.state
+    if not transition(
+        actor=actor,
+        instance=registration,
+        to=State.SUBMITTED,
+        unit=registration.unit,
+        where={"version": registration.version},
+        changes={
+            "submitted_at": sent_at,
+            "first_submitted_at": registration.first_submitted_at or sent_at,
+            "is_late": registration.is_late or late,
+            "version": F("version") + 1,
+        },
+        after={"late": late},
+    ):
         return Registration.objects.get(pk=registration.pk)  # someone else just sent it
     return _after_transition(
         actor,
         registration,
-        registration.state,
+        source,
         State.SUBMITTED,
         late=late,
         people=office_of(registration.unit.parent) if registration.unit.parent else [],
@@ -268,11 +274,17 @@ def _review(actor, registration, allowed, target, reason) -> Registration:
             _("A registration that is “%(state)s” cannot be %(action)s.")
             % {"state": registration.get_state_display(), "action": State(target).label}
         )
-    changes = {"state": target, "version": F("version") + 1}
+    changes = {"version": F("version") + 1}
     if target == State.RETURNED:
         changes["return_reason"] = reason.strip()
-    if not Registration.objects.filter(pk=registration.pk, state=registration.state).update(
-        **changes
+    source = registration.state
+    if not transition(
+        actor=actor,
+        instance=registration,
+        to=target,
+        unit=registration.unit,
+        changes=changes,
+        after={"reason": reason.strip()} if reason.strip() else None,
     ):
         return Registration.objects.get(pk=registration.pk)
     messages = {
@@ -283,11 +295,24 @@ def _review(actor, registration, allowed, target, reason) -> Registration:
     return _after_transition(
         actor,
         registration,
-        registration.state,
+        source,
         target,
         reason=reason,
         people=office_of(registration.unit),
         message=messages[target] % {"name": registration.name, "reason": reason.strip()},
+    )
+
+
+def registration_note(*, actor, registration: Registration, text: str) -> None:
+    """A line in the registration's history that does not change its state (a council's
+    outcome, say), seen by the unit on the registration's page."""
+    Transition.objects.create(
+        registration=registration,
+        from_state=registration.state,
+        to_state=registration.state,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        at=timezone.now(),
+        reason=text,
     )
 
 
@@ -302,14 +327,6 @@ def _after_transition(
         at=timezone.now(),
         reason=reason,
         is_late=late,
-    )
-    record(
-        actor=actor,
-        action=Action.TRANSITION,
-        instance=registration,
-        unit=registration.unit,
-        before={"state": source},
-        after={"state": target, "late": late, "reason": reason},
     )
     url = reverse("initiatives:registration_detail", args=[registration.pk])
     notify(people=[p for p in people if p != actor], message=message, url=url)

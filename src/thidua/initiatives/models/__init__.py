@@ -1,4 +1,4 @@
-from .ideas import Idea, IdeaStatus
+from .ideas import Idea, IdeaState
 from .registrations import (
     EDITABLE_STATES,
     SENT_STATES,
@@ -18,7 +18,7 @@ __all__ = [
     "Argument",
     "FileKind",
     "Idea",
-    "IdeaStatus",
+    "IdeaState",
     "Implementer",
     "Kind",
     "Registration",

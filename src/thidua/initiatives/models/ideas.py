@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class IdeaStatus(models.TextChoices):
+class IdeaState(models.TextChoices):
     NEW = "new", _("new")
     CONVERTED = "converted", _("turned into a registration")
     DISMISSED = "dismissed", _("set aside")
@@ -17,8 +17,8 @@ class Idea(models.Model):
     name = models.CharField(_("your name"), max_length=150)
     phone = models.CharField(_("your phone number"), max_length=20)
     text = models.TextField(_("your idea"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=IdeaStatus.choices, default=IdeaStatus.NEW
+    state = models.CharField(
+        _("status"), max_length=10, choices=IdeaState.choices, default=IdeaState.NEW
     )
     sender_key = models.CharField(max_length=64, db_index=True)  # hashed address, rate limits
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -18,7 +18,7 @@ from thidua.initiatives.domain.ideas import idea_convert, idea_dismiss, idea_sen
 from thidua.initiatives.models import Idea
 from thidua.org import access
 from thidua.org.models import Unit, UnitLevel
-from thidua.plans.models import Plan, PlanStatus
+from thidua.plans.models import Plan, PlanState
 
 MIN_SECONDS_TO_FILL = 3  # people take longer than this to write an idea; scripts don't
 SEARCH_LIMIT = 30
@@ -94,7 +94,7 @@ def idea_inbox(request, unit_pk):
     unit = access.get_unit(request.user, "idea.view", unit_pk)
     ideas = Idea.objects.filter(unit=unit).select_related("registration")
     open_plans = Plan.objects.filter(
-        status=PlanStatus.ISSUED, unit_id__in=unit.ancestor_ids()[:-1]
+        state=PlanState.ISSUED, unit_id__in=unit.ancestor_ids()[:-1]
     ).order_by("-issued_on")
     return render(
         request,
@@ -117,7 +117,7 @@ def idea_action(request, pk, action):
     if action == "dismiss":
         idea_dismiss(actor=request.user, idea=idea)
         return redirect("initiatives:idea_inbox", unit_pk=idea.unit_id)
-    plans = Plan.objects.filter(status=PlanStatus.ISSUED, unit_id__in=idea.unit.ancestor_ids()[:-1])
+    plans = Plan.objects.filter(state=PlanState.ISSUED, unit_id__in=idea.unit.ancestor_ids()[:-1])
     form = forms.ConvertIdeaForm(request.POST, plans=plans)
     if not form.is_valid():
         messages.error(request, _("Choose the plan to register it under."))

@@ -25,7 +25,7 @@ from thidua.initiatives.domain.registrations import (
 from thidua.initiatives.models import Registration, State
 from thidua.org import access
 from thidua.org.models import Person, Unit
-from thidua.plans.models import Plan, PlanStatus
+from thidua.plans.models import Plan, PlanState
 
 
 def _registration(request, pk) -> Registration:
@@ -60,7 +60,7 @@ def units_that_may_register(user, plan: Plan):
 @login_required
 def registration_start(request, plan_pk):
     plan = _plan(request, plan_pk)
-    if plan.status != PlanStatus.ISSUED:
+    if plan.state != PlanState.ISSUED:
         messages.error(
             request, _("Registrations are open only for issued plans that are not closed.")
         )
@@ -334,6 +334,6 @@ def registration_list(request, plan_pk):
             "states": State.choices,
             "state": state,
             "can_register": units_that_may_register(request.user, plan).exists()
-            and plan.status == PlanStatus.ISSUED,
+            and plan.state == PlanState.ISSUED,
         },
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.org.models import Unit
-from thidua.plans.models import DeadlineKind, Plan, PlanBasis, PlanStatus
+from thidua.plans.models import DeadlineKind, Plan, PlanBasis, PlanState
 
 STATES = {
     "on_time": _("issued on time"),
@@ -74,13 +74,13 @@ def cascade(plan: Plan) -> list[CascadeRow]:
 
 
 def _rank(plan: Plan) -> tuple:
-    return (plan.status != PlanStatus.DRAFT, plan.version, plan.pk)
+    return (plan.state != PlanState.DRAFT, plan.version, plan.pk)
 
 
 def _state(child: Plan | None, due: datetime.date | None) -> str:
     if child is None:
         return "missing"
-    if child.status == PlanStatus.DRAFT:
+    if child.state == PlanState.DRAFT:
         return "draft"
     if due is not None and child.issued_on > due:
         return "late"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.log import record, snapshot
 from thidua.audit.models import Action
+from thidua.audit.transitions import transition
 from thidua.documents.dates import short_date
 from thidua.org.models import Unit
 from thidua.plans.domain import body as plan_body
@@ -29,7 +30,7 @@ from thidua.plans.models import (
     PlanBasis,
     PlanPoint,
     PlanSection,
-    PlanStatus,
+    PlanState,
 )
 
 EDITABLE_FIELDS = {
@@ -56,7 +57,7 @@ EDITABLE_FIELDS = {
 
 
 def _require_draft(plan: Plan) -> None:
-    if plan.status != PlanStatus.DRAFT:
+    if plan.state != PlanState.DRAFT:
         raise ValidationError(
             _("An issued plan cannot be changed: make a correction (a new version) instead.")
         )
@@ -208,38 +209,46 @@ def plan_issue(*, actor, plan: Plan, issued_on: datetime.date | None = None) -> 
         raise ValidationError(_("A plan needs at least one section before it is issued."))
     issued_on = issued_on or timezone.localdate()
     rule = numbering_rule_for(plan.unit)
-    plan.number_period = rule.period_for(issued_on.year)
-    plan.issuer_code = rule.issuer_code
-    plan.number = next_number(unit=plan.unit, period=plan.number_period)
-    plan.issued_on = issued_on
-    plan.status = PlanStatus.ISSUED
-    plan.save()
+    period = rule.period_for(issued_on.year)
+    numbering = {
+        "number_period": period,
+        "issuer_code": rule.issuer_code,
+        "number": next_number(unit=plan.unit, period=period),
+        "issued_on": issued_on,
+        "updated_at": timezone.now(),
+    }
+    _issue(actor, plan, numbering)
     if plan.replaces_id:  # the corrected version takes over: the old one takes nothing new
-        Plan.objects.filter(pk=plan.replaces_id).update(status=PlanStatus.CLOSED)
-    record(
-        actor=actor,
-        action=Action.TRANSITION,
-        instance=plan,
-        unit=plan.unit,
-        before={"status": PlanStatus.DRAFT},
-        after={"status": PlanStatus.ISSUED, "number": plan.number_symbol, "issued_on": issued_on},
-    )
+        Plan.objects.filter(pk=plan.replaces_id).update(state=PlanState.CLOSED)
     return plan
+
+
+def _issue(actor, plan: Plan, numbering: dict, note: str = "") -> None:
+    for name, value in numbering.items():
+        setattr(plan, name, value)
+    transition(
+        actor=actor,
+        instance=plan,
+        to=PlanState.ISSUED,
+        source=PlanState.DRAFT,
+        unit=plan.unit,
+        changes=numbering,
+        after={"number": plan.number_symbol, "issued_on": numbering["issued_on"]},
+        note=note,
+    )
 
 
 @transaction.atomic
 def plan_close(*, actor, plan: Plan) -> Plan:
-    if plan.status != PlanStatus.ISSUED:
+    if plan.state != PlanState.ISSUED:
         raise ValidationError(_("Only an issued plan can be closed."))
-    plan.status = PlanStatus.CLOSED
-    plan.save(update_fields=["status", "updated_at"])
-    record(
+    transition(
         actor=actor,
-        action=Action.TRANSITION,
         instance=plan,
+        to=PlanState.CLOSED,
+        source=PlanState.ISSUED,
         unit=plan.unit,
-        before={"status": PlanStatus.ISSUED},
-        after={"status": PlanStatus.CLOSED},
+        changes={"updated_at": timezone.now()},
     )
     return plan
 
@@ -247,7 +256,7 @@ def plan_close(*, actor, plan: Plan) -> Plan:
 @transaction.atomic
 def plan_correct(*, actor, plan: Plan) -> Plan:
     """A new draft version of an issued plan, to be corrected and issued in its place."""
-    if plan.status == PlanStatus.DRAFT:
+    if plan.state == PlanState.DRAFT:
         raise ValidationError(_("A draft can be edited directly."))
     if hasattr(plan, "replaced_by"):
         raise ValidationError(_("This plan already has a newer version."))
@@ -272,7 +281,7 @@ def plan_correct(*, actor, plan: Plan) -> Plan:
 @transaction.atomic
 def plan_create_child(*, actor, parent: Plan, unit: Unit) -> Plan:
     """The unit's own plan "căn cứ" ``parent``: prefilled from it, editable, a draft."""
-    if parent.status != PlanStatus.ISSUED:
+    if parent.state != PlanState.ISSUED:
         raise ValidationError(_("Only an issued plan can be the basis of another plan."))
     if not unit.path.startswith(parent.unit.path) or unit.pk == parent.unit_id:
         raise ValidationError(_("This unit is not among the plan's recipients."))
@@ -341,16 +350,8 @@ def plan_record_issued(*, actor, plan: Plan, number: int, issued_on: datetime.da
     _require_draft(plan)
     rule = numbering_rule_for(plan.unit)
     plan.number_period = rule.period_for(issued_on.year)
-    plan.number, plan.issued_on, plan.status = number, issued_on, PlanStatus.ISSUED
-    plan.save()
+    numbering = {"number": number, "issued_on": issued_on, "updated_at": timezone.now()}
+    numbering["number_period"] = plan.number_period
+    _issue(actor, plan, numbering, note=_("Recorded from a paper document."))
     reserve_up_to(unit=plan.unit, period=plan.number_period, number=number)
-    record(
-        actor=actor,
-        action=Action.TRANSITION,
-        instance=plan,
-        unit=plan.unit,
-        before={"status": PlanStatus.DRAFT},
-        after={"status": PlanStatus.ISSUED, "number": plan.number_symbol, "issued_on": issued_on},
-        note=_("Recorded from a paper document."),
-    )
     return plan

@@ -12,7 +12,7 @@ from .plans import (
     PlanBasis,
     PlanPoint,
     PlanSection,
-    PlanStatus,
+    PlanState,
     SectionKind,
 )
 
@@ -31,7 +31,7 @@ __all__ = [
     "PlanBasis",
     "PlanPoint",
     "PlanSection",
-    "PlanStatus",
+    "PlanState",
     "Restart",
     "SectionKind",
 ]

@@ -13,7 +13,7 @@ class EmulationForm(models.TextChoices):
     THEMATIC = "thematic", _("thematic (theo chuyên đề)")
 
 
-class PlanStatus(models.TextChoices):
+class PlanState(models.TextChoices):
     DRAFT = "draft", _("draft")
     ISSUED = "issued", _("issued")
     CLOSED = "closed", _("closed")
@@ -45,8 +45,8 @@ class Plan(models.Model):
     movement = models.ForeignKey(
         Movement, verbose_name=_("movement"), on_delete=models.PROTECT, related_name="plans"
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    state = models.CharField(
+        _("status"), max_length=10, choices=PlanState.choices, default=PlanState.DRAFT
     )
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     replaces = models.OneToOneField(
@@ -142,12 +142,12 @@ class Plan(models.Model):
 
     @property
     def is_draft(self) -> bool:
-        return self.status == PlanStatus.DRAFT
+        return self.state == PlanState.DRAFT
 
     @property
     def is_superseded(self) -> bool:
         replacement = getattr(self, "replaced_by", None)
-        return replacement is not None and replacement.status != PlanStatus.DRAFT
+        return replacement is not None and replacement.state != PlanState.DRAFT
 
     def recipient_list(self) -> list[str]:
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.log import record, snapshot
 from thidua.audit.models import Action
+from thidua.audit.transitions import transition
 from thidua.initiatives.domain.registrations import StaleEdit
 from thidua.initiatives.models import SENT_STATES, Registration
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
-from thidua.plans.models import DeadlineKind, LatePolicy, Plan, PlanStatus
+from thidua.plans.models import DeadlineKind, LatePolicy, Plan, PlanState
 from thidua.results.models import InitiativeResult, ReportState, ResultsReport
 
 EDITABLE = (ReportState.DRAFT, ReportState.RETURNED)
@@ -25,7 +26,7 @@ FIGURES = {
 }  # fmt: skip
 NARRATIVE = {"achievements", "shortcomings", "causes", "lessons", "proposals"}
 RESULT_FIELDS = {
-    "status",
+    "progress",
     "stop_reason",
     "households",
     "area_ha",
@@ -47,7 +48,7 @@ def report_open(*, actor, plan: Plan, unit: Unit) -> ResultsReport:
     report = ResultsReport.objects.filter(plan=plan, unit=unit).first()
     if report is not None:
         return report
-    if plan.status not in (PlanStatus.ISSUED, PlanStatus.CLOSED):
+    if plan.state not in (PlanState.ISSUED, PlanState.CLOSED):
         raise ValidationError(_("Results are reported on issued plans."))
     registrations = list(
         Registration.objects.filter(plan=plan, unit=unit, state__in=SENT_STATES).order_by("id")
@@ -120,20 +121,23 @@ def report_submit(*, actor, report: ResultsReport) -> ResultsReport:
         raise ValidationError(
             _("The report deadline has passed: this plan accepts no late reports.")
         )
-    source = report.state
-    if not ResultsReport.objects.filter(pk=report.pk, state=source).update(
-        state=ReportState.SUBMITTED,
-        submitted_at=now,
-        first_submitted_at=report.first_submitted_at or now,
-        is_late=report.is_late or late,
-        version=F("version") + 1,
+    if not transition(
+        actor=actor,
+        instance=report,
+        to=ReportState.SUBMITTED,
+        unit=report.unit,
+        changes={
+            "submitted_at": now,
+            "first_submitted_at": report.first_submitted_at or now,
+            "is_late": report.is_late or late,
+            "version": F("version") + 1,
+        },
+        after={"late": late},
     ):
         return ResultsReport.objects.get(pk=report.pk)
     return _after(
         actor,
         report,
-        source,
-        ReportState.SUBMITTED,
         office_of(report.unit.parent) if report.unit.parent else [],
         _("%(unit)s sent its results report.") % {"unit": report.unit.full_name},
     )
@@ -152,27 +156,25 @@ def report_review(
         raise ValidationError(_("Only a sent report can be received or returned."))
     if not receive and not reason.strip():
         raise ValidationError({"reason": _("Say why the report is returned.")})
-    ResultsReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
-        state=target, return_reason=reason.strip(), version=F("version") + 1
-    )
+    if not transition(
+        actor=actor,
+        instance=report,
+        to=target,
+        unit=report.unit,
+        changes={"return_reason": reason.strip(), "version": F("version") + 1},
+        after={"reason": reason.strip()} if reason.strip() else None,
+    ):
+        return ResultsReport.objects.get(pk=report.pk)
     message = (
         _("The unit above received your results report.")
         if receive
         else _("Your results report was returned: %(reason)s") % {"reason": reason.strip()}
     )
-    return _after(actor, report, ReportState.SUBMITTED, target, office_of(report.unit), message)
+    return _after(actor, report, office_of(report.unit), message)
 
 
-def _after(actor, report, source, target, people, message) -> ResultsReport:
-
-    record(
-        actor=actor,
-        action=Action.TRANSITION,
-        instance=report,
-        unit=report.unit,
-        before={"state": source},
-        after={"state": target},
-    )
+def _after(actor, report, people, message) -> ResultsReport:
+    """Tell the people concerned about a transition already made and audited."""
     notify(
         people=[p for p in people if p != actor],
         message=message,

@@ -29,7 +29,7 @@ class Row:
     unit: Unit
     registered: int = 0
     report: dict | None = None  # the report's figures; None while nothing was sent
-    statuses: dict[str, int] = field(default_factory=dict)
+    by_progress: dict[str, int] = field(default_factory=dict)
     households: int = 0
     area_ha: Decimal = Decimal(0)
     cost_vnd: int = 0
@@ -103,14 +103,14 @@ def rollup(plan: Plan) -> Rollup:
         rows[values["unit_id"]].report = values
     results = (
         InitiativeResult.objects.filter(report__in=sent)
-        .values("report__unit_id", "status")
+        .values("report__unit_id", "progress")
         .annotate(
             n=Count("id"), households=Sum("households"), area=Sum("area_ha"), cost=Sum("cost_vnd")
         )
     )
     for values in results:
         row = rows[values["report__unit_id"]]
-        row.statuses[values["status"]] = values["n"]
+        row.by_progress[values["progress"]] = values["n"]
         row.households += values["households"] or 0
         row.area_ha += values["area"] or 0
         row.cost_vnd += values["cost"] or 0

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
+from thidua.audit.transitions import transition
 from thidua.initiatives.domain.compliance import plan_tree
 from thidua.initiatives.models import Registration, State
 from thidua.org.models import Person, Role
@@ -20,7 +21,7 @@ from thidua.review.models import (
     Assignment,
     Council,
     CouncilMember,
-    CouncilStatus,
+    CouncilState,
     Exclusion,
     Grade,
     MemberRole,
@@ -81,7 +82,7 @@ def eligible_people(council: Council):
 
 @transaction.atomic
 def member_add(*, actor, council: Council, person: Person, role: str) -> CouncilMember:
-    if council.status != CouncilStatus.SETUP:
+    if council.state != CouncilState.SETUP:
         raise ValidationError(_("Members can be changed only while the council is being set up."))
     if council.members.filter(person=person).exists():
         raise ValidationError(_("This person already sits on the council."))
@@ -102,7 +103,7 @@ def member_add(*, actor, council: Council, person: Person, role: str) -> Council
 @transaction.atomic
 def exclusion_add(*, actor, member: CouncilMember, registration: Registration, reason: str) -> None:
     """Exclude a member from an entry; any scores they gave it go too."""
-    if member.council.status == CouncilStatus.DECIDED:
+    if member.council.state == CouncilState.DECIDED:
         raise ValidationError(_("The council has decided: nothing can change now."))
     exclusion, _created = Exclusion.objects.get_or_create(
         member=member, registration=registration, defaults={"reason": reason}
@@ -195,33 +196,21 @@ def assign_from_csv(*, actor, council: Council, content: bytes) -> list[str]:
 
 
 @transaction.atomic
-def council_set_status(*, actor, council: Council, status: str) -> Council:
+def council_set_state(*, actor, council: Council, state: str) -> Council:
     allowed = {
-        CouncilStatus.SETUP: {CouncilStatus.SCORING},
-        CouncilStatus.SCORING: {CouncilStatus.CLOSED},
-        CouncilStatus.CLOSED: {CouncilStatus.SCORING},
+        CouncilState.SETUP: {CouncilState.SCORING},
+        CouncilState.SCORING: {CouncilState.CLOSED},
+        CouncilState.CLOSED: {CouncilState.SCORING},
     }
-    if status not in allowed.get(council.status, set()):
+    if state not in allowed.get(council.state, set()):
         raise ValidationError(_("The council cannot move to that stage now."))
-    if (
-        status == CouncilStatus.SCORING
-        and not council.members.filter(role=MemberRole.CHAIR).exists()
-    ):
+    if state == CouncilState.SCORING and not council.members.filter(role=MemberRole.CHAIR).exists():
         raise ValidationError(_("Name the chair before scoring starts."))
-    before = council.status
-    council.status = status
-    council.save(update_fields=["status"])
-    record(
-        actor=actor,
-        action=Action.TRANSITION,
-        instance=council,
-        unit=council.plan.unit,
-        before={"status": before},
-        after={"status": status},
-    )
+    if not transition(actor=actor, instance=council, to=state, unit=council.plan.unit):
+        raise ValidationError(_("The council cannot move to that stage now."))
     return council
 
 
 def _require_setup_or_scoring(council: Council) -> None:
-    if council.status not in (CouncilStatus.SETUP, CouncilStatus.SCORING):
+    if council.state not in (CouncilState.SETUP, CouncilState.SCORING):
         raise ValidationError(_("Scoring is closed: assignments can no longer change."))

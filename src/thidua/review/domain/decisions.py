@@ -5,23 +5,24 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
-from thidua.initiatives.models import Registration, Transition
+from thidua.audit.transitions import transition
+from thidua.initiatives.domain.registrations import registration_note
+from thidua.initiatives.models import Registration
 from thidua.notify.send import notify, office_of
 from thidua.plans.domain.numbering import next_number, numbering_rule_for
 from thidua.review.domain.councils import required_votes
-from thidua.review.models import Council, CouncilStatus, Decision, Proposal, Score
+from thidua.review.models import Council, CouncilState, Decision, Proposal, Score
 
 
 @transaction.atomic
 def proposal_set(
     *, actor, council: Council, registration: Registration, outcome: str, reason: str = ""
 ):
-    if council.status != CouncilStatus.CLOSED:
+    if council.state != CouncilState.CLOSED:
         raise ValidationError(_("Propose outcomes after scoring is closed and before the vote."))
     proposal, _created = Proposal.objects.update_or_create(
         council=council, registration=registration, defaults={"outcome": outcome, "reason": reason}
@@ -42,7 +43,7 @@ def decision_record(
     """Record the vote. It passes with at least the council's share (2/3) of ALL members;
     when it passes the outcomes reach the registrations and their units."""
     council = Council.objects.select_for_update().get(pk=council.pk)
-    if council.status != CouncilStatus.CLOSED:
+    if council.state != CouncilState.CLOSED:
         raise ValidationError(_("The vote comes after scoring is closed, once."))
     members = council.members.count()
     quorum = min(council.quorum or required_votes(council, members), members)
@@ -81,15 +82,13 @@ def decision_record(
     decision.number_period = rule.period_for(decided_on.year)
     decision.number = next_number(unit=council.plan.unit, period=decision.number_period)
     decision.save()
-    council.status = CouncilStatus.DECIDED
-    council.save(update_fields=["status"])
-    record(
+    transition(
         actor=actor,
-        action=Action.TRANSITION,
         instance=council,
+        to=CouncilState.DECIDED,
+        source=CouncilState.CLOSED,
         unit=council.plan.unit,
-        before={"status": CouncilStatus.CLOSED},
-        after={"status": CouncilStatus.DECIDED, **vote},
+        after=vote,
     )
     _announce(actor, council)
     return decision
@@ -107,14 +106,7 @@ def _announce(actor, council: Council) -> None:
             text += " " + proposal.reason
         if comments.get(registration.pk):
             text += " " + _("Comments: ") + " | ".join(comments[registration.pk])
-        Transition.objects.create(
-            registration=registration,
-            from_state=registration.state,
-            to_state=registration.state,
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
-            at=timezone.now(),
-            reason=text,
-        )
+        registration_note(actor=actor, registration=registration, text=text)
         notify(
             people=office_of(registration.unit),
             message=text[:500],

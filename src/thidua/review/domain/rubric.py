@@ -16,7 +16,7 @@ from thidua.audit.log import record
 from thidua.audit.models import Action
 from thidua.core import numbers
 from thidua.plans.models import Plan
-from thidua.review.models import Band, CouncilStatus, Grade
+from thidua.review.models import Band, CouncilState, Grade
 from thidua.review.models.councils import plain
 
 MAX_LABEL, MAX_TOTAL = 50, 99999  # the Grade fields' sizes
@@ -72,7 +72,7 @@ def rubric_set(
     *, actor, plan: Plan, weights: dict[int, Decimal], bands: dict[int, str], grades: str
 ):
     """Replace the plan's weights, bands and classes; refused once scoring has started."""
-    if plan.councils.exclude(status=CouncilStatus.SETUP).exists():
+    if plan.councils.exclude(state=CouncilState.SETUP).exists():
         raise ValidationError(_("Scoring has started: the rubric can no longer change."))
     criteria = {c.pk: c for c in plan.criteria.all()}
     parsed_bands = {pk: parse_bands(bands.get(pk, ""), criteria[pk].max_points) for pk in criteria}

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
-from thidua.review.models import Assignment, CouncilStatus, Score
+from thidua.review.models import Assignment, CouncilState, Score
 
 
 def scoring_open(assignment: Assignment) -> None:
-    if assignment.member.council.status != CouncilStatus.SCORING:
+    if assignment.member.council.state != CouncilState.SCORING:
         raise ValidationError(
             _("Scoring is not open: the chair has not opened it or has closed it.")
         )

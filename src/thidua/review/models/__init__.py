@@ -1,4 +1,4 @@
-from .councils import Aggregate, Band, Council, CouncilMember, CouncilStatus, Grade, MemberRole
+from .councils import Aggregate, Band, Council, CouncilMember, CouncilState, Grade, MemberRole
 from .scoring import Assignment, Decision, Exclusion, Outcome, Proposal, Score
 
 __all__ = [
@@ -7,7 +7,7 @@ __all__ = [
     "Band",
     "Council",
     "CouncilMember",
-    "CouncilStatus",
+    "CouncilState",
     "Decision",
     "Exclusion",
     "Grade",

@@ -9,7 +9,7 @@ def plain(number) -> str:
     return f"{number.normalize():f}"
 
 
-class CouncilStatus(models.TextChoices):
+class CouncilState(models.TextChoices):
     SETUP = "setup", _("being set up")
     SCORING = "scoring", _("scoring")
     CLOSED = "closed", _("scoring closed")
@@ -24,8 +24,8 @@ class Aggregate(models.TextChoices):
 class Council(models.Model):
     plan = models.ForeignKey("plans.Plan", on_delete=models.PROTECT, related_name="councils")
     name = models.CharField(_("name"), max_length=200)
-    status = models.CharField(
-        _("status"), max_length=10, choices=CouncilStatus.choices, default=CouncilStatus.SETUP
+    state = models.CharField(
+        _("status"), max_length=10, choices=CouncilState.choices, default=CouncilState.SETUP
     )
     # Nghị định 13/2012: decisions need at least two thirds of the members.
     approval_numerator = models.PositiveSmallIntegerField(_("approval share: numerator"), default=2)

@@ -7,17 +7,20 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from thidua.core import downloads, uploads
+from thidua.documents import certificates, decision, minutes
 from thidua.notify.send import notify
 from thidua.org import access
 from thidua.plans.models import Plan
-from thidua.review import forms
+from thidua.review import exports, forms
 from thidua.review.domain.councils import (
     assign,
     assign_from_csv,
     council_create,
-    council_set_status,
+    council_set_state,
     eligible_people,
     entries,
     entry_numbers,
@@ -27,7 +30,7 @@ from thidua.review.domain.councils import (
 )
 from thidua.review.domain.decisions import decision_record, proposal_set
 from thidua.review.domain.ranking import ranking
-from thidua.review.models import Assignment, Council, CouncilStatus, Outcome
+from thidua.review.models import Assignment, Council, CouncilState, Outcome
 
 
 def council_for(request, pk, *, manage=False) -> Council:
@@ -173,12 +176,12 @@ def council_exclude(request, pk):
 
 @login_required
 @require_POST
-def council_status(request, pk, status):
+def council_state(request, pk, state):
     council = council_for(request, pk, manage=True)
     _act(
         request,
         council,
-        lambda: council_set_status(actor=request.user, council=council, status=status),
+        lambda: council_set_state(actor=request.user, council=council, state=state),
     )
     return redirect("review:council_detail", pk=council.pk)
 
@@ -213,7 +216,7 @@ def council_ranking(request, pk):
             "council": council,
             "rows": rows,
             "criteria": list(council.plan.criteria.all()),
-            "hide_names": council.blind and council.status != CouncilStatus.DECIDED,
+            "hide_names": council.blind and council.state != CouncilState.DECIDED,
         },
     )
 
@@ -287,27 +290,22 @@ def _save_proposals(request, council, rows) -> None:
 
 @login_required
 def council_scores_xlsx(request, pk):
-    from django.http import HttpResponse
-
-    from thidua.core import uploads
-    from thidua.review.exports import score_table_xlsx
-
     council = council_for(request, pk, manage=True)
-    content = score_table_xlsx(council, ranking(council, list(entries(council))))
-    response = HttpResponse(content, content_type=uploads.XLSX.content_type)
-    response["Content-Disposition"] = f'attachment; filename="bang-diem-hoi-dong-{council.pk}.xlsx"'
-    return response
+    content = exports.score_table_xlsx(council, ranking(council, list(entries(council))))
+    name = downloads.file_name(_("Score table"), council.name, extension="xlsx")
+    return downloads.download(content, name=name, content_type=uploads.XLSX.content_type)
+
+
+DOCUMENT_TITLES = {
+    "minutes": _lazy("Minutes"),
+    "decision": _lazy("Decision"),
+    "certificates": _lazy("Certificates"),
+}
 
 
 @login_required
 def council_document(request, pk, document):
     """The minutes (after scoring closes), the decision and the certificates (after the vote)."""
-    from django.http import HttpResponse
-
-    from thidua.core import uploads
-    from thidua.documents import certificates, decision, minutes
-    from thidua.review import exports
-
     council = council_for(request, pk)
     if not (
         access.can_manage_council(request.user, council)
@@ -315,7 +313,7 @@ def council_document(request, pk, document):
     ):
         raise PermissionDenied
     decided = hasattr(council, "decision")
-    if document == "minutes" and council.status in (CouncilStatus.CLOSED, CouncilStatus.DECIDED):
+    if document == "minutes" and council.state in (CouncilState.CLOSED, CouncilState.DECIDED):
         content = minutes.render_minutes_docx(
             exports.minutes(council, ranking(council, list(entries(council))))
         )
@@ -330,8 +328,5 @@ def council_document(request, pk, document):
         content = certificates.render_certificates_docx(certs)
     else:
         raise Http404
-    response = HttpResponse(content, content_type=uploads.DOCX.content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{document}-hoi-dong-{council.pk}.docx"'
-    )
-    return response
+    name = downloads.file_name(DOCUMENT_TITLES[document], council.name, extension="docx")
+    return downloads.download(content, name=name, content_type=uploads.DOCX.content_type)

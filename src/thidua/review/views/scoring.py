@@ -105,7 +105,7 @@ def score(request, pk, assignment_pk):
             "others": _others(council, assignment)
             if assignment.state == "submitted" and council.reveal_after_submit
             else None,
-            "closed": council.status != "scoring",
+            "closed": council.state != "scoring",
         },
     )
 
