@@ -2,13 +2,11 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 
 from tests.pages.world import grower, last, plan_with_rows
-from thidua.plans.domain.plans import (
-    plan_create_child,
-    plan_issue,
-)
+from thidua.plans.domain.plans import citation, plan_create_child, plan_issue, plan_set_list
 
 MARCH_8 = datetime.date(2022, 3, 8)
 
@@ -58,6 +56,39 @@ def test_plan_detail_of_a_draft(client, world, same_queries):
             f"Cuộc vận động số {size - 1}",
             f"Phụ lục số {size - 1}",
         ],
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "N+1: plan_detail lists the plans a plan is based on with "
+        "[b.parent for b in plan.bases.all() if b.parent_id], and plan_for_rendering "
+        "prefetches 'bases' without their parent plans ('bases__parent'): one query per "
+        "plan cited (16 queries citing 3 plans, 25 citing 12)"
+    ),
+)
+def test_plan_detail_based_on_many_plans(client, world, same_queries):
+    """A draft citing many issued plans of the province ("Căn cứ Kế hoạch số …")."""
+    plan = world.draft_plan
+    parents = grower(
+        lambda i: plan_issue(
+            actor=None,
+            plan=world._make_plan(unit=world.tree.province, title=f"Kế hoạch của tỉnh số {i}"),
+            issued_on=datetime.date(2022, 1, 5),
+        )
+    )
+
+    def grow(size):
+        rows = [{"parent": parent, "text": citation(parent)} for parent in parents(size)]
+        plan_set_list(actor=None, plan=plan, kind="bases", rows=rows)
+
+    client.force_login(world.who.district)
+    same_queries(
+        reverse("plans:plan_detail", args=[plan.pk]),
+        14,  # one more query than citing none (bases__parent), however many are cited
+        grow=grow,
+        shows=last("Kế hoạch của tỉnh số"),
     )
 
 
