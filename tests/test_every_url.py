@@ -743,11 +743,12 @@ def test_visits_cover_every_url_name():
 
 # --- downloads refuse outsiders ------------------------------------------------------
 
-# Every file, photo and export: (URL name, who must be refused). Tuy Hòa's administrator
-# is outside the story altogether; Ea Ly's officer must not read Ea Bá's files either.
+# Every file, photo and export. Tuy Hòa's administrator is outside the story altogether;
+# Ea Ly's officer may read the district's issued plans, but neither its drafts nor Ea Bá's
+# files.
 DOWNLOADS = [
     "plans:plan_attachment",
-    "plans:plan_docx",  # a draft: not even the communes below may read it
+    "plans:plan_docx",
     "initiatives:file",
     "initiatives:file_thumbnail",
     "initiatives:export_xlsx",
@@ -761,14 +762,18 @@ DOWNLOADS = [
     "results:report_docx",
     "results:rollup_xlsx",
 ]
-EA_BA_FILES = [
+NOT_FOR_EA_LY = [
+    "plans:plan_attachment",  # of a draft
+    "plans:plan_docx",  # a draft
     "initiatives:file",
     "initiatives:file_thumbnail",
     "results:photo",
     "results:photo_thumbnail",
     "results:report_docx",
 ]
-REFUSED = [(name, "outsider") for name in DOWNLOADS] + [(name, "officer_b") for name in EA_BA_FILES]
+REFUSED = [(name, "outsider") for name in DOWNLOADS] + [
+    (name, "officer_b") for name in NOT_FOR_EA_LY
+]
 
 
 def leaks(secret: bytes, answer: bytes) -> bool:
