@@ -3,22 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.review.enums import Aggregate, CouncilState, MemberRole
+
 
 def plain(number) -> str:
     """18.00 → "18", 17.50 → "17.5"."""
     return f"{number.normalize():f}"
-
-
-class CouncilState(models.TextChoices):
-    SETUP = "setup", _("being set up")
-    SCORING = "scoring", _("scoring")
-    CLOSED = "closed", _("scoring closed")
-    DECIDED = "decided", _("decided")
-
-
-class Aggregate(models.TextChoices):
-    MEAN = "mean", _("mean of the members' totals")
-    MEDIAN = "median", _("median of the members' totals")
 
 
 class Council(models.Model):
@@ -61,13 +51,6 @@ class Council(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class MemberRole(models.TextChoices):
-    CHAIR = "chair", _("chair")
-    VICE_CHAIR = "vice_chair", _("vice-chair")
-    SECRETARY = "secretary", _("secretary")
-    MEMBER = "member", _("member")
 
 
 class CouncilMember(models.Model):

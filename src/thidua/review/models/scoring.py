@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.review.enums import AssignmentState, Outcome
+
 
 class Assignment(models.Model):
     member = models.ForeignKey(
@@ -12,7 +14,12 @@ class Assignment(models.Model):
     registration = models.ForeignKey(
         "initiatives.Registration", on_delete=models.CASCADE, related_name="assignments"
     )
-    state = models.CharField(max_length=10, default="open")  # open / draft / submitted
+    state = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=AssignmentState.choices,
+        default=AssignmentState.OPEN,
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
     total = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -63,13 +70,6 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion_id}: {self.points}"
-
-
-class Outcome(models.TextChoices):
-    NONE = "none", _("not honoured")
-    RECOGNISED = "recognised", _("recognised (công nhận)")
-    COMMENDED = "commended", _("commended (khen thưởng)")
-    NOMINATED = "nominated", _("nominated for the national award")
 
 
 class Proposal(models.Model):
