@@ -1,9 +1,12 @@
-from .councils import Aggregate, Band, Council, CouncilMember, CouncilState, Grade, MemberRole
-from .scoring import Assignment, Decision, Exclusion, Outcome, Proposal, Score
+from thidua.review.enums import Aggregate, AssignmentState, CouncilState, MemberRole, Outcome
+
+from .councils import Band, Council, CouncilMember, Grade
+from .scoring import Assignment, Decision, Exclusion, Proposal, Score
 
 __all__ = [
     "Aggregate",
     "Assignment",
+    "AssignmentState",
     "Band",
     "Council",
     "CouncilMember",
