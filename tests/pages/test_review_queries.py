@@ -56,16 +56,6 @@ def test_council_list(client, world, same_queries):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "N+1: council_list keeps the councils access.can_view_council allows, and for anyone "
-        "but an administrator of the issuing unit can_manage_council and can_view_council "
-        "each call access.council_seat (council.members.filter(person=user).first()): "
-        "one or two queries per council (the district's officer and a plain member: 13 "
-        "queries with 3 councils, 31 with 12; the chair: 10 and 19)"
-    ),
-)
 @pytest.mark.parametrize("who", ["district", "chair", "member"])
 def test_council_list_for_officers_and_members(client, world, same_queries, who):
     """The district's officer sees every council; a member the councils they sit on."""

@@ -224,7 +224,7 @@ def council_seat(user, council):
     """The user's seat on the council, if any."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return council.members.filter(person=user).first()
+    return next((m for m in council.members.all() if m.person_id == user.pk), None)
 
 
 def can_manage_council(user, council) -> bool:

@@ -56,7 +56,12 @@ def council_list(request, plan_pk):
         if form.is_valid():
             council = council_create(actor=request.user, plan=plan, **form.cleaned_data)
             return redirect("review:council_detail", pk=council.pk)
-    councils = [c for c in plan.councils.all() if access.can_view_council(request.user, c)]
+    councils = plan.councils.all()
+    if not may_create:
+        # Anyone but the issuing unit's administrators sees a council through a seat on it:
+        # the seats of every council in one query, not one per council.
+        councils = councils.prefetch_related("members")
+    councils = [c for c in councils if access.can_view_council(request.user, c)]
     return render(
         request,
         "review/council_list.html",
