@@ -33,11 +33,12 @@ class AssignmentState(models.TextChoices):
     @classmethod
     def rank(cls, state: str) -> int:
         """A scoresheet's place in a queue: drafts to finish, then sheets to start, then done."""
-        return _ASSIGNMENT_RANK[cls(state)]
+        return ASSIGNMENT_RANK[cls(state)]
 
 
-# The scoring queue's order. Not alphabetical on purpose: it is a rule of its own.
-_ASSIGNMENT_RANK = {
+# The scoring queue's order, a rule of its own: that it matches the alphabetical order of
+# the values today is a coincidence nothing may rely on.
+ASSIGNMENT_RANK = {
     AssignmentState.DRAFT: 0,
     AssignmentState.OPEN: 1,
     AssignmentState.SUBMITTED: 2,

@@ -10,7 +10,7 @@ from thidua.documents.official import Signature, number_line
 from thidua.documents.xlsx import XlsxColumn, render_xlsx
 from thidua.review.domain.councils import entry_numbers
 from thidua.review.domain.ranking import Ranked
-from thidua.review.models import Council, CouncilState
+from thidua.review.models import Council, CouncilState, Outcome
 
 
 def entry_label(council: Council, row: Ranked) -> tuple[str, str]:
@@ -65,12 +65,12 @@ def score_table_xlsx(council: Council, rows: list[Ranked]) -> bytes:
     )
 
 
-HONOURED = ("recognised", "commended", "nominated")
+HONOURED = (Outcome.RECOGNISED, Outcome.COMMENDED, Outcome.NOMINATED)
 OUTCOME_WORDS = {
-    "recognised": "Công nhận",
-    "commended": "Khen thưởng",
-    "nominated": "Đề nghị giải thưởng “Người Việt đoàn kết sáng tạo”",
-    "none": "",
+    Outcome.RECOGNISED: "Công nhận",
+    Outcome.COMMENDED: "Khen thưởng",
+    Outcome.NOMINATED: "Đề nghị giải thưởng “Người Việt đoàn kết sáng tạo”",
+    Outcome.NONE: "",
 }
 
 
@@ -108,7 +108,7 @@ def minutes(council: Council, rows: list[Ranked]):
                 total=row.score,
                 grade=row.grade,
                 rank=row.rank,
-                outcome=OUTCOME_WORDS.get(proposals.get(row.registration.pk, "none"), ""),
+                outcome=OUTCOME_WORDS.get(proposals.get(row.registration.pk, Outcome.NONE), ""),
             )
             for row in rows
             if row.score is not None

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from thidua.review.enums import CouncilState
 from thidua.review.views import councils, rubric, scoring
 
 app_name = "review"
@@ -12,12 +13,12 @@ urlpatterns = [
     path("councils/<int:pk>/exclusions/", councils.council_exclude, name="exclude"),
     *[
         path(
-            f"councils/<int:pk>/{state}/",
+            f"councils/<int:pk>/{state.value}/",
             councils.council_state,
             {"state": state},
-            name=f"council_{state}",
+            name=f"council_{state.value}",
         )
-        for state in ("scoring", "closed")
+        for state in (CouncilState.SCORING, CouncilState.CLOSED)
     ],
     path("councils/<int:pk>/remind/<int:member_pk>/", councils.council_remind, name="remind"),
     path("councils/<int:pk>/ranking/", councils.council_ranking, name="ranking"),
@@ -32,6 +33,6 @@ urlpatterns = [
         )
         for document in ("minutes", "decision", "certificates")
     ],
-    path("councils/<int:pk>/queue/", scoring.queue, name="queue"),
+    path("councils/<int:pk>/queue/", scoring.scoring_queue, name="queue"),
     path("councils/<int:pk>/score/<int:assignment_pk>/", scoring.score, name="score"),
 ]

@@ -15,7 +15,7 @@ from thidua.review.domain.councils import (
     member_add,
 )
 from thidua.review.domain.ranking import ranking
-from thidua.review.models import Assignment, CouncilState
+from thidua.review.models import Assignment, CouncilState, MemberRole
 
 D = Decimal
 
@@ -23,12 +23,17 @@ D = Decimal
 def test_only_people_with_the_council_role_sit_on_it(council, make_person, tree):
     outsider = make_person("ngoai", Role.OFFICER, tree.district)
     with pytest.raises(ValidationError):
-        member_add(actor=None, council=council, person=outsider, role="member")
+        member_add(actor=None, council=council, person=outsider, role=MemberRole.MEMBER)
 
 
 def test_adding_a_member_twice_is_refused_with_a_message(council):
     with pytest.raises(ValidationError):
-        member_add(actor=None, council=council, person=seat(council, "thuky").person, role="member")
+        member_add(
+            actor=None,
+            council=council,
+            person=seat(council, "thuky").person,
+            role=MemberRole.MEMBER,
+        )
 
 
 def test_balanced_assignment_gives_each_entry_n_members_evenly(council, entry, tree):

@@ -1,4 +1,5 @@
-"""Scoring (review/domain/scoring.py): the range of points, complete sheets, closed councils."""
+"""Scoring (review/domain/scoring.py): the range of points, complete sheets, closed councils,
+the order of a member's queue."""
 
 from decimal import Decimal
 
@@ -6,9 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.helpers import score_all, seat
+from thidua.review import enums
 from thidua.review.domain.councils import assign, council_set_state
-from thidua.review.domain.scoring import scores_save
-from thidua.review.models import Assignment, CouncilState
+from thidua.review.domain.scoring import queue, scores_save
+from thidua.review.models import Assignment, AssignmentState, CouncilState
 
 D = Decimal
 
@@ -21,7 +23,7 @@ def test_scores_outside_the_range_are_refused_and_nothing_saved(council, entry, 
         score_all(council, "chutich", item, [21, 10, 10, 10, 10])
     assert "từ 0 đến 20" in " ".join(error.value.messages)
     assignment = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
-    assert assignment.state == "open"
+    assert assignment.state == AssignmentState.OPEN
     assert not assignment.scores.exists()
 
 
@@ -38,7 +40,7 @@ def test_submitting_needs_every_criterion(council, entry, tree):
     draft = scores_save(
         actor=None, assignment=assignment, scores={criterion.pk: (D(10), "")}, submit=False
     )
-    assert draft.state == "draft"
+    assert draft.state == AssignmentState.DRAFT
 
 
 def test_scoring_after_closing_is_refused(council, entry, tree):
@@ -48,3 +50,42 @@ def test_scoring_after_closing_is_refused(council, entry, tree):
     council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
     with pytest.raises(ValidationError):
         score_all(council, "chutich", item, [10] * 5)
+
+
+def test_the_queue_puts_drafts_first_then_sheets_to_start_then_submitted_ones(council, entry, tree):
+    submitted = entry(tree.commune_b, name="Đã gửi")
+    to_start = entry(tree.commune_b, name="Chưa chấm")
+    draft = entry(tree.commune_b, name="Đang chấm")
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "chutich", submitted, [10] * 5)
+    score_all(council, "chutich", draft, [10] * 5, submit=False)
+    order = [(a.registration, a.state) for a in queue(seat(council, "chutich"))]
+    assert order == [
+        (draft, AssignmentState.DRAFT),
+        (to_start, AssignmentState.OPEN),
+        (submitted, AssignmentState.SUBMITTED),
+    ]
+
+
+def test_the_queue_follows_the_rank_not_the_alphabet(council, entry, tree, monkeypatch):
+    """Today's rank happens to be alphabetical; the queue must follow the rank all the same."""
+    submitted = entry(tree.commune_b, name="Đã gửi")
+    to_start = entry(tree.commune_b, name="Chưa chấm")
+    draft = entry(tree.commune_b, name="Đang chấm")
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "chutich", submitted, [10] * 5)
+    score_all(council, "chutich", draft, [10] * 5, submit=False)
+    ranks = {AssignmentState.SUBMITTED: 0, AssignmentState.OPEN: 1, AssignmentState.DRAFT: 2}
+    for state, rank in ranks.items():
+        monkeypatch.setitem(enums.ASSIGNMENT_RANK, state, rank)
+    assert [a.registration for a in queue(seat(council, "chutich"))] == [submitted, to_start, draft]
+
+
+def test_every_scoresheet_state_has_a_rank():
+    assert sorted(AssignmentState, key=AssignmentState.rank) == [
+        AssignmentState.DRAFT,
+        AssignmentState.OPEN,
+        AssignmentState.SUBMITTED,
+    ]

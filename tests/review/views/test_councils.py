@@ -5,7 +5,7 @@ from django.urls import reverse
 from tests.helpers import login, score_all, seat
 from thidua.org.models import Role
 from thidua.review.domain.councils import assign, council_set_state
-from thidua.review.models import CouncilState
+from thidua.review.models import CouncilState, Outcome
 
 
 def test_outsiders_cannot_open_the_council(client, council, make_person, tree):
@@ -26,8 +26,8 @@ def test_chair_proposes_and_records_the_vote_through_the_pages(client, council, 
     login(client, "chutich")
     client.post(reverse("review:council_closed", args=[council.pk]))
     url = reverse("review:decision", args=[council.pk])
-    client.post(url, {f"outcome_{item.pk}": "commended", f"reason_{item.pk}": "Hiệu quả cao"})
-    assert council.proposals.get().outcome == "commended"
+    client.post(url, {f"outcome_{item.pk}": Outcome.COMMENDED, f"reason_{item.pk}": "Hiệu quả cao"})
+    assert council.proposals.get().outcome == Outcome.COMMENDED
     response = client.post(
         url,
         {

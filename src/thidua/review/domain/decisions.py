@@ -15,7 +15,14 @@ from thidua.initiatives.models import Registration
 from thidua.notify.send import notify, office_of
 from thidua.plans.domain.numbering import next_number, numbering_rule_for
 from thidua.review.domain.councils import required_votes
-from thidua.review.models import Council, CouncilState, Decision, Proposal, Score
+from thidua.review.models import (
+    AssignmentState,
+    Council,
+    CouncilState,
+    Decision,
+    Proposal,
+    Score,
+)
 
 
 @transaction.atomic
@@ -117,7 +124,9 @@ def _announce(actor, council: Council) -> None:
 def _comments(council: Council) -> dict[int, list[str]]:
     """The scorers' comments without their names."""
     found: dict[int, list[str]] = {}
-    rows = Score.objects.filter(assignment__member__council=council, assignment__state="submitted")
+    rows = Score.objects.filter(
+        assignment__member__council=council, assignment__state=AssignmentState.SUBMITTED
+    )
     for registration_id, comment in rows.exclude(comment="").values_list(
         "assignment__registration_id", "comment"
     ):

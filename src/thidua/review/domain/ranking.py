@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from thidua.initiatives.models import Registration
-from thidua.review.models import Aggregate, Assignment, Council, Score
+from thidua.review.models import Aggregate, Assignment, AssignmentState, Council, Score
 
 
 @dataclass
@@ -31,12 +31,12 @@ def ranking(council: Council, entries: list[Registration]) -> list[Ranked]:
     for registration_id, state, total in sheets.values_list("registration_id", "state", "total"):
         row = rows[registration_id]
         row.assigned += 1
-        if state == "submitted" and total is not None:
+        if state == AssignmentState.SUBMITTED and total is not None:
             row.totals.append(total)
     points: dict[tuple[int, int], list[Decimal]] = {}
     submitted = Score.objects.filter(
         assignment__member__council=council,
-        assignment__state="submitted",
+        assignment__state=AssignmentState.SUBMITTED,
         assignment__registration_id__in=rows,
     )
     for registration_id, criterion_id, value in submitted.values_list(

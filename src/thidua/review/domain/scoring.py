@@ -1,16 +1,16 @@
-"""Scoring an entry: a score per criterion within its range, saved as a draft or submitted."""
+"""Scoring a registration: a score per criterion within its range, saved as a draft or submitted."""
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
-from thidua.review.models import Assignment, CouncilState, Score
+from thidua.review.models import Assignment, AssignmentState, CouncilMember, CouncilState, Score
 
 
 def scoring_open(assignment: Assignment) -> None:
@@ -35,7 +35,7 @@ def scores_save(
         .get(pk=assignment.pk)
     )
     scoring_open(assignment)
-    if assignment.state == "submitted":
+    if assignment.state == AssignmentState.SUBMITTED:
         raise ValidationError(_("You already submitted this scoresheet."))
     criteria = {c.pk: c for c in assignment.member.council.plan.criteria.all()}
     errors = {}
@@ -65,7 +65,7 @@ def scores_save(
         if cid in criteria
     )
     assignment.total = Decimal(total).quantize(Decimal("0.01"))
-    assignment.state = "submitted" if submit else "draft"
+    assignment.state = AssignmentState.SUBMITTED if submit else AssignmentState.DRAFT
     assignment.submitted_at = timezone.now() if submit else None
     assignment.version = F("version") + 1
     assignment.save()
@@ -80,19 +80,43 @@ def scores_save(
     return assignment
 
 
-def next_assignment(member, after: Assignment | None = None) -> Assignment | None:
-    """ "Save and next": the member's unscored entry that has the fewest submitted scoresheets."""
-    queue = (
-        Assignment.objects.filter(member=member)
-        .exclude(state="submitted")
-        .annotate(
-            done=Count(
-                "registration__assignments",
-                filter=Q(registration__assignments__state="submitted"),
-            )
+def _with_done(assignments: QuerySet) -> QuerySet:
+    """Each scoresheet with ``done``: how many sheets of its registration were submitted."""
+    return assignments.annotate(
+        done=Count(
+            "registration__assignments",
+            filter=Q(registration__assignments__state=AssignmentState.SUBMITTED),
         )
+    )
+
+
+def state_rank() -> Case:
+    """A scoresheet's ``AssignmentState.rank``, computed by the database to order by."""
+    return Case(
+        *[When(state=state, then=Value(AssignmentState.rank(state))) for state in AssignmentState],
+        output_field=IntegerField(),
+    )
+
+
+def queue(member: CouncilMember) -> QuerySet:
+    """The member's scoresheets: by the state's rank (drafts to finish, sheets to start, then
+    the submitted ones), the least scored registrations first within a state."""
+    return (
+        _with_done(Assignment.objects.filter(member=member))
+        .select_related("registration__unit")
+        .annotate(state_rank=state_rank())
+        .order_by("state_rank", "done", "registration_id")
+    )
+
+
+def next_assignment(member, after: Assignment | None = None) -> Assignment | None:
+    """ "Save and next": the member's unsubmitted scoresheet whose registration has the fewest
+    submitted scoresheets."""
+    following = (
+        _with_done(Assignment.objects.filter(member=member))
+        .exclude(state=AssignmentState.SUBMITTED)
         .order_by("done", "registration_id")
     )
     if after is not None:
-        queue = queue.exclude(pk=after.pk)
-    return queue.first()
+        following = following.exclude(pk=after.pk)
+    return following.first()

@@ -30,7 +30,7 @@ from thidua.review.domain.councils import (
 )
 from thidua.review.domain.decisions import decision_record, proposal_set
 from thidua.review.domain.ranking import ranking
-from thidua.review.models import Assignment, Council, CouncilState, Outcome
+from thidua.review.models import Assignment, AssignmentState, Council, CouncilState, Outcome
 
 
 def council_for(request, pk, *, manage=False) -> Council:
@@ -80,6 +80,7 @@ def council_detail(request, pk):
         "manage": manage,
         "seat": access.council_seat(request.user, council),
         "required": required_votes(council, len(members)),
+        "CouncilState": CouncilState,
     }
     if manage:
         items = list(entries(council))
@@ -103,7 +104,7 @@ def _progress(council, members):
         "member_id", "state"
     ):
         assigned, submitted = counts.get(member_id, (0, 0))
-        counts[member_id] = (assigned + 1, submitted + (state == "submitted"))
+        counts[member_id] = (assigned + 1, submitted + (state == AssignmentState.SUBMITTED))
     return [(m, *counts.get(m.pk, (0, 0))) for m in members]
 
 
@@ -153,7 +154,9 @@ def council_assign(request, pk):
                 request,
                 council,
                 lambda: assign(
-                    actor=request.user, council=council, per_entry=form.cleaned_data["per_entry"]
+                    actor=request.user,
+                    council=council,
+                    per_entry=form.cleaned_data["per_entry"],
                 ),
             )
     return redirect("review:council_detail", pk=council.pk)
@@ -229,8 +232,7 @@ def council_ranking(request, pk):
 @login_required
 def council_decision(request, pk):
     council = council_for(request, pk, manage=True)
-    items = list(entries(council))
-    rows = ranking(council, items)
+    rows = ranking(council, list(entries(council)))
     proposals = {p.registration_id: p for p in council.proposals.all()}
     if request.method == "POST" and "vote" in request.POST:
         form = forms.VoteForm(request.POST)
@@ -263,12 +265,13 @@ def council_decision(request, pk):
             "vote_form": forms.VoteForm(),
             "decision": getattr(council, "decision", None),
             "required": required_votes(council, council.members.count()),
+            "CouncilState": CouncilState,
         },
     )
 
 
 def _save_proposals(request, council, rows) -> None:
-    """One outcome and reason per scored entry, each checked by ProposalForm."""
+    """One outcome and reason per scored registration, each checked by ProposalForm."""
     saved = 0
     try:
         for row in rows:

@@ -1,9 +1,8 @@
-"""The member's side: the queue of assigned entries and the phone-friendly scoresheet."""
+"""The member's side: the queue of assigned registrations and the phone-friendly scoresheet."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,8 +10,8 @@ from django.utils.translation import gettext as _
 from thidua.org import access
 from thidua.review import forms
 from thidua.review.domain.councils import entry_numbers
-from thidua.review.domain.scoring import next_assignment, scores_save
-from thidua.review.models import Assignment, Council
+from thidua.review.domain.scoring import next_assignment, queue, scores_save
+from thidua.review.models import Assignment, AssignmentState, Council, CouncilState
 from thidua.review.views.councils import council_for
 
 
@@ -24,28 +23,23 @@ def _seat(request, council):
 
 
 @login_required
-def queue(request, pk):
-    """The member's assigned entries, fewest-scored first, in a fixed number of queries."""
+def scoring_queue(request, pk):
+    """The member's assigned registrations, in the queue's order, in a fixed number of queries."""
     council = council_for(request, pk)
     seat = _seat(request, council)
-    assignments = (
-        Assignment.objects.filter(member=seat)
-        .select_related("registration__unit")
-        .annotate(
-            done=Count(
-                "registration__assignments", filter=Q(registration__assignments__state="submitted")
-            )
-        )
-        .order_by("state", "done", "registration_id")
-    )
     numbers = entry_numbers(council) if council.blind else {}
-    assignments = list(assignments)
+    assignments = list(queue(seat))
     for assignment in assignments:
         assignment.entry_no = numbers.get(assignment.registration_id)
     return render(
         request,
         "review/queue.html",
-        {"council": council, "assignments": assignments, "blind": council.blind},
+        {
+            "council": council,
+            "assignments": assignments,
+            "blind": council.blind,
+            "AssignmentState": AssignmentState,
+        },
     )
 
 
@@ -53,7 +47,8 @@ def queue(request, pk):
 def score(request, pk, assignment_pk):
     council = council_for(request, pk)
     seat = _seat(request, council)
-    # Only the member's own assignment: an excluded or unassigned entry is not found, by URL too.
+    # Only the member's own assignment: an excluded or unassigned registration is not found,
+    # by URL too.
     assignment = get_object_or_404(
         Assignment.objects.select_related(
             "registration__unit", "registration__lead", "member__council__plan"
@@ -87,7 +82,7 @@ def score(request, pk, assignment_pk):
             if following is not None:
                 return redirect("review:score", pk=council.pk, assignment_pk=following.pk)
             return redirect("review:queue", pk=council.pk)
-    # Entries of lower plans argue on their plan's copy of the criteria: match by position.
+    # Registrations of lower plans argue on their plan's copy of the criteria: match by position.
     arguments = {
         a.criterion.position: a.text for a in registration.arguments.select_related("criterion")
     }
@@ -103,9 +98,10 @@ def score(request, pk, assignment_pk):
             "blind": council.blind,
             "entry_no": entry_numbers(council).get(registration.pk) if council.blind else None,
             "others": _others(council, assignment)
-            if assignment.state == "submitted" and council.reveal_after_submit
+            if assignment.state == AssignmentState.SUBMITTED and council.reveal_after_submit
             else None,
-            "closed": council.state != "scoring",
+            "closed": council.state != CouncilState.SCORING,
+            "AssignmentState": AssignmentState,
         },
     )
 
@@ -119,10 +115,12 @@ def _errors_to_form(form, error: ValidationError) -> None:
 
 
 def _others(council: Council, assignment: Assignment):
-    """The other members' submitted totals for this entry (names hidden when blind)."""
+    """The other members' submitted totals for this registration (names hidden when blind)."""
     return list(
         Assignment.objects.filter(
-            registration=assignment.registration, member__council=council, state="submitted"
+            registration=assignment.registration,
+            member__council=council,
+            state=AssignmentState.SUBMITTED,
         )
         .exclude(pk=assignment.pk)
         .select_related("member__person")
