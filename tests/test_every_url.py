@@ -519,7 +519,7 @@ VISITS: dict[str, Visit] = {
         to("review:council_detail", new_council),
         args=lambda w: [new_council(w)],
         prepare=lambda w: w.sheller,
-        data=lambda w: {"per_entry": ""},
+        data=lambda w: {"per_registration": ""},
         then=lambda w, response: expect(
             Assignment.objects.filter(member__council=w.new_council).count() == 6
         ),

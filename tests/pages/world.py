@@ -35,8 +35,8 @@ from thidua.review.domain.councils import (
     assign,
     council_create,
     council_set_state,
-    entries,
     member_add,
+    registrations,
 )
 from thidua.review.domain.decisions import decision_record, proposal_set
 from thidua.review.domain.scoring import scores_save
@@ -174,7 +174,7 @@ def decided_council(plan, who, name="Hội đồng đánh giá năm 2022"):
     assign(actor=None, council=council)
     score_everything(council)
     council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
-    for registration in entries(council):
+    for registration in registrations(council):
         proposal_set(
             actor=None,
             council=council,

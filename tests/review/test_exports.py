@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.urls import reverse
 
 from tests.helpers import docx, login, score_all, workbook
-from thidua.review.domain.councils import assign, council_set_state, entry_numbers
+from thidua.review.domain.councils import assign, council_set_state, registration_numbers
 from thidua.review.domain.decisions import decision_record, proposal_set
 from thidua.review.models import CouncilState, Outcome
 
@@ -22,7 +22,7 @@ def test_blind_score_table_export_hides_units_until_decided(client, council, ent
     sheet = workbook(client.get(reverse("review:scores_xlsx", args=[council.pk]))).active
     values = [c.value for row in sheet.iter_rows() for c in row]
     assert "Ý tưởng kín" in values
-    assert f"Hồ sơ số {entry_numbers(council)[item.pk]}" in values
+    assert f"Hồ sơ số {registration_numbers(council)[item.pk]}" in values
     assert not any(isinstance(v, str) and "Ea Ly" in v for v in values)
     assert Decimal("75") in [Decimal(str(v)) for v in values if isinstance(v, int | float)]
 

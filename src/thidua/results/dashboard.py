@@ -15,7 +15,7 @@ from thidua.plans.models import Plan
 from thidua.results.domain.rollup import STATES as REPORT_STATES
 from thidua.results.domain.rollup import rollup
 from thidua.results.models import Progress
-from thidua.review.domain.councils import entries
+from thidua.review.domain.councils import registrations
 from thidua.review.domain.ranking import ranking
 
 MAX_ROWS = 30  # more units than this are shown by the units above them
@@ -127,7 +127,9 @@ def _scores(plan: Plan) -> Chart:
     values = []
     for council in plan.councils.all():
         values += [
-            float(r.score) for r in ranking(council, list(entries(council))) if r.score is not None
+            float(r.score)
+            for r in ranking(council, list(registrations(council)))
+            if r.score is not None
         ]
     bins = [(0, 50), (50, 65), (65, 80), (80, 90), (90, 100.01)]
     rows = [

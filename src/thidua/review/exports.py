@@ -8,23 +8,23 @@ from thidua.documents.decision import Decision, Honour
 from thidua.documents.minutes import Minutes
 from thidua.documents.official import Signature, number_line
 from thidua.documents.xlsx import XlsxColumn, render_xlsx
-from thidua.review.domain.councils import entry_numbers
+from thidua.review.domain.councils import registration_numbers
 from thidua.review.domain.ranking import Ranked
 from thidua.review.models import Council, CouncilState, Outcome
 
 
-def entry_label(council: Council, row: Ranked) -> tuple[str, str]:
+def registration_label(council: Council, row: Ranked) -> tuple[str, str]:
     """(name, unit) as the table shows them; blind councils hide the unit until decided."""
     registration = row.registration
     if council.blind and council.state != CouncilState.DECIDED:
-        return registration.name, f"Hồ sơ số {getattr(row, 'entry_no', '…')}"
+        return registration.name, f"Hồ sơ số {getattr(row, 'registration_no', '…')}"
     return registration.name, registration.unit.full_name
 
 
 def number_rows(council: Council, rows: list[Ranked]) -> list[Ranked]:
-    numbers = entry_numbers(council)
+    numbers = registration_numbers(council)
     for row in rows:
-        row.entry_no = numbers.get(row.registration.pk)
+        row.registration_no = numbers.get(row.registration.pk)
     return rows
 
 
@@ -43,7 +43,7 @@ def score_table_xlsx(council: Council, rows: list[Ranked]) -> bytes:
     ]
     table = []
     for row in rows:
-        name, unit = entry_label(council, row)
+        name, unit = registration_label(council, row)
         table.append(
             [
                 row.rank,
@@ -102,8 +102,8 @@ def minutes(council: Council, rows: list[Ranked]):
         criteria=[Criterion(name=c.name, max_points=c.max_points) for c in criteria],
         rows=[
             ScoreRow(
-                name=entry_label(council, row)[0],
-                unit=entry_label(council, row)[1],
+                name=registration_label(council, row)[0],
+                unit=registration_label(council, row)[1],
                 scores=[row.criterion_means.get(c.pk) for c in criteria],
                 total=row.score,
                 grade=row.grade,

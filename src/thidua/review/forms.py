@@ -54,7 +54,7 @@ class MemberForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    per_entry = forms.IntegerField(
+    per_registration = forms.IntegerField(
         label=_("Members per entry"),
         min_value=1,
         max_value=50,
@@ -72,10 +72,10 @@ class ExclusionForm(forms.Form):
     registration = forms.TypedChoiceField(label=_("Entry"), coerce=int)
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
-    def __init__(self, *args, members, entries, **kwargs):
+    def __init__(self, *args, members, registrations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].choices = [(m.pk, m.person.get_full_name()) for m in members]
-        self.fields["registration"].choices = [(e.pk, f"{e.pk}. {e.name}") for e in entries]
+        self.fields["registration"].choices = [(r.pk, f"{r.pk}. {r.name}") for r in registrations]
 
 
 class ScoreForm(forms.Form):

@@ -36,18 +36,18 @@ def test_adding_a_member_twice_is_refused_with_a_message(council):
         )
 
 
-def test_balanced_assignment_gives_each_entry_n_members_evenly(council, entry, tree):
+def test_balanced_assignment_gives_each_registration_n_members_evenly(council, entry, tree):
     for number in range(4):
         entry(tree.commune_b, name=f"Mục {number}")
-    assign(actor=None, council=council, per_entry=2)
-    per_entry = {}
+    assign(actor=None, council=council, per_registration=2)
+    per_registration = {}
     per_member = {}
     for member_id, registration_id in Assignment.objects.values_list(
         "member_id", "registration_id"
     ):
-        per_entry[registration_id] = per_entry.get(registration_id, 0) + 1
+        per_registration[registration_id] = per_registration.get(registration_id, 0) + 1
         per_member[member_id] = per_member.get(member_id, 0) + 1
-    assert set(per_entry.values()) == {2}
+    assert set(per_registration.values()) == {2}
     assert max(per_member.values()) - min(per_member.values()) <= 1
 
 

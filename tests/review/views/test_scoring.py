@@ -41,7 +41,7 @@ def test_blind_mode_hides_units_and_people_from_scorers(client, council, entry, 
         assert "Y Thuê Niê" not in page
 
 
-def test_queue_and_ranking_query_counts_do_not_grow_with_entries(client, council, entry, tree):
+def test_queue_and_ranking_queries_do_not_grow_with_registrations(client, council, entry, tree):
     council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     login(client, "chutich")
     counts = []
@@ -64,7 +64,7 @@ def test_queue_and_ranking_query_counts_do_not_grow_with_entries(client, council
     assert counts[0] == counts[1], counts
 
 
-def test_submit_and_next_goes_to_the_least_scored_entry(client, council, entry, tree):
+def test_submit_and_next_goes_to_the_least_scored_registration(client, council, entry, tree):
     first = entry(tree.commune_b, name="Đã có người chấm")
     second = entry(tree.commune_b, name="Chưa ai chấm")
     third = entry(tree.commune_b, name="Đang chấm")

@@ -7,26 +7,28 @@ from thidua.review.models import CouncilMember, Exclusion
 
 
 def conflicts(
-    members: list[CouncilMember], entries: list[Registration]
+    members: list[CouncilMember], registrations: list[Registration]
 ) -> dict[tuple[int, int], str]:
     """(member id, registration id) → reason, for every pair that must not be scored.
 
-    A member conflicts with an entry of a unit they belong to (the entry's unit or a unit
-    below it, e.g. its branches), with an entry they lead or carry out, and with any pair
-    the chair excluded. Expects entries with ``implementers`` prefetched.
+    A member conflicts with a registration of a unit they belong to (the registration's unit
+    or a unit below it, e.g. its branches), with a registration they lead or carry out, and
+    with any pair the chair excluded. Expects registrations with ``implementers`` prefetched.
     """
     homes = _home_paths([m.person_id for m in members])
     found: dict[tuple[int, int], str] = {}
     for member in members:
         name = text.fold(member.person.get_full_name())
-        for entry in entries:
-            key = (member.pk, entry.pk)
-            if any(path.startswith(entry.unit.path) for path in homes.get(member.person_id, ())):
+        for registration in registrations:
+            key = (member.pk, registration.pk)
+            if any(
+                path.startswith(registration.unit.path) for path in homes.get(member.person_id, ())
+            ):
                 found[key] = "own unit"
             elif (
-                entry.lead_id == member.person_id
-                or name in {text.fold(i.name) for i in entry.implementers.all()}
-                or (entry.lead_name and text.fold(entry.lead_name) == name)
+                registration.lead_id == member.person_id
+                or name in {text.fold(i.name) for i in registration.implementers.all()}
+                or (registration.lead_name and text.fold(registration.lead_name) == name)
             ):
                 found[key] = "own work"
     for exclusion in Exclusion.objects.filter(member__in=members):

@@ -29,26 +29,26 @@ from thidua.review.models import (
 
 # Classes by total score (out of 100 with the seed's five criteria at 20 points).
 DEFAULT_GRADES = [("Xuất sắc", 90), ("Tốt", 80), ("Khá", 65), ("Đạt", 50), ("Không đạt", 0)]
-ENTRY_STATES = (State.RECEIVED, State.ACCEPTED)
+REVIEWED_STATES = (State.RECEIVED, State.ACCEPTED)
 MAX_CSV_BYTES = 1024 * 1024
 
 
-def entries(council: Council):
+def registrations(council: Council):
     """The registrations the council evaluates: received or accepted under its plan and
     the plans written on its basis below it."""
     return (
-        Registration.objects.filter(plan__in=plan_tree(council.plan), state__in=ENTRY_STATES)
+        Registration.objects.filter(plan__in=plan_tree(council.plan), state__in=REVIEWED_STATES)
         .select_related("unit", "lead")
         .prefetch_related("implementers")
         .order_by("unit__sort_key", "id")
     )
 
 
-def entry_numbers(council: Council) -> dict[int, int]:
-    """Registration id → the entry's number in this council ("Hồ sơ số 3"), in the order the
-    entries arrived, so a blind number says nothing about the unit or the database."""
+def registration_numbers(council: Council) -> dict[int, int]:
+    """Registration id → its number in this council ("Hồ sơ số 3"), in the order the
+    registrations arrived, so a blind number says nothing about the unit or the database."""
     ids = (
-        Registration.objects.filter(plan__in=plan_tree(council.plan), state__in=ENTRY_STATES)
+        Registration.objects.filter(plan__in=plan_tree(council.plan), state__in=REVIEWED_STATES)
         .order_by("first_submitted_at", "id")
         .values_list("pk", flat=True)
     )
@@ -102,7 +102,7 @@ def member_add(*, actor, council: Council, person: Person, role: str) -> Council
 
 @transaction.atomic
 def exclusion_add(*, actor, member: CouncilMember, registration: Registration, reason: str) -> None:
-    """Exclude a member from an entry; any scores they gave it go too."""
+    """Exclude a member from a registration; any scores they gave it go too."""
     if member.council.state == CouncilState.DECIDED:
         raise ValidationError(_("The council has decided: nothing can change now."))
     exclusion, _created = Exclusion.objects.get_or_create(
@@ -115,12 +115,13 @@ def exclusion_add(*, actor, member: CouncilMember, registration: Registration, r
 
 
 @transaction.atomic
-def assign(*, actor, council: Council, per_entry: int | None = None) -> int:
-    """Assign every member to every entry, or ``per_entry`` members to each entry, spreading
-    the work evenly; conflicting pairs are never assigned. Returns the number assigned."""
+def assign(*, actor, council: Council, per_registration: int | None = None) -> int:
+    """Assign every member to every registration, or ``per_registration`` members to each,
+    spreading the work evenly; conflicting pairs are never assigned. Returns the number
+    assigned."""
     _require_setup_or_scoring(council)
     members = list(council.members.select_related("person"))
-    items = list(entries(council))
+    items = list(registrations(council))
     blocked = conflicts(members, items)
     load = {m.pk: m.assignments.count() for m in members}
     existing = set(
@@ -129,20 +130,20 @@ def assign(*, actor, council: Council, per_entry: int | None = None) -> int:
         )
     )
     created = []
-    for entry in items:
-        eligible = [m for m in members if (m.pk, entry.pk) not in blocked]
-        already = [m for m in eligible if (m.pk, entry.pk) in existing]
-        if per_entry is None:
+    for registration in items:
+        eligible = [m for m in members if (m.pk, registration.pk) not in blocked]
+        already = [m for m in eligible if (m.pk, registration.pk) in existing]
+        if per_registration is None:
             chosen = eligible
         else:
             free = sorted(
                 (m for m in eligible if m not in already), key=lambda m: (load[m.pk], m.pk)
             )
-            chosen = already + free[: max(0, per_entry - len(already))]
+            chosen = already + free[: max(0, per_registration - len(already))]
         for member in chosen:
-            if (member.pk, entry.pk) not in existing:
-                created.append(Assignment(member=member, registration=entry))
-                existing.add((member.pk, entry.pk))
+            if (member.pk, registration.pk) not in existing:
+                created.append(Assignment(member=member, registration=registration))
+                existing.add((member.pk, registration.pk))
                 load[member.pk] += 1
     Assignment.objects.bulk_create(created)
     record(
@@ -150,7 +151,7 @@ def assign(*, actor, council: Council, per_entry: int | None = None) -> int:
         action=Action.UPDATE,
         instance=council,
         unit=council.plan.unit,
-        after={"assigned": len(created), "per_entry": per_entry},
+        after={"assigned": len(created), "per_registration": per_registration},
     )
     return len(created)
 
@@ -160,7 +161,7 @@ def assign_from_csv(*, actor, council: Council, content: bytes) -> list[str]:
     """Rows "registration id, username". Returns per-row errors; assigns nothing if any."""
     _require_setup_or_scoring(council)
     members = {m.person.username.lower(): m for m in council.members.select_related("person")}
-    items = {e.pk: e for e in entries(council)}
+    items = {r.pk: r for r in registrations(council)}
     blocked = conflicts(list(members.values()), list(items.values()))
     errors, pairs = [], []
     if len(content) > MAX_CSV_BYTES:
@@ -172,19 +173,21 @@ def assign_from_csv(*, actor, council: Council, content: bytes) -> list[str]:
     for number, row in enumerate(rows, start=1):
         if not row or not "".join(row).strip():
             continue
-        entry_id, username = [*row, "", ""][:2]
+        registration_id, username = [*row, "", ""][:2]
         member = members.get(username.strip().lower())
-        entry = items.get(int(entry_id)) if entry_id.strip().isdecimal() else None
-        if entry is None or member is None:
+        registration = (
+            items.get(int(registration_id)) if registration_id.strip().isdecimal() else None
+        )
+        if registration is None or member is None:
             errors.append(_("Row %(row)d: unknown entry or member.") % {"row": number})
-        elif (member.pk, entry.pk) in blocked:
+        elif (member.pk, registration.pk) in blocked:
             errors.append(_("Row %(row)d: this member may not score this entry.") % {"row": number})
         else:
-            pairs.append((member, entry))
+            pairs.append((member, registration))
     if errors:
         return errors
-    for member, entry in pairs:
-        Assignment.objects.get_or_create(member=member, registration=entry)
+    for member, registration in pairs:
+        Assignment.objects.get_or_create(member=member, registration=registration)
     record(
         actor=actor,
         action=Action.IMPORT,

@@ -1,4 +1,4 @@
-"""Totals, the entry's score (mean or median of its members' totals), disagreement, rank
+"""Totals, a registration's score (mean or median of its members' totals), disagreement, rank
 and class. Pure arithmetic over rows read in a fixed number of queries."""
 
 import statistics
@@ -22,11 +22,11 @@ class Ranked:
     assigned: int = 0
 
 
-def ranking(council: Council, entries: list[Registration]) -> list[Ranked]:
-    """Entries in rank order; entries nobody has scored yet come last, unranked."""
+def ranking(council: Council, registrations: list[Registration]) -> list[Ranked]:
+    """Registrations in rank order; those nobody has scored yet come last, unranked."""
     criteria = list(council.plan.criteria.all())
     grades = list(council.plan.grades.all())
-    rows = {entry.pk: Ranked(registration=entry) for entry in entries}
+    rows = {r.pk: Ranked(registration=r) for r in registrations}
     sheets = Assignment.objects.filter(member__council=council, registration_id__in=rows)
     for registration_id, state, total in sheets.values_list("registration_id", "state", "total"):
         row = rows[registration_id]

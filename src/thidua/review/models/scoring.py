@@ -36,7 +36,7 @@ class Assignment(models.Model):
 
 
 class Exclusion(models.Model):
-    """A member who may not score an entry: their own unit, their own work, or the chair said so."""
+    """A member who may not score a registration: their own unit or work, or the chair said so."""
 
     member = models.ForeignKey(
         "review.CouncilMember", on_delete=models.CASCADE, related_name="exclusions"
@@ -73,7 +73,7 @@ class Score(models.Model):
 
 
 class Proposal(models.Model):
-    """The outcome the council proposes for an entry, and why."""
+    """The outcome the council proposes for a registration, and why."""
 
     council = models.ForeignKey(
         "review.Council", on_delete=models.CASCADE, related_name="proposals"

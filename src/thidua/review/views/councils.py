@@ -22,10 +22,10 @@ from thidua.review.domain.councils import (
     council_create,
     council_set_state,
     eligible_people,
-    entries,
-    entry_numbers,
     exclusion_add,
     member_add,
+    registration_numbers,
+    registrations,
     required_votes,
 )
 from thidua.review.domain.decisions import decision_record, proposal_set
@@ -83,16 +83,16 @@ def council_detail(request, pk):
         "CouncilState": CouncilState,
     }
     if manage:
-        items = list(entries(council))
+        items = list(registrations(council))
         context.update(
             member_form=forms.MemberForm(
                 people=eligible_people(council).exclude(council_seats__council=council)
             ),
             assign_form=forms.AssignForm(),
             csv_form=forms.AssignCsvForm(),
-            exclusion_form=forms.ExclusionForm(members=members, entries=items),
+            exclusion_form=forms.ExclusionForm(members=members, registrations=items),
             progress=_progress(council, members),
-            entry_count=len(items),
+            registration_count=len(items),
         )
     return render(request, "review/council_detail.html", context)
 
@@ -156,7 +156,7 @@ def council_assign(request, pk):
                 lambda: assign(
                     actor=request.user,
                     council=council,
-                    per_entry=form.cleaned_data["per_entry"],
+                    per_registration=form.cleaned_data["per_registration"],
                 ),
             )
     return redirect("review:council_detail", pk=council.pk)
@@ -167,15 +167,15 @@ def council_assign(request, pk):
 def council_exclude(request, pk):
     council = council_for(request, pk, manage=True)
     members = list(council.members.select_related("person"))
-    items = list(entries(council))
-    form = forms.ExclusionForm(request.POST, members=members, entries=items)
+    items = list(registrations(council))
+    form = forms.ExclusionForm(request.POST, members=members, registrations=items)
     if form.is_valid():
         member = next(m for m in members if m.pk == form.cleaned_data["member"])
-        entry = next(e for e in items if e.pk == form.cleaned_data["registration"])
+        registration = next(r for r in items if r.pk == form.cleaned_data["registration"])
         exclusion_add(
             actor=request.user,
             member=member,
-            registration=entry,
+            registration=registration,
             reason=form.cleaned_data["reason"],
         )
         messages.success(request, _("Done."))
@@ -213,10 +213,10 @@ def council_remind(request, pk, member_pk):
 @login_required
 def council_ranking(request, pk):
     council = council_for(request, pk, manage=True)
-    rows = ranking(council, list(entries(council)))
-    numbers = entry_numbers(council)
+    rows = ranking(council, list(registrations(council)))
+    numbers = registration_numbers(council)
     for row in rows:
-        row.entry_no = numbers.get(row.registration.pk)
+        row.registration_no = numbers.get(row.registration.pk)
     return render(
         request,
         "review/ranking.html",
@@ -232,7 +232,7 @@ def council_ranking(request, pk):
 @login_required
 def council_decision(request, pk):
     council = council_for(request, pk, manage=True)
-    rows = ranking(council, list(entries(council)))
+    rows = ranking(council, list(registrations(council)))
     proposals = {p.registration_id: p for p in council.proposals.all()}
     if request.method == "POST" and "vote" in request.POST:
         form = forms.VoteForm(request.POST)
@@ -299,7 +299,7 @@ def _save_proposals(request, council, rows) -> None:
 @login_required
 def council_scores_xlsx(request, pk):
     council = council_for(request, pk, manage=True)
-    content = exports.score_table_xlsx(council, ranking(council, list(entries(council))))
+    content = exports.score_table_xlsx(council, ranking(council, list(registrations(council))))
     name = downloads.file_name(_("Score table"), council.name, extension="xlsx")
     return downloads.download(content, name=name, content_type=uploads.XLSX.content_type)
 
@@ -323,14 +323,14 @@ def council_document(request, pk, document):
     decided = hasattr(council, "decision")
     if document == "minutes" and council.state in (CouncilState.CLOSED, CouncilState.DECIDED):
         content = minutes.render_minutes_docx(
-            exports.minutes(council, ranking(council, list(entries(council))))
+            exports.minutes(council, ranking(council, list(registrations(council))))
         )
     elif document == "decision" and decided:
         content = decision.render_decision_docx(
-            exports.decision(council, ranking(council, list(entries(council))))
+            exports.decision(council, ranking(council, list(registrations(council))))
         )
     elif document == "certificates" and decided:
-        certs = exports.certificates(council, ranking(council, list(entries(council))))
+        certs = exports.certificates(council, ranking(council, list(registrations(council))))
         if not certs:
             raise Http404
         content = certificates.render_certificates_docx(certs)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from thidua.org import access
 from thidua.review import forms
-from thidua.review.domain.councils import entry_numbers
+from thidua.review.domain.councils import registration_numbers
 from thidua.review.domain.scoring import next_assignment, queue, scores_save
 from thidua.review.models import Assignment, AssignmentState, Council, CouncilState
 from thidua.review.views.councils import council_for
@@ -27,10 +27,10 @@ def scoring_queue(request, pk):
     """The member's assigned registrations, in the queue's order, in a fixed number of queries."""
     council = council_for(request, pk)
     seat = _seat(request, council)
-    numbers = entry_numbers(council) if council.blind else {}
+    numbers = registration_numbers(council) if council.blind else {}
     assignments = list(queue(seat))
     for assignment in assignments:
-        assignment.entry_no = numbers.get(assignment.registration_id)
+        assignment.registration_no = numbers.get(assignment.registration_id)
     return render(
         request,
         "review/queue.html",
@@ -96,7 +96,9 @@ def score(request, pk, assignment_pk):
             "form": form,
             "rows": [(c, p, cm, arguments.get(c.position, "")) for c, p, cm in form.pairs()],
             "blind": council.blind,
-            "entry_no": entry_numbers(council).get(registration.pk) if council.blind else None,
+            "registration_no": registration_numbers(council).get(registration.pk)
+            if council.blind
+            else None,
             "others": _others(council, assignment)
             if assignment.state == AssignmentState.SUBMITTED and council.reveal_after_submit
             else None,
