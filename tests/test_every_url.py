@@ -27,7 +27,13 @@ from django.utils.http import urlsafe_base64_encode
 from tests.helpers import PASSWORD, registration_form, report_form
 from tests.pages.world import JPEG_MAGIC, PDF, ZIP_MAGIC, World, png_bytes
 from thidua.core import uploads
-from thidua.initiatives.models import Idea, IdeaState, Registration, RegistrationFile, State
+from thidua.initiatives.models import (
+    Idea,
+    IdeaState,
+    Registration,
+    RegistrationFile,
+    RegistrationState,
+)
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.models import Membership, Person, Role, Unit
 from thidua.plans.models import Plan, PlanAttachment, PlanState
@@ -413,26 +419,34 @@ VISITS: dict[str, Visit] = {
         "officer_a",
         to("initiatives:registration_detail", lambda w: w.draft.pk),
         args=lambda w: [w.draft.pk],
-        then=lambda w, response: expect(state_of(Registration, w.draft.pk) == State.SUBMITTED),
+        then=lambda w, response: expect(
+            state_of(Registration, w.draft.pk) == RegistrationState.SUBMITTED
+        ),
     ),
     "initiatives:registration_receive": action(
         "district",
         to("initiatives:registration_detail", lambda w: w.sent.pk),
         args=lambda w: [w.sent.pk],
-        then=lambda w, response: expect(state_of(Registration, w.sent.pk) == State.RECEIVED),
+        then=lambda w, response: expect(
+            state_of(Registration, w.sent.pk) == RegistrationState.RECEIVED
+        ),
     ),
     "initiatives:registration_return": action(
         "district",
         to("initiatives:registration_detail", lambda w: w.sent.pk),
         args=lambda w: [w.sent.pk],
         data=lambda w: {"reason": "Thiếu ảnh minh họa."},
-        then=lambda w, response: expect(state_of(Registration, w.sent.pk) == State.RETURNED),
+        then=lambda w, response: expect(
+            state_of(Registration, w.sent.pk) == RegistrationState.RETURNED
+        ),
     ),
     "initiatives:registration_accept": action(
         "district",
         to("initiatives:registration_detail", lambda w: w.goat.pk),
         args=lambda w: [w.goat.pk],
-        then=lambda w, response: expect(state_of(Registration, w.goat.pk) == State.ACCEPTED),
+        then=lambda w, response: expect(
+            state_of(Registration, w.goat.pk) == RegistrationState.ACCEPTED
+        ),
     ),
     "initiatives:file_add": action(
         "officer_a",

@@ -2,7 +2,6 @@
 
 import datetime
 
-import pytest
 from django.urls import reverse
 
 from tests.pages.world import grower, last, plan_with_rows
@@ -59,15 +58,6 @@ def test_plan_detail_of_a_draft(client, world, same_queries):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "N+1: plan_detail lists the plans a plan is based on with "
-        "[b.parent for b in plan.bases.all() if b.parent_id], and plan_for_rendering "
-        "prefetches 'bases' without their parent plans ('bases__parent'): one query per "
-        "plan cited (16 queries citing 3 plans, 25 citing 12)"
-    ),
-)
 def test_plan_detail_based_on_many_plans(client, world, same_queries):
     """A draft citing many issued plans of the province ("Căn cứ Kế hoạch số …")."""
     plan = world.draft_plan

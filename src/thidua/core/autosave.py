@@ -1,7 +1,12 @@
 """The server's side of static/thidua/autosave.js: what an autosave answers."""
 
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.utils import timezone
+
+from thidua.core.versions import StaleEdit
 
 
 def saved(*, version: int, updated_at) -> JsonResponse:
@@ -22,3 +27,15 @@ def refused(*, message: str, current_version: int | None = None) -> JsonResponse
 
 def invalid(errors: dict) -> JsonResponse:
     return JsonResponse({"errors": errors}, status=400)
+
+
+def answer(save: Callable, *, stale: str, current_version: Callable[[], int]) -> JsonResponse:
+    """Run ``save()`` (which returns the saved row) and answer the script: saved, or 409
+    with ``stale`` when someone saved in between, or 409 with the reason it may not change."""
+    try:
+        row = save()
+    except StaleEdit:
+        return refused(message=stale, current_version=current_version())
+    except ValidationError as error:
+        return refused(message=" ".join(error.messages))
+    return saved(version=row.version, updated_at=row.updated_at)

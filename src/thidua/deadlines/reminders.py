@@ -15,11 +15,14 @@ from django.utils.translation import gettext as _
 
 from thidua.deadlines.models import Reminder
 from thidua.initiatives.domain.compliance import compliance
+from thidua.initiatives.enums import ComplianceState
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
 from thidua.plans.domain.cascade import cascade
+from thidua.plans.enums import ChildPlanState
 from thidua.plans.models import Deadline, DeadlineKind, PlanState
 from thidua.results.domain.rollup import rollup
+from thidua.results.enums import Reporting
 
 CATCH_UP = datetime.timedelta(days=2)  # a worker that was down a day still sends
 
@@ -28,11 +31,19 @@ def pending_units(deadline: Deadline) -> list[Unit]:
     """The units the deadline concerns that have not done what is due."""
     plan = deadline.plan
     if deadline.kind == DeadlineKind.CHILD_PLAN:
-        return [row.unit for row in cascade(plan) if row.state in ("missing", "draft")]
+        return [
+            row.unit
+            for row in cascade(plan)
+            if row.state in (ChildPlanState.MISSING, ChildPlanState.DRAFT)
+        ]
     if deadline.kind == DeadlineKind.REGISTRATION:
-        return [row.unit for row in compliance(plan).rows if row.status in ("missing", "short")]
+        return [
+            row.unit
+            for row in compliance(plan).rows
+            if row.state in (ComplianceState.MISSING, ComplianceState.SHORT)
+        ]
     if deadline.kind == DeadlineKind.REPORT:
-        return [row.unit for row in rollup(plan).rows if row.state == "missing"]
+        return [row.unit for row in rollup(plan).rows if row.state == Reporting.MISSING]
     return []
 
 

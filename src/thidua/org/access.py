@@ -16,9 +16,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from thidua.initiatives.enums import RegistrationState
 from thidua.org.domain.history import predecessor_paths
 from thidua.org.models import Membership, Role, Unit
 from thidua.org.models.units import ids_in_path
+from thidua.plans.enums import PlanState
+from thidua.review.enums import MemberRole
 
 ALL_ROLES = frozenset(Role)
 
@@ -166,7 +169,7 @@ def plan_filter(user) -> Q:
     """
     if getattr(user, "is_superuser", False) and user.is_active:
         return Q()
-    published = Q(state__in=["issued", "closed"])
+    published = Q(state__in=[PlanState.ISSUED, PlanState.CLOSED])
     condition = Q(pk__in=[])
     for path in paths_for(user, "plan.view"):
         condition |= published & (Q(unit__path__startswith=path) | Q(unit_id__in=ids_in_path(path)))
@@ -180,7 +183,7 @@ def can_view_plan(user, plan) -> bool:
         return False
     if user.is_superuser:
         return True
-    if plan.state == "draft":
+    if plan.state == PlanState.DRAFT:
         return can(user, "plan.edit", plan.unit)
     return any(
         plan.unit.path.startswith(path) or path.startswith(plan.unit.path)
@@ -203,14 +206,15 @@ def registration_filter(user) -> Q:
         return Q()
     condition = Q(pk__in=[])
     for path in paths_for(user, "registration.view"):
-        condition |= Q(unit__path__startswith=path) & ~Q(state="draft")
+        condition |= Q(unit__path__startswith=path) & ~Q(state=RegistrationState.DRAFT)
     for path in paths_for(user, "registration.edit"):
         condition |= Q(unit__path__startswith=path)
     return condition
 
 
 def can_view_registration(user, registration) -> bool:
-    action = "registration.edit" if registration.state == "draft" else "registration.view"
+    draft = registration.state == RegistrationState.DRAFT
+    action = "registration.edit" if draft else "registration.view"
     return can(user, action, registration.unit)
 
 
@@ -234,7 +238,7 @@ def can_manage_council(user, council) -> bool:
     if can(user, "plan.issue", council.plan.unit):
         return True
     seat = council_seat(user, council)
-    return seat is not None and seat.role in ("chair", "secretary")
+    return seat is not None and seat.role in (MemberRole.CHAIR, MemberRole.SECRETARY)
 
 
 def can_view_council(user, council) -> bool:

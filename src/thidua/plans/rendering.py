@@ -74,5 +74,5 @@ def _watermark(plan: Plan) -> str:
 
 def plan_for_rendering(queryset):
     return queryset.select_related("unit", "movement", "replaced_by").prefetch_related(
-        "bases", "sections__points"
+        "bases__parent", "sections__points"
     )

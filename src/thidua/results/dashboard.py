@@ -9,11 +9,12 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from thidua.core import charts
-from thidua.initiatives.domain.compliance import STATUS_LABELS, compliance, plan_tree
-from thidua.initiatives.models import SENT_STATES, Registration, State
+from thidua.initiatives.domain.compliance import compliance, plan_tree
+from thidua.initiatives.enums import ComplianceState
+from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
 from thidua.plans.models import Plan
-from thidua.results.domain.rollup import STATES as REPORT_STATES
 from thidua.results.domain.rollup import rollup
+from thidua.results.enums import Reporting
 from thidua.results.models import Progress
 from thidua.review.domain.councils import registrations
 from thidua.review.domain.ranking import ranking
@@ -51,7 +52,13 @@ def dashboard(plan: Plan) -> list[Chart]:
 
 
 def _registrations_by_unit(report) -> Chart:
-    states = [State.ACCEPTED, State.RECEIVED, State.SUBMITTED, State.RETURNED, State.DRAFT]
+    states = [
+        RegistrationState.ACCEPTED,
+        RegistrationState.RECEIVED,
+        RegistrationState.SUBMITTED,
+        RegistrationState.RETURNED,
+        RegistrationState.DRAFT,
+    ]
     if len(report.rows) > MAX_ROWS and report.groups:
         units = [(g.unit.full_name, _sum_states(g.rows)) for g in report.groups]
     else:
@@ -60,13 +67,19 @@ def _registrations_by_unit(report) -> Chart:
     rows = [[name, *[counts.get(s, 0) for s in states]] for name, counts in units]
     series = [
         charts.Series(
-            name=str(State(s).label), values=[r[i + 1] for r in rows], color=charts.PALETTE[i]
+            name=str(RegistrationState(s).label),
+            values=[r[i + 1] for r in rows],
+            color=charts.PALETTE[i],
         )
         for i, s in enumerate(states)
     ]
     svg = charts.bar_chart(title=title, labels=[r[0] for r in rows], series=series, stacked=True)
     return Chart(
-        "registrations", title, [_("Unit"), *[str(State(s).label) for s in states]], rows, svg
+        "registrations",
+        title,
+        [_("Unit"), *[str(RegistrationState(s).label) for s in states]],
+        rows,
+        svg,
     )
 
 
@@ -81,7 +94,7 @@ def _sum_states(rows) -> dict[str, int]:
 def _on_time(report) -> Chart:
     totals = report.totals()
     title = _("Units by registration status")
-    rows = [[str(label), totals[key]] for key, label in STATUS_LABELS.items()]
+    rows = [[str(label), totals[key]] for key, label in ComplianceState.choices]
     parts = [(label, n, charts.PALETTE[i]) for i, (label, n) in enumerate(rows)]
     return Chart(
         "on_time",
@@ -94,7 +107,7 @@ def _on_time(report) -> Chart:
 
 def _reports(results) -> Chart:
     title = _("Units by results report")
-    rows = [[str(label), results.count(key)] for key, label in REPORT_STATES.items()]
+    rows = [[str(label), results.count(key)] for key, label in Reporting.choices]
     parts = [(label, n, charts.PALETTE[i]) for i, (label, n) in enumerate(rows)]
     return Chart(
         "reports",

@@ -5,7 +5,7 @@ from django.utils import timezone
 from thidua.documents.docx import render_docx
 from thidua.documents.official import OfficialDocument, Section, Signature, number_line
 from thidua.documents.xlsx import XlsxColumn, render_xlsx
-from thidua.plans.domain.defaults import header_lines
+from thidua.plans.domain.defaults import SIGNER_TITLE, SIGNING_AUTHORITY, header_lines
 from thidua.results.domain.rollup import Rollup
 from thidua.results.models import Progress, ResultsReport
 
@@ -114,7 +114,7 @@ def report_docx(report: ResultsReport, summary: Rollup | None) -> bytes:
         sections=[s for s in sections if s.paragraphs],
         closing=[],
         recipients=["Hội Nông dân cấp trên;", "Lưu VP."],
-        signature=Signature(authority="T/M BAN THƯỜNG VỤ", title="CHỦ TỊCH", signer=""),
+        signature=Signature(authority=SIGNING_AUTHORITY, title=SIGNER_TITLE, signer=""),
         watermark="" if report.submitted_at else "DỰ THẢO",
     )
     return render_docx(document)

@@ -5,13 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.downloads import file_name
-
-
-class ReportState(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted")
-    RECEIVED = "received", _("received")
-    RETURNED = "returned", _("returned for revision")
+from thidua.results.enums import Progress, ReportState
 
 
 class ResultsReport(models.Model):
@@ -61,15 +55,6 @@ class ResultsReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.plan}"
-
-
-class Progress(models.TextChoices):
-    """How far an initiative got: not a workflow state, the work itself."""
-
-    NOT_STARTED = "not_started", _("not started")
-    IN_PROGRESS = "in_progress", _("in progress")
-    DONE = "done", _("completed")
-    STOPPED = "stopped", _("stopped")
 
 
 class InitiativeResult(models.Model):

@@ -8,13 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.audit.log import record
-from thidua.audit.models import Action, AuditEntry
+from thidua.audit.models import AuditEntry
 from thidua.core import autosave, downloads, uploads
+from thidua.core.versions import StaleEdit
 from thidua.initiatives.domain.compliance import plan_tree, quotas
-from thidua.initiatives.domain.registrations import StaleEdit
 from thidua.org import access
 from thidua.org.models import Unit
+from thidua.plans.domain.selectors import plan_get
 from thidua.plans.models import Plan
 from thidua.results import exports, forms
 from thidua.results.dashboard import dashboard
@@ -22,18 +22,17 @@ from thidua.results.domain.reports import (
     EDITABLE,
     report_deadline,
     report_open,
+    report_photo_add,
     report_review,
     report_save,
     report_submit,
 )
 from thidua.results.domain.rollup import rollup
-from thidua.results.models import ReportPhoto, ResultsReport
+from thidua.results.models import ResultsReport
 
 
 def _plan(request, pk) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("unit"), pk=pk)
-    access.require_plan(request.user, "plan.view", plan)
-    return plan
+    return plan_get(user=request.user, pk=pk)
 
 
 def _report(request, pk) -> ResultsReport:
@@ -127,13 +126,7 @@ def report_edit(request, pk):
     status = 200
     if request.method == "POST" and form.is_valid() and all(f.is_valid() for _, f in result_forms):
         try:
-            report = report_save(
-                actor=request.user,
-                report=report,
-                version=form.cleaned_data["version"],
-                fields=form.fields_for_save(),
-                results={r.registration_id: f.cleaned_data for r, f in result_forms},
-            )
+            report = _save(request, report, form, result_forms)
         except StaleEdit:
             messages.warning(
                 request,
@@ -288,16 +281,12 @@ def photo_add(request, pk):
         messages.error(request, _("Choose a file to upload."))
         return redirect("results:report_edit", pk=report.pk)
     try:
-        accepted = uploads.accept(upload, photo=True)
+        report_photo_add(
+            actor=request.user, report=report, upload=upload, title=request.POST.get("title", "")
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("results:report_edit", pk=report.pk)
-    stored = ReportPhoto(
-        report=report, title=request.POST.get("title", "")[:200], uploaded_by=request.user
-    )
-    uploads.attach(stored, accepted)
-    stored.save()
-    record(actor=request.user, action=Action.CREATE, instance=stored, unit=report.unit)
     messages.success(request, _("The file was added."))
     return redirect("results:report_edit", pk=report.pk)
 
@@ -325,22 +314,21 @@ def report_autosave(request, pk):
     form, result_forms = _forms(report, request.POST)
     if not (form.is_valid() and all(f.is_valid() for _, f in result_forms)):
         return autosave.invalid(form.errors.get_json_data())
-    try:
-        report = report_save(
-            actor=request.user,
-            report=report,
-            version=form.cleaned_data["version"],
-            fields=form.fields_for_save(),
-            results={r.registration_id: f.cleaned_data for r, f in result_forms},
-        )
-    except StaleEdit:
-        return autosave.refused(
-            message=_(
-                "Someone else saved this report meanwhile. Press “Save draft” to see their "
-                "version beside yours; your text is kept on this device."
-            ),
-            current_version=ResultsReport.objects.get(pk=report.pk).version,
-        )
-    except ValidationError as error:
-        return autosave.refused(message=" ".join(error.messages))
-    return autosave.saved(version=report.version, updated_at=report.updated_at)
+    return autosave.answer(
+        lambda: _save(request, report, form, result_forms),
+        stale=_(
+            "Someone else saved this report meanwhile. Press “Save draft” to see their "
+            "version beside yours; your text is kept on this device."
+        ),
+        current_version=lambda: ResultsReport.objects.get(pk=report.pk).version,
+    )
+
+
+def _save(request, report, form, result_forms) -> ResultsReport:
+    return report_save(
+        actor=request.user,
+        report=report,
+        version=form.cleaned_data["version"],
+        fields=form.fields_for_save(),
+        results={r.registration_id: f.cleaned_data for r, f in result_forms},
+    )

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from tests.helpers import COMPLETE
 from thidua.audit.models import AuditEntry
+from thidua.core.versions import StaleEdit
 from thidua.initiatives.domain.registrations import (
-    StaleEdit,
     registration_accept,
     registration_create,
     registration_receive,
@@ -19,7 +19,7 @@ from thidua.initiatives.domain.registrations import (
     registration_save,
     registration_submit,
 )
-from thidua.initiatives.models import Registration, State
+from thidua.initiatives.models import Registration, RegistrationState
 from thidua.notify.models import Notification
 from thidua.org.models import Role
 from thidua.plans.models import LatePolicy
@@ -29,7 +29,7 @@ def test_new_registration_has_an_argument_field_per_criterion_of_its_plan(
     make_registration, open_plan
 ):
     registration = make_registration(complete=False)
-    assert registration.state == State.DRAFT
+    assert registration.state == RegistrationState.DRAFT
     assert [a.criterion.name for a in registration.arguments.order_by("criterion__position")] == [
         c.name for c in open_plan.criteria.all()
     ]
@@ -43,7 +43,7 @@ def test_incomplete_registration_cannot_be_sent_and_says_what_is_missing(make_re
         error.value.message_dict
     )
     assert any(key.startswith("arg_") for key in error.value.message_dict)
-    assert Registration.objects.get(pk=registration.pk).state == State.DRAFT
+    assert Registration.objects.get(pk=registration.pk).state == RegistrationState.DRAFT
 
 
 def test_full_workflow_records_who_and_when_and_notifies_the_other_side(
@@ -55,13 +55,13 @@ def test_full_workflow_records_who_and_when_and_notifies_the_other_side(
     registration = make_registration(actor=officer)
     with django_capture_on_commit_callbacks(execute=True):
         registration = registration_submit(actor=officer, registration=registration)
-    assert registration.state == State.SUBMITTED
+    assert registration.state == RegistrationState.SUBMITTED
     assert Notification.objects.filter(recipient=district).count() == 1
     assert mail.outbox[-1].to == ["huyen@example.vn"]
     registration = registration_return(
         actor=district, registration=registration, reason="Bổ sung số hộ."
     )
-    assert registration.state == State.RETURNED
+    assert registration.state == RegistrationState.RETURNED
     assert registration.return_reason == "Bổ sung số hộ."
     assert Notification.objects.filter(
         recipient=officer, message__contains="Bổ sung số hộ."
@@ -93,7 +93,7 @@ def test_submitting_twice_records_one_submission(make_registration):
     registration = make_registration()
     registration_submit(actor=None, registration=registration)
     again = registration_submit(actor=None, registration=registration)
-    assert again.state == State.SUBMITTED
+    assert again.state == RegistrationState.SUBMITTED
     assert again.transitions.count() == 1
 
 
@@ -101,7 +101,7 @@ def test_returning_needs_a_reason(make_registration):
     registration = registration_submit(actor=None, registration=make_registration())
     with pytest.raises(ValidationError):
         registration_return(actor=None, registration=registration, reason="  ")
-    assert Registration.objects.get(pk=registration.pk).state == State.SUBMITTED
+    assert Registration.objects.get(pk=registration.pk).state == RegistrationState.SUBMITTED
 
 
 def test_accepting_a_draft_is_refused(make_registration):
@@ -147,7 +147,7 @@ def test_after_the_deadline_the_plan_may_refuse(make_registration, open_plan):
     with pytest.raises(ValidationError) as error:
         registration_submit(actor=None, registration=registration)
     assert "10/04/2022" in " ".join(error.value.messages)
-    assert Registration.objects.get(pk=registration.pk).state == State.DRAFT
+    assert Registration.objects.get(pk=registration.pk).state == RegistrationState.DRAFT
 
 
 def test_before_the_deadline_it_is_on_time(make_registration, open_plan):

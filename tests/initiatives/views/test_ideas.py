@@ -7,7 +7,7 @@ from django.core import signing
 from django.urls import reverse
 
 from tests.helpers import login
-from thidua.initiatives.models import Idea, IdeaState, Registration, State
+from thidua.initiatives.models import Idea, IdeaState, Registration, RegistrationState
 from thidua.org.models import Role
 
 
@@ -95,7 +95,7 @@ def test_officer_turns_an_idea_into_a_draft_keeping_the_proposer(
     assert response["Location"] == reverse("initiatives:registration_edit", args=[registration.pk])
     assert registration.proposal == idea
     assert registration.lead_name == "Y Blúp"
-    assert registration.state == State.DRAFT
+    assert registration.state == RegistrationState.DRAFT
     idea.refresh_from_db()
     assert idea.state == IdeaState.CONVERTED
 

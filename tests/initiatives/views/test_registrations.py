@@ -11,7 +11,7 @@ from thidua.initiatives.domain.registrations import (
     registration_save,
     registration_submit,
 )
-from thidua.initiatives.models import Registration, State
+from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org.models import Role
 from thidua.plans.models import Campaign, LatePolicy
 
@@ -76,7 +76,7 @@ def test_only_the_unit_above_receives_and_returns(client, cast, make_registratio
         reverse("initiatives:registration_return", args=[sent.pk]), {"reason": "Thiếu ảnh."}
     )
     sent.refresh_from_db()
-    assert sent.state == State.RETURNED
+    assert sent.state == RegistrationState.RETURNED
 
 
 def test_empty_required_fields_block_sending_with_messages_and_keep_the_draft(
@@ -91,7 +91,7 @@ def test_empty_required_fields_block_sending_with_messages_and_keep_the_draft(
     )
     page = response.content.decode()
     assert "Chưa gửi" in page
-    assert Registration.objects.get(pk=draft.pk).state == State.DRAFT
+    assert Registration.objects.get(pk=draft.pk).state == RegistrationState.DRAFT
 
 
 def test_script_in_a_text_field_is_refused_and_nothing_changes(client, cast, make_registration):
@@ -158,7 +158,7 @@ def test_submit_after_the_deadline_is_refused_when_the_plan_says_so(
         reverse("initiatives:registration_submit", args=[draft.pk]), follow=True
     ).content.decode()
     assert "Hạn đăng ký (10/04/2022) đã qua" in page
-    assert Registration.objects.get(pk=draft.pk).state == State.DRAFT
+    assert Registration.objects.get(pk=draft.pk).state == RegistrationState.DRAFT
 
 
 def test_double_submit_sends_once(client, cast, make_registration):

@@ -5,9 +5,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from thidua.audit.models import AuditEntry
+from tests.core.test_uploads import PDF_BYTES
+from thidua.audit.models import Action, AuditEntry
 from thidua.plans.domain.plans import (
+    plan_attachment_add,
     plan_close,
     plan_correct,
     plan_create_child,
@@ -110,3 +113,17 @@ def test_child_plan_only_for_units_under_the_issuer(make_plan, tree):
         plan_create_child(actor=None, parent=parent, unit=tree.other_commune)
     with pytest.raises(ValidationError):
         plan_create_child(actor=None, parent=make_plan(), unit=tree.commune_a)  # a draft
+
+
+def test_attachment_goes_only_on_a_draft_and_is_audited(make_plan, open_plan):
+    draft = make_plan()
+    attachment = plan_attachment_add(
+        actor=None, plan=draft, upload=SimpleUploadedFile("kh.pdf", PDF_BYTES), title="Phụ lục"
+    )
+    assert attachment.download_name == "Phụ lục.pdf"
+    assert AuditEntry.objects.filter(action=Action.CREATE, object_id=str(attachment.pk)).exists()
+    with pytest.raises(ValidationError):
+        plan_attachment_add(
+            actor=None, plan=open_plan, upload=SimpleUploadedFile("kh.pdf", PDF_BYTES), title="X"
+        )
+    assert not open_plan.attachments.exists()

@@ -11,21 +11,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Min, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from thidua.initiatives.models import SENT_STATES, Registration, State
+from thidua.initiatives.enums import ComplianceState
+from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
 from thidua.org.models import Unit
 from thidua.plans.domain.cascade import lineage_ids, recipients
 from thidua.plans.models import Deadline, DeadlineKind, Plan, PlanBasis, PlanState
 
 MAX_PLAN_DEPTH = 4
-
-STATUS_LABELS = {
-    "on_time": _("on time"),
-    "late": _("late"),
-    "short": _("fewer than required"),
-    "missing": _("nothing sent"),
-}
 
 
 @dataclass
@@ -42,19 +35,19 @@ class UnitRow:
 
     @property
     def drafts(self) -> int:
-        return self.by_state.get(State.DRAFT, 0)
+        return self.by_state.get(RegistrationState.DRAFT, 0)
 
     @property
-    def status(self) -> str:
+    def state(self) -> str:
         if self.sent == 0:
-            return "missing"
+            return ComplianceState.MISSING
         if self.sent < self.quota:
-            return "short"
-        return "late" if self.any_late else "on_time"
+            return ComplianceState.SHORT
+        return ComplianceState.LATE if self.any_late else ComplianceState.ON_TIME
 
     @property
-    def status_label(self) -> str:
-        return str(STATUS_LABELS[self.status])
+    def state_label(self) -> str:
+        return str(ComplianceState(self.state).label)
 
 
 @dataclass
@@ -64,14 +57,14 @@ class GroupRow:
     unit: Unit
     rows: list[UnitRow]
 
-    def count(self, status: str) -> int:
-        return sum(1 for row in self.rows if row.status == status)
+    def count(self, state: str) -> int:
+        return sum(1 for row in self.rows if row.state == state)
 
     # For templates, which cannot pass arguments.
-    count_on_time = property(lambda self: self.count("on_time"))
-    count_late = property(lambda self: self.count("late"))
-    count_short = property(lambda self: self.count("short"))
-    count_missing = property(lambda self: self.count("missing"))
+    count_on_time = property(lambda self: self.count(ComplianceState.ON_TIME))
+    count_late = property(lambda self: self.count(ComplianceState.LATE))
+    count_short = property(lambda self: self.count(ComplianceState.SHORT))
+    count_missing = property(lambda self: self.count(ComplianceState.MISSING))
 
     @property
     def registrations(self) -> int:
@@ -92,9 +85,9 @@ class Compliance:
         return (timezone.localtime(self.deadline).date() - timezone.localdate()).days
 
     def totals(self) -> dict[str, int]:
-        totals = dict.fromkeys(STATUS_LABELS, 0)
+        totals = dict.fromkeys(ComplianceState.values, 0)
         for row in self.rows:
-            totals[row.status] += 1
+            totals[row.state] += 1
         totals["units"] = len(self.rows)
         totals["registrations"] = sum(row.sent for row in self.rows)
         totals["drafts"] = sum(row.drafts for row in self.rows)

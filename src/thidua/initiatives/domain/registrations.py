@@ -1,7 +1,7 @@
 """Every change to a registration goes through these functions.
 
 Each validates, saves, records the transition and the audit entry, and tells the
-other side. State changes are conditional UPDATEs, so a double click or two people
+other side. RegistrationState changes are conditional UPDATEs, so a double click or two people
 acting at once change the state once.
 """
 
@@ -17,12 +17,13 @@ from django.utils.translation import gettext as _
 from thidua.audit.log import record, snapshot
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
+from thidua.core.versions import update_if_current
 from thidua.initiatives.models import (
     EDITABLE_STATES,
     Argument,
     Implementer,
     Registration,
-    State,
+    RegistrationState,
     Transition,
 )
 from thidua.notify.send import notify, office_of
@@ -42,10 +43,6 @@ TEXT_FIELDS = {
     "income_change",
 }
 NUMBER_FIELDS = {"households", "area_ha", "cost_vnd"}
-
-
-class StaleEdit(Exception):  # noqa: N818 (a condition the user resolves, named for them)
-    """Someone saved the registration after this edit was started."""
 
 
 def registration_deadline(plan: Plan) -> datetime.datetime | None:
@@ -112,14 +109,14 @@ def registration_save(
         raise ValueError(f"registration_save cannot change {sorted(unknown)}")
     editable = editable_states(registration)
     before = _full_snapshot(registration)
-    changed = Registration.objects.filter(
-        pk=registration.pk, version=version, state__in=editable
-    ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
-    if not changed:
-        current = Registration.objects.get(pk=registration.pk)
-        if current.state not in editable:
-            raise ValidationError(_("This registration can no longer be changed."))
-        raise StaleEdit
+    update_if_current(
+        Registration,
+        pk=registration.pk,
+        version=version,
+        editable=editable,
+        fields=fields,
+        refused=_("This registration can no longer be changed."),
+    )
     registration.refresh_from_db()
     if arguments is not None:
         for argument in registration.arguments.all():
@@ -148,7 +145,7 @@ def registration_save(
 def editable_states(registration: Registration) -> tuple:
     # A paper form entered by the office stays correctable by the commune until received.
     if registration.entered_by_office:
-        return (*EDITABLE_STATES, State.SUBMITTED)
+        return (*EDITABLE_STATES, RegistrationState.SUBMITTED)
     return EDITABLE_STATES
 
 
@@ -193,7 +190,7 @@ def registration_submit(
     Submitting twice (a double click) changes nothing the second time.
     """
     registration = Registration.objects.select_related("plan", "unit").get(pk=registration.pk)
-    if registration.state == State.SUBMITTED and not registration.entered_by_office:
+    if registration.state == RegistrationState.SUBMITTED and not registration.entered_by_office:
         return registration
     if registration.plan.state != PlanState.ISSUED:
         raise ValidationError(
@@ -224,7 +221,7 @@ def registration_submit(
     if not transition(
         actor=actor,
         instance=registration,
-        to=State.SUBMITTED,
+        to=RegistrationState.SUBMITTED,
         unit=registration.unit,
         where={"version": registration.version},
         changes={
@@ -240,7 +237,7 @@ def registration_submit(
         actor,
         registration,
         source,
-        State.SUBMITTED,
+        RegistrationState.SUBMITTED,
         late=late,
         people=office_of(registration.unit.parent) if registration.unit.parent else [],
         message=_("%(unit)s sent the registration “%(name)s”.")
@@ -250,19 +247,29 @@ def registration_submit(
 
 @transaction.atomic
 def registration_receive(*, actor, registration: Registration) -> Registration:
-    return _review(actor, registration, (State.SUBMITTED,), State.RECEIVED, reason="")
+    return _review(
+        actor, registration, (RegistrationState.SUBMITTED,), RegistrationState.RECEIVED, reason=""
+    )
 
 
 @transaction.atomic
 def registration_return(*, actor, registration: Registration, reason: str) -> Registration:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the registration is returned.")})
-    return _review(actor, registration, (State.SUBMITTED, State.RECEIVED), State.RETURNED, reason)
+    return _review(
+        actor,
+        registration,
+        (RegistrationState.SUBMITTED, RegistrationState.RECEIVED),
+        RegistrationState.RETURNED,
+        reason,
+    )
 
 
 @transaction.atomic
 def registration_accept(*, actor, registration: Registration) -> Registration:
-    return _review(actor, registration, (State.RECEIVED,), State.ACCEPTED, reason="")
+    return _review(
+        actor, registration, (RegistrationState.RECEIVED,), RegistrationState.ACCEPTED, reason=""
+    )
 
 
 def _review(actor, registration, allowed, target, reason) -> Registration:
@@ -272,10 +279,10 @@ def _review(actor, registration, allowed, target, reason) -> Registration:
     if registration.state not in allowed:
         raise ValidationError(
             _("A registration that is “%(state)s” cannot be %(action)s.")
-            % {"state": registration.get_state_display(), "action": State(target).label}
+            % {"state": registration.get_state_display(), "action": RegistrationState(target).label}
         )
     changes = {"version": F("version") + 1}
-    if target == State.RETURNED:
+    if target == RegistrationState.RETURNED:
         changes["return_reason"] = reason.strip()
     source = registration.state
     if not transition(
@@ -288,9 +295,9 @@ def _review(actor, registration, allowed, target, reason) -> Registration:
     ):
         return Registration.objects.get(pk=registration.pk)
     messages = {
-        State.RECEIVED: _("The unit above received your registration “%(name)s”."),
-        State.RETURNED: _("Your registration “%(name)s” was returned: %(reason)s"),
-        State.ACCEPTED: _("Your registration “%(name)s” was accepted."),
+        RegistrationState.RECEIVED: _("The unit above received your registration “%(name)s”."),
+        RegistrationState.RETURNED: _("Your registration “%(name)s” was returned: %(reason)s"),
+        RegistrationState.ACCEPTED: _("Your registration “%(name)s” was accepted."),
     }
     return _after_transition(
         actor,

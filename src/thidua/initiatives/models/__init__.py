@@ -8,7 +8,7 @@ from .registrations import (
     Kind,
     Registration,
     RegistrationFile,
-    State,
+    RegistrationState,
     Transition,
 )
 
@@ -23,6 +23,6 @@ __all__ = [
     "Kind",
     "Registration",
     "RegistrationFile",
-    "State",
+    "RegistrationState",
     "Transition",
 ]

@@ -3,11 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class IdeaState(models.TextChoices):
-    NEW = "new", _("new")
-    CONVERTED = "converted", _("turned into a registration")
-    DISMISSED = "dismissed", _("set aside")
+from thidua.initiatives.enums import IdeaState
 
 
 class Idea(models.Model):

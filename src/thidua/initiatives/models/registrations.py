@@ -5,26 +5,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.downloads import file_name
-
-
-class Kind(models.TextChoices):
-    MODEL = "model", _("model (mô hình)")
-    INITIATIVE = "initiative", _("initiative (sáng kiến)")
-    IDEA = "idea", _("new idea (ý tưởng mới)")
-
-
-class State(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted")
-    RECEIVED = "received", _("received")
-    RETURNED = "returned", _("returned for revision")
-    ACCEPTED = "accepted", _("accepted")
-
+from thidua.initiatives.enums import FileKind, Kind, RegistrationState
 
 # States in which the registering unit may still change what it wrote.
-EDITABLE_STATES = (State.DRAFT, State.RETURNED)
+EDITABLE_STATES = (RegistrationState.DRAFT, RegistrationState.RETURNED)
 # States that count as "sent to the district" for compliance.
-SENT_STATES = (State.SUBMITTED, State.RECEIVED, State.RETURNED, State.ACCEPTED)
+SENT_STATES = (
+    RegistrationState.SUBMITTED,
+    RegistrationState.RECEIVED,
+    RegistrationState.RETURNED,
+    RegistrationState.ACCEPTED,
+)
 
 
 class Registration(models.Model):
@@ -40,7 +31,11 @@ class Registration(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=300)
     state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.DRAFT, db_index=True
+        _("state"),
+        max_length=10,
+        choices=RegistrationState.choices,
+        default=RegistrationState.DRAFT,
+        db_index=True,
     )
     # Optimistic locking: every save increments it; a save from an older version is refused.
     version = models.PositiveIntegerField(default=1)
@@ -154,8 +149,8 @@ class Transition(models.Model):
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="transitions"
     )
-    from_state = models.CharField(max_length=10, choices=State.choices)
-    to_state = models.CharField(max_length=10, choices=State.choices)
+    from_state = models.CharField(max_length=10, choices=RegistrationState.choices)
+    to_state = models.CharField(max_length=10, choices=RegistrationState.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -168,12 +163,6 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_state} → {self.to_state}"
-
-
-class FileKind(models.TextChoices):
-    PHOTO = "photo", _("photo")
-    DOCUMENT = "document", _("document")
-    PAPER_FORM = "paper_form", _("scanned paper form")
 
 
 def file_path(instance, filename: str) -> str:

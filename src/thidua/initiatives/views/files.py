@@ -7,11 +7,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.audit.log import record
-from thidua.audit.models import Action
 from thidua.core import downloads, uploads
 from thidua.initiatives import forms
-from thidua.initiatives.models import FileKind, RegistrationFile
+from thidua.initiatives.domain.files import registration_file_add
 from thidua.initiatives.views.registrations import _may_edit, _registration
 
 
@@ -26,21 +24,16 @@ def file_add(request, pk):
         messages.error(request, _("Choose a file to upload."))
         return redirect("initiatives:registration_edit", pk=registration.pk)
     try:
-        accepted = uploads.accept(
-            form.cleaned_data["file"], photo=form.cleaned_data["kind"] == FileKind.PHOTO
+        registration_file_add(
+            actor=request.user,
+            registration=registration,
+            upload=form.cleaned_data["file"],
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("initiatives:registration_edit", pk=registration.pk)
-    attachment = RegistrationFile(
-        registration=registration,
-        kind=form.cleaned_data["kind"],
-        title=form.cleaned_data["title"] or form.cleaned_data["file"].name[:200],
-        uploaded_by=request.user,
-    )
-    uploads.attach(attachment, accepted)
-    attachment.save()
-    record(actor=request.user, action=Action.CREATE, instance=attachment, unit=registration.unit)
     messages.success(request, _("The file was added."))
     return redirect("initiatives:registration_edit", pk=registration.pk)
 

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core import autosave
+from thidua.core.versions import StaleEdit
 from thidua.initiatives import forms
 from thidua.initiatives.domain.registrations import (
-    StaleEdit,
     editable_states,
     missing_for_submission,
     registration_accept,
@@ -22,9 +22,10 @@ from thidua.initiatives.domain.registrations import (
     registration_save,
     registration_submit,
 )
-from thidua.initiatives.models import Registration, State
+from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org import access
 from thidua.org.models import Person, Unit
+from thidua.plans.domain.selectors import plan_get
 from thidua.plans.models import Plan, PlanState
 
 
@@ -38,9 +39,7 @@ def _registration(request, pk) -> Registration:
 
 
 def _plan(request, pk) -> Plan:
-    plan = get_object_or_404(Plan.objects.select_related("unit"), pk=pk)
-    access.require_plan(request.user, "plan.view", plan)
-    return plan
+    return plan_get(user=request.user, pk=pk)
 
 
 def units_that_may_register(user, plan: Plan):
@@ -216,19 +215,14 @@ def registration_autosave(request, pk):
         return autosave.invalid(
             {**form.errors.get_json_data(), "implementers": implementers.errors}
         )
-    try:
-        registration = _save(request, registration, form, implementers)
-    except StaleEdit:
-        return autosave.refused(
-            message=_(
-                "Someone else saved this registration meanwhile. Press “Save draft” to see "
-                "their version beside yours; your text is kept on this device."
-            ),
-            current_version=Registration.objects.get(pk=registration.pk).version,
-        )
-    except ValidationError as error:
-        return autosave.refused(message=" ".join(error.messages))
-    return autosave.saved(version=registration.version, updated_at=registration.updated_at)
+    return autosave.answer(
+        lambda: _save(request, registration, form, implementers),
+        stale=_(
+            "Someone else saved this registration meanwhile. Press “Save draft” to see "
+            "their version beside yours; your text is kept on this device."
+        ),
+        current_version=lambda: Registration.objects.get(pk=registration.pk).version,
+    )
 
 
 def _submit(request, registration):
@@ -323,7 +317,7 @@ def registration_list(request, plan_pk):
         .order_by("unit__sort_key", "id")
     )
     state = request.GET.get("state")
-    if state in State.values:
+    if state in RegistrationState.values:
         registrations = registrations.filter(state=state)
     return render(
         request,
@@ -331,7 +325,7 @@ def registration_list(request, plan_pk):
         {
             "plan": plan,
             "registrations": registrations[:500],
-            "states": State.choices,
+            "states": RegistrationState.choices,
             "state": state,
             "can_register": units_that_may_register(request.user, plan).exists()
             and plan.state == PlanState.ISSUED,

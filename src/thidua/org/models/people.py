@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import text
+from thidua.org.enums import Role
 
 from .units import Unit
 
@@ -55,13 +56,6 @@ class Person(AbstractUser):
         self.email = self.email.strip()
         self.phone = normalise_phone(self.phone)
         self.sort_key = text.person_sort_key(self.full_name or self.username)
-
-
-class Role(models.TextChoices):
-    ADMIN = "admin", _("unit administrator")
-    OFFICER = "officer", _("officer")
-    COUNCIL = "council", _("council member")
-    VIEWER = "viewer", _("viewer")
 
 
 class Membership(models.Model):

@@ -14,35 +14,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from thidua.core import text
+from thidua.org.enums import SuccessionKind, UnitKind, UnitLevel
 
 PATH_STEP = 10  # digits per level; ids up to 10^10
-
-
-class UnitKind(models.TextChoices):
-    CENTRAL = "central", pgettext_lazy("unit kind", "central")
-    PROVINCE = "province", pgettext_lazy("unit kind", "province")
-    CITY = "city", pgettext_lazy("unit kind", "city")
-    DISTRICT = "district", pgettext_lazy("unit kind", "district")
-    URBAN_DISTRICT = "urban_district", pgettext_lazy("unit kind", "urban district")
-    TOWN = "town", pgettext_lazy("unit kind", "town")
-    COMMUNE = "commune", pgettext_lazy("unit kind", "commune")
-    WARD = "ward", pgettext_lazy("unit kind", "ward")
-    TOWNSHIP = "township", pgettext_lazy("unit kind", "township")
-    SPECIAL_ZONE = "special_zone", pgettext_lazy("unit kind", "special zone")
-    BRANCH = "branch", pgettext_lazy("unit kind", "branch")
-    GROUP = "group", pgettext_lazy("unit kind", "group")
-
-
-class UnitLevel(models.IntegerChoices):
-    CENTRAL = 0, _("Central")
-    PROVINCE = 1, _("Province")
-    DISTRICT = 2, _("District")
-    COMMUNE = 3, _("Commune")
-    BRANCH = 4, _("Branch")
-    GROUP = 5, _("Group")
 
 
 # The administrative level of each kind (a city may be a province-level or a
@@ -204,13 +180,6 @@ def ids_in_path(path: str) -> list[int]:
 
 def path_for(parent: Unit | None, unit_id: int) -> str:
     return (parent.path if parent else "") + str(unit_id).zfill(PATH_STEP)
-
-
-class SuccessionKind(models.TextChoices):
-    MERGE = "merge", _("merged into")
-    SPLIT = "split", _("split into")
-    RENAME = "rename", _("renamed to")
-    REORGANISE = "reorganise", _("reorganised as")
 
 
 class Succession(models.Model):

@@ -4,17 +4,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from thidua.org.models import Unit
+from thidua.plans.enums import ChildPlanState
 from thidua.plans.models import DeadlineKind, Plan, PlanBasis, PlanState
-
-STATES = {
-    "on_time": _("issued on time"),
-    "late": _("issued late"),
-    "draft": _("draft only"),
-    "missing": _("not started"),
-}
 
 
 @dataclass
@@ -26,7 +19,7 @@ class CascadeRow:
 
     @property
     def state_label(self) -> str:
-        return str(STATES[self.state])
+        return str(ChildPlanState(self.state).label)
 
 
 def recipients(plan: Plan):
@@ -68,7 +61,11 @@ def cascade(plan: Plan) -> list[CascadeRow]:
     for unit in recipients(plan):
         child = best.get(unit.pk)
         state = _state(child, due)
-        overdue = due is not None and today > due and state in {"draft", "missing"}
+        overdue = (
+            due is not None
+            and today > due
+            and state in {ChildPlanState.DRAFT, ChildPlanState.MISSING}
+        )
         rows.append(CascadeRow(unit=unit, plan=child, state=state, overdue=overdue))
     return rows
 
@@ -79,9 +76,9 @@ def _rank(plan: Plan) -> tuple:
 
 def _state(child: Plan | None, due: datetime.date | None) -> str:
     if child is None:
-        return "missing"
+        return ChildPlanState.MISSING
     if child.state == PlanState.DRAFT:
-        return "draft"
+        return ChildPlanState.DRAFT
     if due is not None and child.issued_on > due:
-        return "late"
-    return "on_time"
+        return ChildPlanState.LATE
+    return ChildPlanState.ON_TIME

@@ -1,8 +1,11 @@
 """What a new plan starts with: the seed's five criteria and the unit's header lines."""
 
+import datetime
+
 from django.conf import settings
 
 from thidua.org.models import Unit, UnitLevel
+from thidua.plans.enums import EmulationForm, LatePolicy
 
 # The seed's criteria (Kế hoạch 115-KH/HNDH, III.5), 20 points each by default.
 SEED_CRITERIA = [
@@ -29,6 +32,9 @@ SEED_CRITERIA = [
     ),
 ]
 DEFAULT_MAX_POINTS = 20
+# Who signs a plan or report of the association, unless the unit says otherwise.
+SIGNING_AUTHORITY = "T/M BAN THƯỜNG VỤ"
+SIGNER_TITLE = "CHỦ TỊCH"
 
 
 def header_lines(unit: Unit) -> tuple[str, str]:
@@ -44,3 +50,22 @@ def header_lines(unit: Unit) -> tuple[str, str]:
 
 def default_recipients(unit: Unit) -> str:
     return "\n".join(["Thường trực Hội;", "Các đơn vị trực thuộc;", "Lưu VT, VP."])
+
+
+def plan_initial(unit: Unit, today: datetime.date) -> dict:
+    """What the new-plan form shows before anything is typed: this year, the unit's own
+    header, place, signature and recipients."""
+    superior, issuer = header_lines(unit)
+    return {
+        "period_start": today.replace(month=1, day=1),
+        "period_end": today.replace(month=12, day=31),
+        "emulation_form": EmulationForm.THEMATIC,
+        "quota_minimum": 1,
+        "late_registrations": LatePolicy.MARK_LATE,
+        "place": unit.name,
+        "signer_title": SIGNER_TITLE,
+        "signing_authority": SIGNING_AUTHORITY,
+        "recipients": default_recipients(unit),
+        "superior_line": superior,
+        "issuer_line": issuer,
+    }

@@ -10,12 +10,15 @@ from django.utils.translation import gettext as _
 from thidua.audit.log import record, snapshot
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
+from thidua.core import uploads
 from thidua.documents.dates import short_date
 from thidua.org.models import Unit
 from thidua.plans.domain import body as plan_body
 from thidua.plans.domain.defaults import (
     DEFAULT_MAX_POINTS,
     SEED_CRITERIA,
+    SIGNER_TITLE,
+    SIGNING_AUTHORITY,
     default_recipients,
     header_lines,
 )
@@ -27,6 +30,7 @@ from thidua.plans.models import (
     EmulationForm,
     Movement,
     Plan,
+    PlanAttachment,
     PlanBasis,
     PlanPoint,
     PlanSection,
@@ -105,8 +109,8 @@ def plan_create(
         period_start=period_start,
         period_end=period_end,
         recipients=fields.pop("recipients", default_recipients(unit)),
-        signing_authority=fields.pop("signing_authority", "T/M BAN THƯỜNG VỤ"),
-        signer_title=fields.pop("signer_title", "CHỦ TỊCH"),
+        signing_authority=fields.pop("signing_authority", SIGNING_AUTHORITY),
+        signer_title=fields.pop("signer_title", SIGNER_TITLE),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **fields,
     )
@@ -355,3 +359,19 @@ def plan_record_issued(*, actor, plan: Plan, number: int, issued_on: datetime.da
     _issue(actor, plan, numbering, note=_("Recorded from a paper document."))
     reserve_up_to(unit=plan.unit, period=plan.number_period, number=number)
     return plan
+
+
+@transaction.atomic
+def plan_attachment_add(*, actor, plan: Plan, upload, title: str) -> PlanAttachment:
+    """Attach a file to a draft plan (checked by content, a picture re-encoded); audited.
+    ValidationError when the plan is no longer a draft or the file is refused."""
+    _require_draft(plan)
+    attachment = PlanAttachment(plan=plan, title=title, uploaded_by=_person(actor))
+    uploads.attach(attachment, uploads.accept(upload))
+    attachment.save()
+    record(actor=actor, action=Action.CREATE, instance=attachment, unit=plan.unit)
+    return attachment
+
+
+def _person(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None

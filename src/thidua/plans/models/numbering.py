@@ -3,10 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Restart(models.TextChoices):
-    YEAR = "year", _("every year")
-    TERM = "term", _("every term (nhiệm kỳ)")
+from thidua.plans.enums import Restart
 
 
 class NumberingRule(models.Model):

@@ -6,22 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.downloads import file_name
-
-
-class EmulationForm(models.TextChoices):
-    REGULAR = "regular", _("regular (thường xuyên)")
-    THEMATIC = "thematic", _("thematic (theo chuyên đề)")
-
-
-class PlanState(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    ISSUED = "issued", _("issued")
-    CLOSED = "closed", _("closed")
-
-
-class LatePolicy(models.TextChoices):
-    BLOCK = "block", _("refused after the deadline")
-    MARK_LATE = "mark_late", _("accepted and marked late")
+from thidua.plans.enums import DeadlineKind, EmulationForm, LatePolicy, PlanState, SectionKind
 
 
 class Movement(models.Model):
@@ -178,14 +163,6 @@ class PlanBasis(models.Model):
         return self.text
 
 
-class SectionKind(models.TextChoices):
-    PURPOSE = "purpose_requirements", _("purpose and requirements")
-    CONTENT = "content", _("content")
-    TASKS = "tasks_solutions", _("tasks and solutions")
-    ORGANISATION = "organisation", _("organisation of implementation")
-    OTHER = "other", _("other")
-
-
 class PlanSection(models.Model):
     """A roman-numbered part ("I. MỤC ĐÍCH, YÊU CẦU"); numbers come from the position."""
 
@@ -238,13 +215,6 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class DeadlineKind(models.TextChoices):
-    CHILD_PLAN = "child_plan", _("units' own plans")
-    REGISTRATION = "registration", _("registration")
-    REPORT = "report", _("results report")
-    OTHER = "other", _("other")
 
 
 class Deadline(models.Model):

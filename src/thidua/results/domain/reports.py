@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from thidua.audit.log import record, snapshot
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
-from thidua.initiatives.domain.registrations import StaleEdit
+from thidua.core import uploads
+from thidua.core.versions import update_if_current
 from thidua.initiatives.models import SENT_STATES, Registration
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
 from thidua.plans.models import DeadlineKind, LatePolicy, Plan, PlanState
-from thidua.results.models import InitiativeResult, ReportState, ResultsReport
+from thidua.results.models import InitiativeResult, ReportPhoto, ReportState, ResultsReport
 
 EDITABLE = (ReportState.DRAFT, ReportState.RETURNED)
 FIGURES = {
@@ -87,13 +88,14 @@ def report_save(
     if unknown:
         raise ValueError(f"report_save cannot change {sorted(unknown)}")
     before = snapshot(report)
-    changed = ResultsReport.objects.filter(
-        pk=report.pk, version=version, state__in=EDITABLE
-    ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
-    if not changed:
-        if ResultsReport.objects.get(pk=report.pk).state not in EDITABLE:
-            raise ValidationError(_("This report was already sent."))
-        raise StaleEdit
+    update_if_current(
+        ResultsReport,
+        pk=report.pk,
+        version=version,
+        editable=EDITABLE,
+        fields=fields,
+        refused=_("This report was already sent."),
+    )
     for result in report.results.all():
         values = results.get(result.registration_id)
         if values:
@@ -181,3 +183,20 @@ def _after(actor, report, people, message) -> ResultsReport:
         url=reverse("results:report_detail", args=[report.pk]),
     )
     return ResultsReport.objects.get(pk=report.pk)
+
+
+@transaction.atomic
+def report_photo_add(*, actor, report: ResultsReport, upload, title: str) -> ReportPhoto:
+    """Add a photo of the results (re-encoded: no location survives) to a report that may
+    still change; audited. ValidationError when the report was sent or the file refused."""
+    if report.state not in EDITABLE:
+        raise ValidationError(_("This report was already sent."))
+    photo = ReportPhoto(
+        report=report,
+        title=title[:200],
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    uploads.attach(photo, uploads.accept(upload, photo=True))
+    photo.save()
+    record(actor=actor, action=Action.CREATE, instance=photo, unit=report.unit)
+    return photo

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Sum
-from django.utils.translation import gettext_lazy as _
 
 from thidua.initiatives.domain.compliance import plan_tree, quotas
 from thidua.initiatives.models import SENT_STATES, Kind, Registration
 from thidua.org.models import Unit
 from thidua.plans.domain.cascade import recipients
 from thidua.plans.models import Plan
+from thidua.results.enums import Reporting
 from thidua.results.models import InitiativeResult, ReportState, ResultsReport
 
 SENT = (ReportState.SUBMITTED, ReportState.RECEIVED)
@@ -21,7 +21,6 @@ REPORT_SUMS = [
     "meetings", "meeting_participants", "media_items", "events", "event_participants",
     "replicated", "support_vnd", "fund_vnd", "award_entries",
 ]  # fmt: skip
-STATES = {"on_time": _("on time"), "late": _("late"), "missing": _("not reported")}
 
 
 @dataclass
@@ -37,12 +36,12 @@ class Row:
     @property
     def state(self) -> str:
         if self.report is None:
-            return "missing"
-        return "late" if self.report["is_late"] else "on_time"
+            return Reporting.MISSING
+        return Reporting.LATE if self.report["is_late"] else Reporting.ON_TIME
 
     @property
     def state_label(self) -> str:
-        return str(STATES[self.state])
+        return str(Reporting(self.state).label)
 
     def figure(self, name: str):
         return None if self.report is None else self.report[name]
@@ -63,9 +62,9 @@ class Rollup:
         """A sum over the units that reported; the missing ones are counted apart."""
         return sum(row.figure(name) or 0 for row in self.rows if row.report is not None)
 
-    count_on_time = property(lambda self: self.count("on_time"))
-    count_late = property(lambda self: self.count("late"))
-    count_missing = property(lambda self: self.count("missing"))
+    count_on_time = property(lambda self: self.count(Reporting.ON_TIME))
+    count_late = property(lambda self: self.count(Reporting.LATE))
+    count_missing = property(lambda self: self.count(Reporting.MISSING))
 
     @property
     def kinds(self) -> list[tuple[str, int]]:
@@ -78,7 +77,7 @@ class Rollup:
             {
                 "unit": head,
                 "units": len(rows),
-                **{state: sum(1 for r in rows if r.state == state) for state in STATES},
+                **{state: sum(1 for r in rows if r.state == state) for state in Reporting.values},
                 "registered": sum(r.registered for r in rows),
             }
             for head, rows in self.groups

@@ -13,7 +13,7 @@ from thidua.audit.log import record
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
 from thidua.initiatives.domain.compliance import plan_tree
-from thidua.initiatives.models import Registration, State
+from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org.models import Person, Role
 from thidua.plans.models import Plan
 from thidua.review.domain.conflicts import conflicts
@@ -29,7 +29,7 @@ from thidua.review.models import (
 
 # Classes by total score (out of 100 with the seed's five criteria at 20 points).
 DEFAULT_GRADES = [("Xuất sắc", 90), ("Tốt", 80), ("Khá", 65), ("Đạt", 50), ("Không đạt", 0)]
-REVIEWED_STATES = (State.RECEIVED, State.ACCEPTED)
+REVIEWED_STATES = (RegistrationState.RECEIVED, RegistrationState.ACCEPTED)
 MAX_CSV_BYTES = 1024 * 1024
 
 

@@ -1,0 +1,29 @@
+"""Saving what a person typed only over the version they saw (optimistic locking).
+
+Every editable row carries a ``version``. A save is one conditional UPDATE that also
+requires the version the person's form was opened with; when another tab or person saved in
+between, nothing is written and the page shows both texts side by side (HTTP 409), so no
+one's words are lost silently.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, Model
+from django.utils import timezone
+
+
+class StaleEdit(Exception):  # noqa: N818 (a condition the user resolves, named for them)
+    """Someone saved the row after this person opened it."""
+
+
+def update_if_current(
+    model: type[Model], *, pk, version: int, editable: tuple, fields: dict, refused: str
+) -> None:
+    """Write ``fields`` if the row is still at ``version`` and in one of the ``editable``
+    states, and move it to the next version. Raises ValidationError(``refused``) when its
+    state no longer allows changes, StaleEdit when only the version moved on."""
+    rows = model.objects.filter(pk=pk, version=version, state__in=editable)
+    if rows.update(**fields, version=F("version") + 1, updated_at=timezone.now()):
+        return
+    if model.objects.get(pk=pk).state not in editable:
+        raise ValidationError(refused)
+    raise StaleEdit

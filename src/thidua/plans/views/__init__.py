@@ -1,0 +1,1 @@
+"""Plan pages. Every view asks ``thidua.org.access`` (through ``plan_get``) first."""

@@ -1,0 +1,101 @@
+"""A plan's life: issuing, closing, correcting, a unit's own plan on its basis, attachments."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thidua.plans import forms
+from thidua.plans.domain.plans import (
+    plan_attachment_add,
+    plan_close,
+    plan_correct,
+    plan_create_child,
+    plan_issue,
+)
+from thidua.plans.views.common import plan_for, units_that_may_answer
+
+
+@login_required
+@require_POST
+def plan_issue_view(request, pk):
+    plan = plan_for(request, pk, "plan.issue")
+    try:
+        plan = plan_issue(actor=request.user, plan=plan)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The plan was issued as number %(number)s.") % {"number": plan.number_symbol}
+        )
+    return redirect("plans:plan_detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_close_view(request, pk):
+    plan = plan_for(request, pk, "plan.issue")
+    try:
+        plan_close(actor=request.user, plan=plan)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The plan was closed."))
+    return redirect("plans:plan_detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_correct_view(request, pk):
+    plan = plan_for(request, pk, "plan.edit")
+    try:
+        correction = plan_correct(actor=request.user, plan=plan)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("plans:plan_detail", pk=plan.pk)
+    messages.success(request, _("A new version was created as a draft. Correct it, then issue it."))
+    return redirect("plans:plan_detail", pk=correction.pk)
+
+
+@login_required
+@require_POST
+def plan_child_view(request, pk):
+    plan = plan_for(request, pk)
+    units = units_that_may_answer(request.user, plan)
+    form = forms.ChildPlanForm(request.POST, units=units)
+    if not form.is_valid():
+        raise PermissionDenied
+    unit = next(u for u in units if u.pk == form.cleaned_data["unit"])
+    child = plan_create_child(actor=request.user, parent=plan, unit=unit)
+    messages.success(
+        request,
+        _("Your unit's plan was created from this one. Adapt it to your unit, then issue it."),
+    )
+    return redirect("plans:plan_detail", pk=child.pk)
+
+
+@login_required
+@require_POST
+def plan_attachment_add_view(request, pk):
+    plan = plan_for(request, pk, "plan.edit")
+    if not plan.is_draft:
+        messages.error(request, _("An issued plan cannot be changed: make a correction instead."))
+        return redirect("plans:plan_detail", pk=plan.pk)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            plan_attachment_add(
+                actor=request.user,
+                plan=plan,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The file was attached."))
+    else:
+        messages.error(request, _("Give the file a title and choose a file."))
+    return redirect("plans:plan_detail", pk=plan.pk)
