@@ -69,6 +69,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "thidua.web.context_processors.navigation",
+                "thidua.web.context_processors.states",
             ],
         },
     },

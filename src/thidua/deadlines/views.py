@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from thidua.deadlines.models import Reminder
 from thidua.deadlines.reminders import pending_units, remind
 from thidua.org import access
-from thidua.plans.models import Deadline
+from thidua.plans.models import Deadline, PlanState
 
 RECENT = datetime.timedelta(minutes=10)  # a unit reminded by hand is not reminded again sooner
 
@@ -26,7 +26,7 @@ def reminders(request, plan_pk, deadline_pk):
         raise PermissionDenied
     pending = pending_units(deadline)
     if request.method == "POST":
-        if deadline.plan.state != "issued":
+        if deadline.plan.state != PlanState.ISSUED:
             raise PermissionDenied
         # A double click, or two officers at once, must not remind a unit twice in a row.
         recent = set(

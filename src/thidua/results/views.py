@@ -28,7 +28,7 @@ from thidua.results.domain.reports import (
     report_submit,
 )
 from thidua.results.domain.rollup import rollup
-from thidua.results.models import ResultsReport
+from thidua.results.models import ReportState, ResultsReport
 
 
 def _plan(request, pk) -> Plan:
@@ -39,7 +39,7 @@ def _report(request, pk) -> ResultsReport:
     report = get_object_or_404(
         ResultsReport.objects.select_related("plan__unit", "unit__parent"), pk=pk
     )
-    action = "report.edit" if report.state == "draft" else "report.view"
+    action = "report.edit" if report.state == ReportState.DRAFT else "report.view"
     if not access.can(request.user, action, report.unit):
         raise Http404
     return report

@@ -3,7 +3,11 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thidua.initiatives.enums import IdeaState, RegistrationState
 from thidua.org import access
+from thidua.plans.enums import PlanState
+from thidua.results.enums import ReportState
+from thidua.review.enums import AssignmentState, CouncilState
 
 NAVIGATION = [
     ("home", _("Home"), None),
@@ -39,3 +43,15 @@ def navigation(request):
             {"url": reverse("admin:index"), "label": _("Administration"), "current": False}
         )
     return {"navigation": items}
+
+
+def states(request):
+    """The workflow enums, so templates compare with ``PlanState.ISSUED``, never a literal."""
+    return {
+        "PlanState": PlanState,
+        "RegistrationState": RegistrationState,
+        "IdeaState": IdeaState,
+        "ReportState": ReportState,
+        "CouncilState": CouncilState,
+        "AssignmentState": AssignmentState,
+    }

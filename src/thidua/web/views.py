@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from thidua.org import access
 from thidua.org.models import Membership
+from thidua.review.enums import CouncilState
 
 
 @login_required
@@ -27,7 +28,7 @@ def home(request):
             "can_view_people": access.can_anywhere(request.user, "person.view"),
             "can_view_audit": access.can_anywhere(request.user, "audit.view"),
             "seats": request.user.council_seats.select_related("council").exclude(
-                council__state="decided"
+                council__state=CouncilState.DECIDED
             ),
         },
     )

@@ -13,6 +13,7 @@ from thidua.org.models import Unit
 from thidua.org.models.units import ids_in_path
 from thidua.plans import forms
 from thidua.plans.domain.cascade import cascade, due_date
+from thidua.plans.enums import ChildPlanState
 from thidua.plans.models import Plan, PlanState
 from thidua.plans.rendering import official_document
 from thidua.plans.views.common import plan_for, units_that_may_answer
@@ -79,10 +80,7 @@ def plan_cascade(request, pk):
     if not access.can(request.user, "plan.view", plan.unit):
         raise PermissionDenied
     rows = cascade(plan)
-    counts = {
-        state: sum(1 for r in rows if r.state == state)
-        for state in ("on_time", "late", "draft", "missing")
-    }
+    counts = {state: sum(1 for r in rows if r.state == state) for state in ChildPlanState.values}
     return render(
         request,
         "plans/plan_cascade.html",
