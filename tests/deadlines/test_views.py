@@ -24,3 +24,20 @@ def test_the_district_reminds_by_hand_and_sees_what_went_to_whom(
     client.logout()
     login(client, "xa_a")
     assert client.get(url).status_code == 403
+
+
+def test_units_with_nobody_to_tell_are_named_not_counted_as_reminded(
+    client, due_soon, make_person, tree
+):
+    make_person("xa_a", Role.OFFICER, tree.commune_a)  # Ea Ly has no officer with an account
+    make_person("huyen", Role.OFFICER, tree.district)
+    login(client, "huyen")
+    url = reverse("deadlines:reminders", args=[due_soon.plan_id, due_soon.pk])
+    page = client.post(url, follow=True).content.decode()
+    assert "Đã gửi nhắc việc đến 1 đơn vị." in page
+    assert (
+        "1 đơn vị chưa có cán bộ nào có tài khoản để nhận nhắc việc: Hội Nông dân xã Ea Ly." in page
+    )
+    again = client.post(url, follow=True).content.decode()
+    assert "vừa được nhắc trong ít phút trước" in again
+    assert Reminder.objects.filter(manual=True).count() == 2

@@ -9,10 +9,12 @@ import hashlib
 import html
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.core import numbers
 from thidua.core.text import nfc
 
 # Okabe–Ito blue, vermilion and bluish green, then purple, magenta and slate:
@@ -24,7 +26,6 @@ INK = "#1f2937"
 AXIS = "#6b7280"
 PAD = 8
 CHAR = 0.55  # average glyph width as a share of the font size
-_SEPARATORS = str.maketrans(",.", ".,")
 
 
 @dataclass(frozen=True)
@@ -35,12 +36,10 @@ class Series:
 
 
 def format_number(value: float, unit: str = "") -> str:
-    """Vietnamese style: 1.500.000 and 2,5 (at most two decimals), then the unit."""
-    if isinstance(value, float) and not value.is_integer():
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{round(value):,}"
-    text = text.translate(_SEPARATORS)
+    """A chart's figure the Vietnamese way (``core.numbers``), at most two decimals, then
+    the unit: "1.500.000", "2,5 ha", "40%"."""
+    shown = Decimal(str(value)).quantize(Decimal("0.01")) if isinstance(value, float) else value
+    text = numbers.format_number(shown)
     if not unit:
         return text
     return text + unit if unit == "%" else f"{text} {unit}"

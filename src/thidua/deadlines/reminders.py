@@ -57,14 +57,15 @@ def due_offsets(deadline: Deadline, now: datetime.datetime, offsets: list[int]) 
     return due
 
 
-def remind(*, deadline: Deadline, unit: Unit, offset_days: int, actor=None) -> bool:
-    """Send one reminder; False when this automatic reminder was already sent."""
+def remind(*, deadline: Deadline, unit: Unit, offset_days: int, actor=None) -> Reminder | None:
+    """Send one reminder to the unit's office; None when this automatic reminder was already
+    sent. The reminder's ``recipients`` says how many people got it (0: nobody to tell)."""
     manual = actor is not None
     people = office_of(unit)
     with transaction.atomic():
         try:
             with transaction.atomic():
-                Reminder.objects.create(
+                reminder = Reminder.objects.create(
                     deadline=deadline,
                     unit=unit,
                     offset_days=offset_days,
@@ -73,9 +74,9 @@ def remind(*, deadline: Deadline, unit: Unit, offset_days: int, actor=None) -> b
                     recipients=len(people),
                 )
         except IntegrityError:
-            return False
+            return None
         notify(people=people, message=_message(deadline), url=_url(deadline))
-    return True
+    return reminder
 
 
 def send_due_reminders(*, now: datetime.datetime | None = None, limit: int | None = None) -> int:
@@ -103,7 +104,7 @@ def send_due_reminders(*, now: datetime.datetime | None = None, limit: int | Non
                     continue
                 if limit is not None and sent >= limit:
                     return sent
-                sent += remind(deadline=deadline, unit=unit, offset_days=days)
+                sent += remind(deadline=deadline, unit=unit, offset_days=days) is not None
     return sent
 
 

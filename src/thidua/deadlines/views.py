@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from thidua.deadlines.models import Reminder
 from thidua.deadlines.reminders import pending_units, remind
@@ -35,11 +36,11 @@ def reminders(request, plan_pk, deadline_pk):
             ).values_list("unit_id", flat=True)
         )
         pending = [unit for unit in pending if unit.pk not in recent]
-        for unit in pending:
+        sent = [
             remind(deadline=deadline, unit=unit, offset_days=0, actor=request.user)
-        messages.success(
-            request, _("A reminder was sent to %(count)d units.") % {"count": len(pending)}
-        )
+            for unit in pending
+        ]
+        _report(request, [r for r in sent if r is not None])
         return redirect("deadlines:reminders", plan_pk=plan_pk, deadline_pk=deadline_pk)
     sent = Reminder.objects.filter(deadline=deadline).select_related("unit", "sent_by")[:500]
     return render(
@@ -47,3 +48,32 @@ def reminders(request, plan_pk, deadline_pk):
         "deadlines/reminders.html",
         {"deadline": deadline, "pending": pending, "sent": sent},
     )
+
+
+def _report(request, sent: list[Reminder]) -> None:
+    """Say how many units were told, and name those with nobody to tell (no officer with an
+    account): a reminder "sent" to an empty office reaches no one."""
+    reached = [r for r in sent if r.recipients]
+    unreached = [r.unit.full_name for r in sent if not r.recipients]
+    if reached:
+        messages.success(
+            request,
+            ngettext(
+                "A reminder was sent to %(count)d unit.",
+                "A reminder was sent to %(count)d units.",
+                len(reached),
+            )
+            % {"count": len(reached)},
+        )
+    if unreached:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d unit has no officer with an account to remind: %(names)s.",
+                "%(count)d units have no officer with an account to remind: %(names)s.",
+                len(unreached),
+            )
+            % {"count": len(unreached), "names": ", ".join(unreached)},
+        )
+    if not sent:
+        messages.info(request, _("Every unit concerned was reminded in the last few minutes."))

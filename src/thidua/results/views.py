@@ -166,7 +166,7 @@ def _submit(request, report):
         messages.error(request, _("Not sent yet: ") + " ".join(error.messages))
         return redirect("results:report_edit", pk=report.pk)
     if report.is_late:
-        messages.warning(request, _("Sent after the deadline: it is marked late."))
+        messages.warning(request, _("The report was sent after the deadline: it is marked late."))
     else:
         messages.success(request, _("The report was sent to the unit above."))
     return redirect("results:report_detail", pk=report.pk)

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 
+from thidua.audit.display import readable_changes
 from thidua.audit.models import AuditEntry
 from thidua.org import access
 
@@ -24,7 +25,8 @@ def entry_list(request):
         entries = entries.filter(unit__path__startswith=unit.path)
     entries = entries.select_related("actor", "unit", "content_type").order_by("-at", "-id")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "audit/entry_list.html", {"page": page, "unit": unit})
+    rows = [(entry, readable_changes(entry)) for entry in page]
+    return render(request, "audit/entry_list.html", {"page": page, "rows": rows, "unit": unit})
 
 
 app_name = "audit"

@@ -38,3 +38,18 @@ def test_rubric_is_data_weights_bands_and_classes(
     assert row.grade == "Đạt"
     locked = client.post(reverse("review:rubric", args=[open_plan.pk]), data)
     assert "không thể thay đổi" in locked.content.decode()
+
+
+def test_rubric_weight_accepts_a_decimal_comma(client, tree, open_plan, make_person):
+    make_person("quantri", Role.ADMIN, tree.district)
+    login(client, "quantri")
+    criteria = list(open_plan.criteria.all())
+    data = {"grades": "Đạt: 40\nKhông đạt: 0"}
+    for c in criteria:
+        data[f"weight_{c.pk}"] = "1,5" if c.position == 1 else "1"
+        data[f"bands_{c.pk}"] = ""
+    client.post(reverse("review:rubric", args=[open_plan.pk]), data)
+    assert [c.weight for c in open_plan.criteria.order_by("position")][:2] == [
+        D("1.5"),
+        D("1"),
+    ]

@@ -38,10 +38,13 @@ def plan_list(request):
         {
             "inbox": inbox.order_by("-issued_on", "-id")[:50],
             "own": own.order_by("state", "-issued_on", "-id")[:100],
-            # Where the user holds the role, not every branch below it.
+            # Where the user holds the role (not every branch below it), among the units that
+            # exist today: a commune merged in 2025 keeps its archive, not new plans.
             "units_for_new": Unit.objects.filter(
                 path__in=access.paths_for(request.user, "plan.edit")
-            ).order_by("level", "sort_key"),
+            )
+            .active_on(timezone.localdate())
+            .order_by("level", "sort_key"),
         },
     )
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.core.forms import VietnameseDecimalField
 from thidua.org import access
 from thidua.plans.models import Plan
 from thidua.review.domain.councils import DEFAULT_GRADES
@@ -22,7 +23,7 @@ class RubricForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         for c in criteria:
-            self.fields[f"weight_{c.pk}"] = forms.DecimalField(
+            self.fields[f"weight_{c.pk}"] = VietnameseDecimalField(
                 label=gettext_lazy("Weight of “%(name)s”") % {"name": c.name},
                 min_value=0,
                 max_digits=4,
