@@ -2,6 +2,7 @@
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -48,3 +49,25 @@ def test_sort_key_order_is_the_same_under_c_collation(values):
     # Keys compare the same byte-wise and as Python strings, so any database agrees.
     keys = [sort_key(v) for v in values]
     assert sorted(keys) == sorted(keys, key=lambda k: k.encode())
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("hoadon\u202efdp.exe", "hoadonfdp.exe"),
+        ("Mô\u200bhình", "Môhình"),
+        ("\ufeffKế hoạch", "Kế hoạch"),
+        ("a\u2066b\u2069c", "abc"),
+        ("tab\x85x", "tabx"),
+    ],
+)
+def test_nfc_drops_direction_and_invisible_characters(typed, kept):
+    assert nfc(typed) == kept
+
+
+@given(st.text())
+def test_nfc_output_has_no_format_or_control_characters(typed):
+    cleaned = nfc(typed)
+    assert not any(unicodedata.category(ch) in {"Cc"} for ch in cleaned if ch not in "\n\t")
+    assert not any(ch in cleaned for ch in "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
+    assert unicodedata.is_normalized("NFC", cleaned)

@@ -10,12 +10,17 @@ TONE_MARKS = {"\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0301": "5", "\u032
 _SHAPED = {unicodedata.normalize("NFC", ch): ch for ch in ALPHABET}
 _WORD = re.compile(r"\s+")
 # Control characters (pasted from PDF or Word) are invalid in XML, so in DOCX files too.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Direction overrides and invisible characters make a title display as something else
+# ("hoadon\u202efdp.exe" shows as "hoadonexe.pdf"): text never needs them.
+CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff]"
+)
 
 
 def nfc(text: str) -> str:
     """The text in NFC with surrounding blanks removed and inner runs of blanks collapsed."""
-    return _WORD.sub(" ", CONTROL.sub("", unicodedata.normalize("NFC", text or ""))).strip()
+    cleaned = CONTROL.sub("", text or "")  # before NFC: a removed mark may join two parts
+    return _WORD.sub(" ", unicodedata.normalize("NFC", cleaned)).strip()
 
 
 def fold(text: str) -> str:
