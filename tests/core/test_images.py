@@ -1,6 +1,7 @@
 """Photos from phones: checked by content, stripped of metadata, turned upright, made small."""
 
 import struct
+import zipfile
 import zlib
 from io import BytesIO
 
@@ -10,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image, ImageCms, PngImagePlugin
 
-from thidua.core import images
+from thidua.core import images, uploads
 from thidua.core.images import MAX_PHOTO_BYTES, ProcessedPhoto, process_photo
 
 SRGB_ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
@@ -218,7 +219,7 @@ def test_decompression_bomb_is_refused():
     assert len(data) < 100_000
     error = refusal(upload(data, "anh.png"))
     assert error.code == "photo_pixels"
-    assert "more than 40 megapixels" in message(error)
+    assert "more than 16 megapixels" in message(error)  # a PNG: the lossless limit
 
 
 def png_header_only(width: int, height: int) -> bytes:
@@ -233,3 +234,25 @@ def png_header_only(width: int, height: int) -> bytes:
 @pytest.mark.parametrize("side", [10_000, 100_000])  # past Pillow's own warning, past its error
 def test_bomb_is_refused_from_its_header_alone(side):
     assert refusal(upload(png_header_only(side, side), "anh.png")).code == "photo_pixels"
+
+
+def test_large_png_is_refused_from_its_header_before_decoding():
+    """A PNG cannot be decoded at a reduced scale: 20 megapixels of it cost seconds."""
+    with translation.override("en"):
+        message = refusal(upload(png_header_only(5000, 4000), "anh.png")).messages[0]
+    assert "more than 16 megapixels" in message
+
+
+def test_jpeg_of_the_same_size_is_still_accepted_from_its_header():
+    images._check_pixels(5000 * 4000, "JPEG")  # decoded at 1/4 scale: cheap
+
+
+def test_office_file_that_inflates_beyond_the_limit_is_refused():
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/media/bomb.bin", b"\0" * (uploads.MAX_INFLATED_BYTES + 1))
+    data = buffer.getvalue()
+    assert len(data) < 1024 * 1024  # small on the wire
+    with pytest.raises(ValidationError):
+        uploads.check_document(SimpleUploadedFile("bao-cao.docx", data))

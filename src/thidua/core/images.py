@@ -29,6 +29,9 @@ from PIL import Image, ImageCms, ImageOps
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# PNG and WebP cannot be decoded at a reduced scale as JPEG can, so every pixel is decoded:
+# 40 megapixels of PNG cost seconds of CPU. A screenshot or scan never needs more than this.
+MAX_LOSSLESS_PIXELS = 16_000_000
 LONGEST_SIDE = 2048
 THUMBNAIL_SIDE = 320
 QUALITY = 82
@@ -119,7 +122,7 @@ def _decode(data: bytes) -> Image.Image:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(BytesIO(data), formats=_FORMATS)
-            _check_pixels(image.width * image.height)
+            _check_pixels(image.width * image.height, image.format)
             # JPEG can decode straight at 1/2, 1/4 or 1/8 scale: less memory and time.
             image.draft("RGB", _fitted_size(image.size, LONGEST_SIDE))
             image.load()
@@ -133,19 +136,20 @@ def _decode(data: bytes) -> Image.Image:
     return image
 
 
-def _check_pixels(pixels: int) -> None:
-    if pixels > MAX_PIXELS:
-        raise _too_many_pixels()
+def _check_pixels(pixels: int, image_format: str | None = "JPEG") -> None:
+    limit = MAX_PIXELS if image_format == "JPEG" else MAX_LOSSLESS_PIXELS
+    if pixels > limit:
+        raise _too_many_pixels(limit)
 
 
-def _too_many_pixels() -> ValidationError:
+def _too_many_pixels(limit: int = MAX_PIXELS) -> ValidationError:
     return ValidationError(
         _(
             "This image has too many pixels (more than %(limit)d megapixels). "
             "Please send an ordinary photo."
         ),
         code="photo_pixels",
-        params={"limit": MAX_PIXELS // 1_000_000},
+        params={"limit": limit // 1_000_000},
     )
 
 

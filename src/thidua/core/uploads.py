@@ -17,6 +17,10 @@ from django.utils.translation import gettext as _
 from thidua.core import images
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+# An Office file is a ZIP: 10 MB may inflate to gigabytes (a "zip bomb") when a reader opens
+# it. Real DOCX/XLSX files inflate a few times; anything beyond these limits is refused.
+MAX_INFLATED_BYTES = 100 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2_000
 
 
 @dataclass(frozen=True)
@@ -42,9 +46,12 @@ def sniff(head: bytes, data: bytes | None = None) -> Kind | None:
         return JPEG
     if head.startswith(b"PK\x03\x04") and data is not None:
         try:
-            names = set(zipfile.ZipFile(BytesIO(data)).namelist())
+            members = zipfile.ZipFile(BytesIO(data)).infolist()
         except zipfile.BadZipFile:
             return None
+        if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_INFLATED_BYTES:
+            return None
+        names = {m.filename for m in members}
         if "word/document.xml" in names:
             return DOCX
         if "xl/workbook.xml" in names:
