@@ -4,6 +4,7 @@ The fields are found on the real forms, so a new number field that bypasses the 
 (a plain IntegerField reading "1,5" as 15) fails here.
 """
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -13,7 +14,13 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua.core.forms import VietnameseDecimalField, VietnameseIntegerField
+from thidua.core.forms import (
+    MAX_LONG_TEXT,
+    LongTextField,
+    OfficeDateField,
+    VietnameseDecimalField,
+    VietnameseIntegerField,
+)
 from thidua.core.numbers import format_number
 from thidua.initiatives.forms import RegistrationForm
 from thidua.results.forms import ReportForm, ResultForm
@@ -66,3 +73,24 @@ def test_the_defects_seen_are_gone():
     with translation.override("vi"), pytest.raises(ValidationError) as refused:
         form.fields["households"].clean("1,5")
     assert "không phải số nguyên" in refused.value.messages[0]
+
+
+def test_long_text_has_a_readable_limit_by_default():
+    field = LongTextField()
+    assert field.clean("Mô hình " * 100)
+    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+        field.clean("a" * (MAX_LONG_TEXT + 1))
+    assert str(MAX_LONG_TEXT) in refused.value.messages[0].replace(".", "")
+
+
+@pytest.mark.parametrize("typed", ["01/01/0001", "31/12/9999", "15/03/1899"])
+def test_office_dates_outside_a_sane_range_are_refused(typed):
+    field = OfficeDateField(input_formats=["%d/%m/%Y"])
+    with pytest.raises(ValidationError) as refused:
+        field.clean(typed)
+    assert refused.value.code == "date_range"
+
+
+def test_office_date_of_the_seed_is_accepted():
+    field = OfficeDateField(input_formats=["%d/%m/%Y"])
+    assert field.clean("08/03/2022") == datetime.date(2022, 3, 8)

@@ -1,14 +1,17 @@
 """Form fields every app's forms share: plain text that is stored NFC and never markup,
 and numbers read the Vietnamese way."""
 
+import datetime
 import re
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import numbers, text
 
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
+MAX_LONG_TEXT = 20_000  # characters: about eight typed pages
 
 
 def no_markup(value: str) -> None:
@@ -29,7 +32,14 @@ class PlainTextField(forms.CharField):
 
 
 class LongTextField(PlainTextField):
+    """Several paragraphs, at most ``MAX_LONG_TEXT`` characters unless a field says less:
+    a description is a few pages, never megabytes an autosave would accept."""
+
     widget = forms.Textarea
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", MAX_LONG_TEXT)
+        super().__init__(*args, **kwargs)
 
     def to_python(self, value):
         """Several paragraphs: each line NFC, the line breaks kept."""
@@ -53,3 +63,21 @@ class VietnameseDecimalField(forms.DecimalField):
         if isinstance(value, str) and value.strip():
             return numbers.parse_decimal(value)
         return super().to_python(value)
+
+
+class OfficeDateField(forms.DateField):
+    """A date an office would write: from 1990 to ten years ahead, not year 1 or 9999
+    (a typo in the year would otherwise be stored and printed on an official document)."""
+
+    EARLIEST = datetime.date(1990, 1, 1)
+    YEARS_AHEAD = 10
+
+    def validate(self, value):
+        super().validate(value)
+        latest_year = timezone.localdate().year + self.YEARS_AHEAD
+        if value and not self.EARLIEST <= value <= datetime.date(latest_year, 12, 31):
+            raise forms.ValidationError(
+                _("The date must be between %(first)d and %(last)d.")
+                % {"first": self.EARLIEST.year, "last": latest_year},
+                code="date_range",
+            )
