@@ -31,3 +31,22 @@ def test_admin_site_is_for_superusers_only(client, tree, make_person, superuser)
     page = client.get(reverse("admin:index"))
     assert page.status_code == 200
     assert reverse("admin:org_unit_changelist") in page.content.decode()
+
+
+def test_an_account_changed_on_the_admin_site_is_logged_under_its_unit(
+    client, superuser, tree, make_person
+):
+    officer = make_person("xa", Role.OFFICER, tree.commune_a, full_name="Nguyễn Thị Hoa")
+    client.force_login(superuser)
+    page = client.get(reverse("admin:org_person_change", args=[officer.pk]))
+    form = page.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields if name != "password"}
+    data.update({"position": "Chủ tịch", "is_active": "on", "date_joined_0": "01/01/2022"})
+    data.update({"date_joined_1": "08:00:00", "last_login_0": "", "last_login_1": ""})
+    data.pop("groups", None)
+    data.pop("user_permissions", None)
+    response = client.post(reverse("admin:org_person_change", args=[officer.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    entry = AuditEntry.objects.filter(action="update", object_id=str(officer.pk)).latest("id")
+    assert entry.after["position"] == "Chủ tịch"
+    assert entry.unit == tree.commune_a

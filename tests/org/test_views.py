@@ -1,6 +1,7 @@
 """Unit and people pages: what each user sees, what they may change, fixed query counts."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -153,7 +154,7 @@ def test_admin_of_a_commune_cannot_grant_roles_in_the_district(client, tree, mak
 
 def test_admin_grants_and_revokes_a_role(client, tree, make_person):
     login(client, make_person("h", Role.ADMIN, tree.district))
-    other = make_person("other", email="other@example.vn")
+    other = make_person("other", Role.VIEWER, tree.branch_b, email="other@example.vn")
     client.post(
         reverse("org:unit_membership_add", args=[tree.commune_a.pk]),
         {"login": "OTHER@example.vn", "role": Role.VIEWER},
@@ -303,3 +304,68 @@ def test_person_outside_scope_is_not_found(client, tree, make_person):
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.content.decode()
     assert other.full_name not in response.content.decode()
+
+
+@pytest.mark.parametrize("login_of", ["username", "email", "phone"])
+def test_roles_are_granted_only_to_accounts_within_the_granters_units(
+    client, tree, make_person, superuser, login_of
+):
+    """A district admin cannot reach an account outside the district, nor read it after."""
+    outsider = make_person(
+        "tinh",
+        Role.ADMIN,
+        tree.province,
+        full_name="Trần Văn Tỉnh",
+        email="tinh@example.vn",
+        phone="0905 000 001",
+    )
+    logins = {"username": "tinh", "email": "tinh@example.vn", "phone": "0905000001"}
+    login(client, make_person("h", Role.ADMIN, tree.district))
+    url = reverse("org:unit_membership_add", args=[tree.commune_a.pk])
+    response = client.post(url, {"login": logins[login_of], "role": Role.VIEWER})
+    assert response.status_code == 200
+    assert not Membership.objects.filter(person=outsider, unit=tree.commune_a).exists()
+    page = response.content.decode()
+    assert "Không có tài khoản nào trong các đơn vị bạn quản lý" in page
+    assert "tinh@example.vn" not in client.get(reverse("org:person_list")).content.decode()
+    assert client.get(reverse("org:person_detail", args=[outsider.pk])).status_code == 404
+
+
+def test_refusing_a_grant_does_not_tell_whether_the_account_exists(client, tree, make_person):
+    make_person("tinh", Role.ADMIN, tree.province, email="tinh@example.vn")
+    make_person("khong-vai-tro", email="none@example.vn")  # an account with no role at all
+    login(client, make_person("h", Role.ADMIN, tree.district))
+    url = reverse("org:unit_membership_add", args=[tree.commune_a.pk])
+
+    def refusal(login_text):
+        page = client.post(url, {"login": login_text, "role": Role.VIEWER}).content.decode()
+        main = page.split('<main id="main"')[1].split("</main>")[0]
+        main = re.sub(r'name="csrfmiddlewaretoken" value="\w+"', "", main)
+        return main.replace(login_text, "…")
+
+    first = refusal("tinh")
+    assert "Không có tài khoản nào trong các đơn vị bạn quản lý" in first
+    for other in ("nobody-has-this", "none@example.vn", "0905999999", "tinh@example.vn"):
+        assert refusal(other) == first
+
+
+def test_a_person_with_a_role_in_the_district_gets_one_more(client, tree, make_person):
+    person = make_person("b", Role.OFFICER, tree.commune_b, phone="0905 222 333")
+    login(client, make_person("h", Role.ADMIN, tree.district))
+    response = client.post(
+        reverse("org:unit_membership_add", args=[tree.commune_a.pk]),
+        {"login": "0905222333", "role": Role.VIEWER},
+    )
+    assert response.status_code == 302
+    assert Membership.objects.filter(person=person, unit=tree.commune_a, role=Role.VIEWER).exists()
+
+
+def test_the_superuser_grants_a_role_to_any_account(client, tree, make_person, superuser):
+    person = make_person("moi")  # no role yet: only the superuser reaches such an account
+    client.force_login(superuser)
+    response = client.post(
+        reverse("org:unit_membership_add", args=[tree.commune_a.pk]),
+        {"login": "moi", "role": Role.OFFICER},
+    )
+    assert response.status_code == 302
+    assert Membership.objects.filter(person=person, unit=tree.commune_a).exists()

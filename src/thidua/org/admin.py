@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin
 
 from thidua.audit.log import record, snapshot
 from thidua.audit.models import Action
+from thidua.org.domain.people import account_unit
 from thidua.org.models import Membership, Person, Succession, Unit, path_for
 
 
@@ -86,3 +87,6 @@ class PersonAdmin(UserAdmin, AuditedAdmin):
         *UserAdmin.fieldsets,
         ("Thi Đua", {"fields": ["full_name", "phone", "position"]}),
     )
+
+    def unit_of(self, obj):
+        return account_unit(obj)

@@ -56,7 +56,9 @@ class PersonSearchForm(forms.Form):
 
 class MembershipAddForm(forms.Form):
     login = forms.CharField(
-        label=_("Username, e-mail or phone number of the person"), max_length=150
+        label=_("Username, e-mail or phone number of the person"),
+        max_length=150,
+        help_text=_("A person who already has a role in one of your units."),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 

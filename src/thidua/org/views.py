@@ -252,9 +252,17 @@ def unit_membership_add(request, pk):
     unit = access.get_unit(request.user, "person.manage", pk)
     form = forms.MembershipAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = _find_person(form.cleaned_data["login"])
+        person = _find_person(_grantable_people(request.user), form.cleaned_data["login"])
         if person is None:
-            form.add_error("login", _("No account has this username, e-mail or phone number."))
+            # The same words whether the account is unknown or outside the user's units: a
+            # district must not learn who has an account elsewhere, nor reach them.
+            form.add_error(
+                "login",
+                _(
+                    "No account in your units has this username, e-mail or phone number. "
+                    "For someone new, create an account for them in this unit."
+                ),
+            )
         else:
             membership_grant(
                 actor=request.user, person=person, unit=unit, role=form.cleaned_data["role"]
@@ -277,13 +285,19 @@ def membership_delete(request, pk):
     return redirect("org:unit_detail", pk=membership.unit_id)
 
 
-def _find_person(login: str) -> Person | None:
+def _grantable_people(user):
+    """The accounts ``user`` may give a role to: those with a role in the units they
+    administer (all of them for the superuser). Anyone else is reached by creating an account."""
+    return Person.objects.filter(access.scope_filter(user, "person.manage", "memberships__unit"))
+
+
+def _find_person(people, login: str) -> Person | None:
     login = login.strip()
     condition = Q(username__iexact=login) | Q(email__iexact=login)
     phone = normalise_phone(login)
     if len(phone) >= 9:
         condition |= Q(phone=phone)
-    matches = list(Person.objects.filter(condition)[:2])
+    matches = list(people.filter(condition).distinct()[:2])
     return matches[0] if len(matches) == 1 else None
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from thidua.audit.log import record, snapshot
 from thidua.audit.models import Action
 from thidua.org.models import Membership, Person, Role, Unit, normalise_phone
+from thidua.org.models.units import PATH_STEP
 
 
 def _check_unique_login(*, email: str, phone: str, exclude: int | None = None) -> None:
@@ -19,6 +20,26 @@ def _check_unique_login(*, email: str, phone: str, exclude: int | None = None) -
         errors["phone"] = _("Another account already uses this phone number.")
     if errors:
         raise ValidationError(errors)
+
+
+def account_unit(person: Person) -> Unit | None:
+    """The unit an account's log entries belong to: the smallest subtree holding all its roles.
+
+    Whoever may change the account (an administrator over every unit where it has a role,
+    ``access.can_manage_person``) administers that unit, and so reads the entries; an account
+    without roles belongs to no unit (the superuser's log).
+    """
+    paths = list(Membership.objects.filter(person=person).values_list("unit__path", flat=True))
+    if not paths:
+        return None
+    shared = paths[0]
+    for path in paths[1:]:
+        length = 0
+        while length < min(len(shared), len(path)) and shared[length] == path[length]:
+            length += 1
+        shared = shared[:length]
+    shared = shared[: len(shared) - len(shared) % PATH_STEP]
+    return Unit.objects.filter(path=shared).first() if shared else None
 
 
 @transaction.atomic
@@ -59,7 +80,8 @@ def person_create(
 
 @transaction.atomic
 def person_update(*, actor, person: Person, unit: Unit | None = None, **changes) -> Person:
-    """Change a person's name and contact details; audited with before and after."""
+    """Change a person's name and contact details; audited with before and after, under
+    ``unit`` or else the unit the account's roles share (``account_unit``)."""
     allowed = {"full_name", "email", "phone", "position", "is_active"}
     unknown = set(changes) - allowed
     if unknown:
@@ -75,7 +97,13 @@ def person_update(*, actor, person: Person, unit: Unit | None = None, **changes)
     person.refresh_derived_fields()
     person.full_clean(exclude=["password", "sort_key"])
     person.save()
-    record(actor=actor, action=Action.UPDATE, instance=person, unit=unit, before=before)
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        instance=person,
+        unit=unit or account_unit(person),
+        before=before,
+    )
     return person
 
 
