@@ -7,10 +7,12 @@ stays in that module.
 import datetime
 import io
 import os
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
 
+import pytest
 from docx import Document
 from openpyxl import load_workbook
 from PIL import Image
@@ -73,6 +75,34 @@ def docx(response):
 def workbook(response):
     """The XLSX workbook a download response holds, opened with openpyxl."""
     return load_workbook(io.BytesIO(response.content))
+
+
+def recalculated(data: bytes, tmp_path):
+    """The workbook ``data`` as LibreOffice computes and saves it again (formulas read as
+    their values); the test is skipped where LibreOffice is not installed."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: formulas are not computed")
+    source = tmp_path / "computed.xlsx"
+    source.write_bytes(data)
+    out = tmp_path / "libreoffice"
+    subprocess.run(  # noqa: S603 (LibreOffice on our own file)
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--calc",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return load_workbook(out / source.name, data_only=True)
 
 
 # --- plans -----------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 """The XLSX renderer, on the communes' registrations of mô hình, sáng kiến, ý tưởng mới."""
 
+import math
+import re
 import unicodedata
 import zipfile
 from datetime import UTC, date, datetime
@@ -7,9 +9,14 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
 
-from thidua.documents.xlsx import XlsxColumn, render_xlsx
+from tests.helpers import recalculated
+from thidua.core.numbers import XLSX_DECIMAL, XLSX_INTEGER
+from thidua.documents.xlsx import LINE_HEIGHT, MAX_ROW_HEIGHT, Cell, SumOf, XlsxColumn, render_xlsx
 
 UNITS = [
     "Thị trấn Hai Riêng",
@@ -243,3 +250,146 @@ def test_output_is_a_workbook():
     workbook = load_workbook(BytesIO(data))
     assert workbook.properties.title == TITLE
     assert workbook.sheetnames == ["Danh sách"]
+
+
+# --- numbers, totals, row heights, printing ----------------------------------------------
+
+TOTALLED = [
+    *COLUMNS[:6],
+    XlsxColumn("Số hộ tham gia", 10, wrap=False, number_format="#,##0", total=True),
+    COLUMNS[7],
+]
+TOTALS_ROW = HEADER_ROW + 26
+
+
+def test_numbers_get_a_thousands_format_unless_the_column_has_its_own(tmp_path):
+    columns = [
+        XlsxColumn("Kinh phí", 14),
+        XlsxColumn("Diện tích", 10),
+        XlsxColumn("Mã", 8, number_format="0"),
+    ]
+    rows = [[1_500_000, Decimal("2.5"), 22216], [3, 0.25, 22237]]
+    sheet = load_workbook(render(tmp_path, columns=columns, rows=rows)).active
+    for row in (HEADER_ROW + 1, HEADER_ROW + 2):
+        assert sheet.cell(row, 1).number_format == XLSX_INTEGER
+        assert sheet.cell(row, 2).number_format == XLSX_DECIMAL
+        assert sheet.cell(row, 3).number_format == "0"
+    assert sheet.cell(HEADER_ROW + 1, 1).value == 1_500_000
+
+
+def test_totalled_columns_get_a_totals_row_of_formulas(tmp_path):
+    sheet = load_workbook(render(tmp_path, columns=TOTALLED)).active
+    assert sheet.max_row == TOTALS_ROW
+    assert sheet.cell(TOTALS_ROW, 1).value == "Cộng"
+    total = sheet.cell(TOTALS_ROW, 7)
+    assert total.value == f"=SUM(G{HEADER_ROW + 1}:G{HEADER_ROW + 25})"
+    assert total.number_format == XLSX_INTEGER
+    assert total.font.bold
+    assert total.border.top.style == "thin"
+    assert [sheet.cell(TOTALS_ROW, c).value for c in (2, 3, 4, 5, 6, 8)] == [None] * 6
+    # The totals row stays out of the filter, so sorting never moves it among the data.
+    assert sheet.auto_filter.ref == f"A{HEADER_ROW}:H{HEADER_ROW + 25}"
+
+
+def test_libreoffice_computes_the_totals(tmp_path):
+    path = render(tmp_path, columns=TOTALLED)
+    computed = recalculated(path.read_bytes(), tmp_path).active
+    expected = sum(float(row[6]) for row in sample_rows())
+    assert computed.cell(TOTALS_ROW, 7).value == pytest.approx(expected)
+
+
+def test_a_sum_of_rows_and_emphasised_cells(tmp_path):
+    columns = [XlsxColumn("Đơn vị", 30), XlsxColumn("Số hộ", 10)]
+    rows = [
+        [Cell("Huyện A", bold=True), 7],
+        [Cell("Xã B", indent=1), 3],
+        [Cell("Xã C", indent=1), None],
+        [Cell("Xã D", indent=1), 4],
+        [Cell("Cộng", bold=True), SumOf((0, 1, 3))],
+    ]
+    data = render(tmp_path, title="", subtitle_lines=[], columns=columns, rows=rows).read_bytes()
+    sheet = load_workbook(BytesIO(data)).active
+    assert sheet["B6"].value == "=SUM(B2:B3,B5)"
+    assert sheet["B6"].number_format == XLSX_INTEGER
+    assert sheet["A2"].font.bold
+    assert sheet["A3"].alignment.indent == 1
+    assert sheet["A3"].value == "Xã B"
+    assert recalculated(data, tmp_path).active["B6"].value == 14
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.integers(min_value=0, max_value=40), min_size=1, max_size=41))
+def test_a_sum_names_exactly_its_rows(indices):
+    rows = [[f"Xã {i}", i] for i in range(41)] + [["Cộng", SumOf(tuple(sorted(indices)))]]
+    columns = [XlsxColumn("Đơn vị", 20), XlsxColumn("Số", 10)]
+    sheet = load_workbook(BytesIO(render_xlsx(title="", columns=columns, rows=rows))).active
+    formula = sheet.cell(43, 2).value
+    assert formula.startswith("=SUM(")
+    assert formula.endswith(")")
+    named = []
+    for part in formula[5:-1].split(","):
+        first, _, last = part.partition(":")
+        first_row, last_row = int(first[1:]), int((last or first)[1:])
+        assert first[0] == (last or first)[0] == "B"
+        named += range(first_row, last_row + 1)
+    assert sorted(named) == [i + 2 for i in sorted(indices)]  # heading in row 1
+    assert len(formula) < 8192  # Excel's limit on a formula
+
+
+def test_every_row_is_as_tall_as_its_wrapped_text(sheet):
+    header = sheet.row_dimensions[HEADER_ROW].height
+    # "Số hộ tham gia" wraps in its 10 characters: two lines.
+    assert header >= 2 * LINE_HEIGHT
+    for row in range(HEADER_ROW + 1, HEADER_ROW + 26):
+        assert sheet.row_dimensions[row].height >= LINE_HEIGHT
+    # The note of three lines, and a long name in its column of 45.
+    assert sheet.row_dimensions[HEADER_ROW + 4].height >= 3 * LINE_HEIGHT
+
+
+def test_a_row_of_short_values_is_one_line_high():
+    columns = [XlsxColumn("TT", 5, wrap=False), XlsxColumn("Đơn vị", 20)]
+    data = render_xlsx(title="", columns=columns, rows=[[1, "Xã Ea Bá"]])
+    assert load_workbook(BytesIO(data)).active.row_dimensions[2].height == LINE_HEIGHT
+
+
+def test_a_long_title_gets_the_lines_it_needs(tmp_path):
+    subtitle = "Kế hoạch số 115-KH/HNDH: " + "thực hiện phong trào thi đua " * 12
+    sheet = load_workbook(render(tmp_path, subtitle_lines=[subtitle])).active
+    width = sum(column.width for column in COLUMNS)
+    assert sheet.row_dimensions[2].height >= math.ceil(len(subtitle) / width) * LINE_HEIGHT
+
+
+TEXT = st.text(alphabet="aăâbcdđeêoôơuư ÁÀẢẠẾỆ\n.,", max_size=600)
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=TEXT, width=st.integers(min_value=4, max_value=60))
+def test_the_row_height_fits_any_text(text, width):
+    data = render_xlsx(title="", columns=[XlsxColumn("Ghi chú", width)], rows=[[text]])
+    height = load_workbook(BytesIO(data)).active.row_dimensions[2].height
+    lines = text.split("\n")
+    needed = max(len(lines), *(math.ceil(len(line) / width) for line in lines))
+    assert height >= min(needed * LINE_HEIGHT, MAX_ROW_HEIGHT)
+    assert height <= MAX_ROW_HEIGHT
+
+
+def test_libreoffice_reads_the_print_setup(path, tmp_path):
+    """A4 landscape, one page wide, the heading row on every page: as LibreOffice saves the
+    file again after reading it."""
+    sheet = recalculated(path.read_bytes(), tmp_path).active
+    assert sheet.page_setup.orientation == "landscape"
+    assert str(sheet.page_setup.paperSize) == "9"  # A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.fitToHeight == 0
+    assert sheet.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+    assert sheet.row_dimensions[HEADER_ROW + 4].height >= 3 * LINE_HEIGHT
+
+
+def test_formulas_are_only_ours(tmp_path):
+    """Totals are formulas; text that looks like one stays text, even in a totals table."""
+    path = render(tmp_path, columns=TOTALLED)
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("xl/worksheets/sheet1.xml").decode()
+    assert re.findall(r"<f>(.*?)</f>", xml) == [f"SUM(G{HEADER_ROW + 1}:G{HEADER_ROW + 25})"]
+    assert column_index_from_string("G") == 7

@@ -3,14 +3,18 @@
 from django.urls import reverse
 
 from tests.helpers import docx, login, registration_form, workbook
-from thidua.initiatives.domain.registrations import registration_submit
+from thidua.initiatives.domain.registrations import registration_save, registration_submit
 from thidua.initiatives.models import Registration
 
 
 def test_exports_are_real_files_with_every_registration(
     client, cast, make_registration, tree, open_plan
 ):
-    registration_submit(actor=None, registration=make_registration(name="Trồng sắn cao sản"))
+    first = make_registration(name="Trồng sắn cao sản")
+    first = registration_save(
+        actor=None, registration=first, version=first.version, fields={"households": 1500}
+    )
+    registration_submit(actor=None, registration=first)
     registration_submit(
         actor=None, registration=make_registration(tree.commune_b, name="=1+1 máy tách hạt")
     )
@@ -24,9 +28,16 @@ def test_exports_are_real_files_with_every_registration(
     assert sheet.freeze_panes == f"A{header_row + 1}"
     names = [
         sheet.cell(r, headers.index("Tên mô hình, sáng kiến, ý tưởng mới") + 1).value
-        for r in range(header_row + 1, sheet.max_row + 1)
+        for r in range(header_row + 1, sheet.max_row)
     ]
     assert names == ["Trồng sắn cao sản", "=1+1 máy tách hạt"]
+    # Under the list, a totals row adds up households, area and cost (documents/xlsx.py).
+    households = sheet.cell(sheet.max_row, headers.index("Số hộ tham gia") + 1)
+    assert sheet.cell(sheet.max_row, 1).value == "Cộng"
+    letter = households.column_letter
+    assert households.value == f"=SUM({letter}{header_row + 1}:{letter}{header_row + 2})"
+    assert sheet.cell(header_row + 1, households.column).value == 1500
+    assert sheet.cell(header_row + 1, households.column).number_format == "#,##0"
     assert (
         sheet.cell(
             header_row + 2, headers.index("Tên mô hình, sáng kiến, ý tưởng mới") + 1

@@ -3,8 +3,15 @@ filter and total themselves.
 
 One sheet: optional title lines at the top, a heading row (frozen, filtered, repeated on every
 printed page), then the data, printed landscape on A4 one page wide. Values keep their types:
-dates are date cells, numbers numbers; text is always text, never a formula, whatever it starts
+dates are date cells, numbers numbers with a thousands format (``core.numbers``: the reader's
+spreadsheet shows its own separators); text is always text, never a formula, whatever it starts
 with (a registration titled "=HYPERLINK(…)" must not run in the office's Excel).
+
+The only formulas are the totals we write ourselves: a ``SumOf`` cell (the sum of some rows of
+its column: subtotals of a roll-up), and the totals row added under the data when a column asks
+for one (``XlsxColumn.total``). They stay formulas, so a figure corrected in the sheet changes
+its totals. Every row is given the height its wrapped text needs: LibreOffice does not grow a
+row for wrapped text by itself, and the lines would overlap the next row.
 """
 
 import re
@@ -20,6 +27,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+
+from thidua.core.numbers import XLSX_DECIMAL, XLSX_INTEGER
 
 LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 DATE_FORMAT = "dd/mm/yyyy"
@@ -39,6 +48,18 @@ TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
 SUBTITLE_FONT = Font(name=FONT_NAME, size=12, bold=True)
 HEADER_FONT = Font(name=FONT_NAME, size=12, bold=True)
 BODY_FONT = Font(name=FONT_NAME, size=12)
+BOLD_FONT = Font(name=FONT_NAME, size=12, bold=True)
+TOTALS_LABEL = "Cộng"
+
+# Row heights, in points: one line of 12 pt Times New Roman, and of the 14 pt title.
+LINE_HEIGHT = 15.75
+TITLE_LINE_HEIGHT = 18.75
+MAX_ROW_HEIGHT = 409  # Excel's limit
+# How many characters of 12 pt Times New Roman fit in one unit of column width (the width
+# of a "0" in the workbook's default font), kept low so that a row is never too short:
+# capitals, bold and letters with two marks are wider than the average.
+CHARS_PER_WIDTH = 0.85
+BOLD_CHARS_PER_WIDTH = 0.75
 
 
 @dataclass(frozen=True)
@@ -46,7 +67,26 @@ class XlsxColumn:
     title: str
     width: float  # in Excel's character units, as in its "Column width" dialog
     wrap: bool = True
-    number_format: str | None = None  # "#,##0", "0.0%", "dd/mm/yyyy hh:mm"…
+    # "#,##0", "0.0%", "dd/mm/yyyy hh:mm"…; by default numbers get XLSX_INTEGER or XLSX_DECIMAL
+    number_format: str | None = None
+    total: bool = False  # summed in a totals row under the data
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value shown with emphasis: bold (a subtotal), indented (a unit under another)."""
+
+    value: object
+    bold: bool = False
+    indent: int = 0
+
+
+@dataclass(frozen=True)
+class SumOf:
+    """The sum of this cell's column over some data rows (indices into ``rows``), written as
+    a formula the spreadsheet computes: "=SUM(D5:D9,D12)"."""
+
+    rows: tuple[int, ...]
 
 
 def render_xlsx(
@@ -56,12 +96,15 @@ def render_xlsx(
     rows: list[list],
     sheet_name: str = "Danh sách",
     subtitle_lines: Sequence[str] = (),
+    totals_label: str = TOTALS_LABEL,
 ) -> bytes:
     """The table as the bytes of an .xlsx file.
 
     `rows` hold one value per column: str, int, float, Decimal, bool, date, datetime (an aware
-    one is shown at Vietnam's time), time, or None for an empty cell; anything else is written
-    as its str(). A str may hold "\\n" line breaks.
+    one is shown at Vietnam's time), time, None for an empty cell, a `SumOf` other rows, or any
+    of these in a `Cell` (bold, indented); anything else is written as its str(). A str may
+    hold "\\n" line breaks. When a column has `total`, a row labelled `totals_label` sums it
+    under the data (outside the filter, so that sorting never moves it).
     """
     if not columns:
         raise ValueError("a table needs at least one column")
@@ -69,6 +112,21 @@ def render_xlsx(
     for index, row in enumerate(rows):
         if len(row) != width:
             raise ValueError(f"row {index} has {len(row)} values for {width} columns")
+        for value in row:
+            value = value.value if isinstance(value, Cell) else value
+            if isinstance(value, SumOf) and (
+                not value.rows
+                or index in value.rows
+                or not set(value.rows) <= set(range(len(rows)))
+            ):
+                raise ValueError(f"row {index} sums rows {value.rows}")
+    data_rows = len(rows)
+    if rows and any(column.total for column in columns):
+        everything = SumOf(tuple(range(data_rows)))
+        totals = [Cell(everything if column.total else None, bold=True) for column in columns]
+        if not columns[0].total:
+            totals[0] = Cell(totals_label, bold=True)
+        rows = [*rows, totals]
 
     workbook = Workbook()
     sheet = workbook.active
@@ -78,11 +136,16 @@ def render_xlsx(
     # The title lines, each merged across the table, then an empty line.
     titles = [(title, TITLE_FONT)] if title else []
     titles += [(line, SUBTITLE_FONT) for line in subtitle_lines]
+    table_width = sum(column.width for column in columns)
     for row_number, (text, font) in enumerate(titles, start=1):
         cell = sheet.cell(row=row_number, column=1, value=_text(text))
         cell.font = font
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.merge_cells(f"A{row_number}:{last_column}{row_number}")
+        line = TITLE_LINE_HEIGHT if font is TITLE_FONT else LINE_HEIGHT
+        sheet.row_dimensions[row_number].height = _height(
+            _lines(_text(text), table_width, BOLD_CHARS_PER_WIDTH), line
+        )
     header_row = len(titles) + 2 if titles else 1
 
     header_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -95,25 +158,38 @@ def render_xlsx(
         cell.border = BORDER
         letter = get_column_letter(column_number)
         sheet.column_dimensions[letter].width = column.width
+    sheet.row_dimensions[header_row].height = _height(
+        max(_lines(_text(c.title), c.width, BOLD_CHARS_PER_WIDTH) for c in columns)
+    )
 
-    alignments = [
-        Alignment(vertical="top", wrap_text=True) if column.wrap else Alignment(vertical="top")
-        for column in columns
-    ]
-    for row_number, row in enumerate(rows, start=header_row + 1):
+    first_row = header_row + 1
+    for row_number, row in enumerate(rows, start=first_row):
+        lines = 1
         for column_number, (value, column) in enumerate(zip(row, columns, strict=True), start=1):
+            shown = value if isinstance(value, Cell) else Cell(value)
             cell = sheet.cell(row=row_number, column=column_number)
-            _set_value(cell, value)
+            if isinstance(shown.value, SumOf):
+                _set_sum(cell, shown.value, first_row, rows, column_number - 1)
+            else:
+                _set_value(cell, shown.value)
             if column.number_format:
                 cell.number_format = column.number_format
-            cell.font = BODY_FONT
-            cell.alignment = alignments[column_number - 1]
+            cell.font = BOLD_FONT if shown.bold else BODY_FONT
+            cell.alignment = Alignment(vertical="top", wrap_text=column.wrap, indent=shown.indent)
             cell.border = BORDER
+            if column.wrap and isinstance(cell.value, str) and cell.data_type == "s":
+                per_width = BOLD_CHARS_PER_WIDTH if shown.bold else CHARS_PER_WIDTH
+                # An indent takes about three characters' room.
+                room = max(column.width - 3 * shown.indent, 1)
+                lines = max(lines, _lines(cell.value, room, per_width))
+        sheet.row_dimensions[row_number].height = _height(lines)
 
-    last_row = header_row + len(rows)
+    last_row = header_row + data_rows
     sheet.freeze_panes = f"A{header_row + 1}"
     sheet.auto_filter.ref = f"A{header_row}:{last_column}{last_row}"
     _set_up_printing(sheet, header_row)
+    # Excel computes the totals when it opens the file (openpyxl stores no computed values).
+    workbook.calculation.fullCalcOnLoad = True
 
     properties = workbook.properties
     properties.title = _text(title) or None
@@ -150,8 +226,11 @@ def _set_text(cell, value: str) -> None:
 def _set_value(cell, value) -> None:
     if value is None:
         return
-    if isinstance(value, bool | int | float | Decimal):
+    if isinstance(value, bool):
         cell.value = value
+    elif isinstance(value, int | float | Decimal):
+        cell.value = value
+        cell.number_format = XLSX_INTEGER if isinstance(value, int) else XLSX_DECIMAL
     elif isinstance(value, datetime):
         if value.tzinfo is not None:
             value = value.astimezone(LOCAL_TIME).replace(tzinfo=None)
@@ -164,6 +243,63 @@ def _set_value(cell, value) -> None:
         cell.value = value.replace(tzinfo=None)
     else:
         _set_text(cell, str(value))
+
+
+def _set_sum(cell, total: SumOf, first_row: int, rows: list[list], column: int) -> None:
+    """ "=SUM(D5:D9,D12)": consecutive rows as one range; a whole number's format unless a
+    summed figure has decimals."""
+    letter = get_column_letter(column + 1)
+    indices = sorted(set(total.rows))
+    ranges: list[list[int]] = []
+    for index in indices:
+        if ranges and ranges[-1][1] == index - 1:
+            ranges[-1][1] = index
+        else:
+            ranges.append([index, index])
+    cell.value = "=SUM({})".format(
+        ",".join(
+            f"{letter}{first_row + first}"
+            if first == last
+            else f"{letter}{first_row + first}:{letter}{first_row + last}"
+            for first, last in ranges
+        )
+    )
+    cell.number_format = XLSX_INTEGER if _whole(rows, column, indices) else XLSX_DECIMAL
+
+
+def _whole(rows: list[list], column: int, indices) -> bool:
+    """Whether the figures these rows hold in ``column`` (summed ones included) are whole."""
+    for index in indices:
+        value = rows[index][column]
+        value = value.value if isinstance(value, Cell) else value
+        if isinstance(value, SumOf):
+            if not _whole(rows, column, value.rows):
+                return False
+        elif isinstance(value, float | Decimal):
+            return False
+    return True
+
+
+def _lines(text: str, width: float, per_width: float = CHARS_PER_WIDTH) -> int:
+    """How many lines ``text`` takes in a column ``width`` wide, wrapped at the spaces (a word
+    longer than a line is cut, as spreadsheets do)."""
+    per_line = max(1, int(width * per_width))
+    count = 0
+    for paragraph in text.split("\n"):
+        count += 1
+        length = 0  # characters on the current line
+        for word in paragraph.split(" "):
+            needed = len(word) + (1 if length else 0)
+            if length and length + needed > per_line:
+                count, length, needed = count + 1, 0, len(word)
+            length += needed
+            while length > per_line:
+                count, length = count + 1, length - per_line
+    return count
+
+
+def _height(lines: int, line: float = LINE_HEIGHT) -> float:
+    return min(lines * line, MAX_ROW_HEIGHT)
 
 
 def _set_up_printing(sheet, header_row: int) -> None:

@@ -32,6 +32,7 @@ XLSX_COLUMNS = [
     ("Trễ hạn", 8),
     ("Nhập từ phiếu giấy", 10),
 ]
+TOTALLED = {"Số hộ tham gia", "Diện tích (ha)", "Kinh phí (đồng)"}  # a totals row sums them
 
 
 def registrations_for_list(plan: Plan, queryset):
@@ -61,7 +62,7 @@ def _implementers(registration: Registration) -> str:
 
 def xlsx_table(plan: Plan, registrations) -> tuple[list[XlsxColumn], list[list]]:
     criteria = list(plan.criteria.all())
-    columns = [XlsxColumn(title, width) for title, width in XLSX_COLUMNS]
+    columns = [XlsxColumn(title, width, total=title in TOTALLED) for title, width in XLSX_COLUMNS]
     # The unit's argument on each of the plan's criteria comes after the description.
     columns[7:7] = [XlsxColumn(c.name, 36) for c in criteria]
     rows = []
