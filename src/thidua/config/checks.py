@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core import checks
 
 MIN_SECRET_LENGTH = 50
+MIN_SECRET_CHARACTERS = 10  # distinct characters: a generated key has forty or more
 
 
 def production_problems() -> list[str]:
@@ -16,9 +17,14 @@ def production_problems() -> list[str]:
             "SECRET_KEY is not set: production needs a long random secret "
             "(for example: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
         )
-    elif len(settings.SECRET_KEY) < MIN_SECRET_LENGTH:
+    elif (
+        len(settings.SECRET_KEY) < MIN_SECRET_LENGTH
+        or len(set(settings.SECRET_KEY)) < MIN_SECRET_CHARACTERS
+        or settings.SECRET_KEY.startswith("django-insecure-")
+    ):
         problems.append(
-            f"SECRET_KEY is too weak: use at least {MIN_SECRET_LENGTH} random characters."
+            f"SECRET_KEY is too weak: use at least {MIN_SECRET_LENGTH} random characters "
+            "(not a repeated pattern, not a key Django generated for development)."
         )
     if not settings.SITE_URL or any(h in settings.SITE_URL for h in ("127.0.0.1", "localhost")):
         problems.append(

@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env.words("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env.string("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    "thidua.config",
     "thidua.org",
     "thidua.audit",
     "thidua.plans",
