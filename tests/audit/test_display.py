@@ -60,3 +60,24 @@ def test_values_read_as_words_and_vietnamese_numbers(late, households, area):
     assert str(_("yes") if late else _("no")) in values
     assert format_number(households) in values
     assert format_number(area) in values
+
+
+@pytest.mark.django_db
+@settings(max_examples=40, deadline=None)
+@given(
+    before=st.dictionaries(
+        st.sampled_from(["households", "state", "name", "late"]),
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    ),
+    after=st.dictionaries(
+        st.sampled_from(["households", "state", "name", "late"]),
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    ),
+)
+def test_any_stored_values_are_shown_without_error(before, after):
+    entry = AuditEntry(
+        content_type=ContentType.objects.get_for_model(Registration), before=before, after=after
+    )
+    for change in readable_changes(entry):
+        assert isinstance(change.after, str)
+        assert change.before is None or isinstance(change.before, str)

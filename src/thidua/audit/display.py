@@ -5,6 +5,7 @@ this turns them into "Trạng thái: đã gửi → đã tiếp nhận" when the
 """
 
 from dataclasses import dataclass
+from decimal import InvalidOperation
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
@@ -75,7 +76,7 @@ def _value(field, value) -> str:
         return str(choices[value])
     kind = field.get_internal_type() if field is not None else ""
     if kind in NUMERIC or (isinstance(value, int | float) and not field):
-        return format_number(value)
+        return _number(value)
     if kind == "DateField":
         return _date(value)
     if isinstance(value, list):
@@ -88,3 +89,11 @@ def _date(value) -> str:
     text = str(value)
     parts = text[:10].split("-")
     return "/".join(reversed(parts)) if len(parts) == 3 else text
+
+
+def _number(value) -> str:
+    """An entry written before a field's type changed may hold anything: show it as it is."""
+    try:
+        return format_number(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)

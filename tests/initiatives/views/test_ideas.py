@@ -3,26 +3,24 @@
 import time
 
 import pytest
-from django.core import signing
 from django.urls import reverse
 
 from tests.helpers import login
 from thidua.initiatives.models import Idea, IdeaState, Registration, RegistrationState
+from thidua.initiatives.views.ideas import form_token
 from thidua.org.models import Role
 
 
-def idea_post(client, unit, *, started=None, **changes):
+def idea_post(client, unit, *, started=None, token=None, address="127.0.0.1", **changes):
     data = {
         "name": "Y Blúp",
         "phone": "0912 345 678",
         "idea": "Làm sân phơi chung cho buôn để giảm hao hụt sắn.",
         "website": "",
-        "started": signing.dumps(
-            started if started is not None else time.time() - 60, salt="idea-form"
-        ),
+        "started": token or form_token(started if started is not None else time.time() - 60),
     }
     data.update(changes)
-    return client.post(reverse("initiatives:idea_new", args=[unit.pk]), data)
+    return client.post(reverse("initiatives:idea_new", args=[unit.pk]), data, REMOTE_ADDR=address)
 
 
 def test_a_farmer_sends_an_idea_without_an_account(client, tree, make_person):
@@ -112,3 +110,40 @@ def test_another_commune_cannot_read_the_idea_box(client, tree, make_person):
     assert client.post(reverse("initiatives:idea_dismiss", args=[idea.pk])).status_code == 404
     idea.refresh_from_db()
     assert idea.state == IdeaState.NEW  # still in Ea Bá's box
+
+
+def test_the_same_form_sent_twice_gives_one_idea(client, tree, make_person):
+    officer = make_person("xa", Role.OFFICER, tree.commune_a)
+    token = form_token(time.time() - 60)
+    first = idea_post(client, tree.commune_a, token=token)
+    second = idea_post(client, tree.commune_a, token=token)
+    assert "Cảm ơn bạn" in first.content.decode()
+    assert "Cảm ơn bạn" in second.content.decode()
+    assert Idea.objects.count() == 1
+    assert officer.notifications.count() == 1
+
+
+def test_a_flood_across_communes_is_stopped_at_the_same_limit(client, tree):
+    for i in range(5):
+        idea_post(client, tree.commune_a if i % 2 else tree.commune_b)
+    response = idea_post(client, tree.other_commune)
+    assert "quá nhiều ý tưởng" in response.content.decode()
+    assert Idea.objects.count() == 5
+
+
+def test_the_office_is_notified_at_most_three_times_an_hour(client, tree, make_person):
+    officer = make_person("xa", Role.OFFICER, tree.commune_a)
+    for i in range(5):
+        idea_post(client, tree.commune_a, address=f"10.0.0.{i}")
+    assert Idea.objects.filter(unit=tree.commune_a).count() == 5
+    assert officer.notifications.count() == 3
+
+
+def test_refused_robots_are_counted_for_the_commune(client, tree, make_person):
+    make_person("xa", Role.OFFICER, tree.commune_a)
+    idea_post(client, tree.commune_a, website="http://spam.example")
+    idea_post(client, tree.commune_a, started=time.time())  # faster than anyone types
+    login(client, "xa")
+    page = client.get(reverse("initiatives:idea_inbox", args=[tree.commune_a.pk]))
+    assert not Idea.objects.exists()
+    assert "Hộp đã chặn 2 lần gửi tự động trong 30 ngày qua." in page.content.decode()

@@ -1,4 +1,4 @@
-from .ideas import Idea, IdeaState
+from .ideas import Idea, IdeaState, SuppressedSpam
 from .registrations import (
     EDITABLE_STATES,
     SENT_STATES,
@@ -24,5 +24,6 @@ __all__ = [
     "Registration",
     "RegistrationFile",
     "RegistrationState",
+    "SuppressedSpam",
     "Transition",
 ]

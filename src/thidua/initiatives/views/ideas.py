@@ -1,5 +1,6 @@
 """The idea box: a public form per commune, and the commune's inbox."""
 
+import secrets
 import time
 
 from django.conf import settings
@@ -14,7 +15,13 @@ from django.views.decorators.http import require_POST
 
 from thidua.core import text
 from thidua.initiatives import forms
-from thidua.initiatives.domain.ideas import idea_convert, idea_dismiss, idea_send
+from thidua.initiatives.domain.ideas import (
+    idea_convert,
+    idea_dismiss,
+    idea_send,
+    idea_spam_count,
+    spam_refused_recently,
+)
 from thidua.initiatives.models import Idea
 from thidua.org import access
 from thidua.org.models import Unit, UnitLevel
@@ -44,10 +51,11 @@ def idea_choose_unit(request):
 
 def idea_new(request, unit_pk):
     unit = get_object_or_404(_receiving_units(), pk=unit_pk)
-    form = forms.IdeaForm(request.POST or None, initial={"started": _signed_now()})
+    form = forms.IdeaForm(request.POST or None, initial={"started": form_token()})
     if request.method == "POST" and form.is_valid():
-        problem = _spam_problem(form.cleaned_data)
+        problem, nonce = _spam_problem(form.cleaned_data)
         if problem:
+            idea_spam_count(unit=unit)
             form.add_error(None, problem)
         else:
             try:
@@ -56,7 +64,8 @@ def idea_new(request, unit_pk):
                     name=form.cleaned_data["name"],
                     phone=form.cleaned_data["phone"],
                     idea=form.cleaned_data["idea"],
-                    address=f"{unit.pk}:{client_address(request)}",
+                    address=client_address(request),
+                    token=nonce,
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -73,20 +82,24 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _signed_now() -> str:
-    return signing.dumps(time.time(), salt="idea-form")
+def form_token(started: float | None = None) -> str:
+    """A signed (time the form was shown, one-time nonce) pair: the form is accepted once,
+    not faster than a person types and not after a few hours."""
+    shown = time.time() if started is None else started
+    return signing.dumps([shown, secrets.token_hex(16)], salt="idea-form")
 
 
-def _spam_problem(data) -> str:
+def _spam_problem(data) -> tuple[str, str]:
+    """(why the form is refused or "", its nonce)."""
     if data.get("website"):
-        return _("Your idea could not be sent. Please try again.")
+        return _("Your idea could not be sent. Please try again."), ""
     try:
-        started = signing.loads(data["started"], salt="idea-form", max_age=6 * 3600)
-    except signing.BadSignature:
-        return _("The form has expired: please send your idea again.")
+        started, nonce = signing.loads(data["started"], salt="idea-form", max_age=6 * 3600)
+    except (signing.BadSignature, TypeError, ValueError):
+        return _("The form has expired: please send your idea again."), ""
     if time.time() - started < MIN_SECONDS_TO_FILL:
-        return _("Your idea could not be sent. Please try again.")
-    return ""
+        return _("Your idea could not be sent. Please try again."), ""
+    return "", nonce
 
 
 @login_required
@@ -102,6 +115,7 @@ def idea_inbox(request, unit_pk):
         {
             "unit": unit,
             "ideas": ideas,
+            "spam_refused": spam_refused_recently(unit=unit),
             "convert_form": forms.ConvertIdeaForm(plans=open_plans) if open_plans else None,
         },
     )
