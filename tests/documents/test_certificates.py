@@ -1,4 +1,5 @@
-"""The certificates of merit ("GIẤY KHEN") as a DOCX file."""
+"""The certificates of merit ("GIẤY KHEN") and of recognition ("GIẤY CHỨNG NHẬN") as a DOCX
+file."""
 
 import unicodedata
 from dataclasses import replace
@@ -11,7 +12,11 @@ from docx.shared import Pt, RGBColor
 
 from tests.documents.reading import font_of, is_plain_docx, lines, printed_runs, reopen, texts
 from tests.documents.samples import CHAIR, DECISION_DATE, FONT, MOVEMENT, honours
-from thidua.documents.certificates import Certificate, render_certificates_docx
+from thidua.documents.certificates import (
+    RECOGNITION,
+    Certificate,
+    render_certificates_docx,
+)
 from thidua.documents.official import number_line
 
 
@@ -108,3 +113,28 @@ def test_a_certificate_without_register_number(tmp_path):
 
 def test_output_is_a_plain_docx_package():
     assert is_plain_docx(render_certificates_docx(sample_certificates()))
+
+
+def test_a_certificate_of_recognition_has_its_own_title_verb_and_register(tmp_path):
+    merit = sample_certificates()[0]
+    recognised = replace(
+        merit,
+        kind=RECOGNITION,
+        achievement=f"Có mô hình, sáng kiến, ý tưởng mới được công nhận trong {MOVEMENT}:",
+        register_number=1,
+    )
+    document = reopen(render_certificates_docx([recognised, merit]), tmp_path, "both.docx")
+    body = texts(document)
+    assert [t for t in body if t.startswith("GIẤY")] == ["GIẤY CHỨNG NHẬN", "GIẤY KHEN"]
+    title = next(p for p in document.paragraphs if p.text == "GIẤY CHỨNG NHẬN")
+    assert title.runs[0].font.color.rgb == RGBColor(0xB0, 0x1E, 0x23)
+    # Each kind with its verb above the recipient, and its register.
+    assert body[body.index("GIẤY CHỨNG NHẬN") + 1] == "Chứng nhận"
+    assert body[body.index("GIẤY KHEN") + 1] == "Tặng"
+    assert lines(document.tables[1].cell(0, 0))[0] == "Số 01/GCN"
+    assert lines(document.tables[3].cell(0, 0))[0] == "Số 01/GK"
+    assert document.core_properties.title == "GIẤY CHỨNG NHẬN, GIẤY KHEN (2)"
+    # The recognition's page is as wide as the merit's: the longer title still fits a line.
+    assert len(document.sections) == 2
+    with pytest.raises(ValueError, match="unknown certificate kind"):
+        replace(merit, kind="nomination")

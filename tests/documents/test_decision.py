@@ -20,16 +20,37 @@ from tests.documents.reading import (
     texts,
 )
 from tests.documents.samples import CHAIR, DECISION_DATE, FONT, MOVEMENT, honours
-from thidua.documents.decision import Decision, render_decision_docx
+from thidua.documents.decision import Article, Decision, render_decision_docx
 from thidua.documents.official import number_line
 
+
+def listed(outcome: str):
+    return [h for h in honours() if h.outcome == outcome]
+
+
 ARTICLES = [
-    "Công nhận, khen thưởng 04 mô hình, sáng kiến, ý tưởng mới có thành tích xuất sắc trong "
-    f"{MOVEMENT} (có danh sách kèm theo).",
-    "Văn phòng Hội Nông dân huyện chi tiền thưởng theo quy định.\nMức thưởng theo Quy chế "
-    "thi đua, khen thưởng của Hội Nông dân huyện.",
-    "Văn phòng, các ban của Hội Nông dân huyện, Hội Nông dân các xã, thị trấn và các tập "
-    "thể, cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành./.",
+    Article(
+        text=f"Công nhận 01 mô hình, sáng kiến, ý tưởng mới trong {MOVEMENT} (có danh sách "
+        "kèm theo, mục I).",
+        honours=listed("Công nhận"),
+        annex_title="Mô hình, sáng kiến, ý tưởng mới được công nhận",
+    ),
+    Article(
+        text="Khen thưởng 02 mô hình, sáng kiến, ý tưởng mới có thành tích xuất sắc (có danh "
+        "sách kèm theo, mục II).\nHình thức khen thưởng: tặng Giấy khen, kèm theo tiền thưởng "
+        "500.000 đồng cho mỗi mô hình, sáng kiến, ý tưởng mới (tổng cộng 1.000.000 đồng).",
+        honours=listed("Khen thưởng"),
+        annex_title="Mô hình, sáng kiến, ý tưởng mới được khen thưởng",
+    ),
+    Article(
+        text="Đề nghị Ban Thường vụ Hội Nông dân tỉnh Phú Yên xét tặng Giải thưởng “Người Việt "
+        "đoàn kết sáng tạo” cho 01 mô hình, sáng kiến, ý tưởng mới (có danh sách kèm theo, "
+        "mục III).",
+        honours=listed("Đề nghị giải thưởng “Người Việt đoàn kết sáng tạo”"),
+        annex_title="Mô hình, sáng kiến, ý tưởng mới đề nghị xét tặng Giải thưởng",
+    ),
+    "Quyết định có hiệu lực kể từ ngày ký.\nVăn phòng, các ban của Hội Nông dân huyện và các "
+    "đơn vị có tên tại Điều 1, Điều 2 và Điều 3 căn cứ Quyết định thi hành./.",
 ]
 
 
@@ -52,10 +73,9 @@ def sample_decision(**changes) -> Decision:
             "- Xét đề nghị của Hội đồng đánh giá mô hình, sáng kiến, ý tưởng mới,",
         ],
         "articles": ARTICLES,
-        "recipients": ["Như Điều 3;", "Hội ND tỉnh (b/c);", "Lưu VT, VP."],
+        "recipients": ["Như Điều 4;", "Hội ND tỉnh (b/c);", "Lưu VT, VP."],
         "signature": CHAIR,
         "issued_by": "Ban Thường vụ Hội Nông dân huyện Sông Hinh",
-        "honours": honours(),
     }
     return Decision(**{**fields, **changes})
 
@@ -98,9 +118,9 @@ def test_decision_bases_and_articles_in_order(decision):
     assert decides.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert decides.runs[0].font.bold
     articles = [text for text in body if text.startswith("Điều ")]
-    assert [text[:8] for text in articles] == ["Điều 1. ", "Điều 2. ", "Điều 3. "]
-    assert articles[0] == f"Điều 1. {ARTICLES[0]}"
-    assert "(có danh sách kèm theo)" in articles[0]
+    assert [text[:8] for text in articles] == ["Điều 1. ", "Điều 2. ", "Điều 3. ", "Điều 4. "]
+    assert articles[0] == f"Điều 1. {ARTICLES[0].text}"
+    assert articles[3] == "Điều 4. Quyết định có hiệu lực kể từ ngày ký."
     order = [
         *(body.index(text) for text in bases),
         body.index("QUYẾT ĐỊNH:"),
@@ -108,7 +128,7 @@ def test_decision_bases_and_articles_in_order(decision):
     ]
     assert order == sorted(order)
     # The second paragraph of article 2 follows it.
-    assert body[body.index(articles[1]) + 1].startswith("Mức thưởng theo Quy chế")
+    assert body[body.index(articles[1]) + 1].startswith("Hình thức khen thưởng: tặng Giấy khen")
     label, rest = find(decision, articles[1]).runs
     assert label.text == "Điều 2."
     assert label.font.bold
@@ -118,7 +138,7 @@ def test_decision_bases_and_articles_in_order(decision):
 def test_decision_signature(decision):
     (signature_table,) = [t for t in decision.tables if lines(t.cell(0, 0))[:1] == ["Nơi nhận:"]]
     recipients, signature = signature_table.rows[0].cells
-    assert lines(recipients)[1:] == ["- Như Điều 3;", "- Hội ND tỉnh (b/c);", "- Lưu VT, VP."]
+    assert lines(recipients)[1:] == ["- Như Điều 4;", "- Hội ND tỉnh (b/c);", "- Lưu VT, VP."]
     assert [text for text in lines(signature) if text] == [
         "T/M BAN THƯỜNG VỤ",
         "CHỦ TỊCH",
@@ -140,15 +160,15 @@ def test_annex_starts_a_new_page_after_the_signature(decision):
         for p in decision.element.body.iter(qn("w:p"))
         if p.find(qn("w:pPr")) is not None and p.pPr.find(qn("w:sectPr")) is not None
     ]
-    (table,) = bordered(decision)
-    assert children.index(breaking) < children.index(table._tbl)
+    first_part = bordered(decision)[0]
+    assert children.index(breaking) < children.index(first_part._tbl)
     signature_at = max(
         children.index(t._tbl) for t in decision.tables if "T/M BAN THƯỜNG VỤ" in t.cell(0, 1).text
     )
     assert signature_at < children.index(breaking)
 
 
-def test_annex_title_and_table(decision):
+def test_annex_title_and_a_part_per_listing_article(decision):
     body = texts(decision)
     start = body.index("DANH SÁCH")
     assert body[start + 1] == "Mô hình, sáng kiến, ý tưởng mới được công nhận, khen thưởng"
@@ -157,7 +177,27 @@ def test_annex_title_and_table(decision):
         "huyện Sông Hinh)"
     )
     assert find(decision, body[start + 2]).runs[0].font.italic
-    (table,) = bordered(decision)
+    headings = [
+        "I. Mô hình, sáng kiến, ý tưởng mới được công nhận (Điều 1)",
+        "II. Mô hình, sáng kiến, ý tưởng mới được khen thưởng (Điều 2)",
+        "III. Mô hình, sáng kiến, ý tưởng mới đề nghị xét tặng Giải thưởng (Điều 3)",
+    ]
+    parts = bordered(decision)
+    assert len(parts) == 3
+    children = list(decision.element.body)
+    for heading, table in zip(headings, parts, strict=True):
+        paragraph = find(decision, heading)
+        assert paragraph.runs[0].font.bold
+        assert paragraph.paragraph_format.keep_with_next
+        # Each part's heading comes right before its table.
+        assert children.index(paragraph._p) + 1 == children.index(table._tbl)
+    names = [[row.cells[1].text for row in table.rows[1:]] for table in parts]
+    assert names == [
+        ["Ủ phân hữu cơ vi sinh từ phụ phẩm mì, bã mía"],
+        ["Sổ tay điện tử ghi chép chi phí sản xuất", "Chi hội nuôi bò vỗ béo giúp nhau giảm nghèo"],
+        ["Tổ hợp tác trồng mì (sắn) an toàn, liên kết tiêu thụ"],
+    ]
+    table = parts[1]
     assert [cell.text for cell in table.rows[0].cells] == [
         "TT",
         "Tên mô hình, sáng kiến, ý tưởng mới",
@@ -167,11 +207,10 @@ def test_annex_title_and_table(decision):
         "Xếp loại",
         "Hình thức",
     ]
-    assert repeats_heading(table)
+    assert all(repeats_heading(part) for part in parts)
     rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
-    assert len(rows) == len(honours()) == 4
-    assert rows[1] == [
-        "2",
+    assert rows[0] == [
+        "1",
         "Sổ tay điện tử ghi chép chi phí sản xuất",
         "Xã Ea Bar",
         "Nguyễn Văn Hùng",
@@ -180,6 +219,31 @@ def test_annex_title_and_table(decision):
         "Khen thưởng",
     ]
     assert "Danh sách có 04 mô hình, sáng kiến, ý tưởng mới./." in body
+
+
+def test_a_decision_listing_no_entry_has_no_annex(tmp_path):
+    plain = sample_decision(articles=["Quyết định có hiệu lực kể từ ngày ký."])
+    assert plain.annex_parts == []
+    document = reopen(render_decision_docx(plain), tmp_path, "plain.docx")
+    assert len(document.sections) == 1
+    assert "DANH SÁCH" not in texts(document)
+    assert bordered(document) == []
+
+
+def test_articles_and_parts_are_checked():
+    with pytest.raises(ValueError, match="at least one article"):
+        sample_decision(articles=[])
+    with pytest.raises(ValueError, match="needs its text"):
+        Article(text=" ")
+    with pytest.raises(ValueError, match="title of its annex part"):
+        Article(text="Công nhận 01 mô hình.", honours=honours()[:1])
+    decision = sample_decision()
+    assert [(p.numeral, p.article_number) for p in decision.annex_parts] == [
+        ("I", 1),
+        ("II", 2),
+        ("III", 3),
+    ]
+    assert decision.honours == [h for a in ARTICLES[:3] for h in a.honours]
 
 
 def test_a_draft_decision(tmp_path):

@@ -1,11 +1,12 @@
-"""The texts shared by the council's documents: scores, times, citations, quotations."""
+"""The texts shared by the council's documents: scores, times, money, lists, citations,
+quotations."""
 
 from datetime import date, time
 from decimal import Decimal
 
 import pytest
 
-from thidua.documents.formatting import citation, clock, points, quoted
+from thidua.documents.formatting import citation, clock, enumeration, money, points, quoted
 
 
 def test_points_clock_and_citation():
@@ -37,3 +38,15 @@ def test_citation_needs_a_date_or_a_year_and_quotes_once():
     assert quoted("  Tủ sách khuyến nông ") == "“Tủ sách khuyến nông”"
     assert quoted("“Tủ sách”") == "“Tủ sách”"
     assert quoted('"Tủ sách"') == '"Tủ sách"'
+
+
+def test_money_and_enumeration():
+    assert money(500_000) == "500.000 đồng"
+    assert money(0) == "0 đồng"
+    with pytest.raises(ValueError, match="negative"):
+        money(-1)
+    assert enumeration(["Điều 1"]) == "Điều 1"
+    assert enumeration(["Điều 1", "Điều 2"]) == "Điều 1 và Điều 2"
+    assert enumeration(["Điều 1", "Điều 2", "Điều 3"]) == "Điều 1, Điều 2 và Điều 3"
+    with pytest.raises(ValueError, match="nothing"):
+        enumeration([])

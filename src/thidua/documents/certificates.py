@@ -1,5 +1,10 @@
-"""The certificates of merit ("GIẤY KHEN") for the honoured entries, as plain data, and their
-DOCX rendering: one A4 landscape page each, in a red double border.
+"""The certificates for the honoured entries, as plain data, and their DOCX rendering: one A4
+landscape page each, in a red double border.
+
+A certificate is of one of two kinds: a certificate of merit ("GIẤY KHEN") for an entry that is
+commended, a certificate of recognition ("GIẤY CHỨNG NHẬN") for one that is recognised. Each
+kind has its title, its verb ("Tặng", "Chứng nhận") and its own register ("Số 01/GK",
+"Số 01/GCN"). An entry nominated for an award gets neither: the award is not the issuer's.
 
 The texts are the certificate's own Vietnamese: they are never translated.
 """
@@ -32,13 +37,29 @@ from thidua.documents.word import (
 CERTIFICATE_RED = RGBColor(0xB0, 0x1E, 0x23)  # the customary dark red of "GIẤY KHEN"
 
 
+@dataclass(frozen=True)
+class CertificateKind:
+    title: str  # "GIẤY KHEN"
+    verb: str  # the line above the recipient: "Tặng"
+    register_symbol: str  # "GK" in "Số 01/GK"
+
+
+COMMENDATION = "commendation"
+RECOGNITION = "recognition"
+KINDS = {
+    COMMENDATION: CertificateKind("GIẤY KHEN", "Tặng", "GK"),
+    RECOGNITION: CertificateKind("GIẤY CHỨNG NHẬN", "Chứng nhận", "GCN"),
+}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Certificate:
-    """A certificate of merit ("GIẤY KHEN") for one honoured entry."""
+    """A certificate for one honoured entry: of merit (`COMMENDATION`, "GIẤY KHEN") or of
+    recognition (`RECOGNITION`, "GIẤY CHỨNG NHẬN")."""
 
+    kind: str = COMMENDATION
     superior: str = ""  # "HỘI NÔNG DÂN TỈNH PHÚ YÊN"
     issuer: str  # "HỘI NÔNG DÂN HUYỆN SÔNG HINH"
-    title: str = "GIẤY KHEN"
     recipient: str  # the unit or person: "Hội Nông dân xã Ea Bá", "Ông Y Đức Niê"
     # The whole sentence, as printed: "Đã có thành tích xuất sắc trong Phong trào thi đua …
     # năm 2022 với mô hình:"; the entry's name follows it in quotes.
@@ -49,13 +70,26 @@ class Certificate:
     year: int | None = None
     signature: Signature
     register_number: int | None = None  # "Số 12/GK"; None leaves it blank
-    register_symbol: str = "GK"
     decision_number: str = ""  # "Số 25-QĐ/HNDH", the decision the certificate is given by
     decision_date: Date | None = None
 
     def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown certificate kind {self.kind!r}")
         if self.date is None and self.year is None:
             raise ValueError("an undated (draft) certificate needs its year")
+
+    @property
+    def title(self) -> str:
+        return KINDS[self.kind].title
+
+    @property
+    def verb(self) -> str:
+        return KINDS[self.kind].verb
+
+    @property
+    def register_symbol(self) -> str:
+        return KINDS[self.kind].register_symbol
 
     @property
     def date_line(self) -> str:
@@ -104,7 +138,8 @@ def render_certificates_docx(certs: list[Certificate]) -> bytes:
         _add_certificate(document, cert, page)
     properties = document.core_properties
     first = certs[0]
-    properties.title = unicodedata.normalize("NFC", f"{first.title} ({len(certs)})")
+    titles = ", ".join(dict.fromkeys(cert.title for cert in certs))
+    properties.title = unicodedata.normalize("NFC", f"{titles} ({len(certs)})")
     properties.subject = first.decision_line
     properties.author = properties.last_modified_by = first.issuer
     properties.language = "vi-VN"
@@ -155,7 +190,7 @@ def _add_certificate(document, cert: Certificate, page: Page) -> None:
     title = add_line(document, cert.title, space_before=Pt(36), size=Pt(40), bold=True)
     title.runs[0].font.color.rgb = CERTIFICATE_RED
     title.paragraph_format.space_after = Pt(12)
-    add_line(document, "Tặng", size=Pt(16), italic=True).paragraph_format.space_after = Pt(6)
+    add_line(document, cert.verb, size=Pt(16), italic=True).paragraph_format.space_after = Pt(6)
     recipient = add_line(document, cert.recipient, size=Pt(22), bold=True)
     recipient.paragraph_format.space_after = Pt(18)
     # The achievement as a narrower block, as certificates set it.

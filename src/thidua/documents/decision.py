@@ -1,6 +1,10 @@
-"""The decision of the standing committee ("QUYẾT ĐỊNH") that recognises and commends the
-entries the council proposed, as plain data, and its DOCX rendering with the list of the entries
-as its annex.
+"""The decision of the standing committee ("QUYẾT ĐỊNH") on the entries the council proposed,
+as plain data, and its DOCX rendering with the list of the entries as its annex.
+
+A decision is a list of articles ("Điều 1.", "Điều 2." …). An article that honours entries
+(recognises them, commends them, nominates them for an award) lists them in a part of the annex
+of its own, numbered I, II, … in the order of the articles and headed with the article's number,
+so that each article's entries are exactly those of its part.
 
 The texts are the document's own Vietnamese: they are never translated. The decision is on the
 plan's A4 portrait page (`thidua.documents.word`); its annex starts a page of its own, numbered
@@ -16,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from thidua.documents.formatting import ENTRIES, Number, citation, points
-from thidua.documents.official import OfficialFrame, Signature
+from thidua.documents.official import OfficialFrame, Signature, roman
 from thidua.documents.tables import NARROW_MARGIN, Column, add_table, add_table_style
 from thidua.documents.word import (
     LEFT,
@@ -47,7 +51,37 @@ class Honour:
     lead: str = ""  # "Người chủ trì"
     total: Number | str | None = None
     grade: str = ""
-    outcome: str  # "Khen thưởng", "Công nhận", "Đề nghị giải thưởng “Người Việt …”"
+    outcome: str  # what it is given: "Giấy khen", "Giấy chứng nhận", "Đề nghị giải thưởng"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article:
+    """An article: its text after "Điều N." ("\n" starts another paragraph of it) and, when it
+    honours entries, those entries, listed in the annex under `annex_title`."""
+
+    text: str
+    honours: list[Honour] = field(default_factory=list)
+    annex_title: str = ""  # "Mô hình, sáng kiến, ý tưởng mới được công nhận"
+
+    def __post_init__(self):
+        if not self.text.strip():
+            raise ValueError("an article needs its text")
+        if self.honours and not self.annex_title.strip():
+            raise ValueError("an article that lists entries needs the title of its annex part")
+
+
+@dataclass(frozen=True)
+class AnnexPart:
+    """A part of the annex: "I", the number of the article it belongs to, that article."""
+
+    numeral: str
+    article_number: int
+    article: Article
+
+    @property
+    def heading(self) -> str:
+        """ "I. Mô hình, sáng kiến, ý tưởng mới được công nhận (Điều 1)"."""
+        return f"{self.numeral}. {self.article.annex_title} (Điều {self.article_number})"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,24 +98,39 @@ class Decision(OfficialFrame):
     )
     authority: str  # "BAN THƯỜNG VỤ HỘI NÔNG DÂN HUYỆN SÔNG HINH", under the subject
     bases: list[str] = field(default_factory=list)  # "- Căn cứ Điều lệ Hội Nông dân Việt Nam;"
-    # The text of each article after its "Điều N."; "\n" starts another paragraph of it.
-    articles: list[str]
+    # The articles, numbered from 1 in this order; a plain text is an article listing no entry.
+    articles: list[Article | str]
     recipients: list[str] = field(default_factory=list)
     signature: Signature
-    # The annex, on a new page: "DANH SÁCH", its subject, "(Kèm theo Quyết định số … ngày …
-    # của <issued_by>)" and the table of the honours.
+    # The annex, on a new page when an article lists entries: "DANH SÁCH", its subject,
+    # "(Kèm theo Quyết định số … ngày … của <issued_by>)" and a part per such article.
     annex_title: str = "DANH SÁCH"
     annex_subject_lines: list[str] = field(
         default_factory=lambda: ["Mô hình, sáng kiến, ý tưởng mới được công nhận, khen thưởng"]
     )
     issued_by: str  # "Ban Thường vụ Hội Nông dân huyện Sông Hinh"
-    honours: list[Honour]
     watermark: str = ""
 
     def __post_init__(self):
         super().__post_init__()
         if not self.articles:
             raise ValueError("a decision needs at least one article")
+        articles = [a if isinstance(a, Article) else Article(text=a) for a in self.articles]
+        object.__setattr__(self, "articles", articles)
+
+    @property
+    def annex_parts(self) -> list[AnnexPart]:
+        """The parts of the annex, one per article that lists entries, in the articles' order."""
+        listing = [(n, a) for n, a in enumerate(self.articles, start=1) if a.honours]
+        return [
+            AnnexPart(roman(index), number, article)
+            for index, (number, article) in enumerate(listing, start=1)
+        ]
+
+    @property
+    def honours(self) -> list[Honour]:
+        """Every entry the decision lists, part after part."""
+        return [h for part in self.annex_parts for h in part.article.honours]
 
     @property
     def annex_reference(self) -> str:
@@ -113,8 +162,8 @@ def render_decision_docx(d: Decision) -> bytes:
     decides = add_line(document, "QUYẾT ĐỊNH:", bold=True, space_before=Pt(6))
     decides.paragraph_format.space_after = Pt(6)
     decides.paragraph_format.keep_with_next = True
-    for number, text in enumerate(d.articles, start=1):
-        first, *more = text.strip().split("\n")
+    for number, article in enumerate(d.articles, start=1):
+        first, *more = article.text.strip().split("\n")
         paragraph = document.add_paragraph(style="Body Text")
         add_run(paragraph, f"Điều {number}.", bold=True)
         add_run(paragraph, f" {first.strip()}")
@@ -122,14 +171,16 @@ def render_decision_docx(d: Decision) -> bytes:
             add_body(document, line.strip())
     add_signature_block(document, d, page.footing_widths)
     add_page_headers(document, d.watermark)
-    _add_annex(document, d, page)
+    if d.annex_parts:
+        _add_annex(document, d, page)
     set_core_properties(document, d)
     return to_bytes(document)
 
 
 def _add_annex(document, d: Decision, page: Page) -> None:
     """The annex in a section of its own, starting a page and numbered from 1 again: the
-    issuer's block at the top left, the title, the reference to the decision and the table."""
+    issuer's block at the top left, the title, the reference to the decision, then each part's
+    heading and table."""
     annex = document.add_section(WD_SECTION.NEW_PAGE)
     sect_pr = annex._sectPr
     numbering = OxmlElement("w:pgNumType")
@@ -149,9 +200,13 @@ def _add_annex(document, d: Decision, page: Page) -> None:
         add_line(document, line, bold=True)
     add_line(document, d.annex_reference, italic=True)
     add_line(document, "-----").paragraph_format.space_after = Pt(12)
-    rows = [
-        [str(index), h.name, h.unit, h.lead, points(h.total), h.grade, h.outcome]
-        for index, h in enumerate(d.honours, start=1)
-    ]
-    add_table(document, ANNEX_COLUMNS, rows, size=Pt(12), cell_margin=NARROW_MARGIN)
+    for part in d.annex_parts:
+        heading = add_line(document, part.heading, align=LEFT, bold=True, space_before=Pt(6))
+        heading.paragraph_format.space_after = Pt(6)
+        heading.paragraph_format.keep_with_next = True
+        rows = [
+            [str(index), h.name, h.unit, h.lead, points(h.total), h.grade, h.outcome]
+            for index, h in enumerate(part.article.honours, start=1)
+        ]
+        add_table(document, ANNEX_COLUMNS, rows, size=Pt(12), cell_margin=NARROW_MARGIN)
     add_line(document, f"Danh sách có {len(d.honours):02d} {ENTRIES}./.", align=LEFT)

@@ -1,5 +1,5 @@
 """The texts shared by the council's documents (minutes, decision, certificates): scores,
-times of day, how a document is cited, quotations.
+times of day, sums of money, lists of items, how a document is cited, quotations.
 
 Numbers follow the one policy of `thidua.core.numbers`: "18,5", "1.500.000".
 """
@@ -33,6 +33,23 @@ def clock(value: time | None) -> str:
     if value is None:
         return f"{DOTS} giờ {DOTS}"
     return f"{value.hour:02d} giờ {value.minute:02d}"
+
+
+def money(amount: int) -> str:
+    """A sum in đồng as documents write it: 500000 → "500.000 đồng"."""
+    if amount < 0:
+        raise ValueError("a sum of money cannot be negative")
+    return f"{format_number(amount)} đồng"
+
+
+def enumeration(items: list[str]) -> str:
+    """Items as a sentence lists them: ["Điều 1", "Điều 2", "Điều 3"] → "Điều 1, Điều 2 và
+    Điều 3"."""
+    if not items:
+        raise ValueError("nothing to list")
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} và {items[-1]}"
 
 
 def citation(number: str, d: date | None, year: int | None = None) -> str:
