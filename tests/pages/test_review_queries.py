@@ -147,7 +147,7 @@ DECIDED = {
     "review:scores_xlsx": 17,
     "review:minutes_docx": 20,
     "review:decision_docx": 16,
-    "review:certificates_docx": 17,
+    "review:certificates_docx": 16,
 }
 
 

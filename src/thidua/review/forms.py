@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.forms import LongTextField, VietnameseDecimalField
+from thidua.core.forms import LongTextField, VietnameseDecimalField, VietnameseIntegerField
 from thidua.review.models import Aggregate, MemberRole, Outcome
+
+MAX_AMOUNT = 2_000_000_000  # đồng: what the database field holds, with room to spare
 
 
 class CouncilForm(forms.Form):
@@ -34,6 +36,13 @@ class CouncilForm(forms.Form):
     )
     spread_alert = forms.IntegerField(
         label=_("Flag disagreement above (points)"), min_value=0, max_value=30000, initial=20
+    )
+    commendation_amount = VietnameseIntegerField(
+        label=_("Prize money per commended entry (VND)"),
+        min_value=1,
+        max_value=MAX_AMOUNT,
+        required=False,
+        help_text=_("Empty: the commendation is the certificate of merit alone."),
     )
 
     def clean(self):
@@ -94,7 +103,6 @@ class ScoreForm(forms.Form):
                 max_value=criterion.max_points,
                 decimal_places=2,
                 required=False,
-                widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.5"}),
             )
             self.fields[f"comment_{criterion.pk}"] = LongTextField(
                 label=_("Comment on %(name)s") % {"name": criterion.name}, required=False
@@ -119,6 +127,18 @@ class ProposalForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
 
 
+class AwardForm(forms.Form):
+    """What a commendation gives besides the certificate of merit."""
+
+    commendation_amount = VietnameseIntegerField(
+        label=_("Prize money per commended entry (VND)"),
+        min_value=1,
+        max_value=MAX_AMOUNT,
+        required=False,
+        help_text=_("Empty: the commendation is the certificate of merit alone."),
+    )
+
+
 class VoteForm(forms.Form):
     present = forms.IntegerField(label=_("Members present"), min_value=0)
     votes_for = forms.IntegerField(label=_("Votes for the proposed list"), min_value=0)
@@ -128,3 +148,23 @@ class VoteForm(forms.Form):
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    started_at = forms.TimeField(
+        label=_("The meeting started at"),
+        input_formats=["%H:%M", "%H giờ %M", "%Hh%M"],
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("As the minutes record it; empty leaves a blank to fill in by hand."),
+    )
+    ended_at = forms.TimeField(
+        label=_("The meeting ended at"),
+        input_formats=["%H:%M", "%H giờ %M", "%Hh%M"],
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("started_at"), data.get("ended_at")
+        if start is not None and end is not None and end < start:
+            self.add_error("ended_at", _("The meeting cannot end before it starts."))
+        return data

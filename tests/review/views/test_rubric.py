@@ -3,6 +3,9 @@
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from tests.helpers import login, score_all
 from thidua.org.models import Role
@@ -53,3 +56,23 @@ def test_rubric_weight_accepts_a_decimal_comma(client, tree, open_plan, make_per
         D("1.5"),
         D("1"),
     ]
+
+
+def test_the_band_hint_follows_each_criterions_maximum(client, open_plan, make_person, tree):
+    make_person("quantri", Role.ADMIN, tree.district)
+    login(client, "quantri")
+    first = open_plan.criteria.get(position=1)
+    first.max_points = 10
+    first.save()
+    page = client.get(reverse("review:rubric", args=[open_plan.pk])).content.decode()
+    assert "27-30" not in page
+    with translation.override("vi"):
+        label = _("Bands of “%(name)s” (0–%(max)d), one per line: “%(example)s: meaning”")
+        for criterion in open_plan.criteria.all():
+            example = "9-10" if criterion.pk == first.pk else "18-20"
+            expected = label % {
+                "name": criterion.name,
+                "max": criterion.max_points,
+                "example": example,
+            }
+            assert escape(expected) in page

@@ -38,6 +38,30 @@ def proposal_set(
 
 
 @transaction.atomic
+def council_set_award(*, actor, council: Council, commendation_amount: int | None) -> None:
+    """What a commendation gives besides the certificate of merit: the prize money per
+    commended registration (None: nothing). Fixed once the council has decided."""
+    council = Council.objects.select_for_update().get(pk=council.pk)
+    if council.state == CouncilState.DECIDED:
+        raise ValidationError(_("The council has decided: nothing can change now."))
+    if commendation_amount is not None and commendation_amount < 0:
+        raise ValidationError(_("The prize money cannot be negative."))
+    before = council.commendation_amount
+    if before == commendation_amount:
+        return
+    council.commendation_amount = commendation_amount
+    council.save(update_fields=["commendation_amount"])
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        instance=council,
+        unit=council.plan.unit,
+        before={"commendation_amount": before},
+        after={"commendation_amount": commendation_amount},
+    )
+
+
+@transaction.atomic
 def decision_record(
     *,
     actor,
@@ -46,12 +70,17 @@ def decision_record(
     votes_for: int,
     votes_against: int,
     decided_on: datetime.date,
+    started_at: datetime.time | None = None,
+    ended_at: datetime.time | None = None,
 ) -> Decision:
-    """Record the vote. It passes with at least the council's share (2/3) of ALL members;
-    when it passes the outcomes reach the registrations and their units."""
+    """Record the vote, and when the meeting that held it started and ended (None: not
+    known). It passes with at least the council's share (2/3) of ALL members; when it
+    passes the outcomes reach the registrations and their units."""
     council = Council.objects.select_for_update().get(pk=council.pk)
     if council.state != CouncilState.CLOSED:
         raise ValidationError(_("The vote comes after scoring is closed, once."))
+    if started_at is not None and ended_at is not None and ended_at < started_at:
+        raise ValidationError(_("The meeting cannot end before it starts."))
     members = council.members.count()
     quorum = min(council.quorum or required_votes(council, members), members)
     if not 0 <= votes_for + votes_against <= present <= members:
@@ -73,6 +102,8 @@ def decision_record(
         required=required,
         approved=approved,
         decided_on=decided_on,
+        started_at=started_at,
+        ended_at=ended_at,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     vote = {"votes_for": votes_for, "members": members, "required": required, "approved": approved}

@@ -1,10 +1,11 @@
 """The rubric is data: each criterion's weight and score bands, and the classes by total.
 
 Edited as short text so a province can paste its own rubric:
-    bands:   "27-30: hoàn toàn mới" one per line
+    bands:   "27-30: hoàn toàn mới" one per line (a criterion of 30 points)
     grades:  "Xuất sắc: 90" one per line (the class from that total up)
 """
 
+import math
 import re
 from decimal import Decimal
 
@@ -28,6 +29,13 @@ def _number(typed: str) -> Decimal:
     return numbers.parse_decimal(typed)
 
 
+def band_example(maximum: int) -> str:
+    """A top band of a criterion of `maximum` points, as the hints show it: its last tenth
+    (at least one point) up to the maximum: 30 → "27-30", 20 → "18-20", 5 → "4-5"."""
+    low = max(0, maximum - max(1, math.ceil(maximum / 10)))
+    return f"{low}-{maximum}"
+
+
 def parse_bands(source: str, maximum: int) -> list[tuple[Decimal, Decimal, str]]:
     bands = []
     for number, line in enumerate(source.splitlines(), start=1):
@@ -35,7 +43,10 @@ def parse_bands(source: str, maximum: int) -> list[tuple[Decimal, Decimal, str]]
             continue
         match = BAND_LINE.match(line)
         if not match:
-            raise ValidationError(_("Line %(line)d: write “27-30: meaning”.") % {"line": number})
+            raise ValidationError(
+                _("Line %(line)d: write “%(example)s: meaning”.")
+                % {"line": number, "example": band_example(maximum)}
+            )
         low, high = _number(match[1]), _number(match[2])
         if not Decimal(0) <= low <= high <= maximum:
             raise ValidationError(

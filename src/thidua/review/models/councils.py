@@ -43,6 +43,13 @@ class Council(models.Model):
     share_comments = models.BooleanField(
         _("units receive the scorers' comments, anonymised"), default=False
     )
+    # What a commendation gives besides the certificate of merit (giấy khen); None: nothing.
+    commendation_amount = models.PositiveIntegerField(
+        _("prize money per commended entry (VND)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the commendation is the certificate of merit alone."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -110,6 +110,9 @@ class Decision(models.Model):
     number = models.PositiveIntegerField(null=True, blank=True)
     number_period = models.CharField(max_length=30, blank=True)
     decided_on = models.DateField(_("date"))
+    # The meeting the vote was held at, as its minutes record it; None: not known.
+    started_at = models.TimeField(_("meeting started at"), null=True, blank=True)
+    ended_at = models.TimeField(_("meeting ended at"), null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -28,13 +28,15 @@ from thidua.review.domain.councils import (
     registrations,
     required_votes,
 )
-from thidua.review.domain.decisions import decision_record, proposal_set
+from thidua.review.domain.decisions import council_set_award, decision_record, proposal_set
 from thidua.review.domain.ranking import ranking
 from thidua.review.models import Assignment, AssignmentState, Council, CouncilState, Outcome
 
 
 def council_for(request, pk, *, manage=False) -> Council:
-    council = get_object_or_404(Council.objects.select_related("plan__unit"), pk=pk)
+    council = get_object_or_404(
+        Council.objects.select_related("plan__unit__parent", "plan__movement"), pk=pk
+    )
     if not access.can_view_council(request.user, council):
         raise Http404
     if manage and not access.can_manage_council(request.user, council):
@@ -80,6 +82,7 @@ def council_detail(request, pk):
         "manage": manage,
         "seat": access.council_seat(request.user, council),
         "required": required_votes(council, len(members)),
+        "share": f"{council.approval_numerator}/{council.approval_denominator}",
         "CouncilState": CouncilState,
     }
     if manage:
@@ -234,26 +237,19 @@ def council_decision(request, pk):
     council = council_for(request, pk, manage=True)
     rows = ranking(council, list(registrations(council)))
     proposals = {p.registration_id: p for p in council.proposals.all()}
+    vote_form = forms.VoteForm()
     if request.method == "POST" and "vote" in request.POST:
-        form = forms.VoteForm(request.POST)
-        if form.is_valid():
-            decision = _act(
-                request,
-                council,
-                lambda: decision_record(actor=request.user, council=council, **form.cleaned_data),
-            )
-            if decision is not None and not decision.approved:
-                messages.warning(
-                    request,
-                    _("The list was NOT approved: %(votes)d votes for, %(required)d required.")
-                    % {"votes": decision.votes_for, "required": decision.required},
-                )
+        vote_form = forms.VoteForm(request.POST)  # shown again with its errors if invalid
+        if vote_form.is_valid():
+            _vote(request, council, vote_form.cleaned_data)
             return redirect("review:decision", pk=council.pk)
     elif request.method == "POST":
         _save_proposals(request, council, rows)
         return redirect("review:decision", pk=council.pk)
     for row in rows:
         row.proposal = proposals.get(row.registration.pk)
+    decided = getattr(council, "decision", None)
+    honoured = {p.outcome for p in proposals.values()}
     return render(
         request,
         "review/decision.html",
@@ -262,18 +258,80 @@ def council_decision(request, pk):
             "rows": rows,
             "proposals": proposals,
             "outcomes": Outcome.choices,
-            "vote_form": forms.VoteForm(),
-            "decision": getattr(council, "decision", None),
+            "award_form": forms.AwardForm(
+                initial={"commendation_amount": council.commendation_amount}
+            ),
+            "vote_form": vote_form,
+            "decision": decided,
+            "documents": _documents(council, honoured) if decided else [],
             "required": required_votes(council, council.members.count()),
             "CouncilState": CouncilState,
         },
     )
 
 
-def _save_proposals(request, council, rows) -> None:
-    """One outcome and reason per scored registration, each checked by ProposalForm."""
-    saved = 0
+def _vote(request, council, data) -> None:
+    """Record the vote and say what happened: passed, or failed and may be held again."""
     try:
+        decision = decision_record(actor=request.user, council=council, **data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return
+    counts = {
+        "votes": decision.votes_for,
+        "members": decision.members,
+        "required": decision.required,
+    }
+    if decision.approved:
+        messages.success(
+            request,
+            _(
+                "The vote passed: %(votes)d of %(members)d members voted for the list "
+                "(%(required)d required). The decision and its documents can be downloaded."
+            )
+            % counts,
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "The vote failed: %(votes)d of %(members)d members voted for the list, "
+                "%(required)d were required. The list is not approved; the council may change "
+                "its proposals and vote again."
+            )
+            % counts,
+        )
+
+
+def _documents(council, honoured: set[str]) -> list[tuple[str, str]]:
+    """(label, address) of the documents the decided council's outcomes call for: the
+    decision when anything is honoured, and the certificates of each kind present."""
+    found = []
+    if honoured & set(exports.HONOURED):
+        found.append((_("Decision (DOCX)"), reverse("review:decision_docx", args=[council.pk])))
+    certificates_url = reverse("review:certificates_docx", args=[council.pk])
+    for outcome, kind in exports.CERTIFICATE_KINDS.items():
+        if outcome in honoured:
+            found.append((CERTIFICATE_TITLES[kind], f"{certificates_url}?kind={kind}"))
+    return found
+
+
+def _save_proposals(request, council, rows) -> None:
+    """One outcome and reason per scored registration, each checked by ProposalForm, and
+    what a commendation gives (AwardForm)."""
+    saved = 0
+    award = forms.AwardForm(request.POST)
+    if not award.is_valid():
+        for errors in award.errors.values():
+            messages.error(request, " ".join(errors))
+        return
+    try:
+        if "commendation_amount" in request.POST:
+            council_set_award(
+                actor=request.user,
+                council=council,
+                commendation_amount=award.cleaned_data["commendation_amount"],
+            )
         for row in rows:
             key = row.registration.pk
             form = forms.ProposalForm(
@@ -309,11 +367,21 @@ DOCUMENT_TITLES = {
     "decision": _lazy("Decision"),
     "certificates": _lazy("Certificates"),
 }
+CERTIFICATE_TITLES = {
+    certificates.COMMENDATION: _lazy("Certificates of merit (DOCX)"),
+    certificates.RECOGNITION: _lazy("Certificates of recognition (DOCX)"),
+}
+CERTIFICATE_FILES = {
+    certificates.COMMENDATION: _lazy("Certificates of merit"),
+    certificates.RECOGNITION: _lazy("Certificates of recognition"),
+}
 
 
 @login_required
 def council_document(request, pk, document):
-    """The minutes (after scoring closes), the decision and the certificates (after the vote)."""
+    """The minutes (after scoring closes: a draft until the vote passes), the decision (after
+    the vote, when it honours anything) and the certificates (after the vote, of one kind
+    with ``?kind=commendation`` or ``?kind=recognition``, else of both)."""
     council = council_for(request, pk)
     if not (
         access.can_manage_council(request.user, council)
@@ -321,20 +389,28 @@ def council_document(request, pk, document):
     ):
         raise PermissionDenied
     decided = hasattr(council, "decision")
+    title = DOCUMENT_TITLES[document]
     if document == "minutes" and council.state in (CouncilState.CLOSED, CouncilState.DECIDED):
         content = minutes.render_minutes_docx(
             exports.minutes(council, ranking(council, list(registrations(council))))
         )
     elif document == "decision" and decided:
-        content = decision.render_decision_docx(
-            exports.decision(council, ranking(council, list(registrations(council))))
-        )
+        made = exports.decision(council, ranking(council, list(registrations(council))))
+        if not made.honours:  # the list honours nothing: there is nothing to decide
+            raise Http404
+        content = decision.render_decision_docx(made)
     elif document == "certificates" and decided:
-        certs = exports.certificates(council, ranking(council, list(registrations(council))))
+        kind = request.GET.get("kind") or None
+        if kind is not None and kind not in CERTIFICATE_FILES:
+            raise Http404
+        certs = exports.certificates(
+            council, ranking(council, list(registrations(council))), kind=kind
+        )
         if not certs:
             raise Http404
         content = certificates.render_certificates_docx(certs)
+        title = CERTIFICATE_FILES[kind] if kind else title
     else:
         raise Http404
-    name = downloads.file_name(DOCUMENT_TITLES[document], council.name, extension="docx")
+    name = downloads.file_name(title, council.name, extension="docx")
     return downloads.download(content, name=name, content_type=uploads.DOCX.content_type)

@@ -10,7 +10,7 @@ from thidua.core.forms import VietnameseDecimalField
 from thidua.org import access
 from thidua.plans.models import Plan
 from thidua.review.domain.councils import DEFAULT_GRADES
-from thidua.review.domain.rubric import bands_text, grades_text, rubric_set
+from thidua.review.domain.rubric import band_example, bands_text, grades_text, rubric_set
 
 
 class RubricForm(forms.Form):
@@ -31,9 +31,9 @@ class RubricForm(forms.Form):
             )
             self.fields[f"bands_{c.pk}"] = forms.CharField(
                 label=gettext_lazy(
-                    "Bands of “%(name)s” (0–%(max)d), one per line: “27-30: meaning”"
+                    "Bands of “%(name)s” (0–%(max)d), one per line: “%(example)s: meaning”"
                 )
-                % {"name": c.name, "max": c.max_points},
+                % {"name": c.name, "max": c.max_points, "example": band_example(c.max_points)},
                 widget=forms.Textarea(attrs={"rows": 4}),
                 required=False,
             )
