@@ -201,9 +201,10 @@ def test_body_paragraphs_are_justified_with_a_first_line_indent(plan):
 
 def test_heading_block_issuer_side(plan):
     issuer = plan.tables[0].cell(0, 0)
+    # The issuer's name is too wide for its column at 13 pt bold: it breaks before the place.
     assert lines(issuer) == [
         "HỘI NÔNG DÂN TỈNH PHÚ YÊN",
-        "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH",
+        "BCH HỘI NÔNG DÂN\nHUYỆN SÔNG HINH",
         "*",
         "Số 115-KH/HNDH",
     ]
@@ -365,9 +366,10 @@ def render_html(document: OfficialDocument) -> str:
 
 def test_html_include_renders_the_document():
     html = render_html(seed_plan())
+    text = re.sub(r"<[^>]+>", "", html)
     assert '<article class="official"' in html
     assert 'lang="vi"' in html
-    for text in [
+    for line in [
         "HỘI NÔNG DÂN TỈNH PHÚ YÊN",
         "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH",
         "Số 115-KH/HNDH",
@@ -383,7 +385,7 @@ def test_html_include_renders_the_document():
         "Bá Minh Hiếu",
         *HEADINGS,
     ]:
-        assert text in html, text
+        assert line in text, line
     for css_class in [
         "official__heading",
         "official__issuer",
@@ -401,6 +403,18 @@ def test_html_include_renders_the_document():
     assert "official__watermark" not in html
     positions = [html.index(heading) for heading in HEADINGS]
     assert positions == sorted(positions)
+    # The place in the issuer's lines is one unbreakable part; the other words break freely.
+    assert (
+        '<span class="official__part">HUYỆN</span> <span class="official__part">SÔNG HINH' in html
+    )
+
+
+def test_html_include_marks_a_document_that_names_no_signer_as_a_draft():
+    unsigned = seed_plan(
+        signature=Signature(authority="T/M BAN THƯỜNG VỤ", title="CHỦ TỊCH", signer="")
+    )
+    html = render_html(unsigned)
+    assert '<p class="official__watermark">DỰ THẢO</p>' in html
 
 
 def test_html_include_escapes_text_and_shows_a_drafts_watermark():
@@ -411,3 +425,14 @@ def test_html_include_escapes_text_and_shows_a_drafts_watermark():
     assert "DỰ THẢO" in draft
     assert "Số      -KH/HNDH" in draft
     assert "ngày      tháng      năm 2026" in draft
+
+
+def test_a_document_that_names_no_signer_prints_as_a_draft(tmp_path):
+    unsigned = seed_plan(
+        signature=Signature(authority="T/M BAN THƯỜNG VỤ", title="CHỦ TỊCH", signer="  ")
+    )
+    section = reopen(unsigned, tmp_path).sections[0]
+    assert "DỰ THẢO" in section.first_page_header.paragraphs[0].text
+    assert "DỰ THẢO" in section.header.paragraphs[0].text
+    signed = reopen(seed_plan(), tmp_path).sections[0]
+    assert "DỰ THẢO" not in signed.first_page_header._element.xml

@@ -13,8 +13,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from tests.documents.reading import all_paragraphs, find, font_of, lines
-from thidua.documents.lists import OfficialList, render_list_docx
+from tests.documents.reading import (
+    all_paragraphs,
+    bordered,
+    find,
+    font_of,
+    lines,
+    repeats_heading,
+)
+from thidua.documents.lists import ListPart, OfficialList, render_list_docx
 from thidua.documents.official import Signature
 from thidua.documents.tables import Column
 
@@ -374,3 +381,57 @@ def test_rows_must_match_the_columns():
         sample_list(date=None)
     with pytest.raises(ValueError, match="alignment"):
         Column("TT", 12, "middle")
+
+
+# --- what the list does not count, and drafts -----------------------------------------
+
+OTHER_COLUMNS = [
+    Column("TT", 12, "center"),
+    Column("Đơn vị", 45),
+    Column("Tên mô hình, sáng kiến, ý tưởng mới", 80),
+    Column("Trạng thái", 60),
+]
+OTHERS = [
+    ["1", "Hội Nông dân xã Ea Ly", "Máy tách hạt điều", "Đã gửi, chưa tiếp nhận"],
+    ["2", "Hội Nông dân xã Sông Hinh", "Nuôi bò vỗ béo", "Trả lại để bổ sung: thiếu số hộ"],
+]
+
+
+def test_what_the_list_does_not_count_follows_apart_under_its_heading(tmp_path):
+    heading = "Các mô hình đã gửi chưa tiếp nhận hoặc trả lại (không tính trong danh sách trên):"
+    listing = reopen(
+        sample_list(parts=[ListPart(heading=heading, columns=OTHER_COLUMNS, rows=OTHERS)]),
+        tmp_path,
+    )
+    main, other = bordered(listing)
+    assert [cell.text for cell in other.rows[0].cells] == [c.title for c in OTHER_COLUMNS]
+    assert [[cell.text for cell in row.cells] for row in other.rows[1:]] == OTHERS
+    assert repeats_heading(other)
+    title = find(listing, heading)
+    assert title.runs[0].font.bold
+    assert title.paragraph_format.keep_with_next
+    children = list(listing.element.body)
+    closing = find(listing, sample_list().closing[0])._p
+    assert (
+        children.index(main._tbl)
+        < children.index(title._p)
+        < children.index(other._tbl)
+        < children.index(closing)
+    )
+
+
+def test_a_list_that_names_no_signer_prints_as_a_draft(tmp_path):
+    unsigned = Signature(authority="T/M BAN THƯỜNG VỤ", title="CHỦ TỊCH", signer="")
+    section = reopen(sample_list(signature=unsigned, date=None, year=2022), tmp_path).sections[0]
+    assert "DỰ THẢO" in section.first_page_header.paragraphs[0].text
+    assert "DỰ THẢO" in section.header.paragraphs[0].text
+    marked = reopen(sample_list(watermark="DỰ THẢO"), tmp_path).sections[0]
+    assert "DỰ THẢO" in marked.header.paragraphs[0].text
+    final = reopen(sample_list(), tmp_path).sections[0]
+    assert "DỰ THẢO" not in final.header._element.xml
+    assert "DỰ THẢO" not in final.first_page_header._element.xml
+
+
+def test_a_parts_rows_must_match_its_columns():
+    with pytest.raises(ValueError, match="row 0 has 1 cells"):
+        ListPart(heading="x", columns=OTHER_COLUMNS, rows=[["1"]])

@@ -3,7 +3,8 @@
 The layout is that of mass organisations' documents (the Party's format, close to the state
 format of Nghị định 30/2020), as in the seed plan 115-KH/HNDH: A4 portrait, Times New Roman, the
 issuer and the national title side by side at the top, recipients and signature side by side at
-the end, page numbers from page 2. The building blocks are in `thidua.documents.word`; this
+the end, page numbers from page 2, "DỰ THẢO" on a document that is not final (see
+`OfficialFrame.mark`). The building blocks are in `thidua.documents.word`; this
 module adds the plan's body: its basis, preamble, sections and points.
 """
 
@@ -35,7 +36,7 @@ def render_docx(doc: OfficialDocument) -> bytes:
     for text in doc.closing:
         _add_body(document, text)
     add_signature_block(document, doc, page.footing_widths)
-    add_page_headers(document, doc.watermark)
+    add_page_headers(document, doc.mark)
     set_core_properties(document, doc)
     return to_bytes(document)
 

@@ -8,6 +8,9 @@ ends with the recipients and the signature as the plan does.
 The page, font, heading and signature conventions are those of the plan: both renderers build
 on `thidua.documents.word`, and the table is drawn as `thidua.documents.tables` draws them. A
 list is set on a landscape page by default, for its wide table.
+
+A list may hold further tables after its own (`ListPart`): the entries it does not count,
+under a heading that says why, each with its state. Every table numbers its rows itself.
 """
 
 from dataclasses import dataclass, field
@@ -45,6 +48,18 @@ TABLE_SIZE = Pt(12)  # tables in official lists are set in 12–13 pt
 
 
 @dataclass(frozen=True, kw_only=True)
+class ListPart:
+    """A further table of a list, under its own heading: "Các mô hình … chưa tiếp nhận"."""
+
+    heading: str
+    columns: list[Column]
+    rows: list[list[str]] = field(default_factory=list)
+
+    def __post_init__(self):
+        _check_rows(self.columns, self.rows)
+
+
+@dataclass(frozen=True, kw_only=True)
 class OfficialList(OfficialFrame):
     superior: str = ""  # "HỘI NÔNG DÂN HUYỆN SÔNG HINH"
     issuer: str  # "BCH HỘI NÔNG DÂN XÃ EA BÁ"
@@ -63,22 +78,29 @@ class OfficialList(OfficialFrame):
     totals: list[str] | None = None  # a bold last row, one text per column
     closing: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    parts: list[ListPart] = field(default_factory=list)  # after the list's own table
     signature: Signature
+    watermark: str = ""  # "DỰ THẢO"; a list that names no signer is marked so anyway
     landscape: bool = True
 
     def __post_init__(self):
         super().__post_init__()  # the date or, for a draft, the year
-        if not self.columns:
-            raise ValueError("a list needs at least one column")
+        _check_rows(self.columns, self.rows)
         width = len(self.columns)
-        for index, row in enumerate(self.rows):
-            if len(row) != width:
-                raise ValueError(f"row {index} has {len(row)} cells for {width} columns")
         if self.totals is not None and len(self.totals) != width:
             raise ValueError(f"the totals row has {len(self.totals)} cells for {width} columns")
         for index, _heading in self.groups:
             if not 0 <= index <= len(self.rows):
                 raise ValueError(f"group heading before row {index}, out of range")
+
+
+def _check_rows(columns: list[Column], rows: list[list[str]]) -> None:
+    if not columns:
+        raise ValueError("a list needs at least one column")
+    width = len(columns)
+    for index, row in enumerate(rows):
+        if len(row) != width:
+            raise ValueError(f"row {index} has {len(row)} cells for {width} columns")
 
 
 def render_list_docx(doc: OfficialList) -> bytes:
@@ -91,15 +113,30 @@ def render_list_docx(doc: OfficialList) -> bytes:
     for text in doc.intro:
         add_body(document, text)
     _add_table(document, doc)
+    for part in doc.parts:
+        _add_part(document, part)
     for text in doc.closing:
         add_body(document, text)
     add_signature_block(document, doc, page.footing_widths)
-    add_page_headers(document)
+    add_page_headers(document, doc.mark)
     set_core_properties(document, doc)
     return to_bytes(document)
 
 
 # --- the parts of the document ---------------------------------------------------------
+
+
+def _add_part(document, part: ListPart) -> None:
+    """A further table under its bold heading, which never ends a page apart from it."""
+    heading = add_body(document, part.heading, bold=True)
+    heading.paragraph_format.keep_with_next = True
+    heading.paragraph_format.space_before = Pt(6)
+    style = document.styles[TABLE_STYLE]
+    table, _total = new_table(document, part.columns)
+    add_heading_row(table, part.columns, style=style, size=TABLE_SIZE)
+    for row in part.rows:
+        add_text_row(table, row, part.columns, style=style, size=TABLE_SIZE)
+    add_space_after(document)
 
 
 def _add_table(document, doc: OfficialList) -> None:

@@ -6,6 +6,7 @@ The renderers (DOCX in `thidua.documents.docx`, HTML in the template
 The texts are the document's own Vietnamese content: they are never translated.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date as Date  # noqa: N812 (the field below is called `date`)
 
@@ -14,6 +15,25 @@ from thidua.documents.dates import BLANK, place_and_date
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_LABEL = "Nơi nhận:"
+# The mark of a document that is not final: a draft, or one that names no one to sign it.
+DRAFT_MARK = "DỰ THẢO"
+
+# The words that say what kind of place an issuer is named after, longest first ("THỊ XÃ"
+# before "XÃ"); what follows the first of them in a name is the place's own name.
+PLACE_WORDS = (
+    ("thành", "phố"),
+    ("thị", "trấn"),
+    ("thị", "xã"),
+    ("đặc", "khu"),
+    ("chi", "hội"),
+    ("tổ", "hội"),
+    ("tỉnh",),
+    ("huyện",),
+    ("quận",),
+    ("phường",),
+    ("xã",),
+)
+COUNTRY = ("việt", "nam")  # "TW HỘI NÔNG DÂN VIỆT NAM" names no kind of place
 
 _ROMAN = (
     (1000, "M"),
@@ -51,6 +71,34 @@ def number_line(number: int | None, symbol: str) -> str:
     if number is None:
         return f"Số{BLANK}-{symbol}"
     return f"Số {number:02d}-{symbol}"  # numbers under 10 take a leading 0
+
+
+def name_parts(text: str) -> list[str]:
+    """The pieces a line of the issuer block may be broken between: its words, except the place
+    it names, which stays whole. "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH" → ["BCH", "HỘI", "NÔNG",
+    "DÂN", "HUYỆN", "SÔNG HINH"]; "HỘI NÔNG DÂN THỊ XÃ SÔNG CẦU" → [… "THỊ", "XÃ", "SÔNG CẦU"]."""
+    body, kind, place = split_name(text)
+    return [*body, *kind, *([place] if place else [])]
+
+
+def split_name(text: str) -> tuple[list[str], list[str], str]:
+    """An issuer's name as (the body's words, the words of the kind of place, the place):
+    "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH" → (["BCH", "HỘI", "NÔNG", "DÂN"], ["HUYỆN"], "SÔNG HINH").
+
+    The place is what follows the first word that names a kind of place ("TỈNH", "THỊ XÃ",
+    "CHI HỘI" …), so a place whose own name holds such a word stays whole too. A name that
+    names no kind of place is all body, save "VIỆT NAM" at its end.
+    """
+    words = unicodedata.normalize("NFC", text).split()
+    folded = [word.casefold() for word in words]
+    for index in range(len(words)):
+        for kind in PLACE_WORDS:
+            end = index + len(kind)
+            if tuple(folded[index:end]) == kind and end < len(words):
+                return words[:index], words[index:end], " ".join(words[end:])
+    if len(words) > len(COUNTRY) and tuple(folded[-len(COUNTRY) :]) == COUNTRY:
+        return words[: -len(COUNTRY)], [], " ".join(words[-len(COUNTRY) :])
+    return words, [], ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,6 +154,7 @@ class OfficialFrame:
     subject_lines: list[str]
     recipients: list[str]
     signature: Signature
+    watermark: str  # "DỰ THẢO", "ĐÃ ĐƯỢC THAY THẾ", or "" for a final document
 
     def __post_init__(self):
         if self.date is None and self.year is None:
@@ -120,6 +169,27 @@ class OfficialFrame:
     def title(self) -> str:
         """How the document is named: its type then its subject."""
         return " ".join([self.doc_type, *self.subject_lines])
+
+    @property
+    def is_final(self) -> bool:
+        """A final document names the person who signs it and carries no mark."""
+        return not self.watermark and bool(self.signature.signer.strip())
+
+    @property
+    def mark(self) -> str:
+        """What is stamped at the top of every page: the document's own mark, else "DỰ THẢO"
+        when it names no one to sign it (a final document always does)."""
+        if self.watermark:
+            return self.watermark
+        return "" if self.signature.signer.strip() else DRAFT_MARK
+
+    @property
+    def superior_parts(self) -> list[str]:
+        return name_parts(self.superior)
+
+    @property
+    def issuer_parts(self) -> list[str]:
+        return name_parts(self.issuer)
 
     @property
     def recipient_lines(self) -> list[str]:

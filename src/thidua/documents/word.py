@@ -8,6 +8,7 @@ numbers from page 2. What differs between them is the page, passed in as a `Page
 (`PORTRAIT`, or `LANDSCAPE` for wide tables).
 """
 
+import itertools
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,10 +21,11 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length, Mm, Pt
+from docx.shared import Cm, Length, Mm, Pt, Twips
+from docx.text.paragraph import Paragraph
 
 from thidua.core.text import CONTROL
-from thidua.documents.official import OfficialFrame
+from thidua.documents.official import OfficialFrame, split_name
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
@@ -35,6 +37,10 @@ BODY_STYLE = "Body Text"
 CENTRE = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
+
+# Word's default left and right margin inside a table cell (0.19 cm), which the text of a
+# layout table's cell does not use.
+CELL_MARGIN = Twips(108)
 
 # The children of w:tblPr that must follow w:tblInd, in the schema's order: an element added
 # out of order makes Word call the file corrupt. w:tblBorders comes first of them.
@@ -213,11 +219,93 @@ def add_line(container, text: str, *, align=CENTRE, space_before=None, style=Non
     return paragraph
 
 
+def add_lines(container, lines: list[str], **font):
+    """One centred paragraph of several lines, each ended by a line break (w:br): a name that
+    is broken where it should be, not where the column happens to end."""
+    paragraph = add_line(container, lines[0] if lines else "", **font)
+    for line in lines[1:]:
+        paragraph.runs[-1].add_break()
+        add_run(paragraph, line, **font)
+    return paragraph
+
+
 def add_body(document: DocxDocument, text: str, *, bold=False):
     """A paragraph of running text in `BODY_STYLE`."""
     paragraph = document.add_paragraph(style=BODY_STYLE)
     add_run(paragraph, text, bold=bold)
     return paragraph
+
+
+# --- lines of the issuer block ----------------------------------------------------------
+
+# The advance widths of Times New Roman's letters, in units of 2048 to the em, as its metric
+# twin Liberation Serif has them (regular, then bold). A letter with Vietnamese marks is as
+# wide as its base letter, except that a horn (Ơ, Ư) sticks out to the right.
+_MEASURED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -'.,()/&*:;"
+_EM = 2048
+_ADVANCES = {
+    False: (
+        1479, 1366, 1366, 1479, 1251, 1139, 1479, 1479, 682, 797, 1479, 1251, 1821, 1479, 1479,
+        1139, 1479, 1366, 1139, 1251, 1479, 1479, 1933, 1479, 1479, 1251,
+        909, 1024, 909, 1024, 909, 682, 1024, 1024, 569, 569, 1024, 569, 1593, 1024, 1024,
+        1024, 1024, 682, 797, 569, 1024, 1024, 1479, 1024, 1024, 909,
+        1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+        512, 682, 369, 512, 512, 682, 682, 569, 1593, 1024, 569, 569,
+    ),
+    True: (
+        1479, 1366, 1479, 1479, 1366, 1251, 1593, 1593, 797, 1024, 1593, 1366, 1933, 1479, 1593,
+        1251, 1593, 1479, 1139, 1366, 1479, 1479, 2048, 1479, 1479, 1366,
+        1024, 1139, 909, 1139, 909, 682, 1024, 1139, 569, 682, 1139, 569, 1706, 1139, 1024,
+        1139, 1139, 909, 797, 682, 1139, 1024, 1479, 1024, 1024, 909,
+        1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+        512, 682, 569, 512, 512, 682, 682, 569, 1706, 1024, 682, 682,
+    ),
+}  # fmt: skip
+_WIDTHS = {bold: dict(zip(_MEASURED, widths, strict=True)) for bold, widths in _ADVANCES.items()}
+_HORN = "\u031b"
+_HORN_WIDTH = _EM // 10  # measured generously: a line that is thought to fit must fit
+_MAX_LINES = 3
+
+
+def text_width(text: str, size: Length, *, bold: bool = False) -> Length:
+    """How wide `text` prints in Times New Roman of `size`, on one line."""
+    widths = _WIDTHS[bold]
+    units = 0
+    for char in unicodedata.normalize("NFC", text):
+        decomposed = unicodedata.normalize("NFD", char.replace("Đ", "D").replace("đ", "d"))
+        units += widths.get(decomposed[0], _EM // 2)
+        if _HORN in decomposed:
+            units += _HORN_WIDTH
+    return Length(size * units // _EM)
+
+
+def balanced_lines(text: str, width: Length, *, size: Length, bold: bool = False) -> list[str]:
+    """A line of the issuer block as it is printed in a column `width` wide: on one line if
+    it fits, else broken between words into as few lines as fit, with at least two words on
+    every line and never a break inside the place it names: "BCH HỘI NÔNG DÂN / HUYỆN SÔNG
+    HINH", not "BCH HỘI NÔNG DÂN HUYỆN SÔNG / HINH". Among those, breaks before the place (or
+    its kind) come first, as the usual headers have them, then the most even lines."""
+    body, kind, place = split_name(text)
+    parts = [*body, *kind, *([place] if place else [])]
+    whole = " ".join(parts)
+    if len(parts) < 2 or text_width(whole, size, bold=bold) <= width:
+        return [whole] if whole else []
+    natural = {len(body), len(body) + len(kind)} if place else set()
+    best, chosen = None, [whole]
+    for count in range(2, min(_MAX_LINES, len(parts)) + 1):
+        for cuts in itertools.combinations(range(1, len(parts)), count - 1):
+            bounds = (0, *cuts, len(parts))
+            lines = [" ".join(parts[a:b]) for a, b in itertools.pairwise(bounds)]
+            if any(len(line.split()) < 2 for line in lines):
+                continue
+            widest = max(text_width(line, size, bold=bold) for line in lines)
+            fits = widest <= width
+            # Fewest lines that fit, natural breaks, even lines; if none fits, least overflow.
+            unnatural = sum(1 for cut in cuts if cut not in natural)
+            key = (not fits, count, unnatural, widest) if fits else (True, 0, 0, widest)
+            if best is None or key < best:
+                best, chosen = key, lines
+    return chosen
 
 
 # --- tables ---------------------------------------------------------------------------
@@ -284,9 +372,12 @@ def add_heading_block(
     """The issuer, "*" and the number (if any) on the left; the national title, the motto and
     the italic place-and-date line on the right."""
     issuer, nation = two_columns(document, widths, indent)
+    # A little less than the cell holds: a line thought to fit just must not wrap in Word.
+    room = Length(int((widths[0] - 2 * CELL_MARGIN) * 0.98))
     if doc.superior:
-        add_line(issuer, doc.superior, size=SMALL_SIZE)
-    add_line(issuer, doc.issuer, size=SMALL_SIZE, bold=True)
+        add_lines(issuer, balanced_lines(doc.superior, room, size=SMALL_SIZE), size=SMALL_SIZE)
+    issuer_lines = balanced_lines(doc.issuer, room, size=SMALL_SIZE, bold=True)
+    add_lines(issuer, issuer_lines, size=SMALL_SIZE, bold=True)
     add_line(issuer, "*")
     if doc.number:
         add_line(issuer, doc.number)
@@ -308,7 +399,9 @@ def add_signature_block(
     document: DocxDocument, doc: OfficialFrame, widths: tuple[Length, Length]
 ) -> None:
     """The recipients under "Nơi nhận:" on the left; the authority, the signer's title, room to
-    sign (or the note of a signed copy) and the signer's name on the right."""
+    sign (or the note of a signed copy) and the signer's name on the right. The block never
+    starts a page alone: what comes last before it moves with it."""
+    keep_with_what_follows(document)
     recipients, signature = two_columns(document, widths)
     # The signature must not be parted from the recipients and the authority above it.
     set_row_properties(recipients._tc.getparent(), "cantSplit")
@@ -326,6 +419,26 @@ def add_signature_block(
     for _ in range(2 if sign.note else 4):
         add_line(signature, "")
     add_line(signature, sign.signer, bold=True)
+
+
+def keep_with_what_follows(document: DocxDocument) -> None:
+    """Keep the end of the body with whatever is added next (the signature block): the last
+    paragraph is kept whole and with the next (w:keepLines, w:keepNext); an empty paragraph
+    (the room left after a table) passes the duty on to what is above it; a table keeps its
+    last row with the next (every paragraph of the row keeps with the next)."""
+    for element in reversed(document.element.body):
+        if element.tag == qn("w:p"):
+            paragraph = Paragraph(element, document._body)
+            fmt = paragraph.paragraph_format
+            fmt.keep_with_next = True
+            if paragraph.text.strip():
+                fmt.keep_together = True
+                return
+        elif element.tag == qn("w:tbl"):
+            last_row = element.tr_lst[-1] if element.tr_lst else None
+            for p in last_row.iter(qn("w:p")) if last_row is not None else ():
+                Paragraph(p, document._body).paragraph_format.keep_with_next = True
+            return
 
 
 def add_page_headers(document: DocxDocument, watermark: str = "") -> None:
