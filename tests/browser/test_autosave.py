@@ -38,6 +38,10 @@ MESSAGES = {
     "restored": "Đã khôi phục nội dung chưa lưu từ lần trước",
     "conflict": "Người khác vừa lưu đăng ký này",
     "error": "Chưa lưu được: nội dung vẫn được giữ trên máy này",
+    "choose": "Người khác đã lưu bản mới hơn: chưa lưu gì cho đến khi bạn chọn",
+    "theirs": "Bản do người khác lưu",
+    "keep": "Giữ bản của tôi",
+    "take": "Lấy bản của họ",
 }
 CONFLICT_MESSAGE = "Cán bộ Nguyễn Văn A đã lưu bản mới hơn lúc 10:07"
 TITLE = "Mô hình nuôi bò vỗ béo"
@@ -79,6 +83,8 @@ class FakeSite:
         self.page = page
         self.version = 7
         self.server_saved_at: str | None = iso(now() - timedelta(hours=1))
+        # On the server's page for a stale save: the version the text in the fields was typed on.
+        self.based_on: str | None = None
         self.autosave_url: str | None = AUTOSAVE_PATH
         # What the server's copy holds, rendered into the fields.
         self.values = {"title": "Tên cũ", "description": "Mô tả cũ", "field": "", "public": False}
@@ -150,6 +156,7 @@ class FakeSite:
             "data-autosave-key": KEY,
             "data-autosave-url": self.autosave_url,
             "data-server-saved-at": self.server_saved_at,
+            "data-autosave-based-on": self.based_on,
             "data-autosave-delay": str(DELAY_MS),
             **{f"data-msg-{name}": text for name, text in MESSAGES.items()},
         }
@@ -184,6 +191,7 @@ class FakeSite:
 <p data-autosave-status aria-live="polite"></p>
 <button name="action" value="draft">Lưu nháp</button>
 <button name="action" value="submit">Gửi đăng ký</button>
+<a href="/registrations/12/" data-autosave-discard="{KEY}">Lấy bản của họ</a>
 </form></body></html>"""
 
     def open(self):
@@ -375,40 +383,165 @@ def test_a_conflict_shows_the_server_message_and_keeps_the_text(site):
     site.page.locator("#title").fill("Sửa thêm sau xung đột")
     site.settle()
     assert len(site.autosaves) == 1
-    assert site.draft()["values"]["title"] == "Sửa thêm sau xung đột"
+    draft = site.draft()
+    assert draft["values"]["title"] == "Sửa thêm sau xung đột"
+    assert (draft["conflict"], draft["version"]) == (True, "7")
     expect(site.status()).to_have_text(CONFLICT_MESSAGE)
 
-    # The tab is reloaded: the page shows the other person's version 9, saved (by the
-    # clocks) after this draft. The draft is kept all the same, with the version it was
-    # refused for, so that saving shows the server's page with both versions.
+
+THEIRS = {"title": "Bản của người khác", "description": "Mô tả của họ", "field": "health",
+          "public": False}  # fmt: skip
+
+
+def someone_else_saves(site):
+    """Version 9, saved (by the clocks) after this person's draft, with other words."""
     site.version = 9
     site.server_saved_at = iso(now() + timedelta(minutes=5))
+    site.values = dict(THEIRS)
+
+
+def refused_as_stale(site):
+    """This person's draft, refused as stale by an autosave; the other version is newer."""
+    site.autosave_answer = "conflict"
+    site.open()
+    type_a_draft(site.page)
+    expect(site.status()).to_have_text(CONFLICT_MESSAGE)
+    someone_else_saves(site)
+    site.autosave_answer = "ok"
+
+
+def choice(site):
+    return site.page.locator("[data-autosave-choice]")
+
+
+def test_a_reload_after_a_conflict_shows_both_versions_and_saves_nothing(site):
+    refused_as_stale(site)
     site.page.reload()
-    expect(site.page.locator("#title")).to_have_value("Sửa thêm sau xung đột")
-    expect(site.page.locator("#description")).to_have_value(DESCRIPTION)
-    expect(site.version_input()).to_have_value("7")
-    expect(site.status()).to_have_text(MESSAGES["conflict"])
+
+    page = site.page
+    expect(page.locator("#title")).to_have_value(TITLE)  # this person's text, in the fields
+    expect(page.locator("#description")).to_have_value(DESCRIPTION)
+    expect(choice(site)).to_contain_text(MESSAGES["theirs"])  # the other one, beside it
+    expect(choice(site)).to_contain_text("Tên sáng kiến")
+    expect(choice(site)).to_contain_text("Bản của người khác")
+    expect(choice(site)).to_contain_text("Mô tả của họ")
+    expect(choice(site)).to_contain_text("Y tế")  # a choice by its label, not its code
+    expect(site.status()).to_have_text(MESSAGES["choose"])
+    expect(site.version_input()).to_have_value("7")  # a save button meets the server's check
+
+    page.locator("#description").fill("Gộp: " + DESCRIPTION)
+    site.settle()
+    assert len(site.autosaves) == 1  # the refused one: nothing is written over version 9
+    draft = site.draft()
+    assert (draft["conflict"], draft["version"]) == (True, "7")
+    assert draft["values"]["description"] == "Gộp: " + DESCRIPTION
+
+    page.reload()  # still offered, still not saved
+    expect(page.locator("#description")).to_have_value("Gộp: " + DESCRIPTION)
+    expect(choice(site)).to_contain_text("Mô tả của họ")
     site.settle()
     assert len(site.autosaves) == 1
 
-    # Saving the form then shows the server's page with both versions: this person's text in
-    # the fields, version 9. Nothing is restored over it, and the conflict is forgotten.
-    site.values = {
-        "title": "Sửa thêm sau xung đột",
-        "description": DESCRIPTION,
-        "field": "agriculture",
-        "public": True,
-    }
+
+def test_keeping_my_version_saves_it_over_theirs(site):
+    refused_as_stale(site)
     site.page.reload()
+    site.page.locator("[data-autosave-keep]").click()
+
+    expect(site.status()).to_have_text("Đã lưu lúc 10:05")
+    expect(choice(site)).to_have_count(0)
+    sent = site.autosaves[-1]["fields"]
+    assert (sent["version"], sent["title"], sent["description"]) == (["9"], [TITLE], [DESCRIPTION])
+    expect(site.version_input()).to_have_value("10")
+    assert site.draft() is None
+
+
+def test_taking_their_version_drops_mine(site):
+    refused_as_stale(site)
+    site.page.reload()
+    site.page.locator("[data-autosave-take]").click()
+
+    page = site.page
+    expect(choice(site)).to_have_count(0)
+    expect(page.locator("#title")).to_have_value(THEIRS["title"])
+    expect(page.locator("#description")).to_have_value(THEIRS["description"])
+    expect(page.locator("#field")).to_have_value("health")
+    expect(page.locator("input[name=public]")).not_to_be_checked()
     expect(site.version_input()).to_have_value("9")
-    expect(site.status()).to_have_text("")
-    draft = site.draft()
-    assert draft["conflict"] is False
-    assert draft["version"] == "9"
-    site.autosave_answer = "ok"
-    site.page.locator("#title").fill("Đã gộp hai bản")
+    assert site.draft() is None
+    site.settle()
+    assert len(site.autosaves) == 1
+
+    page.locator("#title").fill("Sửa trên bản của họ")  # editing goes on as usual
     expect(site.status()).to_have_text("Đã lưu lúc 10:05")
     assert site.autosaves[-1]["fields"]["version"] == ["9"]
+
+
+def test_the_servers_page_with_both_versions_saves_nothing_until_the_person_chooses(site):
+    """Issue #10: the 409 page with both texts, then only a reload: the draft was restored
+    and autosaved over the other person's text."""
+    refused_as_stale(site)
+    # "Lưu nháp": the server answers with this person's text in the fields, version 9, and
+    # the version that text was typed on.
+    site.values = {"title": TITLE, "description": DESCRIPTION, "field": "agriculture",
+                   "public": True}  # fmt: skip
+    site.based_on = "7"
+    site.page.reload()
+
+    page = site.page
+    expect(site.status()).to_have_text(MESSAGES["choose"])
+    expect(site.version_input()).to_have_value("9")
+    page.locator("#description").fill("Gộp hai bản")
+    site.settle()
+    assert len(site.autosaves) == 1
+    draft = site.draft()
+    assert (draft["conflict"], draft["version"]) == (True, "7")
+
+    # Only a reload: the page shows their version again; mine is offered, not saved.
+    site.based_on = None
+    site.values = dict(THEIRS)
+    page.reload()
+    expect(page.locator("#description")).to_have_value("Gộp hai bản")
+    expect(choice(site)).to_contain_text("Mô tả của họ")
+    site.settle()
+    assert len(site.autosaves) == 1
+
+
+def test_saving_on_the_servers_page_with_both_versions_is_the_persons_choice(site):
+    refused_as_stale(site)
+    site.values = {"title": TITLE, "description": DESCRIPTION, "field": "agriculture",
+                   "public": True}  # fmt: skip
+    site.based_on = "7"
+    site.page.reload()
+
+    site.page.get_by_role("button", name="Lưu nháp").click()
+    expect(site.page).to_have_title("Đã gửi")
+    assert site.submits[-1]["version"] == ["9"]
+    draft = site.draft()  # kept until the next page says it is saved, no longer a conflict
+    assert (draft["conflict"], draft["version"]) == (False, "9")
+
+    site.based_on = None
+    site.version = 10
+    site.server_saved_at = iso(now() + timedelta(minutes=10))
+    site.open()
+    expect(site.page.locator("#description")).to_have_value(DESCRIPTION)
+    expect(choice(site)).to_have_count(0)
+    assert site.draft() is None
+
+
+def test_the_take_their_version_link_drops_the_draft(site):
+    refused_as_stale(site)
+    site.values = {"title": TITLE, "description": DESCRIPTION, "field": "agriculture",
+                   "public": True}  # fmt: skip
+    site.based_on = "7"
+    site.page.reload()
+    site.based_on = None
+    site.values = dict(THEIRS)
+
+    site.page.get_by_role("link", name="Lấy bản của họ").click()
+
+    expect(site.page.locator("#title")).to_have_value(THEIRS["title"])
+    expect(choice(site)).to_have_count(0)
     assert site.draft() is None
 
 

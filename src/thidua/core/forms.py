@@ -47,8 +47,23 @@ class LongTextField(PlainTextField):
         return "\n".join(text.nfc(line) for line in value.strip().splitlines())
 
 
+class VietnameseNumberInput(forms.TextInput):
+    """A text box for a number: a phone's <input type=number> takes neither "1.500.000" nor
+    "30,5" and sends nothing for them. Stored numbers are shown the Vietnamese way."""
+
+    def __init__(self, attrs=None, *, decimal=False):
+        super().__init__({"inputmode": "decimal" if decimal else "numeric", **(attrs or {})})
+
+    def format_value(self, value):
+        if value is None or isinstance(value, str):  # nothing yet, or what was typed
+            return super().format_value(value)
+        return numbers.format_number(value)
+
+
 class VietnameseIntegerField(forms.IntegerField):
     """A whole number as Vietnamese write it (``core.numbers.parse_integer``)."""
+
+    widget = VietnameseNumberInput
 
     def to_python(self, value):
         if isinstance(value, str) and value.strip():
@@ -58,6 +73,8 @@ class VietnameseIntegerField(forms.IntegerField):
 
 class VietnameseDecimalField(forms.DecimalField):
     """A decimal as Vietnamese write it (``core.numbers.parse_decimal``)."""
+
+    widget = VietnameseNumberInput(decimal=True)
 
     def to_python(self, value):
         if isinstance(value, str) and value.strip():

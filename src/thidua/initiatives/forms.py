@@ -113,6 +113,16 @@ class ImplementerForm(forms.Form):
 ImplementerFormSet = forms.formset_factory(ImplementerForm, extra=2, max_num=30)
 
 
+def implementer_formset(data=None, *, saved: list[dict]):
+    """The implementer rows: the ``saved`` ones on a fresh page; the posted ones alone when
+    ``data`` is given. A bound formset compares each row with its initial value and drops
+    the unchanged extra rows: once an autosave has stored the rows typed in the blank ones,
+    giving them as initial would drop them from the very post that typed them."""
+    if data is not None:
+        return ImplementerFormSet(data, prefix="implementers")
+    return ImplementerFormSet(prefix="implementers", initial=saved)
+
+
 def implementer_rows(formset) -> list[dict]:
     return [
         {k: f.cleaned_data.get(k, "") for k in ("name", "position_unit", "role")}

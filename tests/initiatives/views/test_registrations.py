@@ -1,10 +1,14 @@
 """Registration pages (initiatives/views/registrations.py): the permission matrix, bad input,
 autosave and conflicts, paper forms, blind councils."""
 
+import lxml.html
 import pytest
 from django.core import mail
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from tests import strategies
 from tests.helpers import COMPLETE, login, registration_form
 from thidua.initiatives.domain.registrations import (
     registration_create,
@@ -294,3 +298,108 @@ def test_a_blind_scorer_cannot_read_the_registration_itself(client, council, ent
     assert client.get(reverse("initiatives:registration_detail", args=[item.pk])).status_code == 404
     listing = client.get(reverse("initiatives:registration_list", args=[item.plan_id]))
     assert "Kín" not in listing.content.decode()
+
+
+# --- round trip: what the page posts is what is stored ----------------------------------
+
+
+def page_data(response) -> dict[str, list[str]]:
+    """What the edit page's form would send untouched: every field as the page renders it."""
+    document = lxml.html.fromstring(response.content.decode())
+    (form,) = document.xpath("//form[@data-autosave-key]")
+    data: dict[str, list[str]] = {}
+    for name, value in form.form_values():
+        data.setdefault(name, []).append(value)
+    return data
+
+
+def type_rows(data: dict, rows: list[dict]) -> None:
+    """Types ``rows`` into the implementer rows from the top, adding rows as the page's
+    "add" button does and clearing the rows below them."""
+    total = max(len(rows), int(data["implementers-TOTAL_FORMS"][0]))
+    data["implementers-TOTAL_FORMS"] = [str(total)]
+    for index in range(total):
+        row = rows[index] if index < len(rows) else {}
+        for field in strategies.IMPLEMENTER_FIELDS:
+            data[f"implementers-{index}-{field}"] = [row.get(field, "")]
+
+
+def test_rows_typed_before_an_autosave_are_kept_by_the_save_that_follows(
+    client, cast, make_registration
+):
+    """Issue #10: two implementers typed, autosaved, then "Lưu nháp": both rows were lost
+    (the saved rows became the formset's initial data, so the same rows in the final post
+    counted as unchanged blank extras)."""
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    edit = reverse("initiatives:registration_edit", args=[draft.pk])
+    data = page_data(client.get(edit))
+    rows = [
+        {"name": "Nguyễn Văn Á", "position_unit": "Chi hội trưởng", "role": "Làm đất"},
+        {"name": "Trần Thị Bé", "position_unit": "Hội viên", "role": "Chăm sóc"},
+    ]
+    type_rows(data, rows)
+    saved = client.post(reverse("initiatives:registration_autosave", args=[draft.pk]), data)
+    assert saved.json()["version"] == draft.version + 1
+    data["version"] = [str(saved.json()["version"])]
+
+    client.post(edit, {**data, "save": "1"})
+
+    assert strategies.registration_stored(draft)["implementers"] == rows
+    assert "Trần Thị Bé" in client.get(edit).content.decode()
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_every_field_typed_autosaved_saved_and_reloaded_is_stored_as_typed(
+    client, cast, make_registration, open_plan, data
+):
+    for position, name in enumerate(["Giảm nghèo bền vững", "Nông thôn mới"], start=1):
+        Campaign.objects.get_or_create(plan=open_plan, position=position, name=name)
+    draft = make_registration()
+    typed, rows, expected = data.draw(
+        strategies.registration(
+            criteria=[a.criterion_id for a in draft.arguments.all()],
+            campaigns=list(open_plan.campaigns.values_list("pk", flat=True)),
+            people=[cast["officer_a"].pk],
+        )
+    )
+    login(client, cast["officer_a"])
+    edit = reverse("initiatives:registration_edit", args=[draft.pk])
+    page = page_data(client.get(edit))
+    page.update({name: [v] if isinstance(v, str) else v for name, v in typed.items()})
+    type_rows(page, rows)
+
+    autosaved = client.post(reverse("initiatives:registration_autosave", args=[draft.pk]), page)
+    assert autosaved.status_code == 200, autosaved.json()
+    page["version"] = [str(autosaved.json()["version"])]
+    client.post(edit, {**page, "save": "1"})
+    assert strategies.registration_stored(draft) == expected
+
+    # The page shows it back; sent again untouched, nothing changes.
+    client.post(edit, {**page_data(client.get(edit)), "save": "1"})
+    assert strategies.registration_stored(draft) == expected
+
+
+def test_numbers_are_typed_in_text_boxes_and_shown_the_vietnamese_way(
+    client, cast, make_registration
+):
+    """A phone's <input type=number> takes neither "1.500.000" nor "30,5": it sends nothing
+    for them, and the typed number is lost without a word."""
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    edit = reverse("initiatives:registration_edit", args=[draft.pk])
+    client.post(edit, registration_form(draft, cost_vnd="1.500.000", area_ha="30,5", save="1"))
+    document = lxml.html.fromstring(client.get(edit).content.decode())
+    boxes = {name: document.xpath(f"//input[@name='{name}']")[0] for name in NUMBER_FIELDS}
+    assert {box.get("type") for box in boxes.values()} == {"text"}
+    assert boxes["cost_vnd"].get("value") == "1.500.000"
+    assert boxes["area_ha"].get("value") == "30,5"
+    assert boxes["area_ha"].get("inputmode") == "decimal"
+
+
+NUMBER_FIELDS = ["households", "area_ha", "cost_vnd"]

@@ -96,9 +96,6 @@ def _edit_forms(request, registration, data=None):
         for a in registration.arguments.select_related("criterion").order_by("criterion__position")
     ]
     initial = {name: getattr(registration, name) for name in ["version", *forms.MODEL_FIELDS]}
-    initial["lead_name"] = registration.lead_name or (
-        registration.lead.get_full_name() if registration.lead_id else ""
-    )
     initial["campaigns"] = list(registration.campaigns.values_list("pk", flat=True))
     initial["lead"] = registration.lead_id
     for argument in registration.arguments.all():
@@ -112,10 +109,8 @@ def _edit_forms(request, registration, data=None):
         .distinct()
         .order_by("sort_key"),
     )
-    implementers = forms.ImplementerFormSet(
-        data,
-        prefix="implementers",
-        initial=list(registration.implementers.values("name", "position_unit", "role")),
+    implementers = forms.implementer_formset(
+        data, saved=list(registration.implementers.values("name", "position_unit", "role"))
     )
     return form, implementers
 
@@ -196,8 +191,8 @@ def _conflict(request, registration, form, implementers):
         request,
         _(
             "Someone else saved this registration while you were editing it. Your text is "
-            "still below and was NOT saved; the other version is shown beside it. Merge them, "
-            "then save again."
+            "still below and was NOT saved; their version is shown above it. Choose: keep "
+            "yours (change it first to merge the two if you like) or take theirs."
         ),
     )
     return _edit_page(request, current, form, implementers, conflict=current, status=409)

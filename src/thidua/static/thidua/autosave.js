@@ -2,10 +2,17 @@
  * Progressive enhancement: without this script the form is an ordinary POST.
  * <form data-autosave-key="registration-12" (required) data-autosave-url="…/autosave/" (absent:
  * this device only) data-server-saved-at="ISO 8601" data-autosave-delay="1500" (ms)
- * data-msg-{saving,saved,local,offline,restored,conflict,error}="translated, {time}">, holding
- * input[name=version] and the CSRF input. Status: [data-autosave-status] in the form, or
- * [data-autosave-status="<form id>"]. Drafts: localStorage "thidua:autosave:<key>" =
- * {savedAt, version, values, conflict}. [data-autosave-clear="key …"] on a page drops drafts.
+ * data-autosave-based-on="7" (when the server sends typed text back: the version it was typed
+ * on; other than input[name=version] on the server's page for a stale save)
+ * data-msg-{saving,saved,local,offline,restored,conflict,error,choose,theirs,keep,take}=
+ * "translated, {time}">, holding input[name=version] and the CSRF input. Status:
+ * [data-autosave-status] in the form, or [data-autosave-status="<form id>"]. Drafts:
+ * localStorage "thidua:autosave:<key>" = {savedAt, version, values, conflict}, version being
+ * the one the text was typed on. [data-autosave-clear="key …"] on a page drops drafts;
+ * [data-autosave-discard="key"] drops the draft when clicked ("take their version").
+ * A conflict (someone saved a newer version) is never saved over: the person chooses.
+ * Formsets: [data-formset] holds Django's management form, [data-formset-rows], a
+ * <template data-formset-empty> (the empty form) and a [data-formset-add] button.
  */
 (function () {
   'use strict';
@@ -22,6 +29,10 @@
     restored: 'Restored unsaved text from last time',
     conflict: 'Someone else saved this form meanwhile; your text is kept on this device',
     error: 'Could not save; your text is kept on this device',
+    choose: 'Someone else saved a newer version: nothing is saved until you choose',
+    theirs: 'The version saved by someone else',
+    keep: 'Keep my version',
+    take: 'Take their version',
   };
   const FETCH_TIMEOUT_MS = 30000; // a request hanging on a bad line must not block later saves
   const LOCK_MS = 10000; // submit buttons stay disabled this long after a real submit
@@ -73,6 +84,78 @@
     });
   }
 
+  // Django reads a formset's rows up to its TOTAL_FORMS: a row added here must be counted
+  // there, or what is typed in it is left out of every save.
+  function addRow(box) {
+    const total = box.querySelector('input[name$="-TOTAL_FORMS"]');
+    const max = box.querySelector('input[name$="-MAX_NUM_FORMS"]');
+    const template = box.querySelector('template[data-formset-empty]');
+    const rows = box.querySelector('[data-formset-rows]');
+    const index = parseInt(total.value, 10);
+    if (!template || !rows || (max && index >= parseInt(max.value, 10))) return null;
+    rows.insertAdjacentHTML('beforeend', template.innerHTML.replace(/__prefix__/g, index));
+    total.value = String(index + 1);
+    return rows.lastElementChild;
+  }
+
+  function setUpRows(form) {
+    form.querySelectorAll('[data-formset]').forEach((box) => {
+      const button = box.querySelector('[data-formset-add]');
+      if (!button) return;
+      button.hidden = false; // without this script the page's blank rows are all there is
+      button.addEventListener('click', () => {
+        const row = addRow(box);
+        if (!row) button.disabled = true;
+        else if (row.querySelector('input, textarea')) row.querySelector('input, textarea').focus();
+      });
+    });
+  }
+
+  // A draft may hold rows this page does not have yet (added, not saved): add them first.
+  function addRowsFor(form, values) {
+    form.querySelectorAll('[data-formset]').forEach((box) => {
+      const total = box.querySelector('input[name$="-TOTAL_FORMS"]');
+      const prefix = total.name.replace(/TOTAL_FORMS$/, '');
+      const needed = Object.keys(values).reduce((most, name) => {
+        const row = name.startsWith(prefix) && /^(\d+)-/.exec(name.slice(prefix.length));
+        return row ? Math.max(most, Number(row[1]) + 1) : most;
+      }, 0);
+      while (parseInt(total.value, 10) < needed && addRow(box));
+    });
+  }
+
+  function isEmpty(value) {
+    return value === undefined || value === '' || (Array.isArray(value) && !value.length);
+  }
+
+  function same(a, b) {
+    return (isEmpty(a) && isEmpty(b)) || JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  // What a person reads for a field: its label (a group's legend), the row number in a
+  // formset, and choices by their labels rather than their codes.
+  function labelOf(form, name) {
+    const el = Array.prototype.find.call(form.elements, (e) => e.name === name);
+    const group = el && (el.type === 'radio' || el.type === 'checkbox') && el.closest('fieldset');
+    const label = group ? group.querySelector('legend') :
+      el && el.id && form.querySelector('label[for="' + el.id + '"]');
+    const text = label ? label.textContent.replace(/\*\s*$/, '').trim() : name;
+    const row = /-(\d+)-[^-]+$/.exec(name);
+    return row ? text + ' (' + (Number(row[1]) + 1) + ')' : text;
+  }
+
+  function shown(form, name, value) {
+    const choices = Array.prototype.filter.call(form.elements, (e) => e.name === name);
+    const chosen = [].concat(value).map((v) => {
+      const el = choices.find((e) => (e.type === 'radio' || e.type === 'checkbox') && e.value === v);
+      const label = el && el.id && form.querySelector('label[for="' + el.id + '"]');
+      const option = choices[0] && choices[0].tagName === 'SELECT' &&
+        Array.from(choices[0].options).find((o) => o.value === v);
+      return (label && label.textContent.trim()) || (option && option.textContent.trim()) || v;
+    });
+    return chosen.filter(Boolean).join('; ');
+  }
+
   function clock(date) {
     return [date.getHours(), date.getMinutes()].map((n) => String(n).padStart(2, '0')).join(':');
   }
@@ -96,7 +179,9 @@
     let inflight = false; // one save at a time: each must carry the version the last returned
     let again = false; // a save was asked for while one was in flight
     let unsaved = false; // the server may lack what the local draft holds
-    let conflict = false; // after a 409 nothing more is sent until the page is reloaded
+    let conflict = false; // after a 409 nothing is sent until the person chooses a version
+    let base = null; // in a conflict: the version this person's text was typed on
+    let discarded = false; // "take their version": the draft is gone for good
     let sticky = ''; // the "restored" note, kept before later messages until the next edit
     let locked = false; // a real submit is under way
     let lockTimer = null;
@@ -114,10 +199,11 @@
     }
 
     function snapshot() {
+      if (discarded) return;
       const values = collect(form);
       lastJSON = JSON.stringify(values);
       unsaved = true;
-      const version = versionInput ? versionInput.value : null;
+      const version = conflict ? base : versionInput && versionInput.value;
       keep(storageKey, { savedAt: new Date().toISOString(), version, values, conflict });
     }
 
@@ -141,6 +227,7 @@
         show('saved', msg('saved', data.saved_at_display || clock(new Date())));
       } else if (response.status === 409) {
         conflict = true; // a stale version: sending again would only be refused again
+        base = versionInput ? versionInput.value : null;
         snapshot(); // marked and dated after their save, so that a reload cannot drop it
         show('conflict', data.message || msg('conflict'));
       } else {
@@ -216,6 +303,12 @@
     function submitted(event) {
       if (locked) return event.preventDefault(); // a double tap, or Enter pressed again
       locked = true;
+      if (conflict && versionInput && versionInput.value !== base) {
+        // Saving on the page that shows both versions sends the newer one's number: the person
+        // chose to keep their text. Should this POST be lost, the draft is theirs to save.
+        conflict = false;
+        snapshot();
+      }
       // The draft is not dropped: the next page's data-server-saved-at tells if it is stale.
       // Typed since the last draft: keep it too, in case this POST never reaches the server.
       if (timer) {
@@ -262,9 +355,79 @@
     // Back on this page from the browser's cache: the earlier submit is over.
     window.addEventListener('pageshow', (event) => { if (event.persisted) setLocked(false); });
 
+    document.querySelectorAll('[data-autosave-discard]').forEach((el) => {
+      if (el.getAttribute('data-autosave-discard') !== key) return;
+      el.addEventListener('click', () => {
+        clearTimeout(timer);
+        timer = null;
+        discarded = true;
+        drop(storageKey);
+      });
+    });
+
+    function choose(keepMine, version, theirs, panel) {
+      panel.remove();
+      if (versionInput) versionInput.value = version;
+      conflict = false;
+      if (keepMine) return flush();
+      const blank = {};
+      Object.keys(collect(form)).forEach((name) => { blank[name] = ''; });
+      restore(form, Object.assign(blank, theirs));
+      lastJSON = JSON.stringify(collect(form));
+      unsaved = false;
+      drop(storageKey);
+      show('', '');
+    }
+
+    // A reload after a conflict: this person's text goes back in the fields, the newer
+    // version the page came with is listed above them, and nothing is saved until they choose.
+    function offerChoice(theirs, version) {
+      const mine = collect(form);
+      const panel = document.createElement('section');
+      panel.className = 'panel conflict';
+      panel.setAttribute('data-autosave-choice', '');
+      const title = document.createElement('h2');
+      title.textContent = msg('theirs');
+      const list = document.createElement('dl');
+      list.className = 'facts facts--stacked';
+      Object.keys(Object.assign({}, theirs, mine)).forEach((name) => {
+        if (same(theirs[name], mine[name])) return;
+        const term = document.createElement('dt');
+        term.textContent = labelOf(form, name);
+        const text = document.createElement('dd');
+        text.textContent = shown(form, name, theirs[name] || '') || '—';
+        text.style.whiteSpace = 'pre-line';
+        list.append(term, text);
+      });
+      const actions = document.createElement('div');
+      actions.className = 'form-actions';
+      [['keep', true, 'button button--primary'], ['take', false, 'button']].forEach((b) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = b[2];
+        button.textContent = msg(b[0]);
+        button.setAttribute('data-autosave-' + b[0], '');
+        button.addEventListener('click', () => choose(b[1], version, theirs, panel));
+        actions.append(button);
+      });
+      panel.append(title, list, actions);
+      if (status) status.after(panel);
+      else form.prepend(panel);
+    }
+
+    setUpRows(form);
     const draft = load(storageKey);
     const current = collect(form);
     lastJSON = JSON.stringify(current);
+    const basedOn = form.getAttribute('data-autosave-based-on');
+    if (versionInput && basedOn && basedOn !== versionInput.value) {
+      // The server's page for a stale save: this person's text in the fields, the newer
+      // version beside it. Their text stays refused as stale until they choose.
+      conflict = true;
+      base = basedOn;
+      snapshot();
+      return show('conflict', msg('choose'));
+    }
     if (!draft || !draft.values) return;
     const serverAt = Date.parse(form.getAttribute('data-server-saved-at') || '');
     // A draft refused as stale is this person's text: kept whatever the dates. Phone clocks
@@ -280,14 +443,18 @@
         JSON.stringify(draft.values[name]) === JSON.stringify(current[name]))) {
       return draft.conflict && snapshot();
     }
+    addRowsFor(form, draft.values);
     restore(form, draft.values);
     lastJSON = JSON.stringify(collect(form));
-    if (draft.conflict) {
-      // Back to the version it was refused for: saving then shows the server's page with both
-      // versions, instead of silently writing over the other person's save.
-      if (versionInput) versionInput.value = draft.version;
+    if (draft.conflict && versionInput && draft.version !== versionInput.value) {
+      // Back to the version it was refused for: the form's own buttons then show the server's
+      // page with both versions, instead of silently writing over the other person's save.
+      const version = versionInput.value;
+      versionInput.value = draft.version;
       conflict = true;
-      return show('conflict', msg('conflict'));
+      base = draft.version;
+      offerChoice(current, version);
+      return show('conflict', msg('choose'));
     }
     sticky = msg('restored');
     show('restored', sticky);
