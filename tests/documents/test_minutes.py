@@ -280,3 +280,30 @@ def test_minutes_validation():
 
 def test_output_is_a_plain_docx_package():
     assert is_plain_docx(render_minutes_docx(sample_minutes()))
+
+
+def test_minutes_that_do_not_know_who_came_name_nobody_present_or_absent(tmp_path):
+    unknown = [replace(member, present=None) for member in MEMBERS]
+    draft = sample_minutes(members=unknown, vote=None, date=None, year=2022)
+    body = texts(reopen(render_minutes_docx(draft), tmp_path, "draft.docx"))
+    assert "1. Thành viên Hội đồng có mặt: ……/5 đồng chí; thành phần Hội đồng gồm:" in body
+    assert "- Đồng chí Bá Minh Hiếu, Chủ tịch Hội Nông dân huyện - Chủ tịch Hội đồng;" in body
+    assert "- Đồng chí Y Krông Ayun, Trưởng ban Tổ chức - Kiểm tra - Thành viên." in body
+    assert "2. Vắng mặt: …… đồng chí." in body
+    # With the vote's figures but not who was away: the count only.
+    counted = sample_minutes(
+        members=unknown, vote=Vote(members=5, present=4, votes_for=4, votes_against=0)
+    )
+    body = texts(reopen(render_minutes_docx(counted), tmp_path, "counted.docx"))
+    assert "1. Thành viên Hội đồng có mặt: 4/5 đồng chí; thành phần Hội đồng gồm:" in body
+    assert "2. Vắng mặt: 1 đồng chí." in body
+    everyone = sample_minutes(members=unknown)  # the sample vote: 5/5
+    assert "2. Vắng mặt: không." in texts(
+        reopen(render_minutes_docx(everyone), tmp_path, "all.docx")
+    )
+    with pytest.raises(ValueError, match="every member's presence"):
+        sample_minutes(members=[*unknown[:4], MEMBERS[4]])
+    with pytest.raises(ValueError, match="the vote counts 6 members"):
+        sample_minutes(
+            members=unknown, vote=Vote(members=6, present=5, votes_for=4, votes_against=1)
+        )

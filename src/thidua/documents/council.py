@@ -26,12 +26,13 @@ ROLES = {
 @dataclass(frozen=True, kw_only=True)
 class Member:
     """A member of the council; `role` is one of `ROLES`' keys ("chair", "vice_chair",
-    "secretary", "member") and `position` their office ("Chủ tịch Hội Nông dân huyện")."""
+    "secretary", "member") and `position` their office ("Chủ tịch Hội Nông dân huyện").
+    `present` is None when it is not known whether they came (a draft before the meeting)."""
 
     name: str
     role: str
     position: str = ""
-    present: bool = True
+    present: bool | None = True
     absence_reason: str = ""  # "đi công tác"
 
     def __post_init__(self):

@@ -88,13 +88,26 @@ class Minutes(OfficialFrame):
         for index, row in enumerate(self.rows):
             if len(row.scores) != width:
                 raise ValueError(f"row {index} has {len(row.scores)} scores for {width} criteria")
-        if self.vote is not None:
-            present = sum(member.present for member in self.members)
+        known = {member.present is not None for member in self.members}
+        if len(known) > 1:
+            raise ValueError("either every member's presence is known or none is")
+        if self.vote is not None and self.vote.members != len(self.members):
+            raise ValueError(
+                f"the vote counts {self.vote.members} members, the list {len(self.members)}"
+            )
+        if self.vote is not None and self.presence_known:
+            present = sum(bool(member.present) for member in self.members)
             if (self.vote.members, self.vote.present) != (len(self.members), present):
                 raise ValueError(
                     f"the vote counts {self.vote.present}/{self.vote.members} members present, "
                     f"the list of members {present}/{len(self.members)}"
                 )
+
+    @property
+    def presence_known(self) -> bool:
+        """Whether the minutes know who came; if not, they list the council and count only
+        (with the vote's figures, else blanks)."""
+        return all(member.present is not None for member in self.members)
 
     def _member(self, role: str) -> Member:
         return next(member for member in self.members if member.role == role)
@@ -206,6 +219,9 @@ def _member_line(member: Member) -> str:
 
 
 def _add_members(document, m: Minutes) -> None:
+    if not m.presence_known:
+        _add_council(document, m)
+        return
     present = [member for member in m.members if member.present]
     absent = [member for member in m.members if not member.present]
     add_body(
@@ -223,6 +239,22 @@ def _add_members(document, m: Minutes) -> None:
         reason = f" (lý do: {member.absence_reason})" if member.absence_reason else ""
         end = "." if index == len(absent) - 1 else ";"
         add_body(document, f"- {_member_line(member)}{reason}{end}")
+
+
+def _add_council(document, m: Minutes) -> None:
+    """Who sits on the council, when who came is not known: the count from the vote, or
+    blanks to fill in by hand, and nobody named as present or absent."""
+    total = len(m.members)
+    came = str(m.vote.present) if m.vote is not None else DOTS
+    away = str(m.vote.members - m.vote.present) if m.vote is not None else DOTS
+    add_body(
+        document,
+        f"1. Thành viên Hội đồng có mặt: {came}/{total} đồng chí; thành phần Hội đồng gồm:",
+    )
+    for index, member in enumerate(m.members):
+        end = "." if index == total - 1 else ";"
+        add_body(document, f"- {_member_line(member)}{end}")
+    add_body(document, "2. Vắng mặt: không." if away == "0" else f"2. Vắng mặt: {away} đồng chí.")
 
 
 def _score_rows(m: Minutes) -> list[list[str]]:

@@ -233,6 +233,7 @@ def minutes(council: Council, rows: list[Ranked]):
     proposals = {p.registration_id: p.outcome for p in council.proposals.all()}
     criteria = list(council.plan.criteria.all())
     members = list(council.members.select_related("person"))
+    presence = _presence(decision, members)
     return Minutes(
         superior=by.unit.upper(),
         issuer=council.name.upper(),
@@ -246,7 +247,10 @@ def minutes(council: Council, rows: list[Ranked]):
         council=council.name,
         purpose="đánh giá các mô hình, sáng kiến, ý tưởng mới theo Kế hoạch số "
         + council.plan.number_symbol,
-        members=[Member(name=m.person.get_full_name(), role=m.role) for m in members],
+        members=[
+            Member(name=m.person.get_full_name(), role=m.role, present=presence[m.pk])
+            for m in members
+        ],
         criteria=[Criterion(name=c.name, max_points=c.max_points) for c in criteria],
         rows=[
             ScoreRow(
@@ -278,6 +282,19 @@ def minutes(council: Council, rows: list[Ranked]):
         proposed_to=by.body,
         watermark="" if decision else DRAFT,
     )
+
+
+def _presence(decision, members) -> dict[int, bool | None]:
+    """Member id → whether they came to the meeting that approved the list; None for all when
+    that is not known (before the vote, or absent members not named with it)."""
+    if decision is None:
+        return dict.fromkeys((m.pk for m in members), None)
+    if decision.present == decision.members:
+        return dict.fromkeys((m.pk for m in members), True)
+    absent = set(decision.absent.values_list("pk", flat=True))
+    if len(absent) != decision.members - decision.present:
+        return dict.fromkeys((m.pk for m in members), None)
+    return {m.pk: m.pk not in absent for m in members}
 
 
 def decision(council: Council, rows: list[Ranked]) -> Decision:

@@ -161,10 +161,41 @@ class VoteForm(forms.Form):
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
+    absent = forms.TypedMultipleChoiceField(
+        label=_("Members absent"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The minutes name them; tick them when fewer members are present."),
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = list(members)
+        self.fields["absent"].choices = [
+            (m.pk, f"{m.person.get_full_name()} ({m.get_role_display()})") for m in self.members
+        ]
 
     def clean(self):
         data = super().clean()
         start, end = data.get("started_at"), data.get("ended_at")
         if start is not None and end is not None and end < start:
             self.add_error("ended_at", _("The meeting cannot end before it starts."))
+        present, absent = data.get("present"), data.get("absent") or []
+        counted = present is not None and "absent" not in self.errors
+        if counted and present + len(absent) != len(self.members):
+            self.add_error(
+                "absent",
+                _(
+                    "%(present)d present and %(absent)d absent make %(total)d, not the "
+                    "council's %(members)d members: tick exactly the members who did not come."
+                )
+                % {
+                    "present": present,
+                    "absent": len(absent),
+                    "total": present + len(absent),
+                    "members": len(self.members),
+                },
+            )
+        data["absent"] = [m for m in self.members if m.pk in set(absent)]
         return data

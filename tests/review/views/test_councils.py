@@ -163,3 +163,23 @@ def test_a_council_without_members_says_what_to_do_not_a_quorum_of_none(
             "starts; decisions will need %(share)s of them."
         ) % {"share": "2/3"}
     assert escape(hint) in page
+
+
+def test_the_chair_names_the_members_who_did_not_come(client, council, entry, tree):
+    _closed_with_a_proposal(council, entry, tree)
+    login(client, "chutich")
+    url = reverse("review:decision", args=[council.pk])
+    away = seat(council, "thanhvien")
+    page = client.get(url).content.decode()
+    assert f'name="absent" value="{away.pk}"' in page
+    unnamed = client.post(url, _vote(present="2", votes_for="2", votes_against="0"))
+    assert not hasattr(Council.objects.get(pk=council.pk), "decision")
+    with translation.override("vi"):
+        error = _(
+            "%(present)d present and %(absent)d absent make %(total)d, not the "
+            "council's %(members)d members: tick exactly the members who did not come."
+        ) % {"present": 2, "absent": 0, "total": 2, "members": 3}
+    assert escape(error) in unnamed.content.decode()
+    client.post(url, _vote(present="2", votes_for="2", votes_against="0", absent=[away.pk]))
+    decision = Council.objects.get(pk=council.pk).decision
+    assert list(decision.absent.all()) == [away]

@@ -18,6 +18,7 @@ from thidua.review.domain.councils import required_votes
 from thidua.review.models import (
     AssignmentState,
     Council,
+    CouncilMember,
     CouncilState,
     Decision,
     Proposal,
@@ -72,10 +73,11 @@ def decision_record(
     decided_on: datetime.date,
     started_at: datetime.time | None = None,
     ended_at: datetime.time | None = None,
+    absent: list[CouncilMember] | None = None,
 ) -> Decision:
-    """Record the vote, and when the meeting that held it started and ended (None: not
-    known). It passes with at least the council's share (2/3) of ALL members; when it
-    passes the outcomes reach the registrations and their units."""
+    """Record the vote, when the meeting that held it started and ended and who did not
+    come (None: not known). It passes with at least the council's share (2/3) of ALL
+    members; when it passes the outcomes reach the registrations and their units."""
     council = Council.objects.select_for_update().get(pk=council.pk)
     if council.state != CouncilState.CLOSED:
         raise ValidationError(_("The vote comes after scoring is closed, once."))
@@ -90,6 +92,17 @@ def decision_record(
             _("Only %(present)d of %(members)d members are present; the quorum is %(quorum)d.")
             % {"present": present, "members": members, "quorum": quorum}
         )
+    if absent is not None:
+        seats = set(council.members.values_list("pk", flat=True))
+        away = {member.pk for member in absent}
+        if not away <= seats or present != members - len(away):
+            raise ValidationError(
+                _(
+                    "The members present and the members absent do not add up: "
+                    "%(present)d present and %(absent)d absent of %(members)d."
+                )
+                % {"present": present, "absent": len(away), "members": members}
+            )
     required = required_votes(council, members)
     approved = votes_for >= required
     rule = numbering_rule_for(council.plan.unit)
@@ -120,6 +133,8 @@ def decision_record(
     decision.number_period = rule.period_for(decided_on.year)
     decision.number = next_number(unit=council.plan.unit, period=decision.number_period)
     decision.save()
+    if absent:
+        decision.absent.set(absent)
     transition(
         actor=actor,
         instance=council,

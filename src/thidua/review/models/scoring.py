@@ -113,6 +113,11 @@ class Decision(models.Model):
     # The meeting the vote was held at, as its minutes record it; None: not known.
     started_at = models.TimeField(_("meeting started at"), null=True, blank=True)
     ended_at = models.TimeField(_("meeting ended at"), null=True, blank=True)
+    # Who did not come, as the minutes name them; empty with fewer present than members:
+    # not recorded (the minutes then give the count only).
+    absent = models.ManyToManyField(
+        "review.CouncilMember", verbose_name=_("members absent"), blank=True, related_name="+"
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -237,9 +237,11 @@ def council_decision(request, pk):
     council = council_for(request, pk, manage=True)
     rows = ranking(council, list(registrations(council)))
     proposals = {p.registration_id: p for p in council.proposals.all()}
-    vote_form = forms.VoteForm()
+    members = list(council.members.select_related("person"))
+    vote_form = forms.VoteForm(members=members)
     if request.method == "POST" and "vote" in request.POST:
-        vote_form = forms.VoteForm(request.POST)  # shown again with its errors if invalid
+        # shown again with its errors if invalid
+        vote_form = forms.VoteForm(request.POST, members=members)
         if vote_form.is_valid():
             _vote(request, council, vote_form.cleaned_data)
             return redirect("review:decision", pk=council.pk)
@@ -264,7 +266,7 @@ def council_decision(request, pk):
             "vote_form": vote_form,
             "decision": decided,
             "documents": _documents(council, honoured) if decided else [],
-            "required": required_votes(council, council.members.count()),
+            "required": required_votes(council, len(members)),
             "CouncilState": CouncilState,
         },
     )
