@@ -155,3 +155,38 @@ def test_role_in_a_successor_covers_the_predecessors_archive(tree, make_person):
     assert not access.can(person, "unit.view", tree.commune_b)
     tree.commune_a.refresh_from_db()
     assert tree.commune_a.valid_to == datetime.date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("action", "allowed"),
+    [
+        ("unit.view", True),
+        ("plan.view", True),
+        ("registration.view", True),
+        ("report.view", True),
+        ("registration.edit", False),
+        ("report.edit", False),
+        ("plan.edit", False),
+        ("unit.manage", False),
+    ],
+)
+def test_the_predecessors_archive_is_read_not_written(tree, make_person, action, allowed):
+    """Decided (README): a successor reads the records of the units it succeeded and never
+    writes them; a 2022 draft of a dissolved commune stays as that commune left it."""
+    new_commune = unit_create(
+        actor=None,
+        parent=tree.province,
+        name="Ea Bá",
+        kind=UnitKind.COMMUNE,
+        valid_from=datetime.date(2025, 7, 1),
+    )
+    succession_record(
+        actor=None,
+        predecessor=tree.commune_a,
+        successor=new_commune,
+        kind=SuccessionKind.MERGE,
+        date=datetime.date(2025, 7, 1),
+    )
+    person = make_person("n", Role.ADMIN, new_commune)
+    assert access.can(person, action, tree.commune_a) is allowed
+    assert access.can(person, action, new_commune)

@@ -64,7 +64,9 @@ def grants(user) -> tuple[Grant, ...]:
     found = set()
     for role, unit_id, path in rows:
         found.add(Grant(role, path))
-        found.update(Grant(role, old_path) for old_path in older[unit_id])
+        # The units a unit succeeded are its archive: read, never written. A 2022 draft of a
+        # commune dissolved in 2025 stays as that commune left it.
+        found.update(Grant(Role.VIEWER, old_path) for old_path in older[unit_id])
     user._thidua_grants = tuple(sorted(found, key=lambda g: (g.path, g.role)))
     return user._thidua_grants
 
