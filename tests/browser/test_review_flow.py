@@ -1,14 +1,24 @@
 """hoidong scores an entry on a phone; the chair sees progress, closes scoring and records
 the vote; huyen downloads the decision; xa sees the outcome of its registration."""
 
+import pytest
 from docx import Document
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.helpers import browser_login
+from thidua.demo.council import NAME, council_open
+from thidua.plans.models import Plan
 
 
-def test_council_scores_votes_and_the_commune_sees_the_outcome(new_page, screenshot):
+@pytest.fixture
+def scoring(demo_site):
+    """The demo's 2022 council has decided: a second council of plan 115, with the same
+    members, is scoring for this test."""
+    return council_open(Plan.objects.get(number=115), name=f"{NAME} (phiên bổ sung)")
+
+
+def test_council_scores_votes_and_the_commune_sees_the_outcome(new_page, scoring, screenshot):
     member = new_page(PHONE)
     browser_login(member, "hoidong")
     member.get_by_role("link", name="Hội đồng đánh giá mô hình, sáng kiến năm 2022").first.click()

@@ -1,14 +1,19 @@
 """Smoke tests in a real browser: logging in, the start page, navigation, keyboard use,
-the language switch, and axe-core's accessibility rules on the main pages.
+the language switch, the demo's completed 2022 cycle, and axe-core's accessibility rules on
+the main pages.
 
 The demo's accounts (thidua.demo): `xa` is an officer of Hội Nông dân xã Ea Bá,
-`huyen` administers Hội Nông dân huyện Sông Hinh.
+`huyen` administers Hội Nông dân huyện Sông Hinh, `tinh` Hội Nông dân tỉnh Phú Yên.
 """
 
+import io
 import json
 import re
 
 import pytest
+from django.urls import reverse
+from docx import Document
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE_JS, DESKTOP, PHONE, VIEWPORTS
@@ -16,6 +21,7 @@ from tests.helpers import browser_login
 from thidua.demo import load as demo
 from thidua.org.models import Unit
 from thidua.plans.models import Plan
+from thidua.review.models import Council
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +107,67 @@ def test_pages_fit_phone_width_without_sideways_scrolling(phone_page, demo_site)
         widths[page.url] = page_width(page)
     too_wide = {url: width for url, width in widths.items() if width > PHONE["width"]}
     assert not too_wide, f"pages wider than {PHONE['width']} px: {too_wide}"
+
+
+PLAN_115 = "115-KH/HNDH"
+
+
+def open_plan(page, number: str) -> None:
+    page.get_by_role("navigation", name="Menu chính").get_by_role("link", name="Kế hoạch").click()
+    page.locator(".card", has_text=number).first.locator(".card__title").click()
+
+
+def test_district_downloads_the_2022_decision_and_its_rollup(desktop_page, screenshot):
+    page = desktop_page
+    browser_login(page, "huyen")
+    open_plan(page, PLAN_115)
+    page.get_by_role("link", name="Hội đồng đánh giá", exact=True).click()
+    page.get_by_role("link", name="Hội đồng đánh giá mô hình, sáng kiến năm 2022").click()
+    page.get_by_role("link", name="Đề xuất và biểu quyết").click()
+    expect(page.locator("main")).to_contain_text("Đã thông qua với 3/3")
+    screenshot(page, "decision")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Quyết định (DOCX)").click()
+    decision = Document(str(download.value.path()))
+    annex = "\n".join(cell.text for table in decision.tables for cell in table._cells)
+    assert "Mô hình trồng sắn cao sản gắn với liên kết tiêu thụ" in annex
+
+    open_plan(page, PLAN_115)
+    page.get_by_role("link", name="Báo cáo kết quả").click()
+    page.get_by_role("link", name="Tổng hợp kết quả của các đơn vị").click()
+    expect(page.locator("main table")).to_contain_text("Hội Nông dân xã Ea Trol")
+    screenshot(page, "rollup")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Bảng tổng hợp (XLSX)").click()
+    sheet = load_workbook(io.BytesIO(download.value.path().read_bytes())).active
+    units = [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert "Hội Nông dân xã Ea Bá" in units
+
+
+def test_province_sees_its_two_districts_rolled_up_on_a_phone(phone_page, screenshot):
+    page = phone_page
+    browser_login(page, "tinh")
+    open_plan(page, "283-KH/HNDT")
+    page.get_by_role("link", name="Báo cáo kết quả").click()
+    page.get_by_role("link", name="Tổng hợp kết quả của các đơn vị").click()
+    districts = page.locator("main table").first
+    expect(districts).to_contain_text("Hội Nông dân huyện Sông Hinh")
+    expect(districts).to_contain_text("Hội Nông dân huyện Sơn Hòa")
+    assert page_width(page) <= PHONE["width"], "the roll-up scrolls sideways at 360 px"
+    screenshot(page)
+
+
+def test_commune_downloads_its_own_list_on_a_phone(phone_page):
+    page = phone_page
+    browser_login(page, "xa")
+    open_plan(page, PLAN_115)
+    page.get_by_role("link", name="Đăng ký", exact=True).first.click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Danh sách (DOCX)").click()
+    listing = Document(str(download.value.path()))
+    rows = "\n".join(cell.text for table in listing.tables for cell in table._cells)
+    assert "Ý tưởng điểm thu gom, sơ chế sắn lát của chi hội" in rows
+    assert "Hội Nông dân xã Ea Trol" not in rows
 
 
 def test_login_with_wrong_password_shows_error_and_stays(phone_page):
@@ -205,6 +272,8 @@ AXE_PAGES = {
     "plan_list": "/plans/",
     "plan_detail": "plan_detail",
     "plan_cascade": "plan_cascade",
+    "council_decision": "council_decision",
+    "plan_rollup": "plan_rollup",
 }
 
 
@@ -252,6 +321,10 @@ def test_axe_finds_no_serious_violations_on_page(name, viewport, new_page, scree
         elif path in {"plan_detail", "plan_cascade"}:
             seed_plan = Plan.objects.get(number=115)
             path = f"/plans/{seed_plan.pk}/" + ("cascade/" if path == "plan_cascade" else "")
+        elif path == "council_decision":
+            path = reverse("review:decision", args=[Council.objects.get().pk])
+        elif path == "plan_rollup":
+            path = reverse("results:rollup", args=[Plan.objects.get(number=115).pk])
         page.goto(path)
 
     violations = axe_blocking_violations(page)

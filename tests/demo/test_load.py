@@ -1,20 +1,318 @@
-"""The demo data (demo/load.py) tells the story the README tells."""
+"""The demo data (demo/load.py) tells the story the README tells: the 2022 cycle of plan 115
+completed (council decided, documents issued, results reported and rolled up to the district
+and to the province, beside a second district), and the 2026 cycle open for registration.
 
+Each account is followed from the page it would start on, through the links the pages offer,
+to the downloads, which are opened and read."""
+
+import re
+from html import unescape
+
+import pytest
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.documents.reading import all_paragraphs
+from tests.helpers import docx, workbook
 from thidua.demo import load as demo
-from thidua.plans.models import Plan
+from thidua.initiatives.models import Registration
+from thidua.plans.models import Plan, PlanState
 from thidua.results.domain.rollup import rollup
+from thidua.results.enums import ReportState
+from thidua.review.models import Council, CouncilState, Outcome
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# What the council of Sông Hinh decided in 2022, best first: every kind of outcome.
+NOMINATED = ["Mô hình trồng sắn cao sản gắn với liên kết tiêu thụ"]  # Ea Bá
+COMMENDED = [
+    "Mô hình tổ hội nghề nghiệp chăn nuôi dê",  # Ea Trol
+    "Sáng kiến cải tiến máy tách hạt điều quy mô hộ",  # Ea Ly
+]
+RECOGNISED = [
+    "Mô hình trồng hồ tiêu hữu cơ",  # Ea Bia
+    "Ý tưởng điểm thu gom, sơ chế sắn lát của chi hội",  # Ea Bá
+    "Sáng kiến ủ phân vi sinh từ phụ phẩm mì",  # Ea Lâm
+    "Ý tưởng du lịch trải nghiệm buôn làng",  # Sơn Giang, entered from paper
+]
+NOT_HONOURED = [
+    "Mô hình cánh đồng mẫu lớn lúa nước",  # Đức Bình Tây
+    "Ý tưởng phiên chợ nông sản sạch cuối tuần tại thị trấn",  # Hai Riêng
+]
 
 
-def test_the_demo_rollup_matches_its_story(db, settings):
-    """The district sees 3 communes on time, 1 late, 7 missing; the province its district."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    demo.load(whole_country=False)
-    district = rollup(Plan.objects.get(number=115))
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(PASSWORD_HASHERS=FAST_HASHERS):  # as tests/conftest.py has it
+            demo.load(whole_country=False)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def story(loaded, db):
+    """Each test runs inside its own savepoint on top of the loaded demo."""
+
+
+def as_user(client, username):
+    assert client.login(username=username, password=demo.PASSWORD), username
+    return client
+
+
+def links(response) -> set[str]:
+    assert response.status_code == 200, response.status_code
+    return {unescape(href) for href in re.findall(r'href="([^"]+)"', response.content.decode())}
+
+
+def follow(client, page: str, target: str) -> str:
+    """Open ``page`` and check that it links to ``target``, the next step."""
+    assert target in links(client.get(page)), f"{page} does not link to {target}"
+    return target
+
+
+def download(client, url: str, content_type: str):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"] == content_type
+    return response
+
+
+def rows_of(document) -> list[str]:
+    """Each row of each table of a DOCX as one line of text."""
+    return [
+        " | ".join(cell.text for cell in row.cells)
+        for table in document.tables
+        for row in table.rows
+    ]
+
+
+def sheet_rows(book) -> list[list]:
+    return [list(row) for row in book.active.iter_rows(values_only=True)]
+
+
+def plan_115():
+    return Plan.objects.get(number=115, unit__name="Sông Hinh")
+
+
+def test_the_2022_council_voted_and_decided_every_kind_of_outcome(story):
+    council = Council.objects.get(plan=plan_115())
+    assert council.state == CouncilState.DECIDED
+    assert council.decision.approved
+    assert (council.decision.votes_for, council.decision.members) == (3, 3)
+    outcomes = {p.registration.name: p.outcome for p in council.proposals.all()}
+    assert outcomes == {
+        **dict.fromkeys(NOMINATED, Outcome.NOMINATED),
+        **dict.fromkeys(COMMENDED, Outcome.COMMENDED),
+        **dict.fromkeys(RECOGNISED, Outcome.RECOGNISED),
+        **dict.fromkeys(NOT_HONOURED, Outcome.NONE),
+    }
+
+
+def test_huyen_is_offered_the_decision_minutes_and_certificates_of_2022(story, client):
+    as_user(client, "huyen")
+    plan = plan_115()
+    council = Council.objects.get(plan=plan)
+    page = follow(client, "/plans/", reverse("plans:plan_detail", args=[plan.pk]))
+    page = follow(client, page, reverse("review:council_list", args=[plan.pk]))
+    page = follow(client, page, reverse("review:council_detail", args=[council.pk]))
+    page = follow(client, page, reverse("review:decision", args=[council.pk]))
+    offered = links(client.get(page))
+    documents = {
+        name: reverse(f"review:{name}_docx", args=[council.pk]) for name in ("decision", "minutes")
+    }
+    assert set(documents.values()) <= offered
+    certificates_url = reverse("review:certificates_docx", args=[council.pk])
+    certificates = sorted(link for link in offered if link.startswith(certificates_url))
+    assert certificates, "no certificates offered"
+
+    decision = docx(download(client, documents["decision"], DOCX))
+    text = "\n".join(p.text for p in all_paragraphs(decision))
+    assert "QUYẾT ĐỊNH" in text
+    annex = [row.lower() for row in rows_of(decision)]
+    # The outcome in words: "Đề nghị giải thưởng", "Khen thưởng" or "Giấy khen", "Công
+    # nhận" or "Giấy chứng nhận".
+    for names, word in [(NOMINATED, "giải thưởng"), (COMMENDED, "khen"), (RECOGNISED, "nhận")]:
+        for name in names:
+            assert any(name.lower() in row and word in row for row in annex), (name, word)
+    for name in NOT_HONOURED:
+        assert name not in text
+
+    minutes = docx(download(client, documents["minutes"], DOCX))
+    scored = rows_of(minutes)
+    for name in NOMINATED + COMMENDED + RECOGNISED + NOT_HONOURED:
+        assert any(name in row for row in scored), name
+    minutes_text = "\n".join(p.text for p in all_paragraphs(minutes))
+    assert "Lê Văn Minh" in minutes_text  # the chair
+    assert "Số thành viên có mặt: 3/3; đồng ý: 3; không đồng ý: 0" in minutes_text
+    assert "thông qua" in minutes_text
+
+    printed = "\n".join(
+        p.text for link in certificates for p in all_paragraphs(docx(download(client, link, DOCX)))
+    )
+    for name in COMMENDED + RECOGNISED:  # the nominated one goes on to the province
+        assert name in printed
+    for name in NOT_HONOURED:
+        assert name not in printed
+
+
+def test_huyen_is_offered_the_districts_rollup_of_2022(story, client):
+    as_user(client, "huyen")
+    plan = plan_115()
+    page = follow(
+        client,
+        reverse("plans:plan_detail", args=[plan.pk]),
+        reverse("results:overview", args=[plan.pk]),
+    )
+    page = follow(client, page, reverse("results:rollup", args=[plan.pk]))
+    rollup_page = client.get(page).content.decode()
+    for commune in ("Hội Nông dân xã Ea Bá", "Hội Nông dân xã Ea Trol", "Hội Nông dân xã Ea Bar"):
+        assert commune in rollup_page
+    tables = follow(client, page, reverse("results:rollup_xlsx", args=[plan.pk]))
+    rows = sheet_rows(workbook(download(client, tables, XLSX)))
+    header = next(row for row in rows if "Hội nghị tuyên truyền" in row)
+    meetings = header.index("Hội nghị tuyên truyền")
+    awards = header.index("Gửi dự giải thưởng")
+    by_unit = {row[0]: row for row in rows if isinstance(row[0], str)}
+    assert by_unit["Hội Nông dân xã Ea Bá"][meetings] == 4
+    assert by_unit["Hội Nông dân xã Ea Bá"][awards] == 1  # its nominated model
+    assert by_unit["Hội Nông dân xã Ea Bar"][meetings] is None  # not reported: empty
+    communes = [
+        row[meetings]
+        for name, row in by_unit.items()
+        if name.startswith(("Hội Nông dân xã", "Hội Nông dân thị trấn"))
+    ]
+    assert sum(n or 0 for n in communes) == 16  # four reports sent, four meetings each
+
+
+def test_the_district_reported_upwards_and_the_province_received_it(story, client):
+    plan = plan_115()
+    report = plan.reports.get(unit=plan.unit)
+    assert report.state == ReportState.RECEIVED
+    as_user(client, "huyen")
+    document = docx(client.get(reverse("results:report_docx", args=[report.pk])))
+    text = "\n".join(p.text for p in all_paragraphs(document))
+    assert "BÁO CÁO" in text
+    # Its communes' roll-up is in it: who reported on time, late, and not at all.
+    for words in ("đúng hạn", "trễ hạn", "chưa báo cáo"):
+        assert words in text, words
+
+
+def test_the_district_and_province_rollups_match_the_story(story):
+    district = rollup(plan_115())
     assert (district.count("on_time"), district.count("late"), district.count("missing")) == (
         3,
         1,
         7,
     )
-    assert district.total("meetings") == 16  # four reports sent, 4 meetings each
     province = rollup(Plan.objects.get(number=283)).group_totals()
-    assert [(g["unit"].name, g["units"], g["late"]) for g in province] == [("Sông Hinh", 11, 1)]
+    assert {
+        g["unit"].name: (g["units"], g["on_time"], g["late"], g["missing"]) for g in province
+    } == {"Sông Hinh": (11, 3, 1, 7), "Sơn Hòa": (14, 4, 1, 9)}
+
+
+def test_xa_is_offered_the_communes_own_list_of_its_registrations(story, client):
+    as_user(client, "xa")
+    plan = plan_115()
+    page = follow(client, "/plans/", reverse("plans:plan_detail", args=[plan.pk]))
+    page = follow(client, page, reverse("initiatives:registration_list", args=[plan.pk]))
+    listing = follow(client, page, reverse("initiatives:export_docx", args=[plan.pk]))
+    rows = rows_of(docx(download(client, listing, DOCX)))
+    ours = ["Mô hình trồng sắn cao sản", "Ý tưởng điểm thu gom, sơ chế sắn lát"]
+    for name in ours:
+        assert any(name in row for row in rows), name
+    others = Registration.objects.filter(plan=plan).exclude(unit__name="Ea Bá")
+    for registration in others:
+        assert not any(registration.name in row for row in rows), registration.name
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the list DOCX still carries the plan's (district's) header; the change to the "
+    "acting unit's header is another engineer's work in progress",
+)
+def test_xas_list_is_issued_by_xa_ea_ba(story, client):
+    as_user(client, "xa")
+    plan = plan_115()
+    document = docx(client.get(reverse("initiatives:export_docx", args=[plan.pk])))
+    # The heading block: the issuer's lines top left, above the "*" and the number.
+    issuer = " ".join(document.tables[0].rows[0].cells[0].text.split()).split("*")[0]
+    assert "XÃ EA BÁ" in issuer, issuer
+
+
+def test_tinh_is_offered_the_province_rollup_by_district(story, client):
+    as_user(client, "tinh")
+    province_plan = Plan.objects.get(number=283)
+    page = follow(
+        client,
+        reverse("plans:plan_detail", args=[province_plan.pk]),
+        reverse("results:overview", args=[province_plan.pk]),
+    )
+    page = follow(client, page, reverse("results:rollup", args=[province_plan.pk]))
+    html = client.get(page).content.decode()
+    first_cells = {
+        re.sub(r"<[^>]+>", "", cells[0]).strip()
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S)
+        for cells in [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S)]
+        if cells
+    }
+    assert {"Hội Nông dân huyện Sông Hinh", "Hội Nông dân huyện Sơn Hòa"} <= first_cells
+    # Their communes are in the roll-up too: one that reported in each district.
+    assert {"Hội Nông dân xã Ea Bá", "Hội Nông dân thị trấn Củng Sơn"} <= first_cells
+    tables = follow(client, page, reverse("results:rollup_xlsx", args=[province_plan.pk]))
+    download(client, tables, XLSX)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the roll-up XLSX has no subtotal per district yet; the district subtotals are "
+    "another engineer's work in progress",
+)
+def test_the_province_rollup_tables_subtotal_each_district(story, client):
+    as_user(client, "tinh")
+    province_plan = Plan.objects.get(number=283)
+    response = download(client, reverse("results:rollup_xlsx", args=[province_plan.pk]), XLSX)
+    sheet = workbook(response).active
+    header = next(row for row in sheet.iter_rows() if "Hội nghị tuyên truyền" in cells(row))
+    meetings = cells(header).index("Hội nghị tuyên truyền")
+
+    def subtotals(district: str) -> list:
+        return [
+            evaluated(sheet, row[meetings])
+            for row in sheet.iter_rows()
+            if any(isinstance(v, str) and district in v and "xã" not in v for v in cells(row))
+        ]
+
+    # A district's subtotal: its own report (2 meetings) and its communes' (4 × 4, 5 × 3).
+    assert 18 in subtotals("Sông Hinh")
+    assert 17 in subtotals("Sơn Hòa")
+
+
+def cells(row) -> list:
+    return [cell.value for cell in row]
+
+
+def evaluated(sheet, cell):
+    """A cell's value as a spreadsheet shows it: a "=SUM(…)" or "=A1+A2" formula added up."""
+    value = cell.value
+    if not (isinstance(value, str) and value.startswith("=")):
+        return value
+    total = 0
+    for first, last in re.findall(r"\$?([A-Z]+\$?\d+)(?::\$?([A-Z]+\$?\d+))?", value[1:]):
+        for row in sheet[f"{first}:{last or first}".replace("$", "")]:
+            for part in row if isinstance(row, tuple) else (row,):
+                total += evaluated(sheet, part) or 0
+    return total
+
+
+def test_the_2026_cycle_is_open_for_registration(story, client):
+    current = Plan.objects.get(unit__name="Đắk Lắk", number=12)
+    assert current.state == PlanState.ISSUED
+    as_user(client, "xa")
+    assert reverse("initiatives:start", args=[current.pk]) in links(
+        client.get(reverse("initiatives:registration_list", args=[current.pk]))
+    )

@@ -1,17 +1,23 @@
 """The demo: the seed's world, in one minute.
 
-Hội Nông dân tỉnh Phú Yên → huyện Sông Hinh → its town and ten communes as in
-2022 (the real administrative units), a few branches each, the same places in
-today's two-level structure, and one account per kind of user. The seed's plan
-115-KH/HNDH on the basis of the province's 283-KH/HNDT, the communes' answers to
-it (on time, late, a draft, missing), and a current plan of today's Đắk Lắk.
+Hội Nông dân tỉnh Phú Yên → huyện Sông Hinh and huyện Sơn Hòa → their towns and communes
+as in 2022 (the real administrative units), a few branches in Sông Hinh, the same places in
+today's two-level structure, and one account per kind of user.
+
+The 2022 cycle, completed: the province's plan 283-KH/HNDT; Sông Hinh's seed plan
+115-KH/HNDH and Sơn Hòa's plan on its basis; the communes' own plans and registrations; Sông
+Hinh's council, which scored, voted and decided (every kind of outcome); the communes'
+results reports, rolled up to each district and to the province, and the districts' reports
+received by the province. The 2026 cycle of today's Đắk Lắk, open for registration.
 """
 
 import datetime
 
 from django.db import transaction
 
+from thidua.demo import council as demo_council
 from thidua.demo import registrations as demo_registrations
+from thidua.demo import reports as demo_reports
 from thidua.org.domain.admin_units import REFORM_DATE, load_admin_units
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.domain.units import unit_create
@@ -22,6 +28,7 @@ from thidua.plans.seed_loader import load_plan, read
 PASSWORD = "thidua-demo"  # noqa: S105 (the documented demo password)
 PHU_YEN = "54"
 SONG_HINH = "561"
+SON_HOA = "560"
 EA_BA_OLD = "22216"
 DAK_LAK = "66"
 EA_BA_NEW = "22225"
@@ -68,6 +75,12 @@ CHILD_PLANS = [
     ("22213", 4, datetime.date(2022, 4, 21)),  # Đức Bình Tây: late
     ("22225", None, None),  # Ea Bar: still a draft
 ]
+# Sơn Hòa's communes that wrote their own plan on the basis of the district's.
+SON_HOA_CHILD_PLANS = [
+    ("22165", 8, datetime.date(2022, 3, 28)),  # thị trấn Củng Sơn
+    ("22171", 6, datetime.date(2022, 4, 1)),  # Sơn Hội
+    ("22204", 10, datetime.date(2022, 4, 6)),  # Suối Trai
+]
 
 
 def _plans(district: Unit) -> None:
@@ -76,16 +89,25 @@ def _plans(district: Unit) -> None:
     district_plan = load_plan(
         read("plan_115.json"), unit=district, parent=province_plan, child_plan_deadline=True
     )
-    for code, number, issued_on in CHILD_PLANS:
-        commune = district.children.get(code=code)
-        child = plan_create_child(actor=None, parent=district_plan, unit=commune)
-        if number:
-            plan_record_issued(actor=None, plan=child, number=number, issued_on=issued_on)
+    _child_plans(district_plan, CHILD_PLANS)
+    son_hoa = province.children.get(level=2, code=SON_HOA)
+    son_hoa_plan = load_plan(read("plan_2022_son_hoa.json"), unit=son_hoa, parent=province_plan)
+    _child_plans(son_hoa_plan, SON_HOA_CHILD_PLANS)
     dak_lak = Unit.objects.get(level=1, code=DAK_LAK, valid_from=REFORM_DATE)
     current_plan = load_plan(read("plan_2026_daklak.json"), unit=dak_lak)
-    demo_registrations.load(district_plan=district_plan, current_plan=current_plan)
-    demo_registrations.council(district_plan)
-    demo_registrations.reports(district_plan)
+    demo_registrations.load(
+        district_plan=district_plan, son_hoa_plan=son_hoa_plan, current_plan=current_plan
+    )
+    demo_council.decide(district_plan)
+    demo_reports.load(district_plan=district_plan, son_hoa_plan=son_hoa_plan)
+
+
+def _child_plans(parent, answers) -> None:
+    for code, number, issued_on in answers:
+        commune = parent.unit.children.get(code=code)
+        child = plan_create_child(actor=None, parent=parent, unit=commune)
+        if number:
+            plan_record_issued(actor=None, plan=child, number=number, issued_on=issued_on)
 
 
 def _accounts(district: Unit) -> None:
@@ -130,3 +152,4 @@ def _accounts(district: Unit) -> None:
         )
         for role in (Role.ADMIN, Role.OFFICER) if username == "tinh" else (Role.OFFICER,):
             membership_grant(actor=admin, person=person, unit=unit, role=role)
+    demo_council.members(district)

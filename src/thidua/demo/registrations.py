@@ -1,9 +1,9 @@
 """The demo's registrations: the communes' answers to plan 115 in 2022 (on time, returned,
-late, entered from paper, a draft, one commune with nothing) and a few for the current
-Đắk Lắk plan. Past dates are set after the fact: the domain functions record "now"."""
+late, entered from paper, a draft, one commune with nothing), Sơn Hòa's communes' answers to
+their district's plan, and a few for the current Đắk Lắk plan. Past dates are set after the
+fact: the domain functions record "now"."""
 
 import datetime
-from decimal import Decimal
 
 from django.utils import timezone
 
@@ -15,16 +15,11 @@ from thidua.initiatives.domain.registrations import (
     registration_save,
     registration_submit,
 )
-from thidua.initiatives.models import Registration, Transition
-from thidua.org.domain.people import membership_grant, person_create
-from thidua.org.models import Person, Role, Unit
-from thidua.results.domain.reports import report_open, report_review, report_save, report_submit
-from thidua.results.models import Progress, ResultsReport
-from thidua.review.domain.councils import assign, council_create, council_set_state, member_add
-from thidua.review.domain.scoring import scores_save
-from thidua.review.models import CouncilState, MemberRole
+from thidua.initiatives.models import Registration, RegistrationState, Transition
+from thidua.org.models import Person, Unit
 
-# (commune code, kind, name, lead, sent on, then)  — then: receive / accept / return / None
+# (commune code, kind, name, lead, sent on, then)  — then: receive / accept / return / paper
+# (entered by the district from a paper form, then received) / None (a draft).
 SEED_2022 = [
     (
         "22216",
@@ -33,6 +28,14 @@ SEED_2022 = [
         "Y Thuê Niê",
         datetime.date(2022, 4, 5),
         "accept",
+    ),
+    (
+        "22216",
+        "idea",
+        "Ý tưởng điểm thu gom, sơ chế sắn lát của chi hội",
+        "H'Luyến Niê",
+        datetime.date(2022, 4, 8),
+        "receive",
     ),
     (
         "22237",
@@ -48,7 +51,7 @@ SEED_2022 = [
         "Ý tưởng phiên chợ nông sản sạch cuối tuần tại thị trấn",
         "Trần Thị Mai",
         datetime.date(2022, 4, 9),
-        None,
+        "receive",
     ),
     (
         "22234",
@@ -90,10 +93,72 @@ SEED_2022 = [
         datetime.date(2022, 4, 20),
         "receive",
     ),  # late
-    ("22219", "idea", "Ý tưởng du lịch trải nghiệm buôn làng", "Y Ngọc", None, "paper"),
+    (
+        "22219",
+        "idea",
+        "Ý tưởng du lịch trải nghiệm buôn làng",
+        "Y Ngọc",
+        datetime.date(2022, 4, 10),
+        "paper",
+    ),
     ("22225", "initiative", "Sáng kiến hệ thống tưới nhỏ giọt tự chế", "Hoàng Văn Nam", None, None),
 ]
 # Đức Bình Đông (22222) sends nothing: the compliance table shows it missing.
+SONG_HINH_DUE = datetime.date(2022, 4, 10)
+
+# Sơn Hòa's communes, to their district (no demo account acts for Sơn Hòa: the entries are
+# the data the district would have). Six of fourteen register, one late; all are received.
+SON_HOA_2022 = [
+    (
+        "22165",
+        "model",
+        "Mô hình trồng bắp lai theo hướng hữu cơ",
+        "Nguyễn Văn Lộc",
+        datetime.date(2022, 4, 11),
+        "receive",
+    ),
+    (
+        "22171",
+        "model",
+        "Mô hình nuôi heo đen bản địa theo tổ hợp tác",
+        "Ma Văn Điểu",
+        datetime.date(2022, 4, 12),
+        "receive",
+    ),
+    (
+        "22177",
+        "initiative",
+        "Sáng kiến máy băm cỏ nuôi bò từ động cơ cũ",
+        "Lê Văn Sơn",
+        datetime.date(2022, 4, 8),
+        "receive",
+    ),
+    (
+        "22204",
+        "model",
+        "Mô hình trồng mía liên kết với nhà máy đường",
+        "Trần Văn Hùng",
+        datetime.date(2022, 4, 14),
+        "accept",
+    ),
+    (
+        "22201",
+        "model",
+        "Mô hình trồng lúa chất lượng cao",
+        "Phạm Văn Tâm",
+        datetime.date(2022, 4, 13),
+        "receive",
+    ),
+    (
+        "22192",
+        "idea",
+        "Ý tưởng phiên chợ nông sản vùng cao",
+        "Ksor Y Đoan",
+        datetime.date(2022, 4, 20),
+        "receive",
+    ),  # late
+]
+SON_HOA_DUE = datetime.date(2022, 4, 15)
 
 CURRENT = [
     ("22225", "model", "Mô hình cà phê tái canh liên kết hợp tác xã", "submit"),
@@ -101,45 +166,10 @@ CURRENT = [
 ]
 
 
-def load(*, district_plan, current_plan) -> None:
+def load(*, district_plan, son_hoa_plan, current_plan) -> None:
     huyen, xa = Person.objects.get(username="huyen"), Person.objects.get(username="xa")
-    for code, kind, name, lead, sent_on, then in SEED_2022:
-        unit = district_plan.unit.children.get(code=code)
-        paper = then == "paper"
-        registration = _filled(
-            registration_create(
-                actor=huyen if paper else xa,
-                plan=district_plan,
-                unit=unit,
-                kind=kind,
-                name=name,
-                entered_by_office=paper,
-            ),
-            lead,
-            unit,
-        )
-        if paper:
-            registration_submit(
-                actor=huyen, registration=registration, sent_on=datetime.date(2022, 4, 10)
-            )
-            continue
-        if sent_on is None:
-            continue
-        registration = registration_submit(actor=xa, registration=registration)
-        _backdate(registration, sent_on, due=datetime.date(2022, 4, 10))
-        if then == "receive":
-            registration_receive(actor=huyen, registration=registration)
-        elif then == "accept":
-            registration_accept(
-                actor=huyen,
-                registration=registration_receive(actor=huyen, registration=registration),
-            )
-        elif then == "return":
-            registration_return(
-                actor=huyen,
-                registration=registration,
-                reason="Bổ sung số hộ tham gia và dự kiến thu nhập tăng thêm.",
-            )
+    _answers(district_plan, SEED_2022, commune=xa, office=huyen, due=SONG_HINH_DUE)
+    _answers(son_hoa_plan, SON_HOA_2022, commune=None, office=None, due=SON_HOA_DUE)
     for code, kind, name, then in CURRENT:
         unit = Unit.objects.get(code=code, parent=current_plan.unit)
         registration = _filled(
@@ -149,6 +179,46 @@ def load(*, district_plan, current_plan) -> None:
         )
         if then == "submit":
             registration_submit(actor=xa, registration=registration)
+
+
+def _answers(plan, answers, *, commune, office, due: datetime.date) -> None:
+    """The communes' registrations under ``plan``: ``commune`` types them, ``office`` (the
+    district's) enters the paper ones and receives, accepts or returns them."""
+    for code, kind, name, lead, sent_on, then in answers:
+        unit = plan.unit.children.get(code=code)
+        paper = then == "paper"
+        registration = _filled(
+            registration_create(
+                actor=office if paper else commune,
+                plan=plan,
+                unit=unit,
+                kind=kind,
+                name=name,
+                entered_by_office=paper,
+            ),
+            lead,
+            unit,
+        )
+        if sent_on is None:
+            continue
+        if paper:
+            registration = registration_submit(
+                actor=office, registration=registration, sent_on=sent_on
+            )
+        else:
+            registration = registration_submit(actor=commune, registration=registration)
+        _backdate(registration, sent_on, due=due)
+        if then in ("receive", "accept", "paper"):
+            registration = registration_receive(actor=office, registration=registration)
+        if then == "accept":
+            registration_accept(actor=office, registration=registration)
+        elif then == "return":
+            registration_return(
+                actor=office,
+                registration=registration,
+                reason="Bổ sung số hộ tham gia và dự kiến thu nhập tăng thêm.",
+            )
+        _backdate_review(registration, sent_on + datetime.timedelta(days=2))
 
 
 def _filled(registration: Registration, lead: str, unit: Unit) -> Registration:
@@ -184,93 +254,14 @@ def _backdate(registration: Registration, day: datetime.date, *, due: datetime.d
     Transition.objects.filter(registration=registration).update(at=at, is_late=day > due)
 
 
-def council(plan) -> None:
-    """The district's council for plan 115: hoidong chairs it; scoring is open, two members
-    have already scored some entries."""
-
-    huyen = Person.objects.get(username="huyen")
-    seats = [("hoidong", MemberRole.CHAIR)]
-    for username, name, role in [
-        ("hoidong2", "Phạm Thị Lan", MemberRole.SECRETARY),
-        ("hoidong3", "Hồ Văn Quang", MemberRole.MEMBER),
-    ]:
-        person = person_create(
-            actor=huyen,
-            username=username,
-            full_name=name,
-            password="thidua-demo",  # noqa: S106
-            email=f"{username}@example.vn",
-        )
-        membership_grant(actor=huyen, person=person, unit=plan.unit, role=Role.COUNCIL)
-        seats.append((username, role))
-    review = council_create(
-        actor=huyen, plan=plan, name="Hội đồng đánh giá mô hình, sáng kiến năm 2022"
-    )
-    for username, role in seats:
-        member_add(
-            actor=huyen, council=review, person=Person.objects.get(username=username), role=role
-        )
-    assign(actor=huyen, council=review)
-    council_set_state(actor=huyen, council=review, state=CouncilState.SCORING)
-    for seat in review.members.exclude(person__username="hoidong"):
-        for offset, assignment in enumerate(seat.assignments.order_by("registration_id")[:3]):
-            scores_save(
-                actor=seat.person,
-                assignment=assignment,
-                scores={
-                    c.pk: (Decimal(12 + (offset * 3 + c.position * seat.pk) % 8), "")
-                    for c in plan.criteria.all()
-                },
-                submit=True,
-            )
-
-
-# (commune code, sent on) — the communes' results reports on plan 115 in October 2022.
-REPORTS_2022 = [
-    ("22216", datetime.date(2022, 10, 20)),  # Ea Bá
-    ("22237", datetime.date(2022, 10, 24)),  # Ea Ly
-    ("22231", datetime.date(2022, 10, 18)),  # Ea Trol
-    ("22213", datetime.date(2022, 10, 31)),  # Đức Bình Tây: late
-    ("22207", None),  # Hai Riêng: still a draft
-]
-
-
-def reports(plan) -> None:
-    """Some communes reported on time, one late, one has a draft, the rest nothing."""
-    huyen = Person.objects.get(username="huyen")
-    for code, sent_on in REPORTS_2022:
-        unit = plan.unit.children.get(code=code)
-        report = report_open(actor=None, plan=plan, unit=unit)
-        report = report_save(
-            actor=None,
-            report=report,
-            version=report.version,
-            fields={
-                "meetings": 4,
-                "meeting_participants": 180,
-                "media_items": 3,
-                "events": 1,
-                "event_participants": 60,
-                "replicated": 1,
-                "support_vnd": 5_000_000,
-                "fund_vnd": 1_500_000,
-                "shortcomings": "Một số chi hội triển khai còn chậm.",
-                "proposals": "Đề nghị Huyện hội hỗ trợ kinh phí nhân rộng mô hình.",
-            },
-            results={
-                r.registration_id: {
-                    "progress": Progress.DONE,
-                    "households": 25,
-                    "text": "Đạt dự kiến.",
-                }
-                for r in report.results.all()
-            },
-        )
-        if sent_on is None:
-            continue
-        report = report_submit(actor=None, report=report)
-        at = timezone.make_aware(datetime.datetime.combine(sent_on, datetime.time(9)))
-        ResultsReport.objects.filter(pk=report.pk).update(
-            first_submitted_at=at, submitted_at=at, is_late=sent_on > datetime.date(2022, 10, 25)
-        )
-        report_review(actor=huyen, report=report, receive=True)
+def _backdate_review(registration: Registration, day: datetime.date) -> None:
+    """The district received, accepted or returned it two days after it was sent."""
+    at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(14)))
+    Transition.objects.filter(
+        registration=registration,
+        to_state__in=(
+            RegistrationState.RECEIVED,
+            RegistrationState.ACCEPTED,
+            RegistrationState.RETURNED,
+        ),
+    ).update(at=at)
