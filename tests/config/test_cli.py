@@ -1,7 +1,9 @@
 """The ``thidua`` command (config/cli.py): demo on the embedded default, management commands,
 ``thidua serve`` (gunicorn with the production configuration, static files included)."""
 
+import email
 import os
+import re
 import socket
 import sqlite3
 import subprocess
@@ -15,11 +17,14 @@ from tests.helpers import run_in_production as run
 SECRET = "s" * 10 + "Zq8-v_3LmT0pXw9RbN2cYd7Hs4Gf1JeUaI6oK5wQ"  # a production secret for serve
 
 
-def thidua(*args, data_dir, timeout=300):
+def thidua(*args, data_dir, timeout=300, **variables):
     environment = {
-        key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "DEBUG"}
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DEBUG", "SITE_URL", "EMAIL_BACKEND"}
     }
     environment["THIDUA_DATA_DIR"] = str(data_dir)
+    environment.update(variables)
     return subprocess.run(  # noqa: S603 (our own interpreter and entry point)
         [sys.executable, "-c", "from thidua.config.cli import main; main()", *args],
         env=environment,
@@ -35,9 +40,26 @@ def count(database, sql):
         return connection.execute(sql).fetchone()[0]
 
 
+def kept_links(data_dir) -> set[str]:
+    """The addresses the mail kept in the data directory links to."""
+    links = set()
+    for path in (data_dir / "mail").iterdir():
+        for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+            if chunk.strip():
+                body = email.message_from_bytes(chunk.strip()).get_payload(decode=True).decode()
+                links.update(re.findall(r"https?://[^/\s]+", body))
+    return links
+
+
 def test_demo_creates_data_once_then_reuses_it_and_reset_starts_over(tmp_path):
-    first = thidua("demo", "--no-serve", data_dir=tmp_path)
+    first = thidua("demo", "--no-serve", "--port", "8001", data_dir=tmp_path)
     assert first.returncode == 0, first.stderr
+    # The console backend of DEBUG would print every notification of the load: none shows.
+    assert "Subject:" not in first.stdout
+    assert "Content-Transfer-Encoding" not in first.stdout
+    assert str(tmp_path / "mail") in first.stdout
+    # The mail it kept links to the port the demo serves on.
+    assert kept_links(tmp_path) == {"http://127.0.0.1:8001"}
     assert "huyen" in first.stdout
     assert "thidua-demo" in first.stdout
     database = tmp_path / "thidua.sqlite3"
@@ -53,11 +75,15 @@ def test_demo_creates_data_once_then_reuses_it_and_reset_starts_over(tmp_path):
     assert "đã có sẵn" in second.stdout
     assert count(database, "select full_name from org_person where username = 'xa'") == "Đã sửa"
 
-    third = thidua("demo", "--no-serve", "--reset", data_dir=tmp_path)
+    third = thidua(
+        "demo", "--no-serve", "--reset", data_dir=tmp_path, SITE_URL="https://thidua.example.vn"
+    )
     assert third.returncode == 0, third.stderr
     assert count(database, "select full_name from org_person where username = 'xa'") == (
         "Nguyễn Thị Hoa"
     )
+    # A SITE_URL that is set wins; the reset started the kept mail over too.
+    assert kept_links(tmp_path) == {"https://thidua.example.vn"}
 
 
 def test_any_management_command_runs_through_thidua(tmp_path):

@@ -8,6 +8,7 @@
 import argparse
 import os
 import secrets
+import shutil
 import sys
 from pathlib import Path
 
@@ -53,6 +54,8 @@ def demo(argv: list[str]) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("DEBUG", "1")
     os.environ.setdefault("SECRET_KEY", _demo_secret(data_dir))
+    # E-mails link to the address actually served, unless SITE_URL says otherwise.
+    os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{options.port}")
     if options.reset:
         _delete_embedded_database(data_dir)
 
@@ -99,5 +102,7 @@ def _demo_secret(data_dir: Path) -> str:
 
 
 def _delete_embedded_database(data_dir: Path) -> None:
+    """The database and the mail the last load kept (``load_demo`` writes it there)."""
     for suffix in ("", "-wal", "-shm"):
         (data_dir / f"thidua.sqlite3{suffix}").unlink(missing_ok=True)
+    shutil.rmtree(data_dir / "mail", ignore_errors=True)
