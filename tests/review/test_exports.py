@@ -172,6 +172,18 @@ def test_each_outcome_has_its_article_and_the_right_certificate(client, council,
     assert "Tổ hợp tác trồng mì" not in printed  # a nomination is no district award
     assert "Tủ sách khuyến nông" not in printed
 
+    # The nomination goes up in a submission of its own, listing only the nominated.
+    url = reverse("review:decision_docx", args=[council.pk])
+    submission = docx(client.get(url, {"part": "nomination"}))
+    body = [p.text for p in submission.paragraphs]
+    assert body[body.index("TỜ TRÌNH") + 1] == (
+        "Về việc đề nghị xét tặng Giải thưởng “Người Việt đoàn kết sáng tạo”"
+    )
+    assert "Kính gửi: Ban Thường vụ Hội Nông dân tỉnh Phú Yên" in body
+    (table,) = [t for t in submission.tables if t.rows[0].cells[0].text == "TT"]
+    assert [row.cells[1].text for row in table.rows[1:]] == ["Tổ hợp tác trồng mì"]
+    assert "DỰ THẢO" in submission.sections[0].first_page_header.paragraphs[0].text
+
 
 def test_the_commendation_states_the_prize_money_the_council_records(client, council, entry, tree):
     council.commendation_amount = 500_000
@@ -484,6 +496,7 @@ def test_generated_councils_issue_the_right_document_for_every_outcome(
     _check_minutes(client, situation, expected)
     _check_decision(client, situation, expected, present, honoured)
     _check_certificates(client, situation, expected)
+    _check_nomination(client, situation, expected)
     assert (
         plan.unit.level
         == {
@@ -764,3 +777,22 @@ def test_generated_outcomes_make_contiguous_articles_that_list_exactly_their_ent
     assert [[row.cells[1].text for row in t.rows[1:]] for t in tables] == [
         [h.name for h in honours[o]] for o in present
     ]
+
+
+def _check_nomination(client, situation, expected):
+    council, plan = situation.council, situation.council.plan
+    response = _download(client, "review:decision_docx", council, part="nomination")
+    if not expected[Outcome.NOMINATED]:
+        assert response.status_code == 404
+        return
+    submission = docx(response)
+    assert _heading_lines(submission)[:2] == [plan.superior_line, plan.issuer_line]
+    assert "DỰ THẢO" in _marks(submission)  # to be numbered, dated and signed
+    body = [p.text for p in submission.paragraphs]
+    assert f"Kính gửi: Ban Thường vụ {plan.unit.parent.full_name}" in body
+    (table,) = [t for t in submission.tables if t.rows[0].cells[0].text == "TT"]
+    assert [(row.cells[1].text, row.cells[2].text) for row in table.rows[1:]] == [
+        (r.name, r.unit.full_name) for r in expected[Outcome.NOMINATED]
+    ]
+    count = f"{len(expected[Outcome.NOMINATED]):02d} mô hình, sáng kiến, ý tưởng mới sau:"
+    assert any(t.endswith(count) for t in body)

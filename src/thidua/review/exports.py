@@ -14,8 +14,9 @@ from thidua.documents.certificates import COMMENDATION, RECOGNITION, Certificate
 from thidua.documents.council import Criterion, Member, ScoreRow, Vote
 from thidua.documents.dates import short_date
 from thidua.documents.decision import Article, Decision, Honour
-from thidua.documents.formatting import ENTRIES, enumeration, money, quoted
+from thidua.documents.formatting import ENTRIES, citation, enumeration, money, quoted
 from thidua.documents.minutes import Minutes
+from thidua.documents.nomination import Nomination
 from thidua.documents.official import Signature, number_line, roman
 from thidua.documents.xlsx import XlsxColumn, render_xlsx
 from thidua.initiatives.enums import Kind
@@ -378,3 +379,45 @@ def certificates(council: Council, rows: list[Ranked], kind: str | None = None) 
                 )
             )
     return found
+
+
+def nomination(council: Council, rows: list[Ranked]) -> Nomination | None:
+    """The unit's submission proposing its nominated registrations to the body above for the
+    national award, after the decision that nominates them (None when it nominates none). A
+    draft for the office to number, date and sign: it is marked DỰ THẢO."""
+    nominated = honours_by_outcome(council, rows).get(Outcome.NOMINATED, [])
+    if not nominated:
+        return None
+    by = acting(council)
+    made = council.decision
+    plan = council.plan
+    decided = number_line(made.number, f"QĐ/{plan.issuer_code}")
+    cited = f"Quyết định {citation(decided, made.decided_on)}"
+    return Nomination(
+        superior=by.superior_line,
+        issuer=by.issuer_line,
+        number=number_line(None, f"TTr/{plan.issuer_code}"),
+        place=plan.place,
+        year=made.decided_on.year,
+        subject_lines=[f"Về việc đề nghị xét tặng {AWARD}"],
+        addressee=by.superior_body,
+        grounds=[
+            f"Căn cứ Kế hoạch số {plan.number_symbol} ngày {short_date(plan.issued_on)} của "
+            f"{by.body} về thực hiện {by.movement};",
+            f"Căn cứ kết quả đánh giá, biểu quyết của {council.name} ngày "
+            f"{short_date(made.decided_on)} và {cited} của {by.body},",
+            f"{by.body} kính đề nghị {by.superior_body} xem xét, xét tặng {AWARD} cho "
+            f"{_count(nominated)} sau:",
+        ],
+        honours=nominated,
+        closing=[
+            f"Hồ sơ kèm theo gồm: {cited}, Biên bản họp {council.name} và hồ sơ đăng ký của "
+            f"từng {ENTRIES} được đề nghị.",
+            f"Kính đề nghị {by.superior_body} xem xét./.",
+        ],
+        recipients=["Như trên;", "Lưu VT, VP."],
+        signature=Signature(
+            authority=plan.signing_authority, title=plan.signer_title, signer=plan.signer_name
+        ),
+        watermark=DRAFT,
+    )

@@ -147,6 +147,7 @@ def test_the_decided_page_offers_the_documents_its_outcomes_call_for(client, cou
     assert reverse("review:decision_docx", args=[council.pk]) in page
     assert f"{certificates}?kind=commendation" in page
     assert f"{certificates}?kind=recognition" not in page  # nothing was recognised
+    assert "?part=nomination" not in page  # nor nominated
 
 
 def test_a_council_without_members_says_what_to_do_not_a_quorum_of_none(
@@ -183,3 +184,16 @@ def test_the_chair_names_the_members_who_did_not_come(client, council, entry, tr
     client.post(url, _vote(present="2", votes_for="2", votes_against="0", absent=[away.pk]))
     decision = Council.objects.get(pk=council.pk).decision
     assert list(decision.absent.all()) == [away]
+
+
+def test_a_nomination_is_offered_as_its_submission_and_no_certificate(client, council, entry, tree):
+    item = _closed_with_a_proposal(council, entry, tree)
+    proposal_set(actor=None, council=council, registration=item, outcome=Outcome.NOMINATED)
+    login(client, "chutich")
+    url = reverse("review:decision", args=[council.pk])
+    client.post(url, _vote(votes_for="3", votes_against="0"))
+    page = client.get(url).content.decode()
+    decision = reverse("review:decision_docx", args=[council.pk])
+    assert f'href="{decision}"' in page
+    assert f'href="{decision}?part=nomination"' in page
+    assert reverse("review:certificates_docx", args=[council.pk]) not in page

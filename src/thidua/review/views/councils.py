@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from thidua.core import downloads, uploads
-from thidua.documents import certificates, decision, minutes
+from thidua.documents import certificates, decision, minutes, nomination
 from thidua.notify.send import notify
 from thidua.org import access
 from thidua.plans.models import Plan
@@ -307,7 +307,8 @@ def _vote(request, council, data) -> None:
 
 def _documents(council, honoured: set[str]) -> list[tuple[str, str]]:
     """(label, address) of the documents the decided council's outcomes call for: the
-    decision when anything is honoured, and the certificates of each kind present."""
+    decision when anything is honoured, the certificates of each kind present, and the draft
+    submission proposing the nominated registrations upwards."""
     found = []
     if honoured & set(exports.HONOURED):
         found.append((_("Decision (DOCX)"), reverse("review:decision_docx", args=[council.pk])))
@@ -315,6 +316,11 @@ def _documents(council, honoured: set[str]) -> list[tuple[str, str]]:
     for outcome, kind in exports.CERTIFICATE_KINDS.items():
         if outcome in honoured:
             found.append((CERTIFICATE_TITLES[kind], f"{certificates_url}?kind={kind}"))
+    if Outcome.NOMINATED in honoured:
+        url = reverse("review:decision_docx", args=[council.pk])
+        found.append(
+            (_("Nomination for the national award, draft (DOCX)"), f"{url}?part=nomination")
+        )
     return found
 
 
@@ -373,6 +379,7 @@ CERTIFICATE_TITLES = {
     certificates.COMMENDATION: _lazy("Certificates of merit (DOCX)"),
     certificates.RECOGNITION: _lazy("Certificates of recognition (DOCX)"),
 }
+NOMINATION_FILE = _lazy("Nomination for the national award (draft)")
 CERTIFICATE_FILES = {
     certificates.COMMENDATION: _lazy("Certificates of merit"),
     certificates.RECOGNITION: _lazy("Certificates of recognition"),
@@ -382,8 +389,9 @@ CERTIFICATE_FILES = {
 @login_required
 def council_document(request, pk, document):
     """The minutes (after scoring closes: a draft until the vote passes), the decision (after
-    the vote, when it honours anything) and the certificates (after the vote, of one kind
-    with ``?kind=commendation`` or ``?kind=recognition``, else of both)."""
+    the vote, when it honours anything; with ``?part=nomination`` the draft submission that
+    proposes its nominated registrations upwards) and the certificates (after the vote, of
+    one kind with ``?kind=commendation`` or ``?kind=recognition``, else of both)."""
     council = council_for(request, pk)
     if not (
         access.can_manage_council(request.user, council)
@@ -396,6 +404,13 @@ def council_document(request, pk, document):
         content = minutes.render_minutes_docx(
             exports.minutes(council, ranking(council, list(registrations(council))))
         )
+    elif document == "decision" and decided and request.GET.get("part") == "nomination":
+        # The submission that goes up with the decision's nomination article (a draft).
+        made = exports.nomination(council, ranking(council, list(registrations(council))))
+        if made is None:
+            raise Http404
+        content = nomination.render_nomination_docx(made)
+        title = NOMINATION_FILE
     elif document == "decision" and decided:
         made = exports.decision(council, ranking(council, list(registrations(council))))
         if not made.honours:  # the list honours nothing: there is nothing to decide
