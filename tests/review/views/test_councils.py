@@ -197,3 +197,24 @@ def test_a_nomination_is_offered_as_its_submission_and_no_certificate(client, co
     assert f'href="{decision}"' in page
     assert f'href="{decision}?part=nomination"' in page
     assert reverse("review:certificates_docx", args=[council.pk]) not in page
+
+
+def test_the_prize_money_may_be_set_when_the_council_is_set_up(
+    client, open_plan, make_person, tree
+):
+    make_person("quantri", Role.ADMIN, tree.district)
+    login(client, "quantri")
+    response = client.post(
+        reverse("review:council_list", args=[open_plan.pk]),
+        {
+            "name": "Hội đồng có tiền thưởng",
+            "aggregate": "mean",
+            "approval_numerator": "2",
+            "approval_denominator": "3",
+            "spread_alert": "20",
+            "commendation_amount": "1.500.000",
+        },
+    )
+    created = Council.objects.get(name="Hội đồng có tiền thưởng")
+    assert response["Location"] == reverse("review:council_detail", args=[created.pk])
+    assert created.commendation_amount == 1_500_000

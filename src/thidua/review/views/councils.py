@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.core import downloads, uploads
@@ -371,18 +371,18 @@ def council_scores_xlsx(request, pk):
 
 
 DOCUMENT_TITLES = {
-    "minutes": _lazy("Minutes"),
-    "decision": _lazy("Decision"),
-    "certificates": _lazy("Certificates"),
+    "minutes": gettext_lazy("Minutes"),
+    "decision": gettext_lazy("Decision"),
+    "certificates": gettext_lazy("Certificates"),
 }
 CERTIFICATE_TITLES = {
-    certificates.COMMENDATION: _lazy("Certificates of merit (DOCX)"),
-    certificates.RECOGNITION: _lazy("Certificates of recognition (DOCX)"),
+    certificates.COMMENDATION: gettext_lazy("Certificates of merit (DOCX)"),
+    certificates.RECOGNITION: gettext_lazy("Certificates of recognition (DOCX)"),
 }
-NOMINATION_FILE = _lazy("Nomination for the national award (draft)")
+NOMINATION_FILE = gettext_lazy("Nomination for the national award (draft)")
 CERTIFICATE_FILES = {
-    certificates.COMMENDATION: _lazy("Certificates of merit"),
-    certificates.RECOGNITION: _lazy("Certificates of recognition"),
+    certificates.COMMENDATION: gettext_lazy("Certificates of merit"),
+    certificates.RECOGNITION: gettext_lazy("Certificates of recognition"),
 }
 
 
