@@ -162,7 +162,8 @@ def new_page(browser, demo_site):
     failures: list[str] = []
 
     def on_response(response):
-        if response.status >= 400 and response.url.startswith(demo_site):
+        # 409 answers a stale save on purpose (both versions shown), it is no broken request.
+        if response.status >= 400 and response.status != 409 and response.url.startswith(demo_site):
             failures.append(f"{response.status} {response.request.method} {response.url}")
 
     def on_failed(request):
