@@ -41,7 +41,7 @@ class Command(BaseCommand):
         if demo.is_loaded():
             self.stdout.write("Dữ liệu dùng thử đã có sẵn.")
             return
-        self.stdout.write("Đang nạp dữ liệu dùng thử (lần đầu mất khoảng mười giây)…")
+        self.stdout.write("Đang nạp dữ liệu dùng thử (lần đầu mất khoảng mười lăm giây)…")
         mail_dir = Path(settings.DATA_DIR) / "mail"
         with mail_kept_in(mail_dir):
             demo.load(whole_country=not one_province)
