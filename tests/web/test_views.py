@@ -1,5 +1,8 @@
-"""The web shell (web/views.py): the start page, and the site's own refusal pages."""
+"""The web shell (web/views.py): the start page, and the site's own refusal and error pages
+(400, 403, 404, 500 and a refused CSRF token), in Vietnamese."""
 
+import pytest
+from django.test import Client
 from django.urls import reverse
 
 from tests.helpers import login
@@ -25,3 +28,34 @@ def test_refusals_use_the_sites_own_pages(client, tree, make_person):
     missing = client.get(reverse("org:unit_detail", args=[tree.commune_b.pk]))
     assert missing.status_code == 404
     assert "Không tìm thấy trang" in missing.content.decode()
+
+
+def test_a_request_for_an_unknown_host_gets_a_vietnamese_page(client, tree):
+    response = client.get(reverse("login"), HTTP_HOST="thidua.evil.example")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert '<html lang="vi">' in page
+    assert "Yêu cầu không hợp lệ" in page
+
+
+@pytest.mark.urls("tests.web.failing_urls")
+def test_a_server_error_gets_a_vietnamese_page(client, tree):
+    client.raise_request_exception = False
+    response = client.get("/fails/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert '<html lang="vi">' in page
+    assert "Hệ thống gặp lỗi" in page
+    assert "a bug" not in page
+
+
+def test_a_form_sent_without_its_csrf_token_gets_a_vietnamese_page(officer):
+    browser = Client(enforce_csrf_checks=True)
+    login(browser, officer)
+    response = browser.post(reverse("logout"))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert '<html lang="vi">' in page
+    assert "Trang này đã cũ" in page
+    assert "Nguyễn Thị Hoa" in page  # the site's own page: still logged in, with the menu
+    assert "CSRF" not in page

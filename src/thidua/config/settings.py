@@ -168,6 +168,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 if env.boolean("BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
+# A refused CSRF token gets the site's own page, in the user's language (web/views.py).
+CSRF_FAILURE_VIEW = "thidua.web.views.csrf_failure"
 
 # Background work (Django's tasks API through the django-tasks backport). With no worker
 # configured, tasks run at once in the request: development and tests need nothing more.
@@ -189,6 +191,10 @@ ORGANISATION_NAME = env.string("THIDUA_ORGANISATION_NAME", "Hội Nông dân")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A refusal (403, 404, a bad host) is one line; a server error keeps its traceback.
+    "filters": {"one_line_refusals": {"()": "thidua.web.logs.OneLineRefusals"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_refusals"]},
+    },
     "root": {"handlers": ["console"], "level": env.string("LOG_LEVEL", "INFO")},
 }

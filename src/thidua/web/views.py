@@ -1,6 +1,7 @@
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 
 from thidua.org import access
@@ -31,4 +32,15 @@ def home(request):
                 council__state=CouncilState.DECIDED
             ),
         },
+    )
+
+
+def csrf_failure(request, reason=""):
+    """A form sent with a missing or stale CSRF token: the site's own page, not Django's
+    English one, saying what to do (go back, reload, send again; or allow cookies)."""
+    return render(
+        request,
+        "403_csrf.html",
+        {"no_cookie": reason == REASON_NO_CSRF_COOKIE},
+        status=403,
     )
