@@ -81,3 +81,18 @@ def test_any_stored_values_are_shown_without_error(before, after):
     for change in readable_changes(entry):
         assert isinstance(change.after, str)
         assert change.before is None or isinstance(change.before, str)
+
+
+def test_a_recorded_name_that_is_a_reverse_relation_reads_as_a_plain_label(tree):
+    """A domain function may record a list under the name of a reverse relation (a plan's
+    ``deadlines``): shown with its name, not a crash of the log page."""
+    entry = AuditEntry.objects.create(
+        action="update",
+        content_type=ContentType.objects.get_for_model(type(tree.district)),
+        object_id=str(tree.district.pk),
+        object_repr="Sông Hinh",
+        before={"children": []},
+        after={"children": [{"name": "Ea Bá", "code": "22216"}, "Ea Ly"]},
+    )
+    changes = [(c.label, c.after) for c in readable_changes(entry)]
+    assert changes == [("Children", "Ea Bá, 22216, Ea Ly")]

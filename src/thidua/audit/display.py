@@ -55,9 +55,11 @@ def _field(model, name):
     if model is None:
         return None
     try:
-        return model._meta.get_field(name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return None
+    # A reverse relation (a plan's "deadlines") has no label of its own: read as an extra.
+    return field if hasattr(field, "verbose_name") else None
 
 
 def _extra_label(name: str) -> str:
@@ -71,6 +73,9 @@ def _value(field, value) -> str:
         return "—"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, list | dict):  # rows a domain function recorded (a plan's deadlines)
+        items = value.values() if isinstance(value, dict) else value
+        return ", ".join(_value(None, v) for v in items)
     choices = dict(field.flatchoices) if field is not None and field.choices else {}
     if value in choices:
         return str(choices[value])
@@ -79,8 +84,6 @@ def _value(field, value) -> str:
         return _number(value)
     if kind == "DateField":
         return _date(value)
-    if isinstance(value, list):
-        return ", ".join(_value(None, v) for v in value)
     return str(value)
 
 
