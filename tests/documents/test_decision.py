@@ -265,3 +265,11 @@ def test_core_properties(decision):
 
 def test_output_is_a_plain_docx_package():
     assert is_plain_docx(render_decision_docx(sample_decision()))
+
+
+def test_a_decision_that_names_no_signer_is_not_final(tmp_path):
+    unsigned = sample_decision(signature=replace(CHAIR, signer=""))
+    document = reopen(render_decision_docx(unsigned), tmp_path, "unsigned.docx")
+    assert "DỰ THẢO" in document.sections[0].first_page_header.paragraphs[0].text
+    signed = reopen(render_decision_docx(sample_decision()), tmp_path, "signed.docx")
+    assert "DỰ THẢO" not in signed.sections[0].first_page_header.paragraphs[0].text

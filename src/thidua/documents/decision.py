@@ -170,7 +170,7 @@ def render_decision_docx(d: Decision) -> bytes:
         for line in more:
             add_body(document, line.strip())
     add_signature_block(document, d, page.footing_widths)
-    add_page_headers(document, d.watermark)
+    add_page_headers(document, d.mark)
     if d.annex_parts:
         _add_annex(document, d, page)
     set_core_properties(document, d)

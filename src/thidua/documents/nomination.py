@@ -85,6 +85,6 @@ def render_nomination_docx(n: Nomination) -> bytes:
     for text in n.closing:
         add_body(document, text)
     add_signature_block(document, n, page.footing_widths)
-    add_page_headers(document, n.watermark)
+    add_page_headers(document, n.mark)
     set_core_properties(document, n)
     return to_bytes(document)
