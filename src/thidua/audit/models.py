@@ -11,6 +11,9 @@ class Action(models.TextChoices):
     DELETE = "delete", _("deleted")
     TRANSITION = "transition", _("changed state")
     IMPORT = "import", _("imported")
+    LOGIN = "login", _("logged in")
+    LOGIN_FAILED = "login_failed", _("failed to log in")
+    LOGIN_LOCKED = "login_locked", _("login locked after failed attempts")
 
 
 class AuditEntry(models.Model):

@@ -108,6 +108,15 @@ AUTHENTICATION_BACKENDS = ["thidua.org.auth.UsernameEmailOrPhoneBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# The sign-in throttle (org/domain/logins.py): failed logins per account and per network
+# address (an office shares one) within LOGIN_LOCKOUT_MINUTES, after which that account or
+# address waits out the window; password-reset mails per e-mail address and per network
+# address within an hour.
+LOGIN_FAILURES_PER_ACCOUNT = env.integer("THIDUA_LOGIN_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FAILURES_PER_ADDRESS = env.integer("THIDUA_LOGIN_FAILURES_PER_ADDRESS", 30)
+LOGIN_LOCKOUT_MINUTES = env.integer("THIDUA_LOGIN_LOCKOUT_MINUTES", 15)
+PASSWORD_RESETS_PER_ACCOUNT = 3
+PASSWORD_RESETS_PER_ADDRESS = 10
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

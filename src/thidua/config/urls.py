@@ -4,8 +4,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from thidua.org.forms import LoginForm
+from thidua.org import views as org_views
+from thidua.org.forms import AdminLoginForm, LoginForm, PasswordSetForm
 from thidua.web import views as web_views
+
+# The admin site's login goes through the same throttle and says so when it pauses logins.
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", web_views.home, name="home"),
@@ -26,7 +30,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("accounts/password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/password/reset/", org_views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "accounts/password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -34,7 +38,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(form_class=PasswordSetForm),
         name="password_reset_confirm",
     ),
     path(

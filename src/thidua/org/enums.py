@@ -42,3 +42,10 @@ class Role(models.TextChoices):
     OFFICER = "officer", _("officer")
     COUNCIL = "council", _("council member")
     VIEWER = "viewer", _("viewer")
+
+
+class AttemptKind(models.TextChoices):
+    """What the sign-in throttle counts (org/domain/logins.py)."""
+
+    LOGIN = "login", _("failed login")
+    RESET = "reset", _("password reset request")

@@ -1,7 +1,15 @@
+from urllib.parse import urlsplit
+
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.clients import client_address
+from thidua.org.domain.logins import password_set, reset_requested
 from thidua.org.models import Person, Role, UnitKind, UnitLevel, normalise_phone
 
 CHILD_KINDS = [
@@ -99,8 +107,26 @@ class PersonCreateForm(forms.Form):
         return phone
 
 
-class LoginForm(AuthenticationForm):
-    """Django's login form, with the label and message our login rules need."""
+def _locked_message(until) -> str:
+    return _(
+        "Too many failed attempts: for your safety, logging in is paused until %(time)s. "
+        "If you have forgotten your password, use “Forgot your password?”."
+    ) % {"time": date_format(timezone.localtime(until), "H:i")}
+
+
+class LockoutMessageMixin:
+    """Says that logging in is paused (org/auth.py set ``request.login_locked_until``)
+    instead of calling the password wrong."""
+
+    def get_invalid_login_error(self):
+        until = getattr(self.request, "login_locked_until", None)
+        if until is not None:
+            return forms.ValidationError(_locked_message(until), code="locked")
+        return super().get_invalid_login_error()
+
+
+class LoginForm(LockoutMessageMixin, AuthenticationForm):
+    """Django's login form, with the label and messages our login rules need."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -115,6 +141,59 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].label = _("Username, e-mail or phone number")
         # Autofocus would skip the "skip to content" link for keyboard users.
         self.fields["username"].widget.attrs.pop("autofocus", None)
+
+
+class AdminLoginForm(LockoutMessageMixin, AdminAuthenticationForm):
+    """The admin site's login form, saying so when logging in is paused."""
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's form, limited per e-mail address and per network address, sending a mail
+    in the user's language whose link starts with SITE_URL (never the request's Host)."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        until = reset_requested(
+            email=email, address=client_address(self.request), now=timezone.now()
+        )
+        if until is not None:
+            raise forms.ValidationError(
+                _(
+                    "Too many requests for a new password: try again after %(time)s. "
+                    "If no e-mail arrives, ask the administrator of your unit."
+                )
+                % {"time": date_format(timezone.localtime(until), "H:i")},
+                code="throttled",
+            )
+        return email
+
+    def save(self, **kwargs):
+        """The link starts with SITE_URL, whatever Host the request named."""
+        site = urlsplit(settings.SITE_URL)
+        kwargs.update(domain_override=site.netloc, use_https=site.scheme == "https")
+        return super().save(**kwargs)
+
+    def get_users(self, email):
+        """Active accounts with this address, those created without a password included: the
+        account form tells administrators to let such a person set one here."""
+        return (
+            person
+            for person in Person.objects.filter(email__iexact=email, is_active=True)
+            if person.email.lower() == email.lower()
+        )
+
+
+class PasswordSetForm(SetPasswordForm):
+    """Choosing a new password through a reset link also ends a lock on the account."""
+
+    def save(self, commit=True):
+        person = super().save(commit=commit)
+        password_set(person=person)
+        return person
 
 
 class UnitEditForm(forms.Form):

@@ -1,6 +1,7 @@
 """Pages for units and people. Every view asks ``thidua.org.access`` first."""
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -307,3 +308,12 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's page, with a form that limits requests by address (it needs the request)."""
+
+    form_class = forms.PasswordResetRequestForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}

@@ -1,4 +1,5 @@
 from .people import Membership, Person, Role, normalise_phone
+from .security import Attempt, AttemptKind
 from .units import (
     KIND_LEVEL,
     Succession,
@@ -11,6 +12,8 @@ from .units import (
 
 __all__ = [
     "KIND_LEVEL",
+    "Attempt",
+    "AttemptKind",
     "Membership",
     "Person",
     "Role",
