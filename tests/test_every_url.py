@@ -188,9 +188,10 @@ VISITS: dict[str, Visit] = {
         then=lambda w, response: expect(response.cookies["django_language"].value == "en"),
     ),
     "login": page(None, lambda w: "Đăng nhập"),
-    "logout": action(
+    "logout": page(
         "officer_a",
-        to("login"),
+        lambda w: "Bạn đã đăng xuất",
+        method="post",
         then=lambda w, response: expect(response.wsgi_request.user.is_anonymous),
     ),
     "password_change": page("officer_a", lambda w: "Đổi mật khẩu"),

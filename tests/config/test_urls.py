@@ -6,7 +6,7 @@ import re
 from django.core import mail
 from django.urls import reverse
 
-from tests.helpers import PASSWORD
+from tests.helpers import PASSWORD, login
 
 
 def test_logout_ends_the_session(client, officer):
@@ -49,3 +49,15 @@ def test_password_reset_by_email_sets_a_new_password(client, officer, settings):
     assert response.status_code == 302
     officer.refresh_from_db()
     assert officer.check_password("mat-khau-sau-khi-quen")
+
+
+def test_the_logout_page_says_so_and_forgets_the_drafts_kept_on_the_device(client, officer):
+    login(client, officer)
+    response = client.post(reverse("logout"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Bạn đã đăng xuất" in page
+    assert reverse("login") in page
+    # The script that drops autosaved drafts from this browser (tests/browser/test_logout.py).
+    assert re.search(r'<script src="[^"]*thidua/forget-drafts\.js" defer></script>', page)
+    assert "Nguyễn Thị Hoa" not in page

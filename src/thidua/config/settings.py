@@ -107,7 +107,9 @@ AUTH_USER_MODEL = "org.Person"
 AUTHENTICATION_BACKENDS = ["thidua.org.auth.UsernameEmailOrPhoneBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "login"
+# None: logging out shows registration/logged_out.html, which also forgets the drafts that
+# autosave kept in the browser (offices share computers).
+LOGOUT_REDIRECT_URL = None
 # The sign-in throttle (org/domain/logins.py): failed logins per account and per network
 # address (an office shares one) within LOGIN_LOCKOUT_MINUTES, after which that account or
 # address waits out the window; password-reset mails per e-mail address and per network
@@ -117,6 +119,8 @@ LOGIN_FAILURES_PER_ADDRESS = env.integer("THIDUA_LOGIN_FAILURES_PER_ADDRESS", 30
 LOGIN_LOCKOUT_MINUTES = env.integer("THIDUA_LOGIN_LOCKOUT_MINUTES", 15)
 PASSWORD_RESETS_PER_ACCOUNT = 3
 PASSWORD_RESETS_PER_ADDRESS = 10
+# A login lasts a working day (offices share computers), not Django's two weeks.
+SESSION_COOKIE_AGE = env.integer("SESSION_HOURS", 10) * 3600
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
