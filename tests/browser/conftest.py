@@ -156,7 +156,8 @@ def new_page(browser, demo_site):
 
     A viewport narrower than 768 px is a touch phone. After the test, any
     request of the page's own site that failed (HTTP 4xx/5xx, or no answer) is
-    an error: a missing stylesheet or script must not pass unnoticed.
+    an error: a missing stylesheet or script must not pass unnoticed; so is
+    anything the Content-Security-Policy refused.
     """
     contexts = []
     failures: list[str] = []
@@ -165,6 +166,11 @@ def new_page(browser, demo_site):
         # 409 answers a stale save on purpose (both versions shown), it is no broken request.
         if response.status >= 400 and response.status != 409 and response.url.startswith(demo_site):
             failures.append(f"{response.status} {response.request.method} {response.url}")
+
+    def on_console(message):
+        # The site's Content-Security-Policy refused something a page carries: a broken page.
+        if "Content Security Policy" in message.text:
+            failures.append(f"CSP: {message.text}")
 
     def on_failed(request):
         # ERR_ABORTED: the page navigated away before the request ended (say, the icon).
@@ -184,6 +190,7 @@ def new_page(browser, demo_site):
         context.set_default_timeout(TIMEOUT_MS)
         context.on("response", on_response)
         context.on("requestfailed", on_failed)
+        context.on("console", on_console)
         contexts.append(context)
         return context.new_page()
 

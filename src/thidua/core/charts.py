@@ -325,7 +325,7 @@ def _svg(width, height, title, desc, body) -> str:
     uid = "chart-" + hashlib.sha256(f"{title}\n{desc}\n{content}".encode()).hexdigest()[:10]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {_n(height)}" '
-        f'width="100%" preserveAspectRatio="xMinYMin meet" style="max-width:{width}px" '
+        f'width="100%" preserveAspectRatio="xMinYMin meet" '
         f'role="img" aria-labelledby="{uid}-t {uid}-d" font-family="system-ui, sans-serif" '
         f'fill="{INK}"><title id="{uid}-t">{_esc(title)}</title>'
         f'<desc id="{uid}-d">{_esc(desc)}</desc>{content}</svg>'
