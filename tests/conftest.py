@@ -136,6 +136,7 @@ def make_plan(tree):
             movement_name="Sông Hinh đoàn kết sáng tạo",
             period_start=datetime.date(2022, 1, 1),
             period_end=datetime.date(2022, 12, 31),
+            signer_name="Bá Minh Hiếu",  # an issued plan names its signer
         )
         plan_set_body(actor=actor, plan=plan, source=BODY)
         plan_set_list(

@@ -118,6 +118,7 @@ def province_plan_above(plan, tree):
         movement_name="Phú Yên",
         period_start=datetime.date(2022, 1, 1),
         period_end=datetime.date(2022, 12, 31),
+        signer_name="Nguyễn Văn An",
     )
     plan_set_body(actor=None, plan=province_plan, source="# NỘI DUNG\nThi đua.")
     province_plan = plan_issue(actor=None, plan=province_plan, issued_on=datetime.date(2022, 3, 3))

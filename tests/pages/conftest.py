@@ -63,6 +63,7 @@ def districts(world, province_plan):
             actor=None, parent=world.tree.province, name=f"Krông Pa {i}", kind=UnitKind.DISTRICT
         )
         plan = plan_create_child(actor=None, parent=province_plan, unit=district)
+        plan = plan_update(actor=None, plan=plan, signer_name="Nguyễn Văn An")  # needed to issue
         plan = plan_issue(actor=None, plan=plan, issued_on=datetime.date(2022, 3, 1))
         commune = unit_create(
             actor=None, parent=district, name=f"Ia Rmok {i}", kind=UnitKind.COMMUNE

@@ -5,7 +5,13 @@ import datetime
 from django.urls import reverse
 
 from tests.pages.world import grower, last, plan_with_rows
-from thidua.plans.domain.plans import citation, plan_create_child, plan_issue, plan_set_list
+from thidua.plans.domain.plans import (
+    citation,
+    plan_create_child,
+    plan_issue,
+    plan_set_list,
+    plan_update,
+)
 
 MARCH_8 = datetime.date(2022, 3, 8)
 
@@ -98,7 +104,11 @@ def test_plan_cascade(client, world, communes, same_queries):
     grow = grower(
         lambda i: plan_issue(
             actor=None,
-            plan=plan_create_child(actor=None, parent=world.plan, unit=communes(i + 1)[i]),
+            plan=plan_update(  # an issued plan names its signer
+                actor=None,
+                plan=plan_create_child(actor=None, parent=world.plan, unit=communes(i + 1)[i]),
+                signer_name="Y Thuê Niê",
+            ),
             issued_on=MARCH_8,
         )
     )

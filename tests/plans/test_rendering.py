@@ -1,6 +1,7 @@
 """A plan as an official document (plans/rendering.py): the seed plan as a DOCX that reads like
 the original, downloaded from its page."""
 
+import datetime
 import io
 
 import pytest
@@ -10,6 +11,7 @@ from docx import Document
 from tests.helpers import docx, login
 from thidua.documents.docx import render_docx
 from thidua.org.models import Role
+from thidua.plans.domain.plans import plan_correct, plan_issue, plan_record_issued, plan_update
 from thidua.plans.models import Plan
 from thidua.plans.rendering import official_document, plan_for_rendering
 from thidua.plans.seed_loader import load_plan, read
@@ -59,7 +61,7 @@ def test_seed_plan_docx_contains_every_section_and_numbered_point(seed_plan):
                 assert expected in texts, expected
     assert "Số 115-KH/HNDH" in texts
     assert "Sông Hinh, ngày 08 tháng 3 năm 2022" in texts
-    assert "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH" in joined
+    assert "BCH HỘI NÔNG DÂN\nHUYỆN SÔNG HINH" in joined  # broken before the place
     assert data["basis"][0]["text"] in texts
     for recipient in data["recipients"]:
         assert f"- {recipient}" in texts
@@ -110,3 +112,30 @@ def test_draft_docx_has_a_blank_number_and_the_draft_mark(make_plan, tree):
         p.text for s in document.sections for p in s.first_page_header.paragraphs
     )
     assert "DỰ THẢO" in header_text
+
+
+def stamped(plan) -> str:
+    """The mark at the top of the plan's printed pages, if any."""
+    loaded = plan_for_rendering(Plan.objects.all()).get(pk=plan.pk)
+    document = Document(io.BytesIO(render_docx(official_document(loaded))))
+    header = " ".join(p.text for s in document.sections for p in s.header.paragraphs)
+    return " ".join(header.split())
+
+
+def test_only_a_plan_issued_with_its_signers_name_prints_as_final(make_plan, tree):
+    draft = make_plan()
+    assert stamped(draft) == "2 DỰ THẢO"  # the page number, then the mark
+    issued = plan_issue(actor=None, plan=make_plan(), issued_on=datetime.date(2022, 3, 8))
+    assert stamped(issued) == "2"
+    assert official_document(issued).is_final
+    # A plan recorded from paper without its signer's name is no final document here.
+    paper = plan_update(actor=None, plan=make_plan(), signer_name="")
+    paper = plan_record_issued(
+        actor=None, plan=paper, number=40, issued_on=datetime.date(2022, 3, 9)
+    )
+    assert stamped(paper) == "2 DỰ THẢO"
+    correction = plan_issue(
+        actor=None, plan=plan_correct(actor=None, plan=issued), issued_on=datetime.date(2022, 3, 10)
+    )
+    assert stamped(Plan.objects.get(pk=issued.pk)) == "2 ĐÃ ĐƯỢC THAY THẾ"
+    assert stamped(correction) == "2"

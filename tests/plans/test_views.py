@@ -1,18 +1,21 @@
 """Plan pages: who sees and does what, bad input, the cascade view, the public page."""
 
 import datetime
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tests.helpers import login
 from thidua.org.domain.units import succession_record, unit_create
 from thidua.org.enums import SuccessionKind
 from thidua.org.models import Role, UnitKind
-from thidua.plans.domain.plans import plan_create_child, plan_issue
+from thidua.plans.domain.plans import plan_create_child, plan_issue, plan_update
 from thidua.plans.models import Plan, PlanAttachment, PlanState
 
 MARCH_8 = datetime.date(2022, 3, 8)
@@ -134,6 +137,7 @@ def test_commune_creates_its_own_plan_from_the_districts_in_one_action(
 def test_cascade_view_shows_every_commune_and_counts(client, cast, make_plan, tree):
     plan = plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8)
     child = plan_create_child(actor=None, parent=plan, unit=tree.commune_a)
+    child = plan_update(actor=None, plan=child, signer_name="Nguyễn Thị Hoa")
     plan_issue(actor=None, plan=child, issued_on=datetime.date(2022, 4, 20))
     login(client, cast["district_officer"])
     response = client.get(reverse("plans:plan_cascade", args=[plan.pk]))
@@ -153,11 +157,9 @@ def test_cascade_view_query_count_does_not_grow_with_units(
         unit = unit_create(
             actor=None, parent=tree.district, name=f"Xã {number}", kind=UnitKind.COMMUNE
         )
-        plan_issue(
-            actor=None,
-            plan=plan_create_child(actor=None, parent=plan, unit=unit),
-            issued_on=MARCH_8,
-        )
+        child = plan_create_child(actor=None, parent=plan, unit=unit)
+        plan_update(actor=None, plan=child, signer_name="Y Thuê Niê")
+        plan_issue(actor=None, plan=child, issued_on=MARCH_8)
     login(client, cast["district_officer"])
     with CaptureQueriesContext(connection) as queries:
         client.get(reverse("plans:plan_cascade", args=[plan.pk]))
@@ -293,3 +295,34 @@ def test_new_plan_is_offered_once_per_unit_that_exists_today(client, tree, make_
     page = client.get(reverse("plans:plan_list")).content.decode()
     assert page.count(reverse("plans:plan_create", args=[merged.pk])) == 1
     assert reverse("plans:plan_create", args=[tree.commune_a.pk]) not in page
+
+
+def test_a_plan_that_names_no_signer_is_refused_on_issue_and_printed_as_a_draft(
+    client, cast, make_plan, tree
+):
+    plan = plan_create_child(
+        actor=None,
+        parent=plan_issue(actor=None, plan=make_plan(), issued_on=MARCH_8),
+        unit=tree.commune_a,
+    )
+    login(client, cast["district_admin"])  # the district administers its communes too
+    page = client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    assert '<p class="official__watermark">DỰ THẢO</p>' in page
+    response = client.post(reverse("plans:plan_issue", args=[plan.pk]), follow=True)
+    with translation.override("vi"):
+        refused = gettext(
+            "Give the signer's title and name before issuing the plan: a final document "
+            "names the person who signs it."
+        )
+    assert f'<li class="message message--error">{refused}</li>' in unescape(
+        response.content.decode()
+    )
+    plan.refresh_from_db()
+    assert (plan.state, plan.number) == (PlanState.DRAFT, None)
+    edit = client.get(reverse("plans:plan_edit", args=[plan.pk])).content.decode()
+    with translation.override("vi"):
+        needed = gettext(
+            "Needed to issue the plan. A draft may leave it empty: it is then printed as a "
+            "draft (DỰ THẢO)."
+        )
+    assert needed in unescape(edit)

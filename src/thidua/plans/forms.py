@@ -83,7 +83,15 @@ class PlanForm(forms.Form):
         label=_("On behalf of (e.g. T/M BAN THƯỜNG VỤ)"), max_length=100, required=False
     )
     signer_title = forms.CharField(label=_("Signer's title"), max_length=100)
-    signer_name = forms.CharField(label=_("Signer's name"), max_length=100, required=False)
+    signer_name = forms.CharField(
+        label=_("Signer's name"),
+        max_length=100,
+        required=False,
+        help_text=_(
+            "Needed to issue the plan. A draft may leave it empty: it is then printed as a "
+            "draft (DỰ THẢO)."
+        ),
+    )
     is_signed = forms.BooleanField(label=_("Signed (“Đã ký”)"), required=False)
 
     def clean(self):

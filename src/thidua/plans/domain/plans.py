@@ -1,6 +1,7 @@
 """Every change to a plan goes through these functions: validated, saved, audited."""
 
 import datetime
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,10 +18,11 @@ from thidua.plans.domain import body as plan_body
 from thidua.plans.domain.defaults import (
     DEFAULT_MAX_POINTS,
     SEED_CRITERIA,
-    SIGNER_TITLE,
-    SIGNING_AUTHORITY,
+    child_texts,
     default_recipients,
+    governing_body,
     header_lines,
+    signature_lines,
 )
 from thidua.plans.domain.numbering import next_number, numbering_rule_for, reserve_up_to
 from thidua.plans.models import (
@@ -35,7 +37,11 @@ from thidua.plans.models import (
     PlanPoint,
     PlanSection,
     PlanState,
+    SectionKind,
 )
+
+# The heading of the section that says who does what (the seed's "TỔ CHỨC THỰC HIỆN").
+ORGANISATION_HEADING = "tổ chức thực hiện"
 
 EDITABLE_FIELDS = {
     "superior_line",
@@ -93,6 +99,7 @@ def plan_create(
 ) -> Plan:
     """A new draft plan of ``unit`` with the seed's five criteria; audited."""
     superior, issuer = header_lines(unit)
+    authority, signer_title = signature_lines(unit)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"plan_create cannot set {sorted(unknown)}")
@@ -109,8 +116,8 @@ def plan_create(
         period_start=period_start,
         period_end=period_end,
         recipients=fields.pop("recipients", default_recipients(unit)),
-        signing_authority=fields.pop("signing_authority", SIGNING_AUTHORITY),
-        signer_title=fields.pop("signer_title", SIGNER_TITLE),
+        signing_authority=fields.pop("signing_authority", authority),
+        signer_title=fields.pop("signer_title", signer_title),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **fields,
     )
@@ -211,6 +218,7 @@ def plan_issue(*, actor, plan: Plan, issued_on: datetime.date | None = None) -> 
     _require_draft(plan)
     if not plan.sections.exists():
         raise ValidationError(_("A plan needs at least one section before it is issued."))
+    _require_signer(plan)
     issued_on = issued_on or timezone.localdate()
     rule = numbering_rule_for(plan.unit)
     period = rule.period_for(issued_on.year)
@@ -225,6 +233,17 @@ def plan_issue(*, actor, plan: Plan, issued_on: datetime.date | None = None) -> 
     if plan.replaces_id:  # the corrected version takes over: the old one takes nothing new
         Plan.objects.filter(pk=plan.replaces_id).update(state=PlanState.CLOSED)
     return plan
+
+
+def _require_signer(plan: Plan) -> None:
+    """An issued plan is a final document: it names the person who signs it."""
+    if not plan.signer_name.strip() or not plan.signer_title.strip():
+        raise ValidationError(
+            _(
+                "Give the signer's title and name before issuing the plan: a final document "
+                "names the person who signs it."
+            )
+        )
 
 
 def _issue(actor, plan: Plan, numbering: dict, note: str = "") -> None:
@@ -307,7 +326,7 @@ def citation(plan: Plan) -> str:
 
     body = plan.unit.full_name
     if "THƯỜNG VỤ" in plan.signing_authority.upper():
-        body = f"Ban Thường vụ {body}"
+        body = governing_body(plan.unit)
     subject = plan.title.removeprefix("Kế hoạch ").removeprefix("kế hoạch ")
     return (
         f"Căn cứ Kế hoạch số {plan.number_symbol} ngày {short_date(plan.issued_on)} "
@@ -316,12 +335,17 @@ def citation(plan: Plan) -> str:
 
 
 def _copy_plan(source: Plan, *, unit: Unit, actor) -> Plan:
+    """A draft copy of `source` for `unit`: a new version of the same plan, or `unit`'s own
+    plan on its basis, which speaks as `unit` (see `defaults.child_texts`)."""
     fields = {name: getattr(source, name) for name in EDITABLE_FIELDS}
-    if unit.pk != source.unit_id:
+    own = child_texts(source, unit) if unit.pk != source.unit_id else None
+    if own is not None:
         fields["superior_line"], fields["issuer_line"] = header_lines(unit)
         fields["place"] = unit.name
         fields["recipients"] = default_recipients(unit)
+        fields["signing_authority"], fields["signer_title"] = signature_lines(unit)
         fields["signer_name"], fields["is_signed"] = "", False
+        fields["preamble"], fields["closing"] = own["preamble"], own["closing"]
     plan = Plan.objects.create(
         unit=unit,
         movement=source.movement
@@ -331,18 +355,37 @@ def _copy_plan(source: Plan, *, unit: Unit, actor) -> Plan:
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **fields,
     )
-    for section in source.sections.prefetch_related("points"):
-        points = list(section.points.all())
+    sections = list(source.sections.prefetch_related("points"))
+    organisation = next((s for s in sections if _is_organisation(s)), None) if own else None
+    for section in sections:
+        points = [] if section is organisation else list(section.points.all())
+        if section is organisation:
+            section.body = "\n".join(own["organisation"])
         section.pk, section.plan = None, plan
         section.save()
         for point in points:
             point.pk, point.section = None, section
             point.save()
+    if own is not None and organisation is None:
+        PlanSection.objects.create(
+            plan=plan,
+            position=len(sections) + 1,
+            heading=ORGANISATION_HEADING.upper(),
+            kind=SectionKind.ORGANISATION,
+            body="\n".join(own["organisation"]),
+        )
     for related in ("criteria", "deadlines", "campaigns"):
         for item in getattr(source, related).all():
             item.pk, item.plan = None, plan
             item.save()
     return plan
+
+
+def _is_organisation(section: PlanSection) -> bool:
+    """The section that says who does what: written for the issuer's own units, so a unit's
+    own plan on its basis gets its own."""
+    heading = unicodedata.normalize("NFC", section.heading).casefold()
+    return section.kind == SectionKind.ORGANISATION or ORGANISATION_HEADING in heading
 
 
 @transaction.atomic
