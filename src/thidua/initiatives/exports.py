@@ -1,14 +1,56 @@
 """The official list "Danh sách đăng ký mô hình, sáng kiến, ý tưởng mới", as rows that the
-XLSX and DOCX renderers lay out. One query for the registrations, one per related list."""
+XLSX and DOCX renderers lay out.
+
+A list is issued by the unit that acts (`acting_units`): a commune sends its OWN list up, under
+its own header, number symbol, place and signer, holding its own registrations; the district's
+list gathers its communes' under the district's header. Whoever downloads it, the list is the
+acting unit's: the commune's officer gets the commune's list from the district's plan, from the
+province's or from the commune's own plan alike (`list_plans`: the plans of one movement).
+
+What a list counts depends on who issues it: a unit's own registrations count once sent (and
+not returned); those of the units below it once it has received them. The others are listed
+apart, each with its state, and every table numbers its rows 1, 2, 3 … with no gap.
+"""
+
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from thidua.documents.lists import Column, OfficialList
-from thidua.documents.official import Signature, number_line
+from thidua.documents.dates import short_date
+from thidua.documents.lists import Column, ListPart, OfficialList
+from thidua.documents.official import DRAFT_MARK, Signature, number_line
 from thidua.documents.xlsx import XlsxColumn
+from thidua.initiatives.domain.compliance import MAX_PLAN_DEPTH, plan_tree
+from thidua.initiatives.domain.registrations import registration_deadline
+from thidua.initiatives.enums import Kind, RegistrationState
 from thidua.initiatives.models import Argument, Registration
-from thidua.plans.models import Plan
+from thidua.org import access
+from thidua.org.models import Membership, Unit, UnitLevel
+from thidua.plans.domain.defaults import (
+    governing_body,
+    header_lines,
+    issuer_code,
+    plan_phrase,
+    signature_lines,
+)
+from thidua.plans.models import Plan, PlanBasis, PlanState
+
+# The words of the document, whatever the language of the person who downloads it.
+KIND_WORDS = {Kind.MODEL: "Mô hình", Kind.INITIATIVE: "Sáng kiến", Kind.IDEA: "Ý tưởng mới"}
+STATE_WORDS = {
+    RegistrationState.DRAFT: "Dự thảo, chưa gửi",
+    RegistrationState.SUBMITTED: "Đã gửi, chưa tiếp nhận",
+    RegistrationState.RECEIVED: "Đã tiếp nhận",
+    RegistrationState.RETURNED: "Trả lại để bổ sung",
+    RegistrationState.ACCEPTED: "Đã chấp nhận",
+}
+# What a list counts: the issuing unit's own registrations once sent and not returned; those
+# of the units below it once it has received them.
+OWN_COUNTED = (RegistrationState.SUBMITTED, RegistrationState.RECEIVED, RegistrationState.ACCEPTED)
+RECEIVED = (RegistrationState.RECEIVED, RegistrationState.ACCEPTED)
+SUBJECT = "Đăng ký xây dựng mô hình, sáng kiến, ý tưởng mới"
+ENTRIES = "mô hình, sáng kiến, ý tưởng mới"
 
 XLSX_COLUMNS = [
     ("TT", 5),
@@ -33,11 +75,90 @@ XLSX_COLUMNS = [
     ("Nhập từ phiếu giấy", 10),
 ]
 TOTALLED = {"Số hộ tham gia", "Diện tích (ha)", "Kinh phí (đồng)"}  # a totals row sums them
+# The columns of a list to print: one A4 landscape page wide at about 12 pt (150 of Excel's
+# character widths fill the 277 mm between the sheet's margins).
+PRINT_COLUMNS = [
+    ("TT", 5),
+    ("Đơn vị", 18),
+    ("Tên mô hình, sáng kiến, ý tưởng mới", 32),
+    ("Loại", 10),
+    ("Người chủ trì; người thực hiện", 26),
+    ("Thời gian, địa điểm áp dụng", 20),
+    ("Dự kiến kết quả", 26),
+    ("Trạng thái", 13),
+]
 
 
-def registrations_for_list(plan: Plan, queryset):
+# --- who issues the list, and what it holds --------------------------------------------
+
+
+def acting_units(user, plan: Plan) -> list[Unit]:
+    """The units on whose behalf `user` issues `plan`'s list, the one to offer first first:
+    for a role held at or below the plan's unit, that unit (a commune's officer issues the
+    commune's list); for a role above it, the plan's unit itself (the province reads the
+    district's list as the district issued it). Roles held in the unit itself come before
+    those reached through the units it succeeded, outer units before inner ones. Empty when
+    `user` may not read registrations there."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return [plan.unit]
+    action = "registration.view"
+    allowed = access.ACTIONS[action]
+    direct = set(
+        Membership.objects.filter(person=user, role__in=allowed).values_list(
+            "unit__path", flat=True
+        )
+    )
+    roots = access.paths_for(user, action)
+    paths = sorted(roots, key=lambda path: (path not in direct, len(path), path))
+    chosen: list[str] = []
+    for path in paths:
+        if path.startswith(plan.unit.path):
+            chosen.append(path)
+        elif plan.unit.path.startswith(path):
+            chosen.append(plan.unit.path)
+    order = list(dict.fromkeys(chosen))
+    units = {
+        unit.path: unit for unit in Unit.objects.filter(path__in=order).select_related("parent")
+    }
+    return [units[path] for path in order]
+
+
+def list_plans(plan: Plan) -> list[Plan]:
+    """The plans of one movement around `plan`: the plans it was written on (up to the top)
+    and the plans written on it (down to the communes'), each with its earlier versions.
+    Registrations answer any of them: a commune registers on the district's plan, not on its
+    own. A fixed number of queries per level."""
+    found = plan_tree(plan)
+    frontier = [p.pk for p in found]
+    for _level in range(MAX_PLAN_DEPTH):
+        parents = list(
+            Plan.objects.filter(
+                pk__in=PlanBasis.objects.filter(plan_id__in=frontier, parent__isnull=False)
+                .exclude(parent_id__in=[p.pk for p in found])
+                .values("parent_id")
+            ).select_related("unit")
+        )
+        if not parents:
+            break
+        found.extend(parents)
+        frontier = [p.pk for p in parents]
+    return found
+
+
+def own_plan(plans: list[Plan], unit: Unit) -> Plan | None:
+    """The unit's own issued plan among them, its latest version: the document its list goes
+    with, whose header and signer the list takes."""
+    own = [p for p in plans if p.unit_id == unit.pk and p.state != PlanState.DRAFT]
+    return max(own, key=lambda p: (p.version, p.issued_on or p.period_start, p.pk), default=None)
+
+
+def registrations_for_list(plans: list[Plan], unit: Unit, queryset):
+    """The registrations of `unit` and the units below it on any of `plans`, drafts aside (a
+    list sent out holds what was sent), in the units' order. One query each for the
+    registrations and their related lists."""
     return (
-        queryset.filter(plan=plan)
+        queryset.filter(plan__in=plans, unit__path__startswith=unit.path)
+        .exclude(state=RegistrationState.DRAFT)
         .select_related("unit", "lead")
         .prefetch_related(
             "implementers",
@@ -49,8 +170,42 @@ def registrations_for_list(plan: Plan, queryset):
                 ),
             ),
         )
-        .order_by("unit__sort_key", "id")
+        .order_by("unit__sort_key", "unit_id", "id")
     )
+
+
+def counts(unit: Unit, registration: Registration) -> bool:
+    """Whether `unit`'s list counts the registration (see the module's docstring)."""
+    if registration.unit_id == unit.pk:
+        return registration.state in OWN_COUNTED
+    return registration.state in RECEIVED
+
+
+def gathers_for(unit: Unit, plan: Plan, registrations) -> bool:
+    """Whether `unit`'s list gathers the registrations of the units below it (a district's),
+    rather than holding the unit's own (a commune's)."""
+    own = any(r.unit_id == unit.pk for r in registrations)
+    below = any(r.unit_id != unit.pk for r in registrations)
+    return below or (not own and unit.pk == plan.unit_id)
+
+
+def is_open(plan: Plan) -> bool:
+    """Whether registrations may still come in on time: issued, and its deadline not passed."""
+    if plan.state != PlanState.ISSUED:
+        return False
+    deadline = registration_deadline(plan)
+    return deadline is None or timezone.now() <= deadline
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs the list: typed on the page, else the signer of the unit's own plan."""
+
+    name: str = ""
+    title: str = ""
+
+
+# --- the XLSX ----------------------------------------------------------------------------
 
 
 def _implementers(registration: Registration) -> str:
@@ -60,71 +215,181 @@ def _implementers(registration: Registration) -> str:
     )
 
 
+def _people(registration: Registration) -> str:
+    return f"{registration.lead_display()}\n{_implementers(registration)}".strip()
+
+
 def xlsx_table(plan: Plan, registrations) -> tuple[list[XlsxColumn], list[list]]:
+    """Every column of the registrations, the plan's criteria among them: to sort and filter."""
     criteria = list(plan.criteria.all())
     columns = [XlsxColumn(title, width, total=title in TOTALLED) for title, width in XLSX_COLUMNS]
     # The unit's argument on each of the plan's criteria comes after the description.
     columns[7:7] = [XlsxColumn(c.name, 36) for c in criteria]
     rows = []
     for number, r in enumerate(registrations, start=1):
-        arguments = {a.criterion_id: a.text for a in r.arguments.all()}
+        arguments = {a.criterion.name: a.text for a in r.arguments.all()}
         base = [
-            number, r.unit.full_name, r.get_kind_display(), r.name, r.lead_display(),
+            number, r.unit.full_name, KIND_WORDS.get(r.kind, r.kind), r.name, r.lead_display(),
             _implementers(r), r.summary,
         ]  # fmt: skip
         rest = [
             r.applied_when, r.applied_where, r.applied_work, r.expected_results, r.households,
             float(r.area_ha) if r.area_ha is not None else None, r.income_change, r.cost_vnd,
-            "; ".join(c.name for c in r.campaigns.all()), r.get_state_display(),
+            "; ".join(c.name for c in r.campaigns.all()), STATE_WORDS[r.state],
             r.first_submitted_at, "x" if r.is_late else "", "x" if r.entered_by_office else "",
         ]  # fmt: skip
-        rows.append(base + [arguments.get(c.pk, "") for c in criteria] + rest)
+        rows.append(base + [arguments.get(c.name, "") for c in criteria] + rest)
     return columns, rows
 
 
-DOCX_COLUMNS = [
-    Column("TT", 10, "center"),
-    Column("Đơn vị", 32),
-    Column("Tên mô hình, sáng kiến, ý tưởng mới", 60),
-    Column("Loại", 20, "center"),
-    Column("Người chủ trì; người thực hiện", 45),
+def print_table(registrations) -> tuple[list[XlsxColumn], list[list]]:
+    """The columns a printed list needs, no more: one landscape page wide."""
+    columns = [XlsxColumn(title, width) for title, width in PRINT_COLUMNS]
+    rows = [
+        [
+            number,
+            r.unit.full_name,
+            r.name,
+            KIND_WORDS.get(r.kind, r.kind),
+            _people(r),
+            "\n".join(filter(None, [r.applied_when, r.applied_where])),
+            r.expected_results,
+            STATE_WORDS[r.state],
+        ]
+        for number, r in enumerate(registrations, start=1)
+    ]
+    return columns, rows
+
+
+# --- the DOCX ----------------------------------------------------------------------------
+
+OWN_COLUMNS = [
+    Column("TT", 12, "center"),
+    Column("Tên mô hình, sáng kiến, ý tưởng mới", 70),
+    Column("Loại", 22, "center"),
+    Column("Người chủ trì; người thực hiện", 55),
     Column("Thời gian, địa điểm áp dụng", 45),
-    Column("Dự kiến kết quả", 45),
+    Column("Dự kiến kết quả", 53),
+]
+OTHER_COLUMNS = [
+    Column("TT", 12, "center"),
+    Column("Đơn vị", 45),
+    Column("Tên mô hình, sáng kiến, ý tưởng mới", 80),
+    Column("Loại", 22, "center"),
+    Column("Trạng thái", 98),
 ]
 
 
-def official_list(plan: Plan, registrations, *, superior: str, issuer: str) -> OfficialList:
-    rows = []
-    for number, r in enumerate(registrations, start=1):
-        people = r.lead_display()
-        implementers = _implementers(r)
-        rows.append(
-            [
-                str(number),
-                r.unit.full_name,
-                r.name,
-                str(r.get_kind_display()),
-                f"{people}\n{implementers}".strip(),
-                "\n".join(filter(None, [r.applied_when, r.applied_where])),
-                r.expected_results,
-            ]
+def _row(number: int, r: Registration) -> list[str]:
+    return [
+        str(number),
+        r.name,
+        KIND_WORDS.get(r.kind, r.kind),
+        _people(r),
+        "\n".join(filter(None, [r.applied_when, r.applied_where])),
+        r.expected_results,
+    ]
+
+
+def _state(r: Registration) -> str:
+    words = STATE_WORDS[r.state]
+    if r.state == RegistrationState.RETURNED and r.return_reason.strip():
+        words = f"{words}: {r.return_reason.strip()}"
+    if r.first_submitted_at:
+        words = f"{words} (gửi ngày {short_date(timezone.localdate(r.first_submitted_at))})"
+    return words
+
+
+def _cited(plan: Plan) -> str:
+    """ "Kế hoạch số 07-KH/HNDX ngày 25/3/2022 của Ban Thường vụ Hội Nông dân xã Ea Bá"."""
+    dated = f" ngày {short_date(plan.issued_on)}" if plan.issued_on else ""
+    return f"Kế hoạch số {plan.number_symbol}{dated} của {governing_body(plan.unit)}"
+
+
+def official_list(
+    plan: Plan,
+    unit: Unit,
+    registrations,
+    *,
+    plans: list[Plan] | None = None,
+    signer: Signer | None = None,
+) -> OfficialList:
+    """`unit`'s list of registrations on `plan` (and the plans of its movement, `plans`): its
+    header, number symbol, place and signer are `unit`'s, and so are the registrations it
+    counts; the others follow apart with their state. Not final, and marked "DỰ THẢO", when
+    it names no signer or, for a list that gathers other units', while registration is open.
+    `unit.parent` is read."""
+    plans = plans if plans is not None else [plan]
+    signer = signer or Signer()
+    own = own_plan(plans, unit)
+    superior, issuer = header_lines(unit)
+    authority, title = signature_lines(unit)
+    name = ""
+    if own is not None:
+        superior, issuer = own.superior_line, own.issuer_line
+        authority, title, name = own.signing_authority, own.signer_title, own.signer_name
+    title = signer.title.strip() or title
+    name = signer.name.strip() or name
+
+    registrations = list(registrations)
+    counted = [r for r in registrations if counts(unit, r)]
+    others = [r for r in registrations if not counts(unit, r)]
+    gathers = gathers_for(unit, plan, registrations)
+    rows, groups = [], []
+    for number, r in enumerate(counted, start=1):
+        if gathers and (number == 1 or counted[number - 2].unit_id != r.unit_id):
+            groups.append((len(rows), r.unit.full_name))
+        rows.append(_row(number, r))
+    parts = []
+    if others:
+        why = "đã gửi chưa tiếp nhận hoặc trả lại để bổ sung" if gathers else "trả lại để bổ sung"
+        parts.append(
+            ListPart(
+                heading=f"Các {ENTRIES} {why} (không tính trong danh sách trên):",
+                columns=OTHER_COLUMNS,
+                rows=[
+                    [str(n), r.unit.full_name, r.name, KIND_WORDS.get(r.kind, r.kind), _state(r)]
+                    for n, r in enumerate(others, start=1)
+                ],
+            )
         )
+
+    # A list that gathers the units' registrations is not final while more may come in time.
+    provisional = gathers and is_open(own or plan)
+    final = bool(name) and not provisional
     today = timezone.localdate()
+    closing = f"Danh sách gồm {len(counted)} {ENTRIES}"
+    if gathers:
+        closing += f" của {len({r.unit_id for r in counted})} đơn vị"
+    if own is not None:
+        intro = [f"(Kèm theo {_cited(own)})"]
+    elif plan.number:
+        intro = [f"(Thực hiện {_cited(plan)})"]
+    else:
+        intro = []
+    # The list goes to the unit above, which receives the registrations.
+    above = unit.parent
+    recipients = [f"{above.full_name} (b/c);"] if above and above.level > UnitLevel.CENTRAL else []
+    recipients.append("Lưu VT.")
     return OfficialList(
         superior=superior,
         issuer=issuer,
-        number=number_line(None, f"DS/{plan.issuer_code}"),
-        place=plan.place,
-        date=today,
+        number=number_line(None, f"DS/{issuer_code(unit)}"),
+        place=own.place if own is not None else unit.name,
+        date=today if final else None,
+        year=today.year,
         doc_type="DANH SÁCH",
         subject_lines=[
-            "Đăng ký xây dựng mô hình, sáng kiến, ý tưởng mới",
-            f"thực hiện {plan.title[:1].lower()}{plan.title[1:]}",
+            SUBJECT,
+            f"thực hiện {plan_phrase(plan)[:1].lower()}{plan_phrase(plan)[1:]}",
         ],
-        intro=[f"(Kèm theo Kế hoạch số {plan.number_symbol})"] if plan.number else [],
-        columns=DOCX_COLUMNS,
+        intro=intro,
+        columns=OWN_COLUMNS,
         rows=rows,
-        closing=[],
-        recipients=["Như trên;", "Lưu VP."],
-        signature=Signature(authority=plan.signing_authority, title=plan.signer_title, signer=""),
+        groups=groups,
+        parts=parts,
+        closing=[f"{closing}./."],
+        recipients=recipients,
+        signature=Signature(authority=authority, title=title, signer=name),
+        watermark="" if final else DRAFT_MARK,
     )
