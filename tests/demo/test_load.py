@@ -230,11 +230,6 @@ def test_xa_is_offered_the_communes_own_list_of_its_registrations(story, client)
         assert not any(registration.name in row for row in rows), registration.name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the list DOCX still carries the plan's (district's) header; the change to the "
-    "acting unit's header is another engineer's work in progress",
-)
 def test_xas_list_is_issued_by_xa_ea_ba(story, client):
     as_user(client, "xa")
     plan = plan_115()
