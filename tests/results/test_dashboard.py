@@ -41,3 +41,17 @@ def test_dashboard_draws_every_chart_with_its_numbers_and_csv(client, reporting,
     client.logout()
     login(client, "xa_a")
     assert client.get(reverse("results:dashboard", args=[reporting.pk])).status_code == 403
+
+
+def test_the_numbers_under_each_chart_are_written_the_vietnamese_way(
+    client, reporting, tree, make_person
+):
+    """No report sent: the implementation chart has no data ("—"), not zero initiatives."""
+    make_person("huyen", Role.VIEWER, tree.district)
+    login(client, "huyen")
+    response = client.get(reverse("results:dashboard", args=[reporting.pk]))
+    by_key = {c.key: c for c in response.context["charts"]}
+    assert [row[1] for row in by_key["results"].rows] == [None] * 4
+    page = response.content.decode()
+    assert "<td>hoàn thành</td><td>—</td>" in page
+    assert "<td>Hội Nông dân xã Ea Bá</td><td>0</td><td>0</td><td>2</td>" in page

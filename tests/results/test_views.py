@@ -1,11 +1,14 @@
 """Results pages (results/views.py): permissions, downloads, photos, autosave."""
 
+from decimal import Decimal
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.helpers import docx, filled, jpeg, login, report_form, workbook
+from tests.helpers import docx, filled, jpeg, login, province_plan_above, report_form, workbook
 from thidua.org.models import Role
-from thidua.results.models import ReportState
+from thidua.results.domain.reports import report_open, report_save, report_submit
+from thidua.results.models import ReportState, ResultsReport
 
 
 def test_pages_permissions_and_exports(client, reporting, tree, make_person):
@@ -36,8 +39,9 @@ def test_pages_permissions_and_exports(client, reporting, tree, make_person):
     assert "chưa báo cáo" in page
     sheet = workbook(client.get(reverse("results:rollup_xlsx", args=[reporting.pk]))).active
     values = {row[0].value: [c.value for c in row] for row in sheet.iter_rows()}
-    assert values["Hội Nông dân xã Ea Bá"][10] == 2  # meetings
-    assert values["Hội Nông dân xã Ea Ly"][10] is None  # missing: an empty cell, not 0
+    meetings = [c.value for c in sheet[4]].index("Hội nghị tuyên truyền")
+    assert values["Hội Nông dân xã Ea Bá"][meetings] == 2
+    assert values["Hội Nông dân xã Ea Ly"][meetings] is None  # missing: an empty cell, not 0
     document = docx(client.get(reverse("results:report_docx", args=[report.pk])))
     texts = [p.text for p in document.paragraphs]
     assert "BÁO CÁO" in texts
@@ -74,4 +78,57 @@ def test_photos_autosave_and_the_issuers_own_report(client, reporting, tree, mak
     client.post(reverse("results:open", args=[reporting.pk, tree.district.pk]))
     own = reporting.reports.get(unit=tree.district)
     document = docx(client.get(reverse("results:report_docx", args=[own.pk])))
-    assert any("đơn vị phải báo cáo" in p.text for p in document.paragraphs)
+    assert any("đơn vị trực thuộc đã báo cáo" in p.text for p in document.paragraphs)
+
+
+def test_the_overview_shows_reports_sent_on_any_plan_under_it(client, reporting, tree, make_person):
+    """Issue #10: the province's overview listed the communes as "Chưa có báo cáo" while its
+    roll-up showed their reports (sent on the district's plan, under the province's)."""
+    province_plan = province_plan_above(reporting, tree)
+    report = report_submit(
+        actor=None, report=filled(report_open(actor=None, plan=reporting, unit=tree.commune_a))
+    )
+    make_person("tinh", Role.OFFICER, tree.province)
+    login(client, "tinh")
+    page = client.get(reverse("results:overview", args=[province_plan.pk])).content.decode()
+    ea_ba = page[page.index("Hội Nông dân xã Ea Bá") :].split("</li>")[0]
+    assert "đã gửi" in ea_ba
+    assert reverse("results:report_detail", args=[report.pk]) in ea_ba
+    ea_ly = page[page.index("Hội Nông dân xã Ea Ly") :].split("</li>")[0]
+    assert "Chưa có báo cáo." in ea_ly
+    assert "Hội Nông dân thành phố Tuy Hòa" in page
+    # Writing Ea Ly's report from the province's page writes it where Ea Ly reports: on
+    # the district's plan, not a second report on the province's.
+    client.post(reverse("results:open", args=[province_plan.pk, tree.commune_b.pk]))
+    opened = ResultsReport.objects.get(unit=tree.commune_b)
+    assert opened.plan == reporting
+    assert not province_plan.reports.exists()
+    client.post(reverse("results:open", args=[province_plan.pk, tree.commune_b.pk]))
+    assert ResultsReport.objects.filter(unit=tree.commune_b).count() == 1
+
+
+def test_numbers_on_the_pages_are_written_the_vietnamese_way(client, reporting, tree, make_person):
+    report = report_open(actor=None, plan=reporting, unit=tree.commune_a)
+    report = report_save(
+        actor=None,
+        report=report,
+        version=report.version,
+        fields={"achievements": "Tốt.", "meeting_participants": 1250, "support_vnd": 12_500_000},
+        results={
+            r.registration_id: {"progress": "done", "households": 1500, "area_ha": Decimal("2.5")}
+            for r in report.results.all()
+        },
+    )
+    report_submit(actor=None, report=report)
+    make_person("huyen", Role.OFFICER, tree.district)
+    login(client, "huyen")
+    detail = client.get(reverse("results:report_detail", args=[report.pk])).content.decode()
+    assert "1.500" in detail
+    assert "1500" not in detail
+    page = client.get(reverse("results:rollup", args=[reporting.pk])).content.decode()
+    assert '<td data-measure="households" data-label="Số hộ tham gia">3.000</td>' in page
+    assert (
+        '<td data-measure="support_vnd" data-label="Vận động hỗ trợ (đồng)">12.500.000</td>' in page
+    )
+    assert '<td data-measure="area_ha" data-label="Diện tích (ha)">5</td>' in page
+    assert "12,500,000" not in page

@@ -120,8 +120,8 @@ def _reports(results) -> Chart:
 
 def _results(results) -> Chart:
     title = _("Registered initiatives by implementation status")
-    totals = {s: sum(r.by_progress.get(s, 0) for r in results.reported) for s in Progress.values}
-    rows = [[str(Progress(s).label), totals[s]] for s in Progress.values]
+    # Counted in the reports sent; no report at all is no data, not zero initiatives.
+    rows = [[str(Progress(s).label), results.total(s)] for s in Progress.values]
     svg = charts.bar_chart(
         title=title,
         labels=[r[0] for r in rows],

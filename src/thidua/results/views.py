@@ -6,29 +6,53 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.audit.models import AuditEntry
 from thidua.core import autosave, downloads, uploads
+from thidua.core.numbers import format_number
 from thidua.core.versions import StaleEdit
-from thidua.initiatives.domain.compliance import plan_tree, quotas
 from thidua.org import access
-from thidua.org.models import Unit
 from thidua.plans.domain.selectors import plan_get
 from thidua.plans.models import Plan
 from thidua.results import exports, forms
 from thidua.results.dashboard import dashboard
 from thidua.results.domain.reports import (
     EDITABLE,
+    issuer_code,
     report_deadline,
     report_open,
     report_photo_add,
     report_review,
     report_save,
     report_submit,
+    signing_plan,
 )
-from thidua.results.domain.rollup import rollup
-from thidua.results.models import ReportState, ResultsReport
+from thidua.results.domain.rollup import MEASURES, Rollup, rollup
+from thidua.results.models import Progress, ReportState, ResultsReport
+
+# The roll-up's figures as the page names them (the workbook and the report have their own
+# Vietnamese titles, in results/exports.py).
+MEASURE_LABELS = {
+    "registered": gettext_lazy("Registered"),
+    "done": gettext_lazy("Completed"),
+    "in_progress": Progress.IN_PROGRESS.label,
+    "not_started": Progress.NOT_STARTED.label,
+    "stopped": Progress.STOPPED.label,
+    "households": gettext_lazy("Households taking part"),
+    "area_ha": gettext_lazy("Area (ha)"),
+    "cost_vnd": gettext_lazy("Cost (VND)"),
+    "meetings": gettext_lazy("Publicity meetings held"),
+    "meeting_participants": gettext_lazy("People at those meetings"),
+    "media_items": gettext_lazy("Items in the media"),
+    "events": gettext_lazy("Exhibitions, seminars and fairs"),
+    "event_participants": gettext_lazy("People at those events"),
+    "replicated": gettext_lazy("Models replicated from elsewhere"),
+    "support_vnd": gettext_lazy("Support mobilised (VND)"),
+    "fund_vnd": gettext_lazy("Contributed to the “Người Việt đoàn kết sáng tạo” fund (VND)"),
+    "award_entries": gettext_lazy("Initiatives sent to the national award"),
+}
 
 
 def _plan(request, pk) -> Plan:
@@ -45,29 +69,23 @@ def _report(request, pk) -> ResultsReport:
     return report
 
 
-def _reporting_units(user, plan):
-    """The units that report on the plan (those it asks, and its issuer, which reports
-    upwards with its units' roll-up) and that ``user`` may write for."""
-
-    owed = set(quotas(plan_tree(plan))) | {plan.unit_id}
-    return (
-        Unit.objects.filter(pk__in=owed)
-        .filter(access.scope_filter(user, "report.edit"))
-        .order_by("level", "sort_key")
-    )
-
-
 @login_required
 def overview(request, plan_pk):
+    """Every unit that reports under the plan and that the user may see, with its report
+    wherever in the cascade it was written (a commune reports on its district's plan)."""
     plan = _plan(request, plan_pk)
-    units = list(_reporting_units(request.user, plan))
-    reports = {r.unit_id: r for r in ResultsReport.objects.filter(plan=plan, unit__in=units)}
+    summary = rollup(plan)
+    units = [
+        (line.node, access.can(request.user, "report.edit", line.node.unit))
+        for line in summary.lines()
+        if not line.subtotal and access.can(request.user, "report.view", line.node.unit)
+    ]
     return render(
         request,
         "results/overview.html",
         {
             "plan": plan,
-            "units": [(unit, reports.get(unit.pk)) for unit in units],
+            "units": units,
             "deadline": report_deadline(plan),
             "can_rollup": access.can(request.user, "report.view", plan.unit),
         },
@@ -77,10 +95,22 @@ def overview(request, plan_pk):
 @login_required
 @require_POST
 def open_report(request, plan_pk, unit_pk):
+    """The unit's report, opened on the plan it reports on (its own in the cascade, else the
+    one addressed to it), or the one it already has anywhere in the cascade."""
     plan = _plan(request, plan_pk)
-    unit = get_object_or_404(_reporting_units(request.user, plan), pk=unit_pk)
     try:
-        report = report_open(actor=request.user, plan=plan, unit=unit)
+        row = rollup(plan).node(unit_pk).row
+    except KeyError:
+        raise Http404 from None
+    if not access.can(request.user, "report.edit", row.unit):
+        raise Http404
+    if row.report_id is not None:
+        editable = row.report_state in EDITABLE
+        return redirect(
+            "results:report_edit" if editable else "results:report_detail", row.report_id
+        )
+    try:
+        report = report_open(actor=request.user, plan=row.plan, unit=row.unit)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("results:overview", plan_pk=plan.pk)
@@ -224,7 +254,44 @@ def rollup_view(request, plan_pk):
     plan = _plan(request, plan_pk)
     if not access.can(request.user, "report.view", plan.unit):
         raise PermissionDenied
-    return render(request, "results/rollup.html", {"plan": plan, "rollup": rollup(plan)})
+    summary = rollup(plan)
+    return render(
+        request,
+        "results/rollup.html",
+        {
+            "plan": plan,
+            "rollup": summary,
+            "measures": [(name, MEASURE_LABELS[name]) for name in MEASURES],
+            "lines": _page_lines(summary),
+        },
+    )
+
+
+def _page_lines(summary: Rollup) -> list[dict]:
+    """The roll-up's lines as the page shows them: the same lines and figures as the
+    workbook and the report (a subtotal after each unit that has units under it)."""
+    lines = []
+    for line in summary.lines():
+        node = line.node
+        if line.is_total:
+            name = _("Total")
+        elif line.subtotal:
+            name = _("Subtotal of %(area)s") % {"area": node.unit.area_name}
+        else:
+            name = node.unit.full_name
+        lines.append(
+            {
+                "line": line,
+                "name": name,
+                "reported": _("%(reported)s/%(units)s reported")
+                % {
+                    "reported": format_number(node.reported),
+                    "units": format_number(len(node.rows())),
+                },
+                "cells": [(key, MEASURE_LABELS[key], line.value(key)) for key in MEASURES],
+            }
+        )
+    return lines
 
 
 @login_required
@@ -243,7 +310,10 @@ def rollup_xlsx(request, plan_pk):
 def report_docx(request, pk):
     report = _report(request, pk)
     content = exports.report_docx(
-        report, rollup(report.plan) if report.unit_id == report.plan.unit_id else None
+        report,
+        rollup(report.plan, draft=report),
+        issuer_code=issuer_code(report.unit),
+        signer=signing_plan(report.unit),
     )
     name = downloads.file_name(_("Results report"), report.unit.name, extension="docx")
     return downloads.download(content, name=name, content_type=uploads.DOCX.content_type)

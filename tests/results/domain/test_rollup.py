@@ -1,4 +1,5 @@
-"""The roll-up (results/domain/rollup.py) against hand-counted figures, level by level."""
+"""The roll-up (results/domain/rollup.py) against hand-counted figures, level by level, and
+against random provinces whose units report random figures."""
 
 import datetime
 
@@ -9,14 +10,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.helpers import filled, login, province_plan_above
+from tests.results.conftest import MEASURES
 from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.org.domain.units import unit_create
-from thidua.org.models import Role, UnitKind
+from thidua.org.models import Role, Unit, UnitKind
+from thidua.org.models.units import ids_in_path
+from thidua.plans.domain.plans import plan_create_child, plan_issue, plan_update
 from thidua.plans.models import Campaign, DeadlineKind
 from thidua.results.domain.reports import report_open, report_submit
 from thidua.results.domain.rollup import rollup
+from thidua.results.enums import Reporting
 
 DAY = datetime.timedelta(days=1)
+SEEDS = range(8)
 
 
 def test_rollup_counts_a_late_report_as_late(reporting, tree):
@@ -45,13 +51,23 @@ def test_rollup_against_hand_counted_figures(reporting, tree):
     summary = rollup(reporting)
     rows = {row.unit.name: row for row in summary.rows}
     assert (summary.count("on_time"), summary.count("late"), summary.count("missing")) == (1, 0, 1)
-    assert rows["Ea Bá"].by_progress == {"done": 2}
-    assert rows["Ea Bá"].households == 20
-    assert rows["Ea Ly"].figure("meetings") is None
-    assert rows["Ea Ly"].registered == 1
+    assert rows["Ea Bá"].value("done") == 2
+    assert rows["Ea Bá"].value("stopped") == 0
+    assert rows["Ea Bá"].value("households") == 20
+    assert rows["Ea Ly"].value("meetings") is None
+    assert rows["Ea Ly"].value("households") is None
+    assert rows["Ea Ly"].value("registered") == 1
     assert summary.total("meetings") == 3
     assert summary.total("support_vnd") == 1_000_000
+    assert summary.total("registered") == 3
     assert summary.by_kind == {"model": 3}
+
+
+def test_nobody_reported_is_no_figure_at_all_not_zero(reporting, tree):
+    summary = rollup(reporting)
+    assert summary.total("meetings") is None
+    assert summary.total("done") is None
+    assert summary.total("registered") == 3  # what was registered is known all the same
 
 
 @pytest.mark.parametrize("extra", [2, 8])
@@ -70,20 +86,90 @@ def test_rollup_query_count_does_not_grow(reporting, tree, extra):
     assert len(queries) <= 12, [q["sql"] for q in queries]
 
 
-def test_the_province_sees_its_districts(client, reporting, tree, make_person):
-    # The district's plan answers the province's: its communes roll up under the district.
+def test_the_province_sees_every_district_with_its_communes_under_it(
+    client, reporting, tree, make_person
+):
+    # The district's plan answers the province's: its communes roll up under the district;
+    # Tuy Hòa, which wrote no plan and reported nothing, is listed as missing all the same.
     province_plan = province_plan_above(reporting, tree)
     report_submit(
-        actor=None, report=filled(report_open(actor=None, plan=reporting, unit=tree.commune_a))
+        actor=None,
+        report=filled(report_open(actor=None, plan=reporting, unit=tree.commune_a), meetings=5),
     )
-    totals = rollup(province_plan).group_totals()
+    summary = rollup(province_plan)
+    root = summary.root
+    assert root.unit == tree.province
+    assert [child.unit for child in root.children] == [tree.district, tree.other_district]
+    song_hinh, tuy_hoa = root.children
+    assert [child.unit for child in song_hinh.children] == [tree.commune_a, tree.commune_b]
+    assert song_hinh.value("meetings") == 5
+    assert tuy_hoa.children == []
+    assert tuy_hoa.row.state == Reporting.MISSING
+    assert tuy_hoa.value("meetings") is None
+    assert [(line.node.unit.name, line.subtotal) for line in summary.lines()] == [
+        ("Phú Yên", False),
+        ("Sông Hinh", False),
+        ("Ea Bá", False),
+        ("Ea Ly", False),
+        ("Sông Hinh", True),
+        ("Tuy Hòa", False),
+        ("Phú Yên", True),
+    ]
+    totals = summary.group_totals()
     assert [(g["unit"].name, g["units"], g["on_time"], g["missing"]) for g in totals] == [
         ("Sông Hinh", 2, 1, 1)
     ]
     make_person("tinh", Role.VIEWER, tree.province)
     login(client, "tinh")
     page = client.get(reverse("results:rollup", args=[province_plan.pk])).content.decode()
-    assert "Hội Nông dân huyện Sông Hinh" in page
+    assert "Hội Nông dân thành phố Tuy Hòa" in page
+    assert "Hội Nông dân xã Ea Ly" in page
+
+
+def test_the_issuers_own_report_adds_to_its_units(reporting, tree):
+    """The district's report upward is its communes' figures plus what it did itself."""
+    for unit in (tree.commune_a, tree.commune_b):
+        report_submit(
+            actor=None,
+            report=filled(
+                report_open(actor=None, plan=reporting, unit=unit),
+                meetings=8,
+                meeting_participants=360,
+                support_vnd=10_000_000,
+            ),
+        )
+    own = filled(report_open(actor=None, plan=reporting, unit=tree.district), meetings=1)
+    # While the district drafts it, its draft counts in the report it is writing…
+    drafting = rollup(reporting, draft=own)
+    assert drafting.total("meetings") == 17
+    assert drafting.total("meeting_participants") == 720
+    assert drafting.total("support_vnd") == 20_000_000
+    # …but not in the roll-up the others see, until it is sent.
+    assert rollup(reporting).total("meetings") == 16
+    report_submit(actor=None, report=own)
+    assert rollup(reporting).total("meetings") == 17
+
+
+def test_a_unit_counts_once_whatever_plan_of_the_tree_it_reported_on(reporting, tree):
+    """Ea Bá wrote its own plan on the district's; a report on either is the same report to
+    the district: the sent one counts, once."""
+    own_plan = plan_create_child(actor=None, parent=reporting, unit=tree.commune_a)
+    plan_update(actor=None, plan=own_plan, signer_name="Y Thuê Niê")
+    own_plan = plan_issue(actor=None, plan=own_plan, issued_on=datetime.date(2022, 3, 20))
+    filled(report_open(actor=None, plan=reporting, unit=tree.commune_a), meetings=50)
+    deadline = own_plan.deadlines.get(kind=DeadlineKind.REPORT)
+    deadline.due_at = timezone.now() + DAY
+    deadline.save()
+    report_submit(
+        actor=None,
+        report=filled(report_open(actor=None, plan=own_plan, unit=tree.commune_a), meetings=4),
+    )
+    summary = rollup(reporting)
+    assert [row.unit for row in summary.rows].count(tree.commune_a) == 1
+    assert summary.total("meetings") == 4
+    ea_ba = summary.node(tree.commune_a.pk).row
+    assert ea_ba.plan == own_plan  # it reports on its own plan
+    assert summary.node(tree.commune_b.pk).row.plan == reporting
 
 
 def test_rollup_counts_registrations_by_linked_campaign(reporting, tree, make_registration):
@@ -92,3 +178,60 @@ def test_rollup_counts_registrations_by_linked_campaign(reporting, tree, make_re
     registration.campaigns.add(campaign)
     registration_submit(actor=None, registration=registration)
     assert rollup(reporting).by_campaign == [("Nông thôn mới", 1)]
+
+
+# --- random provinces ------------------------------------------------------------------
+
+
+def _nodes(node):
+    yield node
+    for child in node.children:
+        yield from _nodes(child)
+
+
+def _add(values):
+    known = [v for v in values if v is not None]
+    return sum(known[1:], known[0]) if known else None
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_generated_provinces_add_up_at_every_level(generated, seed):
+    world = generated(seed)
+    summary = rollup(world.plan)
+    nodes = list(_nodes(summary.root))
+    units = [node.unit.pk for node in nodes]
+    # Every unit that owes a report is there, once; nobody else.
+    assert len(units) == len(set(units))
+    assert set(units) == world.owed
+    assert [row.unit.pk for row in summary.rows] == units[1:]
+    expected = {pk: world.expected(pk) for pk in units}
+    paths = dict(Unit.objects.filter(pk__in=units).values_list("pk", "path"))
+    for node in nodes:
+        # Each unit sits under the nearest unit above it that reports too.
+        above = [pk for pk in ids_in_path(node.unit.path)[:-1] if pk in world.owed]
+        for child in node.children:
+            assert [pk for pk in ids_in_path(child.unit.path)[:-1] if pk in world.owed][
+                -1
+            ] == node.unit.pk
+        assert node.depth == len(above)
+        # Its own row is its own report, read back independently…
+        for name in MEASURES:
+            assert node.row.value(name) == expected[node.unit.pk][name], (node.unit, name)
+        # …missing is never zero…
+        if node.row.state == Reporting.MISSING:
+            assert all(node.row.value(name) is None for name in MEASURES[1:])
+        # …and its total is the sum of its sources: itself and everything under it.
+        subtree = [pk for pk in units if paths[pk].startswith(node.unit.path)]
+        for name in MEASURES:
+            assert node.value(name) == _add(expected[pk][name] for pk in subtree), (
+                node.unit,
+                name,
+            )
+            assert node.value(name) == _add(
+                [node.row.value(name), *(c.value(name) for c in node.children)]
+            )
+    # Nothing sent is lost or counted twice: the top total is every sent report in the tree.
+    for name in MEASURES:
+        assert summary.total(name) == _add(expected[pk][name] for pk in units)
+    assert summary.total("registered") == sum(summary.by_kind.values())
+    assert sum(summary.count(state) for state in Reporting.values) == len(summary.rows)

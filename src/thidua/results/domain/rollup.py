@@ -1,8 +1,23 @@
-"""The roll-up: every reporting unit's figures, by unit, kind and campaign, recomputed from
-the reports and registrations each time (nothing typed twice), in a fixed number of
-queries. A unit that has not reported is missing, never zero."""
+"""The roll-up: what the units under a plan did, level by level, recomputed from the reports
+and registrations each time (nothing typed twice), in a fixed number of queries.
 
-from collections import defaultdict
+The units that report under a plan form a tree, read from their paths: the plan's issuer at
+the top, then every unit the plans of the cascade are addressed to (down to the communes),
+every unit they ask for registrations, every unit that issued a plan of the cascade or sent a
+report or a registration under it; each sits under the nearest of them above it. So a
+province's roll-up lists each district with its communes under it and a subtotal, and the
+districts that did nothing as missing; after 1/7/2025 the province's communes sit directly
+under it, and the old units of the first half-year keep their old places.
+
+A unit's own row is its own report (what it did itself, at its level); a unit's total is its
+own row and the totals of the units under it: the figures of the report it sends upward. A
+unit that has not sent a report has no figures, never zeros: its cells stay empty and it is
+left out of the sums, so a total with nobody reporting under it is empty too. What units
+registered is known whether they reported or not.
+
+The page, the workbook and the report document all render this one computation.
+"""
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -10,131 +25,336 @@ from django.db.models import Count, Sum
 
 from thidua.initiatives.domain.compliance import plan_tree, quotas
 from thidua.initiatives.models import SENT_STATES, Kind, Registration
-from thidua.org.models import Unit
-from thidua.plans.domain.cascade import recipients
+from thidua.org.models import Unit, UnitLevel
+from thidua.org.models.units import ids_in_path
 from thidua.plans.models import Plan
 from thidua.results.enums import Reporting
-from thidua.results.models import InitiativeResult, ReportState, ResultsReport
+from thidua.results.models import InitiativeResult, Progress, ReportState, ResultsReport
 
 SENT = (ReportState.SUBMITTED, ReportState.RECEIVED)
-REPORT_SUMS = [
+PROGRESS = (Progress.DONE, Progress.IN_PROGRESS, Progress.NOT_STARTED, Progress.STOPPED)
+RESULT_SUMS = ("households", "area_ha", "cost_vnd")
+REPORT_SUMS = (
     "meetings", "meeting_participants", "media_items", "events", "event_participants",
     "replicated", "support_vnd", "fund_vnd", "award_entries",
-]  # fmt: skip
+)  # fmt: skip
+# Every figure of the roll-up, in the order the tables show them.
+MEASURES = ("registered", *PROGRESS, *RESULT_SUMS, *REPORT_SUMS)
+DECIMALS = frozenset({"area_ha"})
+
+Figure = int | Decimal | None
 
 
 @dataclass
 class Row:
+    """One unit's own report under the plan: what it did itself."""
+
     unit: Unit
-    registered: int = 0
-    report: dict | None = None  # the report's figures; None while nothing was sent
-    by_progress: dict[str, int] = field(default_factory=dict)
-    households: int = 0
-    area_ha: Decimal = Decimal(0)
-    cost_vnd: int = 0
+    plan: Plan  # the plan it reports on: its own in the cascade, else the one addressed to it
+    registered: int = 0  # registrations it sent, reported or not
+    report_id: int | None = None  # its report, in any state (the one that counts, if several)
+    report_state: str | None = None
+    is_late: bool = False
+    figures: dict[str, Figure] | None = None  # None while it has sent nothing
 
     @property
     def state(self) -> str:
-        if self.report is None:
+        if self.figures is None:
             return Reporting.MISSING
-        return Reporting.LATE if self.report["is_late"] else Reporting.ON_TIME
+        return Reporting.LATE if self.is_late else Reporting.ON_TIME
 
     @property
     def state_label(self) -> str:
         return str(Reporting(self.state).label)
 
-    def figure(self, name: str):
-        return None if self.report is None else self.report[name]
+    @property
+    def report_state_label(self) -> str:
+        return "" if self.report_state is None else str(ReportState(self.report_state).label)
+
+    def value(self, name: str) -> Figure:
+        if name == "registered":
+            return self.registered
+        return None if self.figures is None else self.figures[name]
+
+
+@dataclass(eq=False)
+class Node:
+    """A unit, with the units that report under it."""
+
+    row: Row
+    depth: int
+    children: list["Node"] = field(default_factory=list)
+    _totals: dict[str, Figure] = field(default_factory=dict, repr=False)
+
+    @property
+    def unit(self) -> Unit:
+        return self.row.unit
+
+    def value(self, name: str) -> Figure:
+        """Its own figure and those under it; None when none of them has the figure."""
+        if name not in self._totals:
+            self._totals[name] = _add(
+                [self.row.value(name), *(child.value(name) for child in self.children)]
+            )
+        return self._totals[name]
+
+    def rows(self) -> list[Row]:
+        """Its own row, then those under it, in the order of the tables."""
+        return [self.row, *(row for child in self.children for row in child.rows())]
+
+    def count(self, state: str) -> int:
+        return sum(1 for row in self.rows() if row.state == state)
+
+    @property
+    def reported(self) -> int:
+        return sum(1 for row in self.rows() if row.figures is not None)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the roll-up's tables: a unit's own row, or (``subtotal``) the unit with
+    everything under it, after them."""
+
+    node: Node
+    subtotal: bool
+
+    @property
+    def depth(self) -> int:
+        return self.node.depth
+
+    @property
+    def is_total(self) -> bool:
+        """The last line: the issuer with everything under it."""
+        return self.subtotal and self.node.depth == 0
+
+    def value(self, name: str) -> Figure:
+        return self.node.value(name) if self.subtotal else self.node.row.value(name)
 
 
 @dataclass
 class Rollup:
     plan: Plan
-    rows: list[Row]
+    root: Node
     by_kind: dict[str, int]
     by_campaign: list[tuple[str, int]]
-    groups: list[tuple[Unit, list[Row]]]
+    _nodes: dict[int, Node] = field(default_factory=dict, repr=False)
+
+    @property
+    def rows(self) -> list[Row]:
+        """The units that report to the plan's issuer, at any depth (not the issuer itself,
+        whose own report goes further up)."""
+        return self.root.rows()[1:]
+
+    def node(self, unit_id: int) -> Node:
+        return self._nodes[unit_id]
 
     def count(self, state: str) -> int:
         return sum(1 for row in self.rows if row.state == state)
 
-    def total(self, name: str) -> int:
-        """A sum over the units that reported; the missing ones are counted apart."""
-        return sum(row.figure(name) or 0 for row in self.rows if row.report is not None)
+    def total(self, name: str) -> Figure:
+        """The issuer's figure with everything under it: what its report upward says."""
+        return self.root.value(name)
 
     count_on_time = property(lambda self: self.count(Reporting.ON_TIME))
     count_late = property(lambda self: self.count(Reporting.LATE))
     count_missing = property(lambda self: self.count(Reporting.MISSING))
 
     @property
-    def kinds(self) -> list[tuple[str, int]]:
+    def reported(self) -> list[Row]:
+        return [row for row in self.rows if row.figures is not None]
 
+    @property
+    def kinds(self) -> list[tuple[str, int]]:
         return [(str(Kind(kind).label), n) for kind, n in sorted(self.by_kind.items())]
 
+    def lines(self) -> list[Line]:
+        """Each unit's own line, the units under it, then its subtotal if it has any; the
+        issuer's total last."""
+        lines: list[Line] = []
+
+        def walk(node: Node) -> None:
+            lines.append(Line(node, subtotal=False))
+            for child in node.children:
+                walk(child)
+            if node.children or node is self.root:
+                lines.append(Line(node, subtotal=True))
+
+        walk(self.root)
+        return lines
+
     def group_totals(self) -> list[dict]:
-        """For a province: each district's units by state, and their registrations."""
+        """For each unit under the issuer that has units under it (a province's districts):
+        those units by state, and what they registered."""
         return [
             {
-                "unit": head,
+                "unit": node.unit,
                 "units": len(rows),
                 **{state: sum(1 for r in rows if r.state == state) for state in Reporting.values},
                 "registered": sum(r.registered for r in rows),
             }
-            for head, rows in self.groups
+            for node in self.root.children
+            if node.children
+            for rows in [node.rows()[1:]]
         ]
 
-    @property
-    def reported(self):
-        return [row for row in self.rows if row.report is not None]
+
+def _add(values: list[Figure]) -> Figure:
+    known = [value for value in values if value is not None]
+    if not known:
+        return None
+    return sum(known[1:], known[0])
 
 
-def rollup(plan: Plan) -> Rollup:
+def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
+    """The roll-up of ``plan`` and the plans written on its basis. ``draft``: a report being
+    written, counted for its unit as if it were sent (the report document shows what it will
+    say once sent)."""
     plans = plan_tree(plan)
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=quotas(plans)).order_by("sort_key")}
-    rows = {pk: Row(unit=unit) for pk, unit in units.items()}
-    registrations = Registration.objects.filter(
-        plan__in=plans, unit_id__in=rows, state__in=SENT_STATES
+    top = plan.unit
+    issuers = {p.unit_id for p in plans}
+    reports = list(
+        ResultsReport.objects.filter(plan__in=plans)
+        .order_by()
+        .values("id", "unit_id", "plan_id", "state", "is_late", *REPORT_SUMS)
     )
-    for unit_id, n in registrations.values_list("unit_id").annotate(n=Count("id")):
-        rows[unit_id].registered = n
-    sent = ResultsReport.objects.filter(plan__in=plans, unit_id__in=rows, state__in=SENT)
-    for values in sent.values("unit_id", "is_late", *REPORT_SUMS):
-        rows[values["unit_id"]].report = values
+    registrations = Registration.objects.filter(plan__in=plans, state__in=SENT_STATES)
+    registered = dict(registrations.order_by().values_list("unit_id").annotate(n=Count("id")))
+    owed = set(quotas(plans)) | issuers | {r["unit_id"] for r in reports} | set(registered)
+    # The units the plans are addressed to, down to the communes, as they were in the plans'
+    # periods (a plan is addressed to the units one level below its issuer).
+    periods: dict[int, list[Plan]] = {}
+    for p in plans:
+        periods.setdefault(p.unit_id, []).append(p)
+    candidates = (
+        Unit.objects.under(top.path).filter(pk__in=owed)
+        | Unit.objects.under(top.path).filter(parent_id__in=issuers, level__lte=UnitLevel.COMMUNE)
+    ).order_by("sort_key", "id")
+    units = [
+        unit
+        for unit in candidates
+        if unit.pk in owed or any(_active(unit, p) for p in periods.get(unit.parent_id, []))
+    ]
+    if top.pk not in {unit.pk for unit in units}:
+        units.insert(0, top)
+    own_plans = _own_plans(plans)
+    rows = {
+        unit.pk: Row(
+            unit=unit, plan=_plan_for(unit, own_plans), registered=registered.get(unit.pk, 0)
+        )
+        for unit in units
+    }
+    counted = _choose_reports(rows, reports, draft)
     results = (
-        InitiativeResult.objects.filter(report__in=sent)
-        .values("report__unit_id", "progress")
+        InitiativeResult.objects.filter(report_id__in=[r["id"] for r in counted.values()])
+        .order_by()
+        .values("report_id", "progress")
         .annotate(
             n=Count("id"), households=Sum("households"), area=Sum("area_ha"), cost=Sum("cost_vnd")
         )
     )
+    unit_of = {r["id"]: unit_id for unit_id, r in counted.items()}
+    for unit_id, report in counted.items():
+        rows[unit_id].figures = {
+            **dict.fromkeys(PROGRESS, 0),
+            "households": 0,
+            "area_ha": Decimal(0),
+            "cost_vnd": 0,
+            **{name: report[name] for name in REPORT_SUMS},
+        }
     for values in results:
-        row = rows[values["report__unit_id"]]
-        row.by_progress[values["progress"]] = values["n"]
-        row.households += values["households"] or 0
-        row.area_ha += values["area"] or 0
-        row.cost_vnd += values["cost"] or 0
-    by_kind = dict(registrations.values_list("kind").annotate(n=Count("id")))
+        figures = rows[unit_of[values["report_id"]]].figures
+        figures[values["progress"]] += values["n"]
+        figures["households"] += values["households"] or 0
+        figures["area_ha"] += values["area"] or 0
+        figures["cost_vnd"] += values["cost"] or 0
+    root, nodes = _tree(top, rows)
+    by_kind = dict(registrations.order_by().values_list("kind").annotate(n=Count("id")))
     by_campaign = list(
         registrations.exclude(campaigns=None)
         .values_list("campaigns__name")
         .annotate(n=Count("id"))
         .order_by("-n", "campaigns__name")
     )
-    ordered = list(rows.values())
-    return Rollup(
-        plan=plan,
-        rows=ordered,
-        by_kind=by_kind,
-        by_campaign=by_campaign,
-        groups=_groups(plan, ordered),
+    return Rollup(plan=plan, root=root, by_kind=by_kind, by_campaign=by_campaign, _nodes=nodes)
+
+
+def _active(unit: Unit, plan: Plan) -> bool:
+    return (unit.valid_from is None or unit.valid_from <= plan.period_end) and (
+        unit.valid_to is None or unit.valid_to >= plan.period_start
     )
 
 
-def _groups(plan: Plan, rows: list[Row]) -> list[tuple[Unit, list[Row]]]:
-    heads = list(recipients(plan))
-    grouped: dict[int, list[Row]] = defaultdict(list)
-    for row in rows:
-        head = next((h for h in heads if row.unit.path.startswith(h.path)), None)
-        if head is not None and head.pk != row.unit.pk:
-            grouped[head.pk].append(row)
-    return [(h, grouped[h.pk]) for h in heads if grouped[h.pk]]
+def _own_plans(plans: list[Plan]) -> dict[int, Plan]:
+    """Unit id → the plan of the cascade it issued: the latest version, the top plan for
+    its own issuer (an earlier version may still be in the cascade, cited by a unit)."""
+    own: dict[int, Plan] = {}
+    for p in reversed(plans):
+        current = own.get(p.unit_id)
+        if current is None or (p.version, p.pk) > (current.version, current.pk):
+            own[p.unit_id] = p
+    own[plans[0].unit_id] = plans[0]
+    return own
+
+
+def _plan_for(unit: Unit, own_plans: dict[int, Plan]) -> Plan:
+    """The plan a unit reports on: its own in the cascade, else that of the nearest unit
+    above it that issued one (the plan addressed to it)."""
+    for pk in reversed(ids_in_path(unit.path)):
+        if pk in own_plans:
+            return own_plans[pk]
+    raise ValueError(f"{unit} is not under the plan's issuer")
+
+
+def _choose_reports(rows: dict[int, Row], reports: list[dict], draft) -> dict[int, dict]:
+    """Each unit's report (a unit may have opened one on several plans of the cascade): a
+    sent one first, then the one on the plan it reports on, then the latest. Returns the
+    reports that count, by unit: the sent ones, and ``draft``."""
+    chosen: dict[int, dict] = {}
+    for report in reports:
+        row = rows.get(report["unit_id"])
+        if row is None:
+            continue  # outside the issuer's subtree
+        key = _rank(report, row, draft)
+        current = chosen.get(row.unit.pk)
+        if current is None or key > _rank(current, row, draft):
+            chosen[row.unit.pk] = report
+    counted = {}
+    for unit_id, report in chosen.items():
+        row = rows[unit_id]
+        row.report_id, row.report_state = report["id"], report["state"]
+        if report["state"] in SENT or (draft is not None and report["id"] == draft.pk):
+            row.is_late = report["is_late"]
+            counted[unit_id] = report
+    return counted
+
+
+def _rank(report: dict, row: Row, draft) -> tuple:
+    return (
+        draft is not None and report["id"] == draft.pk,
+        report["state"] in SENT,
+        report["plan_id"] == row.plan.pk,
+        report["id"],
+    )
+
+
+def _tree(top: Unit, rows: dict[int, Row]) -> tuple[Node, dict[int, Node]]:
+    """Each unit under the nearest unit above it that reports too, in Vietnamese order."""
+    nodes: dict[int, Node] = {}
+    root = nodes[top.pk] = Node(row=rows[top.pk], depth=0)
+    for unit_id, row in rows.items():  # in sort-key order
+        if unit_id != top.pk:
+            nodes[unit_id] = Node(row=row, depth=0)
+    for node in nodes.values():
+        if node is root:
+            continue
+        above = [pk for pk in ids_in_path(node.unit.path)[:-1] if pk in nodes]
+        parent = nodes[above[-1]]
+        parent.children.append(node)
+    _set_depth(root, 0)
+    return root, nodes
+
+
+def _set_depth(node: Node, depth: int) -> None:
+    node.depth = depth
+    for child in node.children:
+        _set_depth(child, depth + 1)
