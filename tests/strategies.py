@@ -9,8 +9,13 @@ markup; compare the stored text with ``unicodedata.normalize("NFC", typed)``.
 import unicodedata
 from decimal import Decimal
 
+from django import forms
 from hypothesis import strategies as st
 
+from thidua.core.forms import (
+    LongTextField,
+    PlainTextField,
+)
 from thidua.core.numbers import format_number
 from thidua.initiatives.models import Kind
 
@@ -68,7 +73,11 @@ def integer(draw, *, max_value: int = 10**12) -> tuple[str, int]:
 def decimal(draw, *, max_value: int = 10**6, places: int = 2) -> tuple[str, Decimal]:
     """A number with up to ``places`` decimals typed with a decimal comma: "30,5",
     "1.234,75", or without thousands dots "1234,75"."""
-    hundredths = draw(st.integers(min_value=0, max_value=max_value * 10**places))
+    scale = 10**places
+    if draw(st.booleans()):  # whole numbers too: "1.500" hectares read back must stay 1500
+        hundredths = draw(st.integers(min_value=0, max_value=max_value)) * scale
+    else:
+        hundredths = draw(st.integers(min_value=0, max_value=max_value * scale))
     meant = Decimal(hundredths).scaleb(-places).normalize()
     typed = format_number(meant)
     # "1.500" alone could be one and a half: the policy refuses it, so people leave the dot out.
@@ -156,3 +165,59 @@ def registration_stored(registration) -> dict:
         ),
         "campaigns": set(registration.campaigns.values_list("pk", flat=True)),
     }
+
+
+# --- any form, field by field ------------------------------------------------------------
+
+
+def typed_for(field) -> st.SearchStrategy[tuple[object, object]]:
+    """(typed, meant) for one Django form field, within its limits: what a person types (text,
+    a choice's value, a list of values, or True/False for a checkbox) and what is stored."""
+    if isinstance(field, forms.BooleanField):
+        return st.booleans().map(lambda on: (on, on))
+    if isinstance(field, forms.MultipleChoiceField):
+        values = [str(value) for value, _label in field.choices]
+        return st.lists(st.sampled_from(values), unique=True).map(lambda v: (v, v))
+    if isinstance(field, forms.ChoiceField):
+        values = [str(value) for value, _label in field.choices if value != ""]
+        return st.sampled_from(values).map(lambda v: (v, v))
+    if isinstance(field, forms.IntegerField | forms.DecimalField):
+        return _number(field)
+    return _text(field)
+
+
+def _number(field):
+    """Typed the Vietnamese way in any number field: "1.000" is a thousand, whatever the
+    field (a plain IntegerField would read it as 1)."""
+    low = int(field.min_value or 0)
+    if isinstance(field, forms.DecimalField):  # before IntegerField: Django derives it from that
+        whole = (field.max_digits or 12) - (field.decimal_places or 2)
+        top = int(min(field.max_value or 10**whole - 1, 10**whole - 1))
+        numbers = decimal(max_value=top, places=field.decimal_places or 2)
+        numbers = numbers.filter(lambda pair: low <= pair[1] <= top)
+    else:
+        numbers = integer(max_value=int(field.max_value or 10**12))
+        numbers = numbers.filter(lambda pair: pair[1] >= low)
+    return optional(numbers) if not field.required else numbers
+
+
+def _text(field):
+    long = isinstance(field, LongTextField) or isinstance(field.widget, forms.Textarea)
+    text = paragraphs(required=field.required) if long else line(required=field.required)
+    if field.max_length:
+        text = text.filter(lambda typed: len(typed) <= field.max_length)
+    if isinstance(field, PlainTextField):  # stored NFC, as the text policy has it
+        return text.map(lambda typed: (typed, nfc(typed)))
+    # A plain CharField stores what was typed, stripped; a textarea sends CRLF line ends.
+    return text.map(lambda typed: (typed, typed.strip()))
+
+
+@st.composite
+def form_values(draw, form, *, prefix: str = "", skip=()) -> tuple[dict, dict]:
+    """({field's HTML name: typed}, {field name: meant}) for every visible field of ``form``."""
+    typed, meant = {}, {}
+    for name, field in form.fields.items():
+        if name in skip or field.widget.is_hidden:
+            continue
+        typed[f"{prefix}{name}"], meant[name] = draw(typed_for(field))
+    return typed, meant

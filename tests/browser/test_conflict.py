@@ -124,9 +124,10 @@ def test_taking_their_version_after_a_conflict_drops_mine(new_page, form, viewpo
     assert stored() == THEIRS
 
 
+@pytest.mark.parametrize("keep", [True, False], ids=["keep-mine", "take-theirs"])
 @pytest.mark.parametrize("form", list(FORMS))
-def test_the_page_with_both_versions_keeps_mine_or_takes_theirs(new_page, form):
-    """On the server's page itself: "keep my version" saves over theirs; no autosave before."""
+def test_the_page_with_both_versions_saves_only_what_the_person_chooses(new_page, form, keep):
+    """On the server's page itself: no autosave while it shows both; then the choice."""
     opening, text_box = FORMS[form]
     first, second = new_page(DESKTOP), new_page(VIEWPORTS["phone"])
     key, _edit, stored = opening(first, second)
@@ -140,8 +141,13 @@ def test_the_page_with_both_versions_keeps_mine_or_takes_theirs(new_page, form):
     text_box(second).fill(MINE + " Đã gộp.")
     second.wait_for_timeout(3 * 1500)
     assert stored() == THEIRS
-    second.locator(".form-actions button[name=save]").click()
-
-    expect(second.locator(".messages")).to_contain_text("Đã lưu bản nháp")
-    assert stored() == MINE + " Đã gộp."
+    if keep:
+        second.locator(".form-actions button[name=save]").click()
+        expect(second.locator(".messages")).to_contain_text("Đã lưu bản nháp")
+        assert stored() == MINE + " Đã gộp."
+    else:
+        second.locator(f"[data-autosave-discard='{key}']").click()
+        expect(text_box(second)).to_have_value(THEIRS)
+        assert draft(second, key) is None
+        assert stored() == THEIRS
     expect(second.locator(".conflict")).to_have_count(0)

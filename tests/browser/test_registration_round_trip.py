@@ -110,3 +110,25 @@ def test_implementers_added_on_a_phone_survive_the_autosave_and_the_save(
     for row in rows:
         expect(implementers).to_contain_text(row["name"])
     assert strategies.registration_stored(registration)["implementers"] == rows
+
+
+def test_rows_added_while_saving_fails_come_back_after_a_reload(phone_page):
+    """The rows a draft holds are rebuilt on the page before the draft is restored: the
+    page has two blank rows, the draft four people."""
+    page = phone_page
+    registration = start_registration(page)
+    # Answered by a page, not the autosave's JSON (a lost session does that): not saved.
+    page.route("**/autosave/", lambda route: route.fulfill(body="<html></html>"))
+    rows = [{"name": f"Hội viên thứ {n}", "position_unit": "Thôn 1", "role": ""} for n in "1234"]
+    type_rows(page, rows)
+    expect(page.locator("[data-autosave-status]")).to_contain_text("Chưa lưu được")
+
+    page.unroute("**/autosave/")
+    page.reload()
+
+    for index, row in enumerate(rows):
+        expect(page.locator(f"[name='implementers-{index}-name']")).to_have_value(row["name"])
+    expect(page.locator("[name='implementers-TOTAL_FORMS']")).to_have_value("4")
+    stored_as(
+        lambda: strategies.registration_stored(registration)["implementers"], rows, "restored"
+    )

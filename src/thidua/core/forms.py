@@ -53,11 +53,15 @@ class VietnameseNumberInput(forms.TextInput):
 
     def __init__(self, attrs=None, *, decimal=False):
         super().__init__({"inputmode": "decimal" if decimal else "numeric", **(attrs or {})})
+        self.decimal = decimal
 
     def format_value(self, value):
         if value is None or isinstance(value, str):  # nothing yet, or what was typed
             return super().format_value(value)
-        return numbers.format_number(value)
+        shown = numbers.format_number(value)
+        if self.decimal and shown.count(".") == 1 and "," not in shown:
+            return shown.replace(".", "")  # "1.500" could be read back as one and a half
+        return shown
 
 
 class VietnameseIntegerField(forms.IntegerField):

@@ -21,20 +21,20 @@ class CouncilForm(forms.Form):
     share_comments = forms.BooleanField(
         label=_("Units receive the scorers' comments, anonymised"), required=False
     )
-    approval_numerator = forms.IntegerField(
+    approval_numerator = VietnameseIntegerField(
         label=_("Approval share: numerator"), min_value=1, max_value=99, initial=2
     )
-    approval_denominator = forms.IntegerField(
+    approval_denominator = VietnameseIntegerField(
         label=_("Approval share: denominator"), min_value=1, max_value=99, initial=3
     )
-    quorum = forms.IntegerField(
+    quorum = VietnameseIntegerField(
         label=_("Quorum (members present)"),
         min_value=1,
         max_value=999,
         required=False,
         help_text=_("Empty: the same share of the members as for approval."),
     )
-    spread_alert = forms.IntegerField(
+    spread_alert = VietnameseIntegerField(
         label=_("Flag disagreement above (points)"), min_value=0, max_value=30000, initial=20
     )
     commendation_amount = VietnameseIntegerField(

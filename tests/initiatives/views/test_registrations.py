@@ -403,3 +403,20 @@ def test_numbers_are_typed_in_text_boxes_and_shown_the_vietnamese_way(
 
 
 NUMBER_FIELDS = ["households", "area_ha", "cost_vnd"]
+
+
+@pytest.mark.parametrize("area", ["1500", "1.500,5", "2.000.000", "0,25"])
+def test_an_area_shown_on_the_page_is_read_back_as_the_same_number(
+    client, cast, make_registration, area
+):
+    """1500 ha shown as "1.500" would come back as ambiguous (one and a half?) and be refused."""
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    edit = reverse("initiatives:registration_edit", args=[draft.pk])
+    client.post(edit, registration_form(draft, area_ha=area, save="1"))
+    stored = strategies.registration_stored(draft)["area_ha"]
+
+    response = client.post(edit, {**page_data(client.get(edit)), "save": "1"})
+
+    assert response.status_code == 302
+    assert strategies.registration_stored(draft)["area_ha"] == stored
