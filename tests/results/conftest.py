@@ -100,9 +100,10 @@ class Generated:
         results = list(InitiativeResult.objects.filter(report=report))
         for progress in Progress.values:
             values[progress] = sum(1 for r in results if r.progress == progress)
-        values["households"] = sum(r.households or 0 for r in results)
-        values["area_ha"] = sum((r.area_ha or Decimal(0) for r in results), Decimal(0))
-        values["cost_vnd"] = sum(r.cost_vnd or 0 for r in results)
+        # Unknown unless at least one initiative gives the figure.
+        for name in ("households", "area_ha", "cost_vnd"):
+            given = [getattr(r, name) for r in results if getattr(r, name) is not None]
+            values[name] = sum(given) if given else None
         return values
 
 

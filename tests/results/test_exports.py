@@ -5,6 +5,7 @@ workbook and the report sent upward."""
 import datetime
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -42,9 +43,9 @@ IN_TEXT = {
     "in_progress": rf"đang triển khai {NUMBER}",
     "not_started": rf"chưa triển khai {NUMBER}",
     "stopped": rf"dừng {NUMBER}",
-    "households": rf"{NUMBER} hộ tham gia",
-    "area_ha": rf"diện tích {NUMBER} ha",
-    "cost_vnd": rf"kinh phí {NUMBER} đồng",
+    "households": rf"hộ tham gia: {NUMBER}",
+    "area_ha": rf"diện tích: {NUMBER} ha",
+    "cost_vnd": rf"kinh phí: {NUMBER} đồng",
     "meetings": rf"{NUMBER} hội nghị tuyên truyền",
     "meeting_participants": rf"với {NUMBER} lượt người dự",
     "media_items": rf"{NUMBER} tin, bài",
@@ -104,7 +105,16 @@ def _figures_in(document) -> dict[str, str]:
 
 
 def test_the_totals_row_sums_every_figure_with_formulas(reporting, tree):
-    _sent(reporting, tree.commune_a, meetings=3, support_vnd=1_500_000)
+    report = filled(report_open(actor=None, plan=reporting, unit=tree.commune_a), meetings=3)
+    results = {
+        r.registration_id: {"progress": "done", "households": 10, "area_ha": Decimal("1.25"),
+                            "cost_vnd": 2_000_000}
+        for r in report.results.all()
+    }  # fmt: skip
+    report = report_save(
+        actor=None, report=report, version=report.version, fields={}, results=results
+    )
+    report_submit(actor=None, report=report)
     sheet = _sheet(rollup(reporting))
     columns = _columns(sheet)
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=FIRST_ROW)]
@@ -130,6 +140,22 @@ def test_the_totals_row_sums_every_figure_with_formulas(reporting, tree):
     assert ea_ly[columns["Hội nghị tuyên truyền"] - 1] is None
     assert ea_ly[columns["Hoàn thành"] - 1] is None
     assert rows[1][columns["Hội nghị tuyên truyền"] - 1] == 3
+    assert rows[1][columns["Diện tích (ha)"] - 1] == pytest.approx(2.5)
+
+
+def test_figures_no_initiative_gives_are_unknown_not_zero(reporting, tree):
+    """Ea Bá sent its report without the area or cost of its initiatives: empty, not 0."""
+    _sent(reporting, tree.commune_a, meetings=3)
+    summary = rollup(reporting)
+    assert summary.total("households") == 20
+    assert summary.total("area_ha") is None
+    assert summary.total("cost_vnd") is None
+    sheet = _sheet(summary)
+    columns = _columns(sheet)
+    assert sheet.cell(FIRST_ROW + 1, columns["Diện tích (ha)"]).value is None
+    assert sheet.cell(sheet.max_row, columns["Kinh phí (đồng)"]).value is None
+    text = [p.text for p in _document(_sent(reporting, tree.commune_b)).paragraphs]
+    assert "- Số hộ tham gia: 10; diện tích: chưa có số liệu; kinh phí: chưa có số liệu." in text
 
 
 def test_every_figure_is_a_number_with_a_thousands_format(reporting, tree):
@@ -325,6 +351,10 @@ def test_the_page_the_workbook_and_the_report_show_the_same_numbers(
             )
     # The province's report upward: the same totals, in the same format.
     report = world.reports[world.province.pk]
-    found = _figures_in(docx(client.get(reverse("results:report_docx", args=[report.pk]))))
+    document = docx(client.get(reverse("results:report_docx", args=[report.pk])))
+    found = _figures_in(document)
     for name in MEASURES:
-        assert found[name] == format_number(summary.total(name)), name
+        total = summary.total(name)
+        assert found[name] == (None if total is None else format_number(total)), name
+        if total is None:  # an area nobody gave: said so, not 0
+            assert any("chưa có số liệu" in p.text for p in document.paragraphs)

@@ -157,8 +157,16 @@ def _lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
+UNKNOWN = "chưa có số liệu"
+
+
 def _n(value) -> str:
-    return "chưa có số liệu" if value is None else format_number(value)
+    return UNKNOWN if value is None else format_number(value)
+
+
+def _with(number: str, unit: str) -> str:
+    """ "12,5 ha"; no unit after "chưa có số liệu"."""
+    return number if number == UNKNOWN else f"{number} {unit}"
 
 
 def _status(node: Node) -> list[str]:
@@ -190,8 +198,8 @@ def _figures(node: Node, report: ResultsReport) -> list[str]:
         f"- Số mô hình, sáng kiến, ý tưởng đã đăng ký: {v['registered']}; kết quả thực hiện: "
         f"hoàn thành {v['done']}, đang triển khai {v['in_progress']}, chưa triển khai "
         f"{v['not_started']}, dừng {v['stopped']}.",
-        f"- Có {v['households']} hộ tham gia; diện tích {v['area_ha']} ha; "
-        f"kinh phí {v['cost_vnd']} đồng.",
+        f"- Số hộ tham gia: {v['households']}; diện tích: {_with(v['area_ha'], 'ha')}; "
+        f"kinh phí: {_with(v['cost_vnd'], 'đồng')}.",
         f"- Tổ chức {v['meetings']} hội nghị tuyên truyền với {v['meeting_participants']} lượt "
         f"người dự; {v['media_items']} tin, bài; {v['events']} triển lãm, hội thảo, hội chợ với "
         f"{v['event_participants']} lượt người tham gia.",

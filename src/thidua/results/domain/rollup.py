@@ -12,7 +12,8 @@ under it, and the old units of the first half-year keep their old places.
 A unit's own row is its own report (what it did itself, at its level); a unit's total is its
 own row and the totals of the units under it: the figures of the report it sends upward. A
 unit that has not sent a report has no figures, never zeros: its cells stay empty and it is
-left out of the sums, so a total with nobody reporting under it is empty too. What units
+left out of the sums, so a total with nobody reporting under it is empty too; so are the
+households, area and cost of a report none of whose initiatives gives them. What units
 registered is known whether they reported or not.
 
 The page, the workbook and the report document all render this one computation.
@@ -254,19 +255,17 @@ def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
     )
     unit_of = {r["id"]: unit_id for unit_id, r in counted.items()}
     for unit_id, report in counted.items():
+        # Households, area and cost stay unknown until an initiative of the report gives them.
         rows[unit_id].figures = {
             **dict.fromkeys(PROGRESS, 0),
-            "households": 0,
-            "area_ha": Decimal(0),
-            "cost_vnd": 0,
+            **dict.fromkeys(RESULT_SUMS),
             **{name: report[name] for name in REPORT_SUMS},
         }
     for values in results:
         figures = rows[unit_of[values["report_id"]]].figures
         figures[values["progress"]] += values["n"]
-        figures["households"] += values["households"] or 0
-        figures["area_ha"] += values["area"] or 0
-        figures["cost_vnd"] += values["cost"] or 0
+        for name, key in (("households", "households"), ("area_ha", "area"), ("cost_vnd", "cost")):
+            figures[name] = _add([figures[name], values[key]])
     root, nodes = _tree(top, rows)
     by_kind = dict(registrations.order_by().values_list("kind").annotate(n=Count("id")))
     by_campaign = list(
