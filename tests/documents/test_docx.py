@@ -1,18 +1,24 @@
 """The DOCX renderer and the HTML include, on the seed plan 115-KH/HNDH."""
 
+import random
 import re
+import shutil
 import zipfile
 from datetime import date
 from io import BytesIO
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from playwright.sync_api import sync_playwright
 
 from tests.documents.reading import all_paragraphs, find, font_of, lines
+from tests.documents.test_word import every_unit
 from thidua.documents.docx import render_docx
 from thidua.documents.official import (
     OfficialDocument,
@@ -22,6 +28,7 @@ from thidua.documents.official import (
     number_line,
     roman,
 )
+from thidua.plans.domain.defaults import header_lines
 
 FONT = "Times New Roman"
 MOVEMENT = (
@@ -436,3 +443,49 @@ def test_a_document_that_names_no_signer_prints_as_a_draft(tmp_path):
     assert "DỰ THẢO" in section.header.paragraphs[0].text
     signed = reopen(seed_plan(), tmp_path).sections[0]
     assert "DỰ THẢO" not in signed.first_page_header._element.xml
+
+
+# --- the HTML include as Chromium prints it ------------------------------------------
+
+CHROMIUM = shutil.which("chromium")
+MEASURE = """() => [...document.querySelectorAll('.official__superior, .official__issuer-name')]
+  .map(p => {
+    const parts = [...p.querySelectorAll('.official__part')].map(s => ({
+      text: s.textContent, rects: s.getClientRects().length,
+      top: Math.round(s.getBoundingClientRect().top)}));
+    const rows = {};
+    for (const part of parts) (rows[part.top] ||= []).push(part.text);
+    return {text: p.textContent, parts, printed: Object.values(rows).map(r => r.join(' ')),
+            lines: p.querySelectorAll('.official__line').length};
+  })"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's Chromium")
+def test_printed_from_the_browser_the_issuer_lines_break_as_in_the_docx():
+    """Real units' names, generated over the country: printed by Chromium, each line of the
+    issuer block is the DOCX's line, never broken inside a place, never one word alone."""
+    rng = random.Random(10)  # noqa: S311 (a sample, not a secret)
+    units = rng.sample(every_unit(), 400)
+    articles = []
+    for unit in units:
+        superior, issuer = header_lines(unit)
+        articles.append(render_html(seed_plan(superior=superior, issuer=issuer)))
+    css = (Path(finders.find("thidua/official.css"))).read_text(encoding="utf-8")
+    html = f"<!doctype html><html><head><style>{css}</style></head><body>{''.join(articles)}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 624, "height": 900})  # 165 mm of A4
+        page.emulate_media(media="print")
+        page.set_content(html)
+        measured = page.evaluate(MEASURE)
+        browser.close()
+    assert len(measured) == 2 * len(units)
+    assert any(len(block["printed"]) > 1 for block in measured)
+    for block in measured:
+        assert " ".join(part["text"] for part in block["parts"]) == block["text"].strip()
+        assert all(part["rects"] == 1 for part in block["parts"]), block
+        assert len(block["printed"]) == block["lines"], block  # no line wraps again
+        words = sum(len(part["text"].split()) for part in block["parts"])
+        if words > 1:
+            assert all(len(line.split()) >= 2 for line in block["printed"]), block

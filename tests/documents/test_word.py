@@ -17,16 +17,16 @@ from hypothesis import strategies as st
 from tests.documents.reading import lines, reopen
 from thidua.documents.docx import render_docx
 from thidua.documents.lists import ListPart, OfficialList, render_list_docx
-from thidua.documents.official import OfficialDocument, Section, Signature, split_name
-from thidua.documents.tables import Column
-from thidua.documents.word import (
-    CELL_MARGIN,
-    LANDSCAPE,
-    PORTRAIT,
-    SMALL_SIZE,
+from thidua.documents.official import (
+    OfficialDocument,
+    Section,
+    Signature,
     balanced_lines,
+    split_name,
     text_width,
 )
+from thidua.documents.tables import Column
+from thidua.documents.word import CELL_MARGIN, LANDSCAPE, PORTRAIT, SMALL_SIZE
 from thidua.org.models import Unit, UnitKind, UnitLevel
 from thidua.org.models.units import KIND_WORD
 from thidua.plans.domain.defaults import header_lines

@@ -4,11 +4,18 @@ The renderers (DOCX in `thidua.documents.docx`, HTML in the template
 `documents/official_document.html`) read only these classes, so any part of the product
 (plans, decisions, reports) can produce a document without the renderers knowing its models.
 The texts are the document's own Vietnamese content: they are never translated.
+
+Both renderers break the issuer block's lines where this module says (`balanced_parts`): between
+words, never inside the place named, never leaving a word alone on a line, measured with Times
+New Roman's widths.
 """
 
+import itertools
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date as Date  # noqa: N812 (the field below is called `date`)
+
+from docx.shared import Length, Mm, Pt
 
 from thidua.documents.dates import BLANK, place_and_date
 
@@ -101,6 +108,93 @@ def split_name(text: str) -> tuple[list[str], list[str], str]:
     return words, [], ""
 
 
+# --- the lines of the issuer block ----------------------------------------------------
+
+# The advance widths of Times New Roman's letters, in units of 2048 to the em, as its metric
+# twin Liberation Serif has them (regular, then bold). A letter with Vietnamese marks is as
+# wide as its base letter, except that a horn (Ơ, Ư) sticks out to the right.
+_MEASURED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -'.,()/&*:;"
+_EM = 2048
+_ADVANCES = {
+    False: (
+        1479, 1366, 1366, 1479, 1251, 1139, 1479, 1479, 682, 797, 1479, 1251, 1821, 1479, 1479,
+        1139, 1479, 1366, 1139, 1251, 1479, 1479, 1933, 1479, 1479, 1251,
+        909, 1024, 909, 1024, 909, 682, 1024, 1024, 569, 569, 1024, 569, 1593, 1024, 1024,
+        1024, 1024, 682, 797, 569, 1024, 1024, 1479, 1024, 1024, 909,
+        1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+        512, 682, 369, 512, 512, 682, 682, 569, 1593, 1024, 569, 569,
+    ),
+    True: (
+        1479, 1366, 1479, 1479, 1366, 1251, 1593, 1593, 797, 1024, 1593, 1366, 1933, 1479, 1593,
+        1251, 1593, 1479, 1139, 1366, 1479, 1479, 2048, 1479, 1479, 1366,
+        1024, 1139, 909, 1139, 909, 682, 1024, 1139, 569, 682, 1139, 569, 1706, 1139, 1024,
+        1139, 1139, 909, 797, 682, 1139, 1024, 1479, 1024, 1024, 909,
+        1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+        512, 682, 569, 512, 512, 682, 682, 569, 1706, 1024, 682, 682,
+    ),
+}  # fmt: skip
+_WIDTHS = {bold: dict(zip(_MEASURED, widths, strict=True)) for bold, widths in _ADVANCES.items()}
+_HORN = "\u031b"
+_HORN_WIDTH = _EM // 10  # measured generously: a line that is thought to fit must fit
+_MAX_LINES = 3
+
+
+def text_width(text: str, size: Length, *, bold: bool = False) -> Length:
+    """How wide `text` prints in Times New Roman of `size`, on one line."""
+    widths = _WIDTHS[bold]
+    units = 0
+    for char in unicodedata.normalize("NFC", text):
+        decomposed = unicodedata.normalize("NFD", char.replace("Đ", "D").replace("đ", "d"))
+        units += widths.get(decomposed[0], _EM // 2)
+        if _HORN in decomposed:
+            units += _HORN_WIDTH
+    return Length(size * units // _EM)
+
+
+def balanced_parts(
+    text: str, width: Length, *, size: Length, bold: bool = False
+) -> list[list[str]]:
+    """A line of the issuer block as it is printed in a column `width` wide: on one line if
+    it fits, else broken between words into as few lines as fit, with at least two words on
+    every line and never a break inside the place it names: "BCH HỘI NÔNG DÂN / HUYỆN SÔNG
+    HINH", not "BCH HỘI NÔNG DÂN HUYỆN SÔNG / HINH". Among those, breaks before the place (or
+    its kind) come first, as the usual headers have them, then the most even lines."""
+    body, kind, place = split_name(text)
+    parts = [*body, *kind, *([place] if place else [])]
+    whole = " ".join(parts)
+    if len(parts) < 2 or text_width(whole, size, bold=bold) <= width:
+        return [parts] if whole else []
+    natural = {len(body), len(body) + len(kind)} if place else set()
+    best, chosen = None, [parts]
+    for count in range(2, min(_MAX_LINES, len(parts)) + 1):
+        for cuts in itertools.combinations(range(1, len(parts)), count - 1):
+            bounds = (0, *cuts, len(parts))
+            broken = [parts[a:b] for a, b in itertools.pairwise(bounds)]
+            lines = [" ".join(line) for line in broken]
+            if any(len(line.split()) < 2 for line in lines):
+                continue
+            widest = max(text_width(line, size, bold=bold) for line in lines)
+            fits = widest <= width
+            # Fewest lines that fit, natural breaks, even lines; if none fits, least overflow.
+            unnatural = sum(1 for cut in cuts if cut not in natural)
+            key = (not fits, count, unnatural, widest) if fits else (True, 0, 0, widest)
+            if best is None or key < best:
+                best, chosen = key, broken
+    return chosen
+
+
+def balanced_lines(text: str, width: Length, *, size: Length, bold: bool = False) -> list[str]:
+    """The lines of `balanced_parts`, as text."""
+    return [" ".join(line) for line in balanced_parts(text, width, size=size, bold=bold)]
+
+
+# The issuer block as printed: 13 pt, in the left column of the heading (72 mm on A4 portrait,
+# less Word's cell margins of 1.9 mm each), a little narrower than that so that a line thought
+# to fit just does not wrap.
+ISSUER_SIZE = Pt(13)
+ISSUER_ROOM = Length(int((Mm(72) - 2 * Mm(1.905)) * 0.98))
+
+
 @dataclass(frozen=True, kw_only=True)
 class Point:
     """A numbered point of a section. An empty title means the first paragraph carries the
@@ -184,12 +278,14 @@ class OfficialFrame:
         return "" if self.signature.signer.strip() else DRAFT_MARK
 
     @property
-    def superior_parts(self) -> list[str]:
-        return name_parts(self.superior)
+    def superior_lines(self) -> list[list[str]]:
+        """The superior's line as printed on A4 portrait: its lines, each a list of the parts
+        it is not broken within (see `balanced_parts`)."""
+        return balanced_parts(self.superior, ISSUER_ROOM, size=ISSUER_SIZE)
 
     @property
-    def issuer_parts(self) -> list[str]:
-        return name_parts(self.issuer)
+    def issuer_lines(self) -> list[list[str]]:
+        return balanced_parts(self.issuer, ISSUER_ROOM, size=ISSUER_SIZE, bold=True)
 
     @property
     def recipient_lines(self) -> list[str]:

@@ -8,7 +8,6 @@ numbers from page 2. What differs between them is the page, passed in as a `Page
 (`PORTRAIT`, or `LANDSCAPE` for wide tables).
 """
 
-import itertools
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,11 +24,11 @@ from docx.shared import Cm, Length, Mm, Pt, Twips
 from docx.text.paragraph import Paragraph
 
 from thidua.core.text import CONTROL
-from thidua.documents.official import OfficialFrame, split_name
+from thidua.documents.official import ISSUER_SIZE, OfficialFrame, balanced_lines
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
-SMALL_SIZE = Pt(13)  # the issuer block and the national title
+SMALL_SIZE = ISSUER_SIZE  # the issuer block and the national title
 RECIPIENTS_SIZE = Pt(12)
 TYPE_SIZE = Pt(16)
 BODY_STYLE = "Body Text"
@@ -234,78 +233,6 @@ def add_body(document: DocxDocument, text: str, *, bold=False):
     paragraph = document.add_paragraph(style=BODY_STYLE)
     add_run(paragraph, text, bold=bold)
     return paragraph
-
-
-# --- lines of the issuer block ----------------------------------------------------------
-
-# The advance widths of Times New Roman's letters, in units of 2048 to the em, as its metric
-# twin Liberation Serif has them (regular, then bold). A letter with Vietnamese marks is as
-# wide as its base letter, except that a horn (Ơ, Ư) sticks out to the right.
-_MEASURED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -'.,()/&*:;"
-_EM = 2048
-_ADVANCES = {
-    False: (
-        1479, 1366, 1366, 1479, 1251, 1139, 1479, 1479, 682, 797, 1479, 1251, 1821, 1479, 1479,
-        1139, 1479, 1366, 1139, 1251, 1479, 1479, 1933, 1479, 1479, 1251,
-        909, 1024, 909, 1024, 909, 682, 1024, 1024, 569, 569, 1024, 569, 1593, 1024, 1024,
-        1024, 1024, 682, 797, 569, 1024, 1024, 1479, 1024, 1024, 909,
-        1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
-        512, 682, 369, 512, 512, 682, 682, 569, 1593, 1024, 569, 569,
-    ),
-    True: (
-        1479, 1366, 1479, 1479, 1366, 1251, 1593, 1593, 797, 1024, 1593, 1366, 1933, 1479, 1593,
-        1251, 1593, 1479, 1139, 1366, 1479, 1479, 2048, 1479, 1479, 1366,
-        1024, 1139, 909, 1139, 909, 682, 1024, 1139, 569, 682, 1139, 569, 1706, 1139, 1024,
-        1139, 1139, 909, 797, 682, 1139, 1024, 1479, 1024, 1024, 909,
-        1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
-        512, 682, 569, 512, 512, 682, 682, 569, 1706, 1024, 682, 682,
-    ),
-}  # fmt: skip
-_WIDTHS = {bold: dict(zip(_MEASURED, widths, strict=True)) for bold, widths in _ADVANCES.items()}
-_HORN = "\u031b"
-_HORN_WIDTH = _EM // 10  # measured generously: a line that is thought to fit must fit
-_MAX_LINES = 3
-
-
-def text_width(text: str, size: Length, *, bold: bool = False) -> Length:
-    """How wide `text` prints in Times New Roman of `size`, on one line."""
-    widths = _WIDTHS[bold]
-    units = 0
-    for char in unicodedata.normalize("NFC", text):
-        decomposed = unicodedata.normalize("NFD", char.replace("Đ", "D").replace("đ", "d"))
-        units += widths.get(decomposed[0], _EM // 2)
-        if _HORN in decomposed:
-            units += _HORN_WIDTH
-    return Length(size * units // _EM)
-
-
-def balanced_lines(text: str, width: Length, *, size: Length, bold: bool = False) -> list[str]:
-    """A line of the issuer block as it is printed in a column `width` wide: on one line if
-    it fits, else broken between words into as few lines as fit, with at least two words on
-    every line and never a break inside the place it names: "BCH HỘI NÔNG DÂN / HUYỆN SÔNG
-    HINH", not "BCH HỘI NÔNG DÂN HUYỆN SÔNG / HINH". Among those, breaks before the place (or
-    its kind) come first, as the usual headers have them, then the most even lines."""
-    body, kind, place = split_name(text)
-    parts = [*body, *kind, *([place] if place else [])]
-    whole = " ".join(parts)
-    if len(parts) < 2 or text_width(whole, size, bold=bold) <= width:
-        return [whole] if whole else []
-    natural = {len(body), len(body) + len(kind)} if place else set()
-    best, chosen = None, [whole]
-    for count in range(2, min(_MAX_LINES, len(parts)) + 1):
-        for cuts in itertools.combinations(range(1, len(parts)), count - 1):
-            bounds = (0, *cuts, len(parts))
-            lines = [" ".join(parts[a:b]) for a, b in itertools.pairwise(bounds)]
-            if any(len(line.split()) < 2 for line in lines):
-                continue
-            widest = max(text_width(line, size, bold=bold) for line in lines)
-            fits = widest <= width
-            # Fewest lines that fit, natural breaks, even lines; if none fits, least overflow.
-            unnatural = sum(1 for cut in cuts if cut not in natural)
-            key = (not fits, count, unnatural, widest) if fits else (True, 0, 0, widest)
-            if best is None or key < best:
-                best, chosen = key, lines
-    return chosen
 
 
 # --- tables ---------------------------------------------------------------------------
