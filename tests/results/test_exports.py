@@ -22,7 +22,6 @@ from thidua.plans.domain.numbering import numbering_rule_update
 from thidua.plans.domain.plans import plan_create_child, plan_issue, plan_update
 from thidua.plans.models import DeadlineKind
 from thidua.results.domain.reports import (
-    issuer_code,
     report_open,
     report_review,
     report_save,
@@ -75,10 +74,7 @@ def _columns(sheet) -> dict[str, int]:
 def _document(report):
     """The report's DOCX as its page renders it."""
     summary = rollup(report.plan, draft=report)
-    data = report_docx(
-        report, summary, issuer_code=issuer_code(report.unit), signer=signing_plan(report.unit)
-    )
-    return Document(io.BytesIO(data))
+    return Document(io.BytesIO(report_docx(report, summary, signer=signing_plan(report.unit))))
 
 
 def _own_plan(plan, unit, signer="Y Thuê Niê", **changes):

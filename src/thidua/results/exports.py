@@ -12,7 +12,12 @@ from thidua.core.numbers import format_number
 from thidua.documents.docx import render_docx
 from thidua.documents.official import OfficialDocument, Section, Signature, number_line, roman
 from thidua.documents.xlsx import Cell, SumOf, XlsxColumn, render_xlsx
-from thidua.plans.domain.defaults import SIGNER_TITLE, SIGNING_AUTHORITY, header_lines
+from thidua.plans.domain.defaults import (
+    governing_body,
+    header_lines,
+    issuer_code,
+    signature_lines,
+)
 from thidua.plans.models import Plan
 from thidua.results.domain.rollup import MEASURES, SENT, Line, Node, Rollup
 from thidua.results.enums import Reporting
@@ -95,13 +100,11 @@ def _subtotal_name(line: Line) -> str:
 # --- the report ------------------------------------------------------------------------
 
 
-def report_docx(
-    report: ResultsReport, summary: Rollup, *, issuer_code: str, signer: Plan | None = None
-) -> bytes:
+def report_docx(report: ResultsReport, summary: Rollup, *, signer: Plan | None = None) -> bytes:
     """The unit's report: its own results and those of the units under it, from ``summary``
-    (the roll-up of the report's plan, this report counted even as a draft). ``issuer_code``:
-    the unit's own ("HNDX" in "BC/HNDX"); ``signer``: the unit's own plan that names who
-    signs for it."""
+    (the roll-up of the report's plan, this report counted even as a draft). ``signer``: the
+    unit's own plan that names who signs for it. Numbered with the unit's own code ("BC/HNDX"),
+    sent to the body that governs the unit above."""
     plan, unit = report.plan, report.unit
     node = summary.node(unit.pk)
     parts = [
@@ -125,32 +128,30 @@ def report_docx(
     document = OfficialDocument(
         superior=superior,
         issuer=issuer,
-        number=number_line(None, f"BC/{issuer_code}"),
+        number=number_line(None, f"BC/{issuer_code(unit)}"),
         place=unit.name,
         date=timezone.localtime(report.submitted_at).date() if final else None,
         year=timezone.localdate().year,
         doc_type="BÁO CÁO",
         subject_lines=[f"Kết quả thực hiện {plan.title[:1].lower()}{plan.title[1:]}"],
         sections=sections,
-        # The report goes to the standing committee of the unit above.
-        recipients=[
-            *([f"Ban Thường vụ {unit.parent.full_name};"] if unit.parent else []),
-            "Lưu VP.",
-        ],
-        signature=_signature(signer),
+        # The report goes to the body that governs the unit above.
+        recipients=[*([f"{governing_body(unit.parent)};"] if unit.parent else []), "Lưu VP."],
+        signature=_signature(unit, signer),
         watermark="" if final else DRAFT,
     )
     return render_docx(document)
 
 
-def _signature(signer: Plan | None) -> Signature:
-    """Signed as the unit signs its own documents (its latest plan); without one, the usual
-    authority and title, and room for the name."""
+def _signature(unit, signer: Plan | None) -> Signature:
+    """Signed as the unit signs its own documents (its latest plan); without one, as its
+    level signs, with room for the name."""
     if signer is not None:
         return Signature(
             authority=signer.signing_authority, title=signer.signer_title, signer=signer.signer_name
         )
-    return Signature(authority=SIGNING_AUTHORITY, title=SIGNER_TITLE, signer="")
+    authority, title = signature_lines(unit)
+    return Signature(authority=authority, title=title, signer="")
 
 
 def _lines(text: str) -> list[str]:

@@ -20,7 +20,6 @@ from thidua.results import exports, forms
 from thidua.results.dashboard import dashboard
 from thidua.results.domain.reports import (
     EDITABLE,
-    issuer_code,
     report_deadline,
     report_open,
     report_photo_add,
@@ -310,10 +309,7 @@ def rollup_xlsx(request, plan_pk):
 def report_docx(request, pk):
     report = _report(request, pk)
     content = exports.report_docx(
-        report,
-        rollup(report.plan, draft=report),
-        issuer_code=issuer_code(report.unit),
-        signer=signing_plan(report.unit),
+        report, rollup(report.plan, draft=report), signer=signing_plan(report.unit)
     )
     name = downloads.file_name(_("Results report"), report.unit.name, extension="docx")
     return downloads.download(content, name=name, content_type=uploads.DOCX.content_type)

@@ -17,8 +17,7 @@ from thidua.core.versions import update_if_current
 from thidua.initiatives.models import SENT_STATES, Registration
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
-from thidua.plans.domain.numbering import DEFAULT_ISSUER_CODES
-from thidua.plans.models import DeadlineKind, LatePolicy, NumberingRule, Plan, PlanState
+from thidua.plans.models import DeadlineKind, LatePolicy, Plan, PlanState
 from thidua.results.models import InitiativeResult, ReportPhoto, ReportState, ResultsReport
 
 EDITABLE = (ReportState.DRAFT, ReportState.RETURNED)
@@ -41,13 +40,6 @@ RESULT_FIELDS = {
 def report_deadline(plan: Plan):
     deadline = plan.deadlines.filter(kind=DeadlineKind.REPORT).first()
     return deadline.due_at if deadline else None
-
-
-def issuer_code(unit: Unit) -> str:
-    """The code after the slash in the unit's own document numbers ("BC/HNDX"): its numbering
-    rule's, else the usual one for its level, as its plans get theirs. Reads only."""
-    code = NumberingRule.objects.filter(unit=unit).values_list("issuer_code", flat=True).first()
-    return code or DEFAULT_ISSUER_CODES[unit.level]
 
 
 def signing_plan(unit: Unit) -> Plan | None:
