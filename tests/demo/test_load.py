@@ -262,11 +262,6 @@ def test_tinh_is_offered_the_province_rollup_by_district(story, client):
     download(client, tables, XLSX)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the roll-up XLSX has no subtotal per district yet; the district subtotals are "
-    "another engineer's work in progress",
-)
 def test_the_province_rollup_tables_subtotal_each_district(story, client):
     as_user(client, "tinh")
     province_plan = Plan.objects.get(number=283)
