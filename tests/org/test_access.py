@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from thidua.initiatives.models import Registration
 from thidua.org import access
 from thidua.org.domain.units import succession_record, unit_create
 from thidua.org.models import Role, SuccessionKind, Unit, UnitKind
@@ -190,3 +191,28 @@ def test_the_predecessors_archive_is_read_not_written(tree, make_person, action,
     person = make_person("n", Role.ADMIN, new_commune)
     assert access.can(person, action, tree.commune_a) is allowed
     assert access.can(person, action, new_commune)
+
+
+def test_the_archive_includes_drafts_to_read(tree, make_person, make_registration):
+    new_commune = unit_create(
+        actor=None,
+        parent=tree.province,
+        name="Ea Bá",
+        kind=UnitKind.COMMUNE,
+        valid_from=datetime.date(2025, 7, 1),
+    )
+    succession_record(
+        actor=None,
+        predecessor=tree.commune_a,
+        successor=new_commune,
+        kind=SuccessionKind.MERGE,
+        date=datetime.date(2025, 7, 1),
+    )
+    draft = make_registration(tree.commune_a, complete=False)
+    heir = make_person("n", Role.OFFICER, new_commune)
+    neighbour = make_person("b", Role.OFFICER, tree.commune_b)
+    assert access.can_view_registration(heir, draft)
+    assert not access.can(heir, "registration.edit", draft.unit)
+    assert not access.can_view_registration(neighbour, draft)
+    visible = Registration.objects.filter(access.registration_filter(heir))
+    assert list(visible) == [draft]

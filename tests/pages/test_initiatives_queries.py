@@ -206,8 +206,8 @@ def test_compliance_of_the_province(client, world, districts, province_plan, sam
 
 
 def test_registration_list_of_a_merged_commune(client, world, communes, same_queries):
-    """The officer of a commune formed on 1/7/2025 sees what the communes it succeeded
-    registered in 2022, drafts included: its role covers them."""
+    """The officer of a commune formed on 1/7/2025 reads what the communes it succeeded
+    registered in 2022, drafts included: they are its archive (read, never written)."""
     merged = unit_create(
         actor=None,
         parent=world.tree.district,

@@ -50,6 +50,7 @@ ACTIONS: dict[str, frozenset[str]] = {
 class Grant:
     role: str
     path: str  # the subtree the role covers
+    archive: bool = False  # a unit the role's unit succeeded: read everything, write nothing
 
 
 def grants(user) -> tuple[Grant, ...]:
@@ -66,8 +67,8 @@ def grants(user) -> tuple[Grant, ...]:
         found.add(Grant(role, path))
         # The units a unit succeeded are its archive: read, never written. A 2022 draft of a
         # commune dissolved in 2025 stays as that commune left it.
-        found.update(Grant(Role.VIEWER, old_path) for old_path in older[unit_id])
-    user._thidua_grants = tuple(sorted(found, key=lambda g: (g.path, g.role)))
+        found.update(Grant(Role.VIEWER, old, archive=True) for old in older[unit_id])
+    user._thidua_grants = tuple(sorted(found, key=lambda g: (g.path, g.role, g.archive)))
     return user._thidua_grants
 
 
@@ -203,21 +204,29 @@ def require_plan(user, action: str, plan) -> None:
 
 def registration_filter(user) -> Q:
     """The registrations ``user`` may read: those of units in their subtrees; drafts
-    only where they may edit (a commune never sees another commune's drafts)."""
+    only where they may edit or in their archive (a commune never sees another commune's
+    drafts; a 2025 commune reads what the communes it succeeded left, drafts too)."""
     if getattr(user, "is_superuser", False) and user.is_active:
         return Q()
     condition = Q(pk__in=[])
     for path in paths_for(user, "registration.view"):
         condition |= Q(unit__path__startswith=path) & ~Q(state=RegistrationState.DRAFT)
-    for path in paths_for(user, "registration.edit"):
+    for path in [*paths_for(user, "registration.edit"), *archive_paths(user)]:
         condition |= Q(unit__path__startswith=path)
     return condition
 
 
 def can_view_registration(user, registration) -> bool:
-    draft = registration.state == RegistrationState.DRAFT
-    action = "registration.edit" if draft else "registration.view"
-    return can(user, action, registration.unit)
+    if registration.state != RegistrationState.DRAFT:
+        return can(user, "registration.view", registration.unit)
+    return can(user, "registration.edit", registration.unit) or any(
+        registration.unit.path.startswith(path) for path in archive_paths(user)
+    )
+
+
+def archive_paths(user) -> list[str]:
+    """The subtrees of the units the user's units succeeded: read in full, drafts too."""
+    return sorted({g.path for g in grants(user) if g.archive})
 
 
 def can_review_registration(user, registration) -> bool:
