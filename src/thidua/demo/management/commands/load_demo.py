@@ -47,6 +47,5 @@ class Command(BaseCommand):
             demo.load(whole_country=not one_province)
         self.stdout.write("Đã nạp dữ liệu dùng thử.")
         self.stdout.write(
-            _("The e-mails the demo sent while loading are kept in %(path)s.")
-            % {"path": mail_dir}
+            _("The e-mails the demo sent while loading are kept in %(path)s.") % {"path": mail_dir}
         )
