@@ -132,3 +132,21 @@ def test_numbers_on_the_pages_are_written_the_vietnamese_way(client, reporting, 
     )
     assert '<td data-measure="area_ha" data-label="Diện tích (ha)">5</td>' in page
     assert "12,500,000" not in page
+
+
+def test_the_report_history_reads_as_words(client, reporting, tree, make_person):
+    report = report_open(actor=None, plan=reporting, unit=tree.commune_a)
+    report = report_save(
+        actor=None,
+        report=report,
+        version=report.version,
+        fields={"achievements": "Tốt."},
+        results={},
+    )
+    report_submit(actor=None, report=report)
+    make_person("huyen", Role.OFFICER, tree.district)
+    login(client, "huyen")
+    page = client.get(reverse("results:report_detail", args=[report.pk])).content.decode()
+    history = page.split('id="history"')[1]
+    assert "đã gửi" in history
+    assert "submitted" not in history

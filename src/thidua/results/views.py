@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from thidua.audit.models import AuditEntry
+from thidua.audit.display import state_label
+from thidua.audit.models import Action, AuditEntry
 from thidua.core import autosave, downloads, uploads
 from thidua.core.numbers import format_number
 from thidua.core.versions import StaleEdit
@@ -205,9 +206,10 @@ def _submit(request, report):
 def report_detail(request, pk):
     report = _report(request, pk)
     parent = report.unit.parent
-    history = AuditEntry.objects.filter(
-        content_type__model="resultsreport", object_id=str(report.pk), action="transition"
-    ).select_related("actor")
+    entries = AuditEntry.objects.filter(
+        content_type__model="resultsreport", object_id=str(report.pk), action=Action.TRANSITION
+    ).select_related("actor", "content_type")
+    history = [(entry, state_label(entry)) for entry in entries]
     return render(
         request,
         "results/detail.html",
