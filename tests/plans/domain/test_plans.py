@@ -143,12 +143,12 @@ def test_attachment_goes_only_on_a_draft_and_is_audited(make_plan, open_plan):
 
 def test_a_plan_is_issued_only_with_its_signers_name(make_plan, tree):
     plan = plan_update(actor=None, plan=make_plan(), signer_name="  ")
-    with pytest.raises(ValidationError, match="signer"):
+    with pytest.raises(ValidationError, match="người ký"):
         plan_issue(actor=None, plan=plan, issued_on=MARCH_8)
     plan.refresh_from_db()
     assert (plan.state, plan.number) == (PlanState.DRAFT, None)
     plan = plan_update(actor=None, plan=plan, signer_name="Bá Minh Hiếu", signer_title="")
-    with pytest.raises(ValidationError, match="signer"):
+    with pytest.raises(ValidationError, match="người ký"):
         plan_issue(actor=None, plan=plan, issued_on=MARCH_8)
     plan = plan_update(actor=None, plan=plan, signer_title="CHỦ TỊCH")
     # No number was spent on the refusals.
@@ -258,7 +258,7 @@ def test_a_communes_plan_on_the_seed_plan_no_longer_speaks_as_the_district(tree)
     assert [p.title for p in tasks.points.all()] == [
         p["title"] for p in read("plan_115.json")["sections"][2]["points"]
     ]
-    with pytest.raises(ValidationError, match="signer"):
+    with pytest.raises(ValidationError, match="người ký"):
         plan_issue(actor=None, plan=child)
 
 
