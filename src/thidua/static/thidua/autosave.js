@@ -400,7 +400,7 @@
         list.append(term, text);
       });
       const actions = document.createElement('div');
-      actions.className = 'form-actions';
+      actions.className = 'actions'; // not the form's sticky bar: these belong to the panel
       [['keep', true, 'button button--primary'], ['take', false, 'button']].forEach((b) => {
         const button = document.createElement('button');
         button.type = 'button';
