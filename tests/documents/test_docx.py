@@ -4,6 +4,7 @@ import random
 import re
 import shutil
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -460,6 +461,17 @@ MEASURE = """() => [...document.querySelectorAll('.official__superior, .official
   })"""
 
 
+def _print_and_measure(html: str) -> list:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 624, "height": 900})  # 165 mm of A4
+        page.emulate_media(media="print")
+        page.set_content(html)
+        measured = page.evaluate(MEASURE)
+        browser.close()
+    return measured
+
+
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's Chromium")
 def test_printed_from_the_browser_the_issuer_lines_break_as_in_the_docx():
@@ -473,13 +485,10 @@ def test_printed_from_the_browser_the_issuer_lines_break_as_in_the_docx():
         articles.append(render_html(seed_plan(superior=superior, issuer=issuer)))
     css = (Path(finders.find("thidua/official.css"))).read_text(encoding="utf-8")
     html = f"<!doctype html><html><head><style>{css}</style></head><body>{''.join(articles)}"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 624, "height": 900})  # 165 mm of A4
-        page.emulate_media(media="print")
-        page.set_content(html)
-        measured = page.evaluate(MEASURE)
-        browser.close()
+    # In a thread of its own: the browser tests' session keeps Playwright's event loop
+    # running in the main thread, where a second sync API refuses to start.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        measured = pool.submit(_print_and_measure, html).result()
     assert len(measured) == 2 * len(units)
     assert any(len(block["printed"]) > 1 for block in measured)
     for block in measured:
