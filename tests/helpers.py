@@ -18,6 +18,9 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from thidua.demo.load import PASSWORD as DEMO_PASSWORD
+from thidua.initiatives.domain.registrations import registration_save
+from thidua.org.domain.units import succession_record, unit_create
+from thidua.org.models import SuccessionKind, UnitKind
 from thidua.plans.domain.plans import plan_create, plan_issue, plan_set_body
 from thidua.plans.models import PlanBasis
 from thidua.results.domain.reports import report_save
@@ -38,6 +41,13 @@ COMPLETE = {
 }
 
 
+# A registration's implementer, as the form lists one.
+IMPLEMENTER = {"name": "Nguyễn Văn A", "position_unit": "Hội viên", "role": "Làm"}
+
+# The day the 2025 reorganisation formed today's communes (1/7/2025).
+REORGANISED = datetime.date(2025, 7, 1)
+
+
 # --- people and sessions --------------------------------------------------------------
 
 
@@ -55,6 +65,30 @@ def browser_login(page, username: str, password: str = DEMO_PASSWORD) -> None:
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+
+
+# --- units -----------------------------------------------------------------------------
+
+
+def successor(parent, *predecessors, name="Ea Bá"):
+    """A commune formed on 1/7/2025 under `parent`, into which `predecessors` merged."""
+    unit = unit_create(
+        actor=None, parent=parent, name=name, kind=UnitKind.COMMUNE, valid_from=REORGANISED
+    )
+    for predecessor in predecessors:
+        merge(predecessor, into=unit)
+    return unit
+
+
+def merge(predecessor, *, into):
+    """Record that `predecessor` merged into the commune `into` on 1/7/2025."""
+    return succession_record(
+        actor=None,
+        predecessor=predecessor,
+        successor=into,
+        kind=SuccessionKind.MERGE,
+        date=REORGANISED,
+    )
 
 
 # --- files -----------------------------------------------------------------------------
@@ -127,6 +161,19 @@ def province_plan_above(plan, tree):
 
 
 # --- registrations ---------------------------------------------------------------------
+
+
+def completed(registration, *, argument="Lập luận.", implementers=None, actor=None):
+    """`registration` saved with what a submission needs: the fields of COMPLETE and
+    `argument` for every criterion (and `implementers`, when given)."""
+    return registration_save(
+        actor=actor,
+        registration=registration,
+        version=registration.version,
+        fields=COMPLETE,
+        arguments={a.criterion_id: argument for a in registration.arguments.all()},
+        implementers=implementers,
+    )
 
 
 def registration_form(registration, **changes):

@@ -8,10 +8,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from tests.helpers import successor
 from thidua.initiatives.models import Registration
 from thidua.org import access
-from thidua.org.domain.units import succession_record, unit_create
-from thidua.org.models import Role, SuccessionKind, Unit, UnitKind
+from thidua.org.models import Role, Unit
 
 # (role, action, target) → allowed?  Targets are named attributes of the `tree` fixture.
 COMMUNE_MATRIX = {
@@ -137,20 +137,7 @@ def test_unknown_action_is_a_programming_error(tree, make_person):
 def test_role_in_a_successor_covers_the_predecessors_archive(tree, make_person):
     """A commune formed on 1/7/2025 keeps the records of the communes merged into it."""
 
-    new_commune = unit_create(
-        actor=None,
-        parent=tree.province,
-        name="Ea Bá",
-        kind=UnitKind.COMMUNE,
-        valid_from=datetime.date(2025, 7, 1),
-    )
-    succession_record(
-        actor=None,
-        predecessor=tree.commune_a,
-        successor=new_commune,
-        kind=SuccessionKind.MERGE,
-        date=datetime.date(2025, 7, 1),
-    )
+    new_commune = successor(tree.province, tree.commune_a)
     person = make_person("n", Role.OFFICER, new_commune)
     assert access.can(person, "unit.view", tree.branch_a)
     assert not access.can(person, "unit.view", tree.commune_b)
@@ -174,40 +161,14 @@ def test_role_in_a_successor_covers_the_predecessors_archive(tree, make_person):
 def test_the_predecessors_archive_is_read_not_written(tree, make_person, action, allowed):
     """Decided (README): a successor reads the records of the units it succeeded and never
     writes them; a 2022 draft of a dissolved commune stays as that commune left it."""
-    new_commune = unit_create(
-        actor=None,
-        parent=tree.province,
-        name="Ea Bá",
-        kind=UnitKind.COMMUNE,
-        valid_from=datetime.date(2025, 7, 1),
-    )
-    succession_record(
-        actor=None,
-        predecessor=tree.commune_a,
-        successor=new_commune,
-        kind=SuccessionKind.MERGE,
-        date=datetime.date(2025, 7, 1),
-    )
+    new_commune = successor(tree.province, tree.commune_a)
     person = make_person("n", Role.ADMIN, new_commune)
     assert access.can(person, action, tree.commune_a) is allowed
     assert access.can(person, action, new_commune)
 
 
 def test_the_archive_includes_drafts_to_read(tree, make_person, make_registration):
-    new_commune = unit_create(
-        actor=None,
-        parent=tree.province,
-        name="Ea Bá",
-        kind=UnitKind.COMMUNE,
-        valid_from=datetime.date(2025, 7, 1),
-    )
-    succession_record(
-        actor=None,
-        predecessor=tree.commune_a,
-        successor=new_commune,
-        kind=SuccessionKind.MERGE,
-        date=datetime.date(2025, 7, 1),
-    )
+    new_commune = successor(tree.province, tree.commune_a)
     draft = make_registration(tree.commune_a, complete=False)
     heir = make_person("n", Role.OFFICER, new_commune)
     neighbour = make_person("b", Role.OFFICER, tree.commune_b)

@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from tests.helpers import login
-from thidua.org.domain.units import succession_record, unit_create
-from thidua.org.enums import SuccessionKind
+from tests.helpers import login, successor
+from thidua.org.domain.units import unit_create
 from thidua.org.models import Role, UnitKind
 from thidua.plans.domain.plans import plan_create_child, plan_issue, plan_update
 from thidua.plans.models import Plan, PlanAttachment, PlanState
@@ -276,20 +275,7 @@ def test_district_admin_sets_numbering_by_term_and_the_next_plan_uses_it(
 def test_new_plan_is_offered_once_per_unit_that_exists_today(client, tree, make_person):
     """After the 2025 merger the new xã Ea Bá covers the old one: one "new plan" button,
     for the unit that exists now, not one for each of two units of the same name."""
-    merged = unit_create(
-        actor=None,
-        parent=tree.province,
-        name="Ea Bá",
-        kind=UnitKind.COMMUNE,
-        valid_from=datetime.date(2025, 7, 1),
-    )
-    succession_record(
-        actor=None,
-        predecessor=tree.commune_a,
-        successor=merged,
-        kind=SuccessionKind.MERGE,
-        date=datetime.date(2025, 7, 1),
-    )
+    merged = successor(tree.province, tree.commune_a)
     make_person("xa_moi", Role.OFFICER, merged)
     login(client, "xa_moi")
     page = client.get(reverse("plans:plan_list")).content.decode()
