@@ -98,17 +98,25 @@ def test_empty_required_fields_block_sending_with_messages_and_keep_the_draft(
     assert Registration.objects.get(pk=draft.pk).state == RegistrationState.DRAFT
 
 
-def test_script_in_a_text_field_is_refused_and_nothing_changes(client, cast, make_registration):
+def test_prose_keeps_less_than_as_text_and_a_name_refuses_a_tag(client, cast, make_registration):
+    """The text policy (core/forms.py): "a < b" is ordinary prose, stored as typed and shown
+    escaped; a name never needs a tag, so one is refused and nothing changes."""
     draft = make_registration()
     login(client, cast["officer_a"])
-    response = client.post(
-        reverse("initiatives:registration_edit", args=[draft.pk]),
-        registration_form(draft, summary='Tốt <script>alert("x")</script>'),
-    )
-    assert response.status_code == 200
-    assert "thẻ HTML" in response.content.decode()
-    assert "<script>alert" not in response.content.decode()
-    assert Registration.objects.get(pk=draft.pk).summary == draft.summary
+    url = reverse("initiatives:registration_edit", args=[draft.pk])
+    prose = 'Năng suất a < b và c > d. Tốt <script>alert("x")</script>'
+    saved = client.post(url, registration_form(draft, summary=prose))
+    assert saved.status_code == 302
+    stored = Registration.objects.get(pk=draft.pk)
+    assert stored.summary == prose
+    page = client.get(reverse("initiatives:registration_detail", args=[draft.pk])).content.decode()
+    assert "a &lt; b và c &gt; d" in page
+    assert "<script>alert" not in page
+
+    refused = client.post(url, registration_form(stored, name="<b>Mô hình</b>"))
+    assert refused.status_code == 200
+    assert "thẻ HTML" in refused.content.decode()
+    assert Registration.objects.get(pk=draft.pk).name == stored.name
 
 
 def test_vietnamese_number_formats_are_understood(client, cast, make_registration):
