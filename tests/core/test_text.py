@@ -3,6 +3,7 @@
 import unicodedata
 
 import pytest
+from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -71,3 +72,17 @@ def test_nfc_output_has_no_format_or_control_characters(typed):
     assert not any(unicodedata.category(ch) in {"Cc"} for ch in cleaned if ch not in "\n\t")
     assert not any(ch in cleaned for ch in "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
     assert unicodedata.is_normalized("NFC", cleaned)
+
+
+@pytest.mark.parametrize(
+    "typed", ["Kế hoạch\ufffe", "Báo cáo\uffff", "Mô hình\U000e0041\U000e007f"]
+)
+def test_nfc_drops_noncharacters_and_invisible_tags(typed):
+    """U+FFFE and U+FFFF are not allowed in XML (a DOCX of such a title would fail to build);
+    the invisible "tag" characters smuggle hidden text."""
+    assert nfc(typed) in {"Kế hoạch", "Báo cáo", "Mô hình"}
+
+
+@given(st.text())
+def test_nfc_output_can_go_into_a_docx(typed):
+    Document().add_paragraph(nfc(typed))  # python-docx refuses what XML does not allow

@@ -1,41 +1,62 @@
-"""Form fields every app's forms share: plain text that is stored NFC and never markup,
-and numbers read the Vietnamese way."""
+"""Form fields every app's forms share: one text policy for everything people type, numbers
+read the Vietnamese way, dates within a sane range, formsets with a bounded number of rows.
+
+The text policy, in one place: every text is stored NFC, without control, direction or
+invisible characters (``core.text.nfc``), and within a maximum length with a readable
+message. Prose (``LongTextField``) keeps "<" and ">" as typed: "a < b and c > d" is
+ordinary text, and every page, DOCX and XLSX writes it escaped as text. A one-line name or
+title (``PlainTextField``: units, people, plans, councils, upload titles) refuses what looks
+like an HTML tag: a name never needs one, and names travel further than pages (e-mail
+subjects, file names, other offices' spreadsheets).
+"""
 
 import datetime
 import re
 
 from django import forms
+from django.core.exceptions import SuspiciousOperation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import numbers, text
 
-MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
+TAG = re.compile(r"<\s*[a-zA-Z/!?]")
+MAX_LINE = 500  # characters: a name or a title longer than this is a mistake
 MAX_LONG_TEXT = 20_000  # characters: about eight typed pages
+MAX_ROWS = 50  # rows of a formset (criteria, deadlines, implementers)
 
 
-def no_markup(value: str) -> None:
-    """Text is shown as text everywhere; markup in it is a mistake or an attack."""
-    if value and MARKUP.search(value):
+def no_tags(value: str) -> None:
+    """A name or a title is shown in many places besides our pages: a tag in it is a mistake
+    or an attack. A lone "<" or ">" ("năng suất > 5 tấn") is fine."""
+    if value and TAG.search(value):
         raise forms.ValidationError(
-            _("Do not use HTML tags or scripts (text between < and >) in the text.")
+            _("Do not use HTML tags or scripts (text between < and >) in the text."),
+            code="tags",
         )
 
 
 class PlainTextField(forms.CharField):
-    """One line of text: NFC, blanks collapsed, no markup."""
+    """One line of text (a name, a title): NFC, blanks collapsed, no tags, at most
+    ``MAX_LINE`` characters unless the field says less."""
 
-    default_validators = [no_markup]
+    default_validators = [no_tags]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", MAX_LINE)
+        super().__init__(*args, **kwargs)
 
     def to_python(self, value):
         return text.nfc(super().to_python(value) or "")
 
 
 class LongTextField(PlainTextField):
-    """Several paragraphs, at most ``MAX_LONG_TEXT`` characters unless a field says less:
-    a description is a few pages, never megabytes an autosave would accept."""
+    """Prose: several paragraphs, at most ``MAX_LONG_TEXT`` characters unless a field says
+    otherwise (a description is a few pages, never the megabytes an autosave would accept).
+    "<" and ">" are kept: output is escaped."""
 
     widget = forms.Textarea
+    default_validators = []
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", MAX_LONG_TEXT)
@@ -102,3 +123,30 @@ class OfficeDateField(forms.DateField):
                 % {"first": self.EARLIEST.year, "last": latest_year},
                 code="date_range",
             )
+
+
+class TooManyRows(SuspiciousOperation):
+    """A formset posted with more rows than its page can add: no browser sends it, so the
+    request is refused as a bad one (400) before a single row is built."""
+
+
+class BoundedFormSet(forms.BaseFormSet):
+    def total_form_count(self):
+        if self.is_bound:
+            posted = self.management_form.cleaned_data.get(forms.formsets.TOTAL_FORM_COUNT, 0)
+            if posted > self.absolute_max:
+                raise TooManyRows(f"{self.prefix}: {posted} rows, at most {self.absolute_max}")
+        return super().total_form_count()
+
+
+def bounded_formset(form, *, max_num: int = MAX_ROWS, **options):
+    """``formset_factory`` with a hard ceiling: at most ``max_num`` rows are built, and a post
+    that claims more is refused (``TooManyRows``, a 400) instead of costing seconds."""
+    return forms.formset_factory(
+        form,
+        formset=BoundedFormSet,
+        max_num=max_num,
+        absolute_max=max_num,
+        validate_max=True,
+        **options,
+    )

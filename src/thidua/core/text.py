@@ -9,11 +9,13 @@ ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 TONE_MARKS = {"\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0301": "5", "\u0323": "6"}
 _SHAPED = {unicodedata.normalize("NFC", ch): ch for ch in ALPHABET}
 _WORD = re.compile(r"\s+")
-# Control characters (pasted from PDF or Word) are invalid in XML, so in DOCX files too.
-# Direction overrides and invisible characters make a title display as something else
-# ("hoadon\u202efdp.exe" shows as "hoadonexe.pdf"): text never needs them.
+# Control characters (pasted from PDF or Word) and the non-characters U+FFFE and U+FFFF are
+# invalid in XML, so in DOCX files too. Direction overrides and invisible characters make a
+# title display as something else ("hoadon\u202efdp.exe" shows as "hoadonexe.pdf"), and the
+# invisible "tag" characters (U+E0000 to U+E007F) carry hidden text: text never needs them.
 CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c"
+    "\u180e\ufeff\ufffe\uffff\U000e0000-\U000e007f]"
 )
 
 

@@ -2,15 +2,19 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core import text
 from thidua.core.forms import (
     LongTextField,
+    OfficeDateField,
     PlainTextField,
     VietnameseDecimalField,
     VietnameseIntegerField,
+    bounded_formset,
 )
 from thidua.initiatives.models import FileKind, Kind
 from thidua.org.models import normalise_phone
 
+MAX_IMPLEMENTERS = 30  # rows of people besides the lead
 # The registration's own fields, as the form edits them.
 MODEL_FIELDS = [
     "kind", "name", "lead_name", "lead_position", "summary", "applied_when", "applied_where",
@@ -110,7 +114,7 @@ class ImplementerForm(forms.Form):
     role = PlainTextField(label=_("Role in the work"), max_length=200, required=False)
 
 
-ImplementerFormSet = forms.formset_factory(ImplementerForm, extra=2, max_num=30)
+ImplementerFormSet = bounded_formset(ImplementerForm, extra=2, max_num=MAX_IMPLEMENTERS)
 
 
 def implementer_formset(data=None, *, saved: list[dict]):
@@ -140,9 +144,18 @@ class FileForm(forms.Form):
     title = PlainTextField(label=_("Title"), max_length=200, required=False)
     file = forms.FileField(label=_("File (photo JPEG/PNG/WebP, or PDF/DOCX document)"))
 
+    def clean(self):
+        """Without a title, the file's name is the title, cleaned like typed text: a name may
+        carry a direction override that makes it display as something else."""
+        data = super().clean()
+        upload = data.get("file")
+        if not data.get("title") and upload is not None:
+            data["title"] = text.nfc(upload.name)[: self.fields["title"].max_length]
+        return data
+
 
 class PaperDateForm(forms.Form):
-    sent_on = forms.DateField(
+    sent_on = OfficeDateField(
         label=_("Date on the paper form"),
         required=False,
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],

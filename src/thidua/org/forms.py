@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.clients import client_address
+from thidua.core.forms import OfficeDateField, PlainTextField
 from thidua.org.domain.logins import password_set, reset_requested
 from thidua.org.models import Person, Role, UnitKind, UnitLevel, normalise_phone
 
@@ -46,9 +47,9 @@ class UnitFilterForm(forms.Form):
 
 
 class UnitForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = PlainTextField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=CHILD_KINDS)
-    code = forms.CharField(label=_("Administrative code"), max_length=20, required=False)
+    code = PlainTextField(label=_("Administrative code"), max_length=20, required=False)
 
 
 class UnitImportForm(forms.Form):
@@ -63,7 +64,7 @@ class PersonSearchForm(forms.Form):
 
 
 class MembershipAddForm(forms.Form):
-    login = forms.CharField(
+    login = PlainTextField(
         label=_("Username, e-mail or phone number of the person"),
         max_length=150,
         help_text=_("A person who already has a role in one of your units."),
@@ -72,7 +73,7 @@ class MembershipAddForm(forms.Form):
 
 
 class PersonCreateForm(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    full_name = PlainTextField(label=_("Full name"), max_length=150)
     username = forms.RegexField(
         label=_("Username"),
         max_length=150,
@@ -83,7 +84,7 @@ class PersonCreateForm(forms.Form):
     )
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Phone number"), max_length=20, required=False)
-    position = forms.CharField(label=_("Position"), max_length=150, required=False)
+    position = PlainTextField(label=_("Position"), max_length=150, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     password = forms.CharField(
         label=_("Initial password"),
@@ -197,15 +198,15 @@ class PasswordSetForm(SetPasswordForm):
 
 
 class UnitEditForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    code = forms.CharField(label=_("Administrative code"), max_length=20, required=False)
-    valid_from = forms.DateField(
+    name = PlainTextField(label=_("Name"), max_length=200)
+    code = PlainTextField(label=_("Administrative code"), max_length=20, required=False)
+    valid_from = OfficeDateField(
         label=_("Valid from"),
         required=False,
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         help_text=_("dd/mm/yyyy; empty if the unit has always existed."),
     )
-    valid_to = forms.DateField(
+    valid_to = OfficeDateField(
         label=_("Valid until"),
         required=False,
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
@@ -221,10 +222,10 @@ class UnitEditForm(forms.Form):
 
 
 class PersonEditForm(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    full_name = PlainTextField(label=_("Full name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Phone number"), max_length=20, required=False)
-    position = forms.CharField(label=_("Position"), max_length=150, required=False)
+    position = PlainTextField(label=_("Position"), max_length=150, required=False)
     is_active = forms.BooleanField(
         label=_("Account active"),
         required=False,

@@ -1,6 +1,8 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.forms import LongTextField, OfficeDateField, PlainTextField, bounded_formset
 from thidua.org.models import UnitKind
 from thidua.plans.domain import body as plan_body
 from thidua.plans.models import (
@@ -12,6 +14,7 @@ from thidua.plans.models import (
 )
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+MAX_BODY = 100_000  # characters: a plan of some forty pages (the seed plan 115 is 11,000)
 QUOTA_KINDS = [
     (k.value, k.label)
     for k in (
@@ -35,28 +38,29 @@ class DateInput(forms.DateInput):
 
 
 class PlanForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=400)
-    movement_name = forms.CharField(label=_("Movement"), max_length=400)
-    subject = forms.CharField(
+    title = PlainTextField(label=_("Title"), max_length=400)
+    movement_name = PlainTextField(label=_("Movement"), max_length=400)
+    subject = LongTextField(
         label=_("Subject (the bold lines under “KẾ HOẠCH”)"),
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     emulation_form = forms.ChoiceField(label=_("Form of emulation"), choices=EmulationForm.choices)
-    period_start = forms.DateField(
+    period_start = OfficeDateField(
         label=_("Period from"), widget=DateInput, input_formats=DATE_FORMATS
     )
-    period_end = forms.DateField(
+    period_end = OfficeDateField(
         label=_("Period until"), widget=DateInput, input_formats=DATE_FORMATS
     )
-    superior_line = forms.CharField(
+    superior_line = PlainTextField(
         label=_("Superior body (header, first line)"), max_length=200, required=False
     )
-    issuer_line = forms.CharField(label=_("Issuing body (header, second line)"), max_length=200)
-    place = forms.CharField(label=_("Place (before the date)"), max_length=100)
-    preamble = forms.CharField(
+    issuer_line = PlainTextField(label=_("Issuing body (header, second line)"), max_length=200)
+    place = PlainTextField(label=_("Place (before the date)"), max_length=100)
+    preamble = LongTextField(
         label=_("Preamble"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    closing = forms.CharField(
+    closing = LongTextField(
         label=_("Closing paragraph"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     quota_kinds = forms.MultipleChoiceField(
@@ -68,7 +72,7 @@ class PlanForm(forms.Form):
     quota_minimum = forms.IntegerField(
         label=_("Minimum registrations per unit"), min_value=0, max_value=99
     )
-    registration_rule = forms.CharField(
+    registration_rule = LongTextField(
         label=_("Registration rule as written in the plan"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
@@ -76,14 +80,16 @@ class PlanForm(forms.Form):
     late_registrations = forms.ChoiceField(
         label=_("Registrations after the deadline are"), choices=LatePolicy.choices
     )
-    recipients = forms.CharField(
-        label=_("Recipients (nơi nhận), one per line"), widget=forms.Textarea(attrs={"rows": 4})
+    recipients = LongTextField(
+        label=_("Recipients (nơi nhận), one per line"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    signing_authority = forms.CharField(
+    signing_authority = PlainTextField(
         label=_("On behalf of (e.g. T/M BAN THƯỜNG VỤ)"), max_length=100, required=False
     )
-    signer_title = forms.CharField(label=_("Signer's title"), max_length=100)
-    signer_name = forms.CharField(
+    signer_title = PlainTextField(label=_("Signer's title"), max_length=100)
+    signer_name = PlainTextField(
         label=_("Signer's name"),
         max_length=100,
         required=False,
@@ -103,8 +109,9 @@ class PlanForm(forms.Form):
 
 
 class PlanBodyForm(forms.Form):
-    source = forms.CharField(
+    source = LongTextField(
         label=_("Sections and points"),
+        max_length=MAX_BODY,
         widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "true"}),
         help_text=_(
             "A line starting with # is a section (numbered I, II … automatically); ## starts a "
@@ -127,14 +134,19 @@ class PlanBodyForm(forms.Form):
 
 
 class CriterionForm(forms.ModelForm):
+    name = PlainTextField(label=capfirst(_("criterion")), max_length=200)
+    description = LongTextField(
+        label=capfirst(_("explanation")), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
     class Meta:
         model = Criterion
         fields = ["name", "description", "max_points"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
 class DeadlineForm(forms.ModelForm):
-    due_on = forms.DateField(
+    label = PlainTextField(label=capfirst(_("what is due")), max_length=300)
+    due_on = OfficeDateField(
         label=_("Due by (end of day)"), widget=DateInput, input_formats=DATE_FORMATS
     )
 
@@ -143,17 +155,17 @@ class DeadlineForm(forms.ModelForm):
         fields = ["kind", "label"]
 
 
-CriterionFormSet = forms.formset_factory(CriterionForm, extra=1, can_delete=True)
-DeadlineFormSet = forms.formset_factory(DeadlineForm, extra=1, can_delete=True)
+CriterionFormSet = bounded_formset(CriterionForm, extra=1, can_delete=True)
+DeadlineFormSet = bounded_formset(DeadlineForm, extra=1, can_delete=True)
 
 
 class PlanListsForm(forms.Form):
-    campaigns = forms.CharField(
+    campaigns = LongTextField(
         label=_("Linked campaigns and movements, one per line"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
-    citations = forms.CharField(
+    citations = LongTextField(
         label=_("Other documents cited as basis (“Căn cứ …”), one per line"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -169,7 +181,7 @@ class ChildPlanForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = PlainTextField(label=_("Title"), max_length=200)
     file = forms.FileField(label=_("File (PDF, JPEG, PNG or DOCX, at most 10 MB)"))
 
 
@@ -181,7 +193,7 @@ class NumberingRuleForm(forms.Form):
         error_messages={"invalid": _("Letters and digits only, e.g. HNDH.")},
     )
     restart = forms.ChoiceField(label=_("Numbers restart"), choices=Restart.choices)
-    term = forms.CharField(
+    term = PlainTextField(
         label=_("Current term"),
         max_length=20,
         required=False,
