@@ -1,4 +1,4 @@
-"""Fixtures of the page tests: uploads in a temporary folder, the story, and the measure of
+"""Fixtures of the page tests: the story (its uploads in a temporary folder), and the measure of
 a page's queries at two sizes of data."""
 
 import datetime
@@ -8,26 +8,17 @@ from html import unescape
 
 import pytest
 
-from tests.helpers import COMPLETE, filled
+from tests.helpers import completed, filled, merge, successor
 from tests.pages.world import World, grower
-from thidua.initiatives.domain.registrations import (
-    registration_create,
-    registration_save,
-    registration_submit,
-)
+from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.org.domain.units import unit_create
-from thidua.org.models import UnitKind
+from thidua.org.models import Role, UnitKind
 from thidua.plans.domain.plans import plan_create_child, plan_issue, plan_update
 from thidua.results.domain.reports import report_open, report_submit
 
 # A page is measured with a few rows, then with four times as many: the same number of
 # queries both times, or the page does one more query per row (N+1) somewhere.
 SIZES = (3, 12)
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -43,6 +34,15 @@ def communes(world):
             actor=None, parent=world.tree.district, name=f"Ea Tam {i}", kind=UnitKind.COMMUNE
         )
     )
+
+
+@pytest.fixture
+def merged_commune(world, communes):
+    """(commune, officer, merge): "Ea Bá Mới", a commune of Sông Hinh formed on 1/7/2025,
+    its officer, and merge(n), which merges the first n communes of ``communes`` into it."""
+    merged = successor(world.tree.district, name="Ea Bá Mới")
+    officer = world._fixture("make_person")("xa_moi", Role.OFFICER, merged, full_name="Xã Mới")
+    return merged, officer, grower(lambda i: merge(communes(i + 1)[i], into=merged))
 
 
 @pytest.fixture
@@ -71,16 +71,7 @@ def districts(world, province_plan):
         registration = registration_create(
             actor=None, plan=plan, unit=commune, kind="model", name=f"Mô hình của huyện {i}"
         )
-        registration_submit(
-            actor=None,
-            registration=registration_save(
-                actor=None,
-                registration=registration,
-                version=registration.version,
-                fields=COMPLETE,
-                arguments={a.criterion_id: "Lập luận." for a in registration.arguments.all()},
-            ),
-        )
+        registration_submit(actor=None, registration=completed(registration))
         report = filled(report_open(actor=None, plan=plan, unit=commune))
         return report_submit(actor=None, report=report)
 
@@ -88,17 +79,20 @@ def districts(world, province_plan):
 
 
 @pytest.fixture
-def same_queries(client, django_assert_num_queries):
-    """same_queries(url, n, grow=…, shows=…): with ``grow(size)`` rows for each size of
-    SIZES, GET ``url`` costs exactly ``n`` queries, answers 200 and shows ``shows(size)``.
-    ``url`` may be a function of the size that builds what it needs (an issued plan
-    cannot grow, so each size gets its own).
+def same_queries(client, world, django_assert_num_queries):
+    """same_queries(url, n, by=…, grow=…, shows=…): with ``grow(size)`` rows for each size
+    of SIZES, GET ``url`` costs exactly ``n`` queries, answers 200 and shows ``shows(size)``.
+    ``by`` is who asks (a Person, or the name of one of ``world.who``; nobody when None).
+    ``url`` may be a function of the size that builds what it needs (an issued plan cannot
+    grow, so each size gets its own).
 
     The first measured request follows an unmeasured one, so that what Django caches for
     the process (content types …) is not counted against the page.
     """
 
-    def check(url, expected, *, shows, grow=lambda size: None, query=None, sizes=SIZES):
+    def check(url, expected, *, shows, by=None, grow=lambda size: None, query=None, sizes=SIZES):
+        if by is not None:
+            client.force_login(getattr(world.who, by) if isinstance(by, str) else by)
         for size in sizes:
             grow(size)
             target = url(size) if callable(url) else url

@@ -5,17 +5,18 @@ from django.urls import reverse
 from tests.pages.world import last
 
 
-def test_audit_log(client, world, communes, same_queries):
+def test_audit_log(world, communes, same_queries):
     """Each commune created is an entry, with who and where."""
-    client.force_login(world.who.district_admin)
-    same_queries(reverse("audit:entry_list"), 7, grow=communes, shows=last("Ea Tam"))
+    same_queries(
+        reverse("audit:entry_list"), 7, by="district_admin", grow=communes, shows=last("Ea Tam")
+    )
 
 
-def test_audit_log_of_a_unit(client, world, communes, same_queries):
-    client.force_login(world.who.district_admin)
+def test_audit_log_of_a_unit(world, communes, same_queries):
     same_queries(
         reverse("audit:entry_list"),
         8,
+        by="district_admin",
         grow=communes,
         query={"unit": world.tree.district.pk},
         shows=last("Ea Tam"),

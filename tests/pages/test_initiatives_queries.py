@@ -1,21 +1,17 @@
 """Registration pages cost the same number of queries with 3 rows as with 12."""
 
-import datetime
-
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.pages.world import PDF, client_for, grower, last, png_bytes
+from tests.pages.world import LAST_COMMUNE, PDF, client_for, grower, last, png_bytes, together
 from thidua.initiatives.domain.ideas import idea_send
 from thidua.initiatives.domain.registrations import (
     registration_return,
     registration_save,
     registration_submit,
 )
-from thidua.org.domain.units import succession_record, unit_create
-from thidua.org.models import Role, SuccessionKind, UnitKind
-
-REORGANISED = datetime.date(2025, 7, 1)
+from thidua.org.models import Role
 
 
 def registrations(world, communes):
@@ -32,43 +28,25 @@ def registrations(world, communes):
     return grower(make)
 
 
-def test_registration_list(client, world, communes, same_queries):
-    client.force_login(world.who.district)
+@pytest.mark.parametrize(
+    ("name", "queries", "shows"),
+    [
+        ("initiatives:registration_list", 8, last("Mô hình đã gửi số", "Bản nháp số")),
+        ("initiatives:compliance", 12, last("Hội Nông dân xã Ea Tam")),
+        # the acting unit and the plans of the movement (initiatives/exports.py)
+        ("initiatives:export_xlsx", 14, last("Mô hình đã gửi số")),
+        # … and the issuer's code and the registration deadline
+        ("initiatives:export_docx", 15, last("Mô hình đã gửi số")),
+    ],
+)
+def test_registrations_of_the_plan(world, communes, same_queries, name, queries, shows):
+    """The district's list, compliance table and exports of every commune's registrations."""
     same_queries(
-        reverse("initiatives:registration_list", args=[world.plan.pk]),
-        8,
+        reverse(name, args=[world.plan.pk]),
+        queries,
+        by="district",
         grow=registrations(world, communes),
-        shows=lambda size: [f"Mô hình đã gửi số {size - 1}", f"Bản nháp số {size - 1}"],
-    )
-
-
-def test_compliance(client, world, communes, same_queries):
-    client.force_login(world.who.district)
-    same_queries(
-        reverse("initiatives:compliance", args=[world.plan.pk]),
-        12,
-        grow=registrations(world, communes),
-        shows=last("Hội Nông dân xã Ea Tam"),
-    )
-
-
-def test_export_xlsx(client, world, communes, same_queries):
-    client.force_login(world.who.district)
-    same_queries(
-        reverse("initiatives:export_xlsx", args=[world.plan.pk]),
-        14,  # the acting unit and the plans of the movement (initiatives/exports.py)
-        grow=registrations(world, communes),
-        shows=last("Mô hình đã gửi số"),
-    )
-
-
-def test_export_docx(client, world, communes, same_queries):
-    client.force_login(world.who.district)
-    same_queries(
-        reverse("initiatives:export_docx", args=[world.plan.pk]),
-        15,  # … and the issuer's code and the registration deadline
-        grow=registrations(world, communes),
-        shows=last("Mô hình đã gửi số"),
+        shows=shows,
     )
 
 
@@ -124,33 +102,31 @@ def worked_on(world):
     return registration, grow
 
 
-def test_registration_detail(client, world, same_queries):
+@pytest.mark.parametrize(
+    ("who", "name", "queries", "shows"),
+    [
+        ("district", "initiatives:registration_detail", 12, ["Người thực hiện số", "Tệp số"]),
+        (
+            "officer_a",
+            "initiatives:registration_edit",
+            15,
+            ["Người thực hiện số", "Tệp số", "Cán bộ xã số"],
+        ),
+    ],
+)
+def test_registration_worked_on(world, same_queries, who, name, queries, shows):
+    """The page of a registration with many implementers, files, sendings and leads."""
     registration, grow = worked_on(world)
-    client.force_login(world.who.district)
     same_queries(
-        reverse("initiatives:registration_detail", args=[registration.pk]),
-        12,
+        reverse(name, args=[registration.pk]),
+        queries,
+        by=getattr(world.who, who),
         grow=grow,
-        shows=lambda size: [f"Người thực hiện số {size - 1}", f"Tệp số {size - 1}"],
+        shows=last(*shows),
     )
 
 
-def test_registration_edit(client, world, same_queries):
-    registration, grow = worked_on(world)
-    client.force_login(world.who.officer_a)
-    same_queries(
-        reverse("initiatives:registration_edit", args=[registration.pk]),
-        15,
-        grow=grow,
-        shows=lambda size: [
-            f"Người thực hiện số {size - 1}",
-            f"Tệp số {size - 1}",
-            f"Cán bộ xã số {size - 1}",
-        ],
-    )
-
-
-def test_idea_inbox(client, world, same_queries):
+def test_idea_inbox(world, same_queries):
     grow = grower(
         lambda i: idea_send(
             unit=world.tree.commune_a,
@@ -160,81 +136,56 @@ def test_idea_inbox(client, world, same_queries):
             address=f"203.0.113.{i}",
         )
     )
-    client.force_login(world.who.officer_a)
     same_queries(
         reverse("initiatives:idea_inbox", args=[world.tree.commune_a.pk]),
         9,  # + the automated sends refused in the last 30 days
+        by="officer_a",
         grow=grow,
         shows=last("Ý tưởng số"),
     )
 
 
-def test_registration_start(client, world, communes, same_queries):
+def test_registration_start(world, communes, same_queries):
     """The district may register for any of its communes: one choice each."""
-    client.force_login(world.who.district)
     same_queries(
         reverse("initiatives:start", args=[world.plan.pk]),
         8,
+        by="district",
         grow=communes,
-        shows=last("Hội Nông dân xã Ea Tam"),
+        shows=LAST_COMMUNE,
     )
 
 
-def test_idea_choose(client, world, communes, same_queries):
+def test_idea_choose(world, communes, same_queries):
     """A farmer looks for their commune by name."""
     same_queries(
         reverse("initiatives:idea_choose"),
         1,
         grow=communes,
         query={"q": "Ea Tam"},
-        shows=last("Hội Nông dân xã Ea Tam"),
+        shows=LAST_COMMUNE,
     )
 
 
-def test_compliance_of_the_province(client, world, districts, province_plan, same_queries):
+def test_compliance_of_the_province(world, districts, province_plan, same_queries):
     """The province sees its districts' totals, each with its communes."""
-    client.force_login(world.who.province)
     same_queries(
         reverse("initiatives:compliance", args=[province_plan.pk]),
         13,
+        by="province",
         grow=districts,
-        shows=lambda size: [
-            f"Hội Nông dân huyện Krông Pa {size - 1}",
-            f"Hội Nông dân xã Ia Rmok {size - 1}",
-        ],
+        shows=last("Hội Nông dân huyện Krông Pa", "Hội Nông dân xã Ia Rmok"),
     )
 
 
-def test_registration_list_of_a_merged_commune(client, world, communes, same_queries):
+def test_registration_list_of_a_merged_commune(world, communes, merged_commune, same_queries):
     """The officer of a commune formed on 1/7/2025 reads what the communes it succeeded
     registered in 2022, drafts included: they are its archive (read, never written)."""
-    merged = unit_create(
-        actor=None,
-        parent=world.tree.district,
-        name="Ea Bá Mới",
-        kind=UnitKind.COMMUNE,
-        valid_from=REORGANISED,
-    )
-    officer = world._fixture("make_person")("xa_moi", Role.OFFICER, merged, full_name="Xã Mới")
-    grow_registrations = registrations(world, communes)
-    merge = grower(
-        lambda i: succession_record(
-            actor=None,
-            predecessor=communes(i + 1)[i],
-            successor=merged,
-            kind=SuccessionKind.MERGE,
-            date=REORGANISED,
-        )
-    )
-
-    def grow(size):
-        grow_registrations(size)
-        merge(size)
-
-    client.force_login(officer)
+    _, officer, merge = merged_commune
     same_queries(
         reverse("initiatives:registration_list", args=[world.plan.pk]),
         9,
-        grow=grow,
-        shows=lambda size: [f"Mô hình đã gửi số {size - 1}", f"Bản nháp số {size - 1}"],
+        by=officer,
+        grow=together(registrations(world, communes), merge),
+        shows=last("Mô hình đã gửi số", "Bản nháp số"),
     )

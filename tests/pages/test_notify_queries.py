@@ -6,12 +6,11 @@ from tests.pages.world import grower, last
 from thidua.notify.send import notify
 
 
-def test_inbox(client, world, same_queries):
+def test_inbox(world, same_queries):
     person = world.who.officer_a
     grow = grower(
         lambda i: notify(
             people=[person], message=f"Thông báo số {i}", url=reverse("plans:plan_list")
         )
     )
-    client.force_login(person)
-    same_queries(reverse("notify:inbox"), 7, grow=grow, shows=last("Thông báo số"))
+    same_queries(reverse("notify:inbox"), 7, by=person, grow=grow, shows=last("Thông báo số"))

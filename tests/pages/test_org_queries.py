@@ -1,23 +1,19 @@
 """Unit and people pages cost the same number of queries with 3 rows as with 12."""
 
-import datetime
-
 from django.urls import reverse
 
-from tests.pages.world import grower, last
+from tests.pages.world import LAST_COMMUNE, grower, last, together
 from thidua.org.domain.people import membership_grant
-from thidua.org.domain.units import succession_record, unit_create
-from thidua.org.models import Role, SuccessionKind, UnitKind
-
-REORGANISED = datetime.date(2025, 7, 1)
+from thidua.org.models import Role
 
 
-def test_unit_list(client, world, communes, same_queries):
-    client.force_login(world.who.district_admin)
-    same_queries(reverse("org:unit_list"), 7, grow=communes, shows=last("Hội Nông dân xã Ea Tam"))
+def test_unit_list(world, communes, same_queries):
+    same_queries(
+        reverse("org:unit_list"), 7, by="district_admin", grow=communes, shows=LAST_COMMUNE
+    )
 
 
-def test_unit_detail(client, world, communes, same_queries):
+def test_unit_detail(world, communes, same_queries):
     """The district's communes, and its people with their roles."""
     make_person = world._fixture("make_person")
     officers = grower(
@@ -26,20 +22,16 @@ def test_unit_detail(client, world, communes, same_queries):
         )
     )
 
-    def grow(size):
-        communes(size)
-        officers(size)
-
-    client.force_login(world.who.district_admin)
     same_queries(
         reverse("org:unit_detail", args=[world.tree.district.pk]),
         13,
-        grow=grow,
-        shows=lambda size: [f"Hội Nông dân xã Ea Tam {size - 1}", f"Cán bộ huyện số {size - 1}"],
+        by="district_admin",
+        grow=together(communes, officers),
+        shows=last("Hội Nông dân xã Ea Tam", "Cán bộ huyện số"),
     )
 
 
-def test_person_list(client, world, communes, same_queries):
+def test_person_list(world, communes, same_queries):
     """Everyone with a role in the district, each with their units."""
     make_person = world._fixture("make_person")
     people = grower(
@@ -47,16 +39,16 @@ def test_person_list(client, world, communes, same_queries):
             f"hoivien{i}", Role.OFFICER, communes(i + 1)[i], full_name=f"Hội viên số {i}"
         )
     )
-    client.force_login(world.who.district_admin)
     same_queries(
         reverse("org:person_list"),
         8,
+        by="district_admin",
         grow=people,
-        shows=lambda size: [f"Hội viên số {size - 1}", f"Hội Nông dân xã Ea Tam {size - 1}"],
+        shows=last("Hội viên số", "Hội Nông dân xã Ea Tam"),
     )
 
 
-def test_person_detail(client, world, communes, same_queries):
+def test_person_detail(world, communes, same_queries):
     """A person with a role in every commune."""
     person = world.who.officer_a
     roles = grower(
@@ -64,39 +56,19 @@ def test_person_detail(client, world, communes, same_queries):
             actor=None, person=person, unit=communes(i + 1)[i], role=Role.VIEWER
         )
     )
-    client.force_login(world.who.district_admin)
     same_queries(
         reverse("org:person_detail", args=[person.pk]),
         8,
+        by="district_admin",
         grow=roles,
-        shows=last("Hội Nông dân xã Ea Tam"),
+        shows=LAST_COMMUNE,
     )
 
 
-def test_unit_detail_of_a_merged_commune(client, world, communes, same_queries):
+def test_unit_detail_of_a_merged_commune(world, merged_commune, same_queries):
     """A commune of 1/7/2025 formed from many: its history, seen by its own officer, whose
     role covers every commune it succeeded."""
-    merged = unit_create(
-        actor=None,
-        parent=world.tree.district,
-        name="Ea Bá Mới",
-        kind=UnitKind.COMMUNE,
-        valid_from=REORGANISED,
-    )
-    officer = world._fixture("make_person")("xa_moi", Role.OFFICER, merged, full_name="Xã Mới")
-    merge = grower(
-        lambda i: succession_record(
-            actor=None,
-            predecessor=communes(i + 1)[i],
-            successor=merged,
-            kind=SuccessionKind.MERGE,
-            date=REORGANISED,
-        )
-    )
-    client.force_login(officer)
+    merged, officer, merge = merged_commune
     same_queries(
-        reverse("org:unit_detail", args=[merged.pk]),
-        13,
-        grow=merge,
-        shows=last("Hội Nông dân xã Ea Tam"),
+        reverse("org:unit_detail", args=[merged.pk]), 13, by=officer, grow=merge, shows=LAST_COMMUNE
     )

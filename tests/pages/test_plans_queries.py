@@ -2,9 +2,10 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 
-from tests.pages.world import grower, last, plan_with_rows
+from tests.pages.world import LAST_COMMUNE, grower, last, plan_with_rows
 from thidua.plans.domain.plans import (
     citation,
     plan_create_child,
@@ -16,7 +17,7 @@ from thidua.plans.domain.plans import (
 MARCH_8 = datetime.date(2022, 3, 8)
 
 
-def test_plan_list(client, world, same_queries):
+def test_plan_list(world, same_queries):
     """The commune's inbox: every plan the district issued."""
     grow = grower(
         lambda i: plan_issue(
@@ -25,11 +26,16 @@ def test_plan_list(client, world, same_queries):
             issued_on=MARCH_8,
         )
     )
-    client.force_login(world.who.officer_a)
-    same_queries(reverse("plans:plan_list"), 8, grow=grow, shows=last("Kế hoạch chuyên đề số"))
+    same_queries(
+        reverse("plans:plan_list"),
+        8,
+        by="officer_a",
+        grow=grow,
+        shows=last("Kế hoạch chuyên đề số"),
+    )
 
 
-def test_plan_list_of_the_district(client, world, same_queries):
+def test_plan_list_of_the_district(world, same_queries):
     """The district's own plans: drafts and issued ones."""
     grow = grower(
         lambda i: (
@@ -42,29 +48,24 @@ def test_plan_list_of_the_district(client, world, same_queries):
             )
         )
     )
-    client.force_login(world.who.district)
-    same_queries(reverse("plans:plan_list"), 8, grow=grow, shows=last("Dự thảo chuyên đề số"))
+    same_queries(
+        reverse("plans:plan_list"), 8, by="district", grow=grow, shows=last("Dự thảo chuyên đề số")
+    )
 
 
 def test_plan_detail_of_a_draft(client, world, same_queries):
     """Sections, criteria, deadlines, campaigns and attachments, for the draft's editor."""
     plan = world.draft_plan
-    client.force_login(world.who.district)
     same_queries(
         reverse("plans:plan_detail", args=[plan.pk]),
         13,
+        by="district",
         grow=lambda size: plan_with_rows(plan, size, client),
-        shows=lambda size: [
-            f"MỤC SỐ {size - 1}",
-            f"Tiêu chí số {size - 1}",
-            f"Báo cáo đợt {size - 1}",
-            f"Cuộc vận động số {size - 1}",
-            f"Phụ lục số {size - 1}",
-        ],
+        shows=last("MỤC SỐ", "Tiêu chí số", "Báo cáo đợt", "Cuộc vận động số", "Phụ lục số"),
     )
 
 
-def test_plan_detail_based_on_many_plans(client, world, same_queries):
+def test_plan_detail_based_on_many_plans(world, same_queries):
     """A draft citing many issued plans of the province ("Căn cứ Kế hoạch số …")."""
     plan = world.draft_plan
     parents = grower(
@@ -79,27 +80,27 @@ def test_plan_detail_based_on_many_plans(client, world, same_queries):
         rows = [{"parent": parent, "text": citation(parent)} for parent in parents(size)]
         plan_set_list(actor=None, plan=plan, kind="bases", rows=rows)
 
-    client.force_login(world.who.district)
     same_queries(
         reverse("plans:plan_detail", args=[plan.pk]),
         14,  # one more query than citing none (bases__parent), however many are cited
+        by="district",
         grow=grow,
         shows=last("Kế hoạch của tỉnh số"),
     )
 
 
-def test_plan_detail_offers_every_commune_its_own_plan(client, world, communes, same_queries):
+def test_plan_detail_offers_every_commune_its_own_plan(world, communes, same_queries):
     """The district administrator may start the own plan of any commune: one choice each."""
-    client.force_login(world.who.district_admin)
     same_queries(
         reverse("plans:plan_detail", args=[world.plan.pk]),
         14,
+        by="district_admin",
         grow=communes,
-        shows=last("Hội Nông dân xã Ea Tam"),
+        shows=LAST_COMMUNE,
     )
 
 
-def test_plan_cascade(client, world, communes, same_queries):
+def test_plan_cascade(world, communes, same_queries):
     """One row per commune with its own plan."""
     grow = grower(
         lambda i: plan_issue(
@@ -112,60 +113,41 @@ def test_plan_cascade(client, world, communes, same_queries):
             issued_on=MARCH_8,
         )
     )
-    client.force_login(world.who.district)
     same_queries(
         reverse("plans:plan_cascade", args=[world.plan.pk]),
         13,
+        by="district",
         grow=grow,
-        shows=last("Hội Nông dân xã Ea Tam"),
+        shows=LAST_COMMUNE,
     )
 
 
-def test_public_plan(client, world, same_queries):
+def test_public_plan(world, same_queries):
     """What an issued plan asks, for anyone: criteria, deadlines, campaigns."""
 
     def published(size):
         plan = plan_with_rows(world._make_plan(title=f"Kế hoạch công khai {size}"), size)
         return reverse("plans:public_plan", args=[plan_issue(actor=None, plan=plan).pk])
 
-    same_queries(
-        published,
-        4,
-        shows=lambda size: [f"Tiêu chí số {size - 1}", f"Báo cáo đợt {size - 1}"],
-    )
+    same_queries(published, 4, shows=last("Tiêu chí số", "Báo cáo đợt"))
 
 
-def test_plan_body_form(client, world, same_queries):
-    """The sections as one text to edit."""
+@pytest.mark.parametrize(
+    ("name", "queries", "shows"),
+    [
+        ("plans:plan_body", 9, ["# MỤC SỐ"]),  # the sections as one text to edit
+        # criteria, deadlines, campaigns and references as forms, one row each
+        ("plans:plan_lists", 12, ["Tiêu chí số", "Cuộc vận động số"]),
+        ("plans:plan_docx", 8, ["MỤC SỐ"]),  # the official document, every section
+    ],
+)
+def test_draft_forms_and_document(world, same_queries, name, queries, shows):
+    """The draft's editing forms and its document, with many rows of each list."""
     plan = world.draft_plan
-    client.force_login(world.who.district)
     same_queries(
-        reverse("plans:plan_body", args=[plan.pk]),
-        9,
+        reverse(name, args=[plan.pk]),
+        queries,
+        by="district",
         grow=lambda size: plan_with_rows(plan, size),
-        shows=last("# MỤC SỐ"),
-    )
-
-
-def test_plan_lists_form(client, world, same_queries):
-    """Criteria, deadlines, campaigns and references as forms, one row each."""
-    plan = world.draft_plan
-    client.force_login(world.who.district)
-    same_queries(
-        reverse("plans:plan_lists", args=[plan.pk]),
-        12,
-        grow=lambda size: plan_with_rows(plan, size),
-        shows=lambda size: [f"Tiêu chí số {size - 1}", f"Cuộc vận động số {size - 1}"],
-    )
-
-
-def test_plan_docx(client, world, same_queries):
-    """The official document with every section and deadline."""
-    plan = world.draft_plan
-    client.force_login(world.who.district)
-    same_queries(
-        reverse("plans:plan_docx", args=[plan.pk]),
-        8,
-        grow=lambda size: plan_with_rows(plan, size),
-        shows=last("MỤC SỐ"),
+        shows=last(*shows),
     )

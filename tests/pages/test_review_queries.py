@@ -4,13 +4,16 @@ import pytest
 from django.urls import reverse
 
 from tests.pages.world import (
+    closed_council,
+    commend,
     decided_council,
     entry,
     grower,
     last,
     plan_with_rows,
-    score_everything,
+    scored_council,
     seat_members,
+    together,
 )
 from thidua.org.models import Role
 from thidua.review.domain.councils import (
@@ -19,9 +22,8 @@ from thidua.review.domain.councils import (
     council_set_state,
     member_add,
 )
-from thidua.review.domain.decisions import proposal_set
 from thidua.review.domain.rubric import rubric_set
-from thidua.review.models import CouncilState, MemberRole, Outcome
+from thidua.review.models import CouncilState, MemberRole
 
 
 @pytest.fixture
@@ -43,21 +45,21 @@ def council_people(world):
     )
 
 
-def test_council_list(client, world, same_queries):
+def test_council_list(world, same_queries):
     grow = grower(
         lambda i: council_create(actor=None, plan=world.plan, name=f"Hội đồng chuyên đề số {i}")
     )
-    client.force_login(world.who.district_admin)
     same_queries(
         reverse("review:council_list", args=[world.plan.pk]),
         7,
+        by="district_admin",
         grow=grow,
         shows=last("Hội đồng chuyên đề số"),
     )
 
 
 @pytest.mark.parametrize("who", ["district", "chair", "member"])
-def test_council_list_for_officers_and_members(client, world, same_queries, who):
+def test_council_list_for_officers_and_members(world, same_queries, who):
     """The district's officer sees every council; a member the councils they sit on."""
 
     def make(i):
@@ -65,16 +67,16 @@ def test_council_list_for_officers_and_members(client, world, same_queries, who)
         seat_members(council, world.who)
         return council
 
-    client.force_login(getattr(world.who, who))
     same_queries(
         reverse("review:council_list", args=[world.plan.pk]),
         8,  # the administrator's 7, and at most one for the user's seats on these councils
+        by=getattr(world.who, who),
         grow=grower(make),
         shows=last("Hội đồng chuyên đề số"),
     )
 
 
-def test_council_detail_for_its_chair(client, world, entries, council_people, same_queries):
+def test_council_detail_for_its_chair(world, entries, council_people, same_queries):
     """Members with their progress, the entries to exclude from, the people who may join."""
     council = world.new_council
     seated = grower(
@@ -92,10 +94,10 @@ def test_council_detail_for_its_chair(client, world, entries, council_people, sa
         council_people(2 * size)  # every other one stays free to be seated
         assign(actor=None, council=council)
 
-    client.force_login(world.who.chair)
     same_queries(
         reverse("review:council_detail", args=[council.pk]),
         15,
+        by="chair",
         grow=grow,
         shows=lambda size: [
             f"Hồ sơ dự thi số {size - 1}",
@@ -105,40 +107,31 @@ def test_council_detail_for_its_chair(client, world, entries, council_people, sa
     )
 
 
-def test_scoring_queue(client, world, entries, same_queries):
+def test_scoring_queue(world, entries, same_queries):
     council = world.new_council
     council_set_state(actor=None, council=council, state=CouncilState.SCORING)
 
-    def grow(size):
-        entries(size)
-        assign(actor=None, council=council)
-
-    client.force_login(world.who.member)
     same_queries(
         reverse("review:queue", args=[council.pk]),
         10,
-        grow=grow,
+        by="member",
+        grow=together(entries, lambda size: assign(actor=None, council=council)),
         shows=last("Hồ sơ dự thi số"),
     )
 
 
-def test_scoresheet_shows_the_other_members_totals(client, world, council_people, same_queries):
+def test_scoresheet_shows_the_other_members_totals(world, council_people, same_queries):
     """After submitting, a member sees every other member's total for the entry."""
 
     def scored(size):
         world.goat  # noqa: B018 (the entry)
-        council = council_create(actor=None, plan=world.plan, name=f"Hội đồng {size} người")
-        seat_members(council, world.who)
-        for person in council_people(size):
-            member_add(actor=None, council=council, person=person, role=MemberRole.MEMBER)
-        council_set_state(actor=None, council=council, state=CouncilState.SCORING)
-        assign(actor=None, council=council)
-        score_everything(council)
+        council = scored_council(
+            world.plan, world.who, f"Hội đồng {size} người", members=council_people(size)
+        )
         mine = council.members.get(person=world.who.member).assignments.get()
         return reverse("review:score", args=[council.pk, mine.pk])
 
-    client.force_login(world.who.member)
-    same_queries(scored, 15, shows=last("Ủy viên số"))
+    same_queries(scored, 15, by="member", shows=last("Ủy viên số"))
 
 
 # What a decided council shows and sends out, with the queries each costs.
@@ -151,7 +144,7 @@ DECIDED = {
 }
 
 
-def test_council_results_and_documents(client, world, entries, same_queries):
+def test_council_results_and_documents(world, entries, same_queries):
     """The ranking and the council's documents list every entry decided. One council is
     decided over 3 entries, one over 12 (decisions are final: a council cannot grow)."""
     councils = {}
@@ -162,41 +155,28 @@ def test_council_results_and_documents(client, world, entries, same_queries):
             councils[size] = decided_council(world.plan, world.who, name=f"Hội đồng {size}")
         return councils[size].pk
 
-    client.force_login(world.who.chair)
     for name, queries in DECIDED.items():
         same_queries(
             lambda size, name=name: reverse(name, args=[council(size)]),
             queries,
+            by="chair",
             shows=last("Hồ sơ dự thi số"),
         )
 
 
-def test_decision_page_with_a_proposal_per_entry(client, world, entries, same_queries):
+def test_decision_page_with_a_proposal_per_entry(world, entries, same_queries):
     """Scoring closed: one proposed outcome per scored entry, then the vote."""
 
     def closed(size):
         entries(size)
-        council = council_create(actor=None, plan=world.plan, name=f"Hội đồng {size} hồ sơ")
-        seat_members(council, world.who)
-        council_set_state(actor=None, council=council, state=CouncilState.SCORING)
-        assign(actor=None, council=council)
-        score_everything(council)
-        council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
-        for registration in entries(size):
-            proposal_set(
-                actor=None,
-                council=council,
-                registration=registration,
-                outcome=Outcome.COMMENDED,
-                reason=f"Lý do số {registration.name[-2:].strip()}",
-            )
+        council = closed_council(world.plan, world.who, f"Hội đồng {size} hồ sơ")
+        commend(council, entries(size), reason=lambda r: f"Lý do số {r.name[-2:].strip()}")
         return reverse("review:decision", args=[council.pk])
 
-    client.force_login(world.who.chair)
-    same_queries(closed, 18, shows=lambda size: [f"Hồ sơ dự thi số {size - 1}"])
+    same_queries(closed, 18, by="chair", shows=last("Hồ sơ dự thi số"))
 
 
-def test_rubric(client, world, same_queries):
+def test_rubric(world, same_queries):
     """A weight and bands per criterion of the plan."""
     plan = world.draft_plan
 
@@ -210,10 +190,10 @@ def test_rubric(client, world, same_queries):
             grades="Đạt: 50\nKhông đạt: 0",
         )
 
-    client.force_login(world.who.district_admin)
     same_queries(
         reverse("review:rubric", args=[plan.pk]),
         9,
+        by="district_admin",
         grow=grow,
         shows=lambda size: [f"Tiêu chí số {size - 1}", "6-10: đạt"],
     )

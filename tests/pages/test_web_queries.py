@@ -2,14 +2,14 @@
 
 from django.urls import reverse
 
-from tests.pages.world import grower
+from tests.pages.world import grower, last, together
 from thidua.org.domain.people import membership_grant
 from thidua.org.models import Role
 from thidua.review.domain.councils import council_create, member_add
 from thidua.review.models import MemberRole
 
 
-def test_home(client, world, communes, same_queries):
+def test_home(world, communes, same_queries):
     """An officer of many communes who sits on many councils."""
     person = world.who.chair
     roles = grower(
@@ -26,14 +26,10 @@ def test_home(client, world, communes, same_queries):
         )
     )
 
-    def grow(size):
-        roles(size)
-        seats(size)
-
-    client.force_login(person)
     same_queries(
         reverse("home"),
         7,
-        grow=grow,
-        shows=lambda size: [f"Hội Nông dân xã Ea Tam {size - 1}", f"Hội đồng số {size - 1}"],
+        by=person,
+        grow=together(roles, seats),
+        shows=last("Hội Nông dân xã Ea Tam", "Hội đồng số"),
     )

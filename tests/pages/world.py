@@ -166,22 +166,42 @@ def score_everything(council, points=(16, 15, 14, 13, 12)) -> None:
         )
 
 
-def decided_council(plan, who, name="Hội đồng đánh giá năm 2022"):
-    """Scored by its three members, every entry commended, the list approved."""
+def scored_council(plan, who, name, members=()):
+    """The cast's chair, secretary and member seated (then ``members``), every received
+    entry assigned to each and scored; scoring still open."""
     council = council_create(actor=None, plan=plan, name=name)
     seat_members(council, who)
+    for person in members:
+        member_add(actor=None, council=council, person=person, role=MemberRole.MEMBER)
     council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     score_everything(council)
+    return council
+
+
+def closed_council(plan, who, name):
+    """Scored by its three members, scoring closed: ready for proposals and the vote."""
+    council = scored_council(plan, who, name)
     council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
-    for registration in registrations(council):
+    return council
+
+
+def commend(council, entries, reason=lambda registration: "Hiệu quả") -> None:
+    """Propose to commend each of ``entries``, for ``reason(registration)``."""
+    for registration in entries:
         proposal_set(
             actor=None,
             council=council,
             registration=registration,
             outcome=Outcome.COMMENDED,
-            reason="Hiệu quả",
+            reason=reason(registration),
         )
+
+
+def decided_council(plan, who, name="Hội đồng đánh giá năm 2022"):
+    """Scored by its three members, every entry commended, the list approved."""
+    council = closed_council(plan, who, name)
+    commend(council, registrations(council))
     decision_record(
         actor=None,
         council=council,
@@ -210,6 +230,8 @@ class World:
 
     def __init__(self, request):
         self._fixture = request.getfixturevalue
+        # What the story and the pages upload goes to the test's own temporary folder.
+        self._fixture("settings").MEDIA_ROOT = self._fixture("tmp_path") / "media"
 
     @cached_property
     def tree(self):
@@ -341,9 +363,24 @@ def grower(make):
     return grow
 
 
-def last(label):
-    """What the last of ``size`` rows shows: ``last("Tiêu chí số")(12)`` is ["Tiêu chí số 11"]."""
-    return lambda size: [f"{label} {size - 1}"]
+def together(*grows):
+    """grow(n) → each of ``grows`` grown to n, in order."""
+
+    def grow(size):
+        for each in grows:
+            each(size)
+
+    return grow
+
+
+def last(*labels):
+    """What the last of ``size`` rows shows: ``last("Tiêu chí số")(12)`` is ["Tiêu chí số 11"];
+    with several labels, the last row of each."""
+    return lambda size: [f"{label} {size - 1}" for label in labels]
+
+
+# What a page listing the communes of ``communes`` (tests/pages/conftest.py) shows last.
+LAST_COMMUNE = last("Hội Nông dân xã Ea Tam")
 
 
 def plan_with_rows(plan, size: int, client=None):
