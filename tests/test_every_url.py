@@ -37,14 +37,9 @@ from thidua.initiatives.models import (
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.models import Membership, Person, Role, Unit
 from thidua.plans.models import Plan, PlanAttachment, PlanState
-from thidua.results.models import ReportPhoto, ResultsReport
+from thidua.results.models import ReportPhoto, ReportState, ResultsReport
 from thidua.review.domain.councils import council_set_state
 from thidua.review.models import Assignment, Council, CouncilState, Exclusion
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -106,6 +101,31 @@ def action(user, redirect, *, args=lambda w: [], data=lambda w: {}, then=None, *
         then=then or (lambda w, response: None),
         **more,
     )
+
+
+# The page of each kind of record, where a post that changes its state sends the user back.
+DETAIL = {
+    Plan: "plans:plan_detail",
+    Registration: "initiatives:registration_detail",
+    Council: "review:council_detail",
+    ResultsReport: "results:report_detail",
+}
+
+
+def moves(user, record, state, **more) -> Visit:
+    """A post that moves the world's ``record`` (an attribute name) to ``state``, then sends
+    the user back to the record's page."""
+
+    def pk(w):
+        return getattr(w, record).pk
+
+    def page_of(w):
+        return reverse(DETAIL[type(getattr(w, record))], args=[pk(w)])
+
+    def moved(w, response):
+        expect(state_of(type(getattr(w, record)), pk(w)) == state)
+
+    return action(user, page_of, args=lambda w: [pk(w)], then=moved, **more)
 
 
 def to(name, *args_of) -> Callable[[World], str]:
@@ -308,20 +328,8 @@ VISITS: dict[str, Visit] = {
     "plans:plan_lists": page(
         "district", lambda w: "Tiêu chí, thời hạn và căn cứ", args=lambda w: [draft_plan(w)]
     ),
-    "plans:plan_issue": action(
-        "district_admin",
-        to("plans:plan_detail", draft_plan),
-        args=lambda w: [draft_plan(w)],
-        then=lambda w, response: expect(
-            Plan.objects.get(pk=w.draft_plan.pk).state == PlanState.ISSUED
-        ),
-    ),
-    "plans:plan_close": action(
-        "district_admin",
-        to("plans:plan_detail", plan),
-        args=lambda w: [plan(w)],
-        then=lambda w, response: expect(Plan.objects.get(pk=w.plan.pk).state == PlanState.CLOSED),
-    ),
+    "plans:plan_issue": moves("district_admin", "draft_plan", PlanState.ISSUED),
+    "plans:plan_close": moves("district_admin", "plan", PlanState.CLOSED),
     "plans:plan_correct": action(
         "district",
         lambda w: reverse("plans:plan_detail", args=[Plan.objects.get(replaces=w.plan).pk]),
@@ -416,39 +424,15 @@ VISITS: dict[str, Visit] = {
             and Registration.objects.get(pk=w.draft.pk).summary == "Đang gõ dở"
         ),
     ),
-    "initiatives:registration_submit": action(
-        "officer_a",
-        to("initiatives:registration_detail", lambda w: w.draft.pk),
-        args=lambda w: [w.draft.pk],
-        then=lambda w, response: expect(
-            state_of(Registration, w.draft.pk) == RegistrationState.SUBMITTED
-        ),
-    ),
-    "initiatives:registration_receive": action(
+    "initiatives:registration_submit": moves("officer_a", "draft", RegistrationState.SUBMITTED),
+    "initiatives:registration_receive": moves("district", "sent", RegistrationState.RECEIVED),
+    "initiatives:registration_return": moves(
         "district",
-        to("initiatives:registration_detail", lambda w: w.sent.pk),
-        args=lambda w: [w.sent.pk],
-        then=lambda w, response: expect(
-            state_of(Registration, w.sent.pk) == RegistrationState.RECEIVED
-        ),
-    ),
-    "initiatives:registration_return": action(
-        "district",
-        to("initiatives:registration_detail", lambda w: w.sent.pk),
-        args=lambda w: [w.sent.pk],
+        "sent",
+        RegistrationState.RETURNED,
         data=lambda w: {"reason": "Thiếu ảnh minh họa."},
-        then=lambda w, response: expect(
-            state_of(Registration, w.sent.pk) == RegistrationState.RETURNED
-        ),
     ),
-    "initiatives:registration_accept": action(
-        "district",
-        to("initiatives:registration_detail", lambda w: w.goat.pk),
-        args=lambda w: [w.goat.pk],
-        then=lambda w, response: expect(
-            state_of(Registration, w.goat.pk) == RegistrationState.ACCEPTED
-        ),
-    ),
+    "initiatives:registration_accept": moves("district", "goat", RegistrationState.ACCEPTED),
     "initiatives:file_add": action(
         "officer_a",
         to("initiatives:registration_edit", lambda w: w.draft.pk),
@@ -550,23 +534,8 @@ VISITS: dict[str, Visit] = {
         },
         then=lambda w, response: expect(Exclusion.objects.filter(registration=w.goat).exists()),
     ),
-    "review:council_scoring": action(
-        "chair",
-        to("review:council_detail", new_council),
-        args=lambda w: [new_council(w)],
-        then=lambda w, response: expect(
-            Council.objects.get(pk=w.new_council.pk).state == CouncilState.SCORING
-        ),
-    ),
-    "review:council_closed": action(
-        "chair",
-        to("review:council_detail", new_council),
-        args=lambda w: [new_council(w)],
-        prepare=scoring,
-        then=lambda w, response: expect(
-            Council.objects.get(pk=w.new_council.pk).state == CouncilState.CLOSED
-        ),
-    ),
+    "review:council_scoring": moves("chair", "new_council", CouncilState.SCORING),
+    "review:council_closed": moves("chair", "new_council", CouncilState.CLOSED, prepare=scoring),
     "review:remind": action(
         "chair",
         to("review:council_detail", new_council),
@@ -673,24 +642,13 @@ VISITS: dict[str, Visit] = {
         "district", "image/jpeg", JPEG_MAGIC, args=lambda w: [w.report_a.pk, w.report_photo.pk]
     ),
     "results:report_docx": download("district", DOCX, ZIP_MAGIC, args=lambda w: [w.report_a.pk]),
-    "results:report_submit": action(
-        "officer_b",
-        to("results:report_detail", lambda w: w.report_b.pk),
-        args=lambda w: [w.report_b.pk],
-        then=lambda w, response: expect(state_of(ResultsReport, w.report_b.pk) == "submitted"),
-    ),
-    "results:report_receive": action(
+    "results:report_submit": moves("officer_b", "report_b", ReportState.SUBMITTED),
+    "results:report_receive": moves("district", "report_a", ReportState.RECEIVED),
+    "results:report_return": moves(
         "district",
-        to("results:report_detail", lambda w: w.report_a.pk),
-        args=lambda w: [w.report_a.pk],
-        then=lambda w, response: expect(state_of(ResultsReport, w.report_a.pk) == "received"),
-    ),
-    "results:report_return": action(
-        "district",
-        to("results:report_detail", lambda w: w.report_a.pk),
-        args=lambda w: [w.report_a.pk],
+        "report_a",
+        ReportState.RETURNED,
         data=lambda w: {"reason": "Thiếu số liệu hộ tham gia."},
-        then=lambda w, response: expect(state_of(ResultsReport, w.report_a.pk) == "returned"),
     ),
     # --- deadlines
     "deadlines:reminders": page(
