@@ -184,6 +184,9 @@ def report_edit(request, pk):
             "form": form,
             "result_forms": result_forms,
             "deadline": report_deadline(report.plan),
+            # Sent over another version than the one saved: theirs is shown beside it.
+            "conflict": request.method == "POST"
+            and request.POST.get("version") != str(report.version),
         },
         status=status,
     )
