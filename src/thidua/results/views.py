@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 from thidua.audit.display import state_label
 from thidua.audit.models import Action, AuditEntry
 from thidua.core import autosave, downloads, uploads
+from thidua.core.actions import act, send_up
 from thidua.core.numbers import format_number
 from thidua.core.versions import StaleEdit
 from thidua.org import access
@@ -109,10 +111,8 @@ def open_report(request, plan_pk, unit_pk):
         return redirect(
             "results:report_edit" if editable else "results:report_detail", row.report_id
         )
-    try:
-        report = report_open(actor=request.user, plan=row.plan, unit=row.unit)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    report = act(request, lambda: report_open(actor=request.user, plan=row.plan, unit=row.unit))
+    if report is None:
         return redirect("results:overview", plan_pk=plan.pk)
     return redirect("results:report_edit", pk=report.pk)
 
@@ -193,16 +193,14 @@ def report_edit(request, pk):
 
 
 def _submit(request, report):
-    try:
-        report = report_submit(actor=request.user, report=report)
-    except ValidationError as error:
-        messages.error(request, _("Not sent yet: ") + " ".join(error.messages))
-        return redirect("results:report_edit", pk=report.pk)
-    if report.is_late:
-        messages.warning(request, _("The report was sent after the deadline: it is marked late."))
-    else:
-        messages.success(request, _("The report was sent to the unit above."))
-    return redirect("results:report_detail", pk=report.pk)
+    return send_up(
+        request,
+        lambda: report_submit(actor=request.user, report=report),
+        late=_("The report was sent after the deadline: it is marked late."),
+        on_time=_("The report was sent to the unit above."),
+        back=reverse("results:report_edit", kwargs={"pk": report.pk}),
+        onward=reverse("results:report_detail", kwargs={"pk": report.pk}),
+    )
 
 
 @login_required
@@ -231,25 +229,24 @@ def report_detail(request, pk):
 @require_POST
 def report_action(request, pk, action):
     report = _report(request, pk)
-    try:
-        if action == "submit":
-            if not access.can(request.user, "report.edit", report.unit):
-                raise PermissionDenied
-            return _submit(request, report)
-        if report.unit.parent is None or not access.can(
-            request.user, "report.review", report.unit.parent
-        ):
+    if action == "submit":
+        if not access.can(request.user, "report.edit", report.unit):
             raise PermissionDenied
-        report_review(
+        return _submit(request, report)
+    if report.unit.parent is None or not access.can(
+        request.user, "report.review", report.unit.parent
+    ):
+        raise PermissionDenied
+    act(
+        request,
+        lambda: report_review(
             actor=request.user,
             report=report,
             receive=action == "receive",
             reason=request.POST.get("reason", "")[:2000],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Done."))
+        ),
+        done=_("Done."),
+    )
     return redirect("results:report_detail", pk=report.pk)
 
 
@@ -343,28 +340,28 @@ def dashboard_view(request, plan_pk):
 @login_required
 @require_POST
 def photo_add(request, pk):
-
     report = _report(request, pk)
     if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
         raise PermissionDenied
     upload = request.FILES.get("photo")
     if upload is None:
         messages.error(request, _("Choose a file to upload."))
-        return redirect("results:report_edit", pk=report.pk)
-    try:
-        report_photo_add(
-            actor=request.user, report=report, upload=upload, title=request.POST.get("title", "")
+    else:
+        act(
+            request,
+            lambda: report_photo_add(
+                actor=request.user,
+                report=report,
+                upload=upload,
+                title=request.POST.get("title", ""),
+            ),
+            done=_("The file was added."),
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("results:report_edit", pk=report.pk)
-    messages.success(request, _("The file was added."))
     return redirect("results:report_edit", pk=report.pk)
 
 
 @login_required
 def photo_file(request, pk, photo_pk, thumbnail=False):
-
     report = _report(request, pk)
     photo = get_object_or_404(report.photos, pk=photo_pk)
     return downloads.stored(

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core import downloads, uploads
+from thidua.core.actions import act
 from thidua.initiatives import forms
 from thidua.initiatives.domain.files import registration_file_add
 from thidua.initiatives.views.registrations import _may_edit, _registration
@@ -22,19 +23,18 @@ def file_add(request, pk):
     form = forms.FileForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Choose a file to upload."))
-        return redirect("initiatives:registration_edit", pk=registration.pk)
-    try:
-        registration_file_add(
-            actor=request.user,
-            registration=registration,
-            upload=form.cleaned_data["file"],
-            kind=form.cleaned_data["kind"],
-            title=form.cleaned_data["title"],
+    else:
+        act(
+            request,
+            lambda: registration_file_add(
+                actor=request.user,
+                registration=registration,
+                upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+            ),
+            done=_("The file was added."),
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("initiatives:registration_edit", pk=registration.pk)
-    messages.success(request, _("The file was added."))
     return redirect("initiatives:registration_edit", pk=registration.pk)
 
 

@@ -1,14 +1,18 @@
 """Registration pages. Every view asks ``thidua.org.access`` before it reads or changes anything."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core import autosave
+from thidua.core.actions import act, send_up
 from thidua.core.versions import StaleEdit
 from thidua.initiatives import forms
 from thidua.initiatives.domain.registrations import (
@@ -22,6 +26,7 @@ from thidua.initiatives.domain.registrations import (
     registration_save,
     registration_submit,
 )
+from thidua.initiatives.exports import acting_units
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org import access
 from thidua.org.models import Person, Unit
@@ -230,18 +235,14 @@ def _submit(request, registration):
             messages.error(request, _("Not sent yet: ") + " ".join(paper.errors.get("sent_on", [])))
             return redirect("initiatives:registration_edit", pk=registration.pk)
         sent_on = paper.cleaned_data.get("sent_on")
-    try:
-        registration = registration_submit(
-            actor=request.user, registration=registration, sent_on=sent_on
-        )
-    except ValidationError as error:
-        messages.error(request, _("Not sent yet: ") + " ".join(error.messages))
-        return redirect("initiatives:registration_edit", pk=registration.pk)
-    if registration.is_late:
-        messages.warning(request, _("Sent after the deadline: it is marked late."))
-    else:
-        messages.success(request, _("The registration was sent to the unit above."))
-    return redirect("initiatives:registration_detail", pk=registration.pk)
+    return send_up(
+        request,
+        lambda: registration_submit(actor=request.user, registration=registration, sent_on=sent_on),
+        late=_("Sent after the deadline: it is marked late."),
+        on_time=_("The registration was sent to the unit above."),
+        back=reverse("initiatives:registration_edit", kwargs={"pk": registration.pk}),
+        onward=reverse("initiatives:registration_detail", kwargs={"pk": registration.pk}),
+    )
 
 
 @login_required
@@ -259,23 +260,22 @@ def registration_review(request, pk, action):
     registration = _registration(request, pk)
     if not access.can_review_registration(request.user, registration):
         raise PermissionDenied
-    try:
-        if action == "receive":
-            registration_receive(actor=request.user, registration=registration)
-        elif action == "accept":
-            registration_accept(actor=request.user, registration=registration)
-        else:
-            form = forms.ReturnForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, _("Say why the registration is returned."))
-                return redirect("initiatives:registration_detail", pk=registration.pk)
-            registration_return(
-                actor=request.user, registration=registration, reason=form.cleaned_data["reason"]
-            )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if action == "receive":
+        change = partial(registration_receive, actor=request.user, registration=registration)
+    elif action == "accept":
+        change = partial(registration_accept, actor=request.user, registration=registration)
     else:
-        messages.success(request, _("Done."))
+        form = forms.ReturnForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Say why the registration is returned."))
+            return redirect("initiatives:registration_detail", pk=registration.pk)
+        change = partial(
+            registration_return,
+            actor=request.user,
+            registration=registration,
+            reason=form.cleaned_data["reason"],
+        )
+    act(request, change, done=_("Done."))
     return redirect("initiatives:registration_detail", pk=registration.pk)
 
 
@@ -324,5 +324,7 @@ def registration_list(request, plan_pk):
             "state": state,
             "can_register": units_that_may_register(request.user, plan).exists()
             and plan.state == PlanState.ISSUED,
+            "can_follow": access.can(request.user, "registration.view", plan.unit),
+            "can_export": bool(acting_units(request.user, plan)),
         },
     )

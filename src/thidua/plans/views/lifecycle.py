@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from thidua.core.actions import act
 from thidua.plans import forms
 from thidua.plans.domain.plans import (
     plan_attachment_add,
@@ -22,14 +23,13 @@ from thidua.plans.views.common import plan_for, units_that_may_answer
 @require_POST
 def plan_issue_view(request, pk):
     plan = plan_for(request, pk, "plan.issue")
-    try:
-        plan = plan_issue(actor=request.user, plan=plan)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("The plan was issued as number %(number)s.") % {"number": plan.number_symbol}
-        )
+    act(
+        request,
+        lambda: plan_issue(actor=request.user, plan=plan),
+        done=lambda issued: (
+            _("The plan was issued as number %(number)s.") % {"number": issued.number_symbol}
+        ),
+    )
     return redirect("plans:plan_detail", pk=plan.pk)
 
 
@@ -37,12 +37,7 @@ def plan_issue_view(request, pk):
 @require_POST
 def plan_close_view(request, pk):
     plan = plan_for(request, pk, "plan.issue")
-    try:
-        plan_close(actor=request.user, plan=plan)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The plan was closed."))
+    act(request, lambda: plan_close(actor=request.user, plan=plan), done=_("The plan was closed."))
     return redirect("plans:plan_detail", pk=plan.pk)
 
 
@@ -50,13 +45,12 @@ def plan_close_view(request, pk):
 @require_POST
 def plan_correct_view(request, pk):
     plan = plan_for(request, pk, "plan.edit")
-    try:
-        correction = plan_correct(actor=request.user, plan=plan)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("plans:plan_detail", pk=plan.pk)
-    messages.success(request, _("A new version was created as a draft. Correct it, then issue it."))
-    return redirect("plans:plan_detail", pk=correction.pk)
+    correction = act(
+        request,
+        lambda: plan_correct(actor=request.user, plan=plan),
+        done=_("A new version was created as a draft. Correct it, then issue it."),
+    )
+    return redirect("plans:plan_detail", pk=(correction or plan).pk)
 
 
 @login_required
@@ -85,17 +79,16 @@ def plan_attachment_add_view(request, pk):
         return redirect("plans:plan_detail", pk=plan.pk)
     form = forms.AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            plan_attachment_add(
+        act(
+            request,
+            lambda: plan_attachment_add(
                 actor=request.user,
                 plan=plan,
                 upload=form.cleaned_data["file"],
                 title=form.cleaned_data["title"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The file was attached."))
+            ),
+            done=_("The file was attached."),
+        )
     else:
         messages.error(request, _("Give the file a title and choose a file."))
     return redirect("plans:plan_detail", pk=plan.pk)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.core import downloads, uploads
+from thidua.core.actions import act
 from thidua.documents import certificates, decision, minutes, nomination
 from thidua.notify.send import notify
 from thidua.org import access
@@ -111,16 +112,6 @@ def _progress(council, members):
     return [(m, *counts.get(m.pk, (0, 0))) for m in members]
 
 
-def _act(request, council, action):
-    try:
-        result = action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return None
-    messages.success(request, _("Done."))
-    return result
-
-
 @login_required
 @require_POST
 def council_member_add(request, pk):
@@ -128,12 +119,12 @@ def council_member_add(request, pk):
     form = forms.MemberForm(request.POST, people=eligible_people(council))
     if form.is_valid():
         person = eligible_people(council).get(pk=form.cleaned_data["person"])
-        _act(
+        act(
             request,
-            council,
             lambda: member_add(
                 actor=request.user, council=council, person=person, role=form.cleaned_data["role"]
             ),
+            done=_("Done."),
         )
     return redirect("review:council_detail", pk=council.pk)
 
@@ -153,14 +144,14 @@ def council_assign(request, pk):
     else:
         form = forms.AssignForm(request.POST)
         if form.is_valid():
-            _act(
+            act(
                 request,
-                council,
                 lambda: assign(
                     actor=request.user,
                     council=council,
                     per_registration=form.cleaned_data["per_registration"],
                 ),
+                done=_("Done."),
             )
     return redirect("review:council_detail", pk=council.pk)
 
@@ -189,10 +180,10 @@ def council_exclude(request, pk):
 @require_POST
 def council_state(request, pk, state):
     council = council_for(request, pk, manage=True)
-    _act(
+    act(
         request,
-        council,
         lambda: council_set_state(actor=request.user, council=council, state=state),
+        done=_("Done."),
     )
     return redirect("review:council_detail", pk=council.pk)
 
@@ -274,10 +265,8 @@ def council_decision(request, pk):
 
 def _vote(request, council, data) -> None:
     """Record the vote and say what happened: passed, or failed and may be held again."""
-    try:
-        decision = decision_record(actor=request.user, council=council, **data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    decision = act(request, lambda: decision_record(actor=request.user, council=council, **data))
+    if decision is None:
         return
     counts = {
         "votes": decision.votes_for,

@@ -1,0 +1,52 @@
+"""What a page's button does around its domain call: the call, the message that says how it
+went, and, for work sent to the unit above, where the person goes next.
+
+Every domain function that changes something returns what it changed and raises
+ValidationError when it refuses, with the reasons in the person's words. `act` turns those
+into the page's messages, so every button answers the same way.
+"""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+T = TypeVar("T")
+
+
+def act(
+    request,
+    change: Callable[[], T],
+    *,
+    done: str | Callable[[T], str] | None = None,
+    refused: str = "",
+) -> T | None:
+    """Run ``change()``. Refused: its reasons as an error message, after ``refused``, and
+    None. Done: ``done`` as a success message (a text, or a function of what ``change``
+    returned; None says nothing) and what ``change`` returned."""
+    try:
+        result = change()
+    except ValidationError as error:
+        messages.error(request, refused + " ".join(error.messages))
+        return None
+    if done is not None:
+        messages.success(request, done(result) if callable(done) else done)
+    return result
+
+
+def send_up(request, send: Callable, *, late: str, on_time: str, back: str, onward: str):
+    """Send a unit's work to the unit above: ``send()`` returns it, marked ``is_late`` when
+    it came after the deadline. Refused: the reasons after "Not sent yet:", and back to the
+    address ``back``. Sent: ``late`` as a warning or ``on_time`` as a success, and on to the
+    address ``onward``."""
+    sent = act(request, send, refused=_("Not sent yet: "))
+    if sent is None:
+        return redirect(back)
+    if sent.is_late:
+        messages.warning(request, late)
+    else:
+        messages.success(request, on_time)
+    return redirect(onward)
