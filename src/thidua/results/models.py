@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.downloads import file_name
+from thidua.core.models import StoredFile
 from thidua.results.enums import Progress, ReportState
 
 
@@ -89,26 +89,11 @@ def photo_path(instance, filename: str) -> str:
     return f"reports/{instance.report_id}/{filename}"
 
 
-class ReportPhoto(models.Model):
+class ReportPhoto(StoredFile):
     """A photo of the results (re-encoded: no location data survives)."""
 
     report = models.ForeignKey(ResultsReport, on_delete=models.CASCADE, related_name="photos")
-    title = models.CharField(_("title"), max_length=200, blank=True)
     file = models.FileField(upload_to=photo_path)
     thumbnail = models.FileField(upload_to=photo_path)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.title or self.file.name
-
-    @property
-    def download_name(self) -> str:
-        """What the browser saves it as: its title and its real extension."""
-        return file_name(self.title or _("Photo"), extension=self.file.name.rsplit(".", 1)[-1])
+    untitled = _("Photo")

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.downloads import file_name
+from thidua.core.models import StoredFile
 from thidua.initiatives.enums import FileKind, Kind, RegistrationState
 
 # States in which the registering unit may still change what it wrote.
@@ -169,26 +169,9 @@ def file_path(instance, filename: str) -> str:
     return f"registrations/{instance.registration_id}/{filename}"
 
 
-class RegistrationFile(models.Model):
+class RegistrationFile(StoredFile):
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(_("kind"), max_length=12, choices=FileKind.choices)
-    title = models.CharField(_("title"), max_length=200, blank=True)
     file = models.FileField(upload_to=file_path)
     thumbnail = models.FileField(upload_to=file_path, blank=True)
     content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.title or self.file.name
-
-    @property
-    def download_name(self) -> str:
-        """What the browser saves it as: its title and its real extension."""
-        return file_name(self.title or _("File"), extension=self.file.name.rsplit(".", 1)[-1])
