@@ -93,28 +93,20 @@ def _sum_states(rows) -> dict[str, int]:
 
 def _on_time(report) -> Chart:
     totals = report.totals()
-    title = _("Units by registration status")
     rows = [[str(label), totals[key]] for key, label in ComplianceState.choices]
-    parts = [(label, n, charts.PALETTE[i]) for i, (label, n) in enumerate(rows)]
-    return Chart(
-        "on_time",
-        title,
-        [_("Status"), _("Units")],
-        rows,
-        charts.percent_bar(title=title, parts=parts),
-    )
+    return _shares("on_time", _("Units by registration status"), _("Status"), rows)
 
 
 def _reports(results) -> Chart:
-    title = _("Units by results report")
     rows = [[str(label), results.count(key)] for key, label in Reporting.choices]
+    return _shares("reports", _("Units by results report"), _("Report"), rows)
+
+
+def _shares(key: str, title: str, heading: str, rows: list[list]) -> Chart:
+    """The units split by what they did, drawn as one bar of shares: (label, units) rows."""
     parts = [(label, n, charts.PALETTE[i]) for i, (label, n) in enumerate(rows)]
     return Chart(
-        "reports",
-        title,
-        [_("Report"), _("Units")],
-        rows,
-        charts.percent_bar(title=title, parts=parts),
+        key, title, [heading, _("Units")], rows, charts.percent_bar(title=title, parts=parts)
     )
 
 
@@ -135,7 +127,6 @@ def _results(results) -> Chart:
 
 
 def _scores(plan: Plan) -> Chart:
-
     title = _("Distribution of the councils' scores")
     values = []
     for council in plan.councils.all():
