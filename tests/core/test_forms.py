@@ -10,16 +10,19 @@ direction override) fails here.
 import datetime
 import importlib
 import pkgutil
+import time
 from decimal import Decimal
 
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import thidua
+from tests.helpers import login, registration_form, vietnamese
 from thidua.core.forms import (
     MAX_LINE,
     MAX_LONG_TEXT,
@@ -32,6 +35,8 @@ from thidua.core.forms import (
 )
 from thidua.core.numbers import format_number
 from thidua.initiatives.forms import RegistrationForm
+from thidua.initiatives.models import Registration
+from thidua.org.models import Role
 from thidua.results.forms import ReportForm, ResultForm
 
 
@@ -223,3 +228,77 @@ def test_a_name_keeps_a_comparison_but_refuses_a_tag():
 
 def test_a_name_has_a_length_limit_even_when_the_form_forgets_one():
     assert PlainTextField().max_length == MAX_LINE
+
+
+# --- bounded rows, through the pages that post formsets -----------------------------------
+
+
+def lists_form(plan, **changes):
+    """The plan's criteria, deadlines and references form as its page posts it."""
+    data = {
+        "criteria-TOTAL_FORMS": "1",
+        "criteria-INITIAL_FORMS": "0",
+        "criteria-0-name": "Tính mới",
+        "criteria-0-description": "",
+        "criteria-0-max_points": "20",
+        "deadlines-TOTAL_FORMS": "0",
+        "deadlines-INITIAL_FORMS": "0",
+        "campaigns": "",
+        "citations": "",
+    }
+    data.update(changes)
+    return data
+
+
+def plan_rows(plan):
+    return (list(plan.criteria.values_list("name", flat=True)), plan.deadlines.count())
+
+
+@pytest.mark.parametrize("prefix", ["criteria", "deadlines"])
+def test_a_plan_posted_with_100000_rows_is_refused_at_once_and_unchanged(
+    client, tree, make_person, make_plan, prefix
+):
+    plan = make_plan()
+    login(client, make_person("huyen", Role.OFFICER, tree.district))
+    before = plan_rows(plan)
+    started = time.monotonic()
+    response = client.post(
+        reverse("plans:plan_lists", args=[plan.pk]),
+        lists_form(plan, **{f"{prefix}-TOTAL_FORMS": "100000"}),
+    )
+    assert time.monotonic() - started < 1
+    assert response.status_code == 400
+    assert vietnamese("The form is too large") in response.content.decode()
+    assert plan_rows(plan) == before
+
+
+def test_a_plan_may_have_as_many_rows_as_its_page_allows(client, tree, make_person, make_plan):
+    plan = make_plan()
+    login(client, make_person("huyen", Role.OFFICER, tree.district))
+    rows = {"criteria-TOTAL_FORMS": str(MAX_ROWS)}
+    for i in range(MAX_ROWS):
+        rows |= {
+            f"criteria-{i}-name": f"Tiêu chí {i}",
+            f"criteria-{i}-description": "",
+            f"criteria-{i}-max_points": "10",
+        }
+    response = client.post(reverse("plans:plan_lists", args=[plan.pk]), lists_form(plan, **rows))
+    assert response.status_code == 302
+    assert plan.criteria.count() == MAX_ROWS
+
+
+def test_a_registration_posted_with_100000_implementers_is_refused_and_unchanged(
+    client, officer, make_registration
+):
+    draft = make_registration()
+    login(client, officer)
+    started = time.monotonic()
+    response = client.post(
+        reverse("initiatives:registration_edit", args=[draft.pk]),
+        registration_form(draft, summary="Đã sửa", **{"implementers-TOTAL_FORMS": "100000"}),
+    )
+    assert time.monotonic() - started < 1
+    assert response.status_code == 400
+    assert vietnamese("The form is too large") in response.content.decode()
+    stored = Registration.objects.get(pk=draft.pk)
+    assert (stored.summary, stored.version) == (draft.summary, draft.version)

@@ -1,11 +1,14 @@
 """The web shell (web/views.py): the start page, and the site's own refusal and error pages
 (400, 403, 404, 500 and a refused CSRF token), in Vietnamese."""
 
+from pathlib import Path
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.helpers import login
+import thidua.config
+from tests.helpers import login, vietnamese
 from thidua.org.domain.people import membership_grant
 from thidua.org.models import Role
 
@@ -59,3 +62,38 @@ def test_a_form_sent_without_its_csrf_token_gets_a_vietnamese_page(officer):
     assert "Trang này đã cũ" in page
     assert "Nguyễn Thị Hoa" in page  # the site's own page: still logged in, with the menu
     assert "CSRF" not in page
+
+
+def test_a_form_over_the_size_limit_gets_a_vietnamese_page_saying_so(client, officer, settings):
+    """More than DATA_UPLOAD_MAX_MEMORY_SIZE of text: refused before any form is built, with
+    the site's page saying what to do, not Django's bare English 400."""
+    login(client, officer)
+    too_long = "Mô hình " * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 8 + 1)
+    response = client.post(reverse("password_change"), {"old_password": too_long})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert '<html lang="vi">' in page
+    assert vietnamese("The form is too large") in page
+    assert (
+        vietnamese(
+            "The form sent holds more text, rows or files than any page of the site takes. "
+            "Nothing was saved."
+        )
+        in page
+    )
+
+
+def test_a_form_with_too_many_fields_gets_the_same_page(client, officer, settings):
+    login(client, officer)
+    fields = {f"f{i}": "x" for i in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+    response = client.post(reverse("password_change"), fields)
+    assert response.status_code == 400
+    assert vietnamese("The form is too large") in response.content.decode()
+
+
+def test_the_limits_are_set_in_the_settings():
+    """The limits nginx's client_max_body_size goes with (README): stated, not Django's
+    defaults by chance."""
+    settings_source = (Path(thidua.config.__file__).parent / "settings.py").read_text()
+    for name in ("DATA_UPLOAD_MAX_MEMORY_SIZE", "DATA_UPLOAD_MAX_NUMBER_FIELDS"):
+        assert f"\n{name} = " in settings_source

@@ -151,8 +151,15 @@ STORAGES = {
         )
     },
 }
+# Bounded work per request. Text fields of one form: 5 MB (the longest form, a plan's body,
+# holds 100,000 characters); at most 1,000 fields (a plan's 50 criteria and 50 deadlines take
+# about 500); uploads are files of at most 10 MB each (core/uploads.py), streamed to disk
+# above 2 MB. A request over a limit gets the "form too large" page (web/views.py), 400.
+# nginx's client_max_body_size (README) lets through one upload with its form.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 EMAIL_BACKEND = env.string(
     "EMAIL_BACKEND",

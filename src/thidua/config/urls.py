@@ -10,6 +10,8 @@ from thidua.web import views as web_views
 
 # The admin site's login goes through the same throttle and says so when it pauses logins.
 admin.site.login_form = AdminLoginForm
+# A form over the size limits says so (web/views.py); the other error pages are templates.
+handler400 = "thidua.web.views.bad_request"
 
 urlpatterns = [
     path("", web_views.home, name="home"),

@@ -1,9 +1,14 @@
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import HttpResponseBadRequest
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
+from django.template import loader
+from django.views import defaults
 
+from thidua.core.forms import TooManyRows
 from thidua.org import access
 from thidua.org.models import Membership
 from thidua.review.enums import CouncilState
@@ -44,3 +49,16 @@ def csrf_failure(request, reason=""):
         {"no_cookie": reason == REASON_NO_CSRF_COOKIE},
         status=403,
     )
+
+
+TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent, TooManyRows)
+
+
+def bad_request(request, exception):
+    """400. A form over a limit of the settings (its text, its fields, its files) or with
+    more rows than its page adds says so and what to do; any other bad request gets the
+    site's general page. Rendered without the request's context, as Django does: the request
+    is the thing that went wrong."""
+    if isinstance(exception, TOO_LARGE):
+        return HttpResponseBadRequest(loader.get_template("400_too_large.html").render())
+    return defaults.bad_request(request, exception)
