@@ -3,7 +3,6 @@
 import secrets
 import time
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core import text
+from thidua.core.clients import client_address
 from thidua.initiatives import forms
 from thidua.initiatives.domain.ideas import (
     idea_convert,
@@ -72,14 +72,6 @@ def idea_new(request, unit_pk):
             else:
                 return render(request, "initiatives/idea_thanks.html", {"unit": unit})
     return render(request, "initiatives/idea_form.html", {"form": form, "unit": unit})
-
-
-def client_address(request) -> str:
-    """The sender's address; behind nginx, the one nginx appended to X-Forwarded-For."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and forwarded:
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def form_token(started: float | None = None) -> str:
