@@ -6,6 +6,8 @@ between, nothing is written and the page shows both texts side by side (HTTP 409
 one's words are lost silently.
 """
 
+from collections.abc import Collection
+
 from django.core.exceptions import ValidationError
 from django.db.models import F, Model
 from django.utils import timezone
@@ -16,11 +18,21 @@ class StaleEdit(Exception):  # noqa: N818 (a condition the user resolves, named 
 
 
 def update_if_current(
-    model: type[Model], *, pk, version: int, editable: tuple, fields: dict, refused: str
+    model: type[Model],
+    *,
+    pk,
+    version: int,
+    editable: tuple,
+    fields: dict,
+    refused: str,
+    allowed: Collection[str] | None = None,
 ) -> None:
     """Write ``fields`` if the row is still at ``version`` and in one of the ``editable``
     states, and move it to the next version. Raises ValidationError(``refused``) when its
-    state no longer allows changes, StaleEdit when only the version moved on."""
+    state no longer allows changes, StaleEdit when only the version moved on, and ValueError
+    (a mistake in the code, not the person's) for a field outside ``allowed``."""
+    if allowed is not None and (unknown := set(fields) - set(allowed)):
+        raise ValueError(f"{model.__name__} cannot be changed this way: {sorted(unknown)}")
     rows = model.objects.filter(pk=pk, version=version, state__in=editable)
     if rows.update(**fields, version=F("version") + 1, updated_at=timezone.now()):
         return

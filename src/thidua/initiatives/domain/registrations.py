@@ -104,9 +104,6 @@ def registration_save(
 
     Raises StaleEdit when the row moved on; ValidationError when it may not be edited.
     """
-    unknown = set(fields) - TEXT_FIELDS - NUMBER_FIELDS - {"lead"}
-    if unknown:
-        raise ValueError(f"registration_save cannot change {sorted(unknown)}")
     editable = editable_states(registration)
     before = _full_snapshot(registration)
     update_if_current(
@@ -115,6 +112,7 @@ def registration_save(
         version=version,
         editable=editable,
         fields=fields,
+        allowed=TEXT_FIELDS | NUMBER_FIELDS | {"lead"},
         refused=_("This registration can no longer be changed."),
     )
     registration.refresh_from_db()

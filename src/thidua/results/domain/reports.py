@@ -95,9 +95,6 @@ def report_save(
 ) -> ResultsReport:
     """Save the figures, the narrative and each initiative's result, if nobody saved in
     between (``version``); refused once the report is sent."""
-    unknown = set(fields) - FIGURES - NARRATIVE
-    if unknown:
-        raise ValueError(f"report_save cannot change {sorted(unknown)}")
     before = snapshot(report)
     update_if_current(
         ResultsReport,
@@ -105,6 +102,7 @@ def report_save(
         version=version,
         editable=EDITABLE,
         fields=fields,
+        allowed=FIGURES | NARRATIVE,
         refused=_("This report was already sent."),
     )
     for result in report.results.all():
