@@ -15,33 +15,20 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.helpers import COMPLETE
-from thidua.initiatives.domain.registrations import (
-    registration_accept,
-    registration_create,
-    registration_receive,
-    registration_return,
-    registration_save,
-    registration_submit,
-)
+from tests.generators import advance, yearly_plan
+from tests.generators import unit as new_unit
+from tests.helpers import IMPLEMENTER, REORGANISED, completed, merge
+from thidua.initiatives.domain.registrations import registration_create
 from thidua.initiatives.enums import RegistrationState
 from thidua.initiatives.models import Registration
-from thidua.org.domain.units import succession_record, unit_create
+from thidua.org.domain.units import succession_record
 from thidua.org.models import SuccessionKind, Unit, UnitKind
 from thidua.plans.domain.defaults import governing_body, subordinates
-from thidua.plans.domain.plans import (
-    end_of_day,
-    plan_create,
-    plan_create_child,
-    plan_issue,
-    plan_set_body,
-    plan_set_list,
-    plan_update,
-)
-from thidua.plans.models import DeadlineKind, LatePolicy, Plan
+from thidua.plans.domain.plans import plan_create_child, plan_issue, plan_update
+from thidua.plans.models import Plan
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "thidua" / "org" / "data"
-REFORM = datetime.date(2025, 7, 1)
+REFORM = REORGANISED
 COMMUNE_KINDS = [UnitKind.COMMUNE, UnitKind.TOWNSHIP, UnitKind.WARD]
 DISTRICT_KINDS = [UnitKind.DISTRICT, UnitKind.TOWN]
 SIGNERS = ["Bá Minh Hiếu", "Nguyễn Thị Hoa", "Y Thuê Niê", "Trần Văn Tỉnh", "H'Hen Ksơr"]
@@ -102,44 +89,19 @@ class World:
         return self.plans[unit.parent_id]
 
 
-def _unit(parent, name, kind, **fields) -> Unit:
-    return unit_create(actor=None, parent=parent, name=name, kind=kind, **fields)
-
-
 def _plan(world: World, unit: Unit, *, year: int, signer: str, quota=None) -> Plan:
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    plan = plan_create(
-        actor=None,
-        unit=unit,
+    return yearly_plan(
+        unit,
+        year,
         title=f"Kế hoạch thực hiện phong trào thi đua “{unit.name} đoàn kết sáng tạo” năm {year}",
-        movement_name=f"{unit.name} đoàn kết sáng tạo",
-        period_start=start,
-        period_end=end,
+        body=voice_body(unit),
+        registration_label="Gửi danh sách đăng ký",
         signer_name=signer,
         quota_kinds=quota or [],
         quota_minimum=1 if quota else 0,
-        late_registrations=LatePolicy.MARK_LATE,
         **voice_texts(unit, start, end),
     )
-    plan_set_body(actor=None, plan=plan, source=voice_body(unit))
-    plan_set_list(
-        actor=None,
-        plan=plan,
-        kind="deadlines",
-        rows=[
-            {
-                "kind": DeadlineKind.REGISTRATION,
-                "label": "Gửi danh sách đăng ký",
-                "due_at": end_of_day(datetime.date(year, 4, 10)),
-            },
-            {
-                "kind": DeadlineKind.REPORT,
-                "label": "Báo cáo kết quả",
-                "due_at": end_of_day(datetime.date(year, 10, 25)),
-            },
-        ],
-    )
-    return plan
 
 
 def _issue(plan: Plan, day: datetime.date, signer: str) -> Plan:
@@ -155,52 +117,36 @@ def _register(world: World, unit: Unit, plan: Plan, state: str, number: int) -> 
     )  # fmt: skip
     if state == RegistrationState.DRAFT:
         return registration
-    registration = registration_save(
-        actor=None,
-        registration=registration,
-        version=registration.version,
-        fields=COMPLETE,
-        arguments={a.criterion_id: "Lập luận." for a in registration.arguments.all()},
-        implementers=[{"name": "Nguyễn Văn A", "position_unit": "Hội viên", "role": "Làm"}],
-    )
-    registration = registration_submit(actor=None, registration=registration)
-    if state == RegistrationState.RETURNED:
-        return registration_return(actor=None, registration=registration, reason="Bổ sung số hộ.")
-    if state in (RegistrationState.RECEIVED, RegistrationState.ACCEPTED):
-        registration = registration_receive(actor=None, registration=registration)
-    if state == RegistrationState.ACCEPTED:
-        registration = registration_accept(actor=None, registration=registration)
-    return registration
+    registration = completed(registration, implementers=[IMPLEMENTER])
+    return advance(registration, state, reason="Bổ sung số hộ.")
 
 
 def build(seed: int) -> World:
     rng = random.Random(seed)  # noqa: S311 (a replayable world, not a secret)
-    central = _unit(None, "Việt Nam", UnitKind.CENTRAL)
-    province = _unit(
+    central = new_unit(None, "Việt Nam", UnitKind.CENTRAL)
+    province = new_unit(
         central, rng.choice(PROVINCES), UnitKind.PROVINCE, valid_to=REFORM - datetime.timedelta(1)
     )
     world = World(seed=seed, rng=rng, province=province)
     names = iter(rng.sample(WARDS, 40))
     for district_name in rng.sample(DISTRICTS, rng.randint(2, 3)):
-        district = _unit(province, district_name, rng.choice(DISTRICT_KINDS))
+        district = new_unit(province, district_name, rng.choice(DISTRICT_KINDS))
         world.districts.append(district)
         for _ in range(rng.randint(2, 4)):
-            commune = _unit(district, next(names), rng.choice(COMMUNE_KINDS))
+            commune = new_unit(district, next(names), rng.choice(COMMUNE_KINDS))
             world.communes.append(commune)
             for k in range(rng.randint(0, 2)):
-                world.branches.append(_unit(commune, f"Thôn {k + 1}", UnitKind.BRANCH))
+                world.branches.append(new_unit(commune, f"Thôn {k + 1}", UnitKind.BRANCH))
     # Today's structure: a new province whose communes merged two old ones and split a third.
-    world.today_province = _unit(
+    world.today_province = new_unit(
         central, rng.choice(PROVINCES), UnitKind.PROVINCE, valid_from=REFORM
     )
     merged_a, merged_b, split = rng.sample(world.communes, 3)
-    first = _unit(world.today_province, next(names), UnitKind.COMMUNE, valid_from=REFORM)
-    second = _unit(world.today_province, next(names), UnitKind.WARD, valid_from=REFORM)
+    first = new_unit(world.today_province, next(names), UnitKind.COMMUNE, valid_from=REFORM)
+    second = new_unit(world.today_province, next(names), UnitKind.WARD, valid_from=REFORM)
     world.today_communes = [first, second]
     for old in (merged_a, merged_b):
-        succession_record(
-            actor=None, predecessor=old, successor=first, kind=SuccessionKind.MERGE, date=REFORM
-        )
+        merge(old, into=first)
     for new, main in ((first, True), (second, False)):
         succession_record(
             actor=None,

@@ -9,28 +9,15 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from tests.helpers import COMPLETE
-from thidua.initiatives.domain.registrations import (
-    registration_accept,
-    registration_create,
-    registration_receive,
-    registration_return,
-    registration_save,
-    registration_submit,
-)
+from tests.generators import advance, yearly_plan
+from tests.generators import unit as new_unit
+from tests.helpers import completed, merge
+from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
-from thidua.org.domain.units import succession_record, unit_create
+from thidua.org.domain.units import succession_record
 from thidua.org.models import SuccessionKind, Unit, UnitKind, UnitLevel
-from thidua.plans.domain.plans import (
-    end_of_day,
-    plan_create,
-    plan_create_child,
-    plan_issue,
-    plan_set_body,
-    plan_set_list,
-    plan_update,
-)
-from thidua.plans.models import DeadlineKind, LatePolicy, Plan
+from thidua.plans.domain.plans import plan_create_child, plan_issue, plan_update
+from thidua.plans.models import DeadlineKind, Plan
 from thidua.results.domain.reports import report_open, report_review, report_save, report_submit
 from thidua.results.models import InitiativeResult, Progress, ReportState, ResultsReport
 
@@ -107,39 +94,15 @@ class Generated:
         return values
 
 
-def _unit(parent, name, kind, **validity):
-    return unit_create(actor=None, parent=parent, name=name, kind=kind, **validity)
-
-
 def _issued_plan(unit, year: int, rng: random.Random, quota: bool) -> Plan:
-    plan = plan_create(
-        actor=None,
-        unit=unit,
+    plan = yearly_plan(
+        unit,
+        year,
         title=f"Kế hoạch thi đua năm {year}",
-        movement_name=f"{unit.name} đoàn kết sáng tạo",
-        period_start=datetime.date(year, 1, 1),
-        period_end=datetime.date(year, 12, 31),
-        late_registrations=LatePolicy.MARK_LATE,
+        body="# NỘI DUNG\nThi đua.",
+        registration_label="Đăng ký",
         quota_kinds=COMMUNE_KINDS if quota else [],
         signer_name=f"Chủ tịch {unit.name}",
-    )
-    plan_set_body(actor=None, plan=plan, source="# NỘI DUNG\nThi đua.")
-    plan_set_list(
-        actor=None,
-        plan=plan,
-        kind="deadlines",
-        rows=[
-            {
-                "kind": DeadlineKind.REGISTRATION,
-                "label": "Đăng ký",
-                "due_at": end_of_day(datetime.date(year, 4, 10)),
-            },
-            {
-                "kind": DeadlineKind.REPORT,
-                "label": "Báo cáo kết quả",
-                "due_at": end_of_day(datetime.date(year, 10, 25)),
-            },
-        ],
     )
     return plan_issue(
         actor=None, plan=plan, issued_on=datetime.date(year, 2, 1 + rng.randint(0, 20))
@@ -165,24 +128,10 @@ def _register(rng, plan, unit, number) -> bool:
         actor=None, plan=plan, unit=unit, kind=rng.choice(["model", "initiative", "idea"]),
         name=f"Mô hình {unit.name} số {number}",
     )  # fmt: skip
-    registration = registration_save(
-        actor=None,
-        registration=registration,
-        version=registration.version,
-        fields=COMPLETE,
-        arguments={a.criterion_id: "Lập luận." for a in registration.arguments.all()},
-    )
+    registration = completed(registration)
     state = rng.choice(list(RegistrationState.values))
-    if state == RegistrationState.DRAFT:
-        return False
-    registration = registration_submit(actor=None, registration=registration)
-    if state in (RegistrationState.RECEIVED, RegistrationState.ACCEPTED):
-        registration = registration_receive(actor=None, registration=registration)
-    if state == RegistrationState.ACCEPTED:
-        registration_accept(actor=None, registration=registration)
-    if state == RegistrationState.RETURNED:
-        registration_return(actor=None, registration=registration, reason="Bổ sung.")
-    return True
+    advance(registration, state, reason="Bổ sung.")
+    return state != RegistrationState.DRAFT
 
 
 def _figures(rng) -> dict:
@@ -243,20 +192,20 @@ def generate(seed: int, central: Unit, *, province_reports: bool = False) -> Gen
     year = 2025 if reform else 2022
     ended = {"valid_to": datetime.date(year, 6, 30)}
     begun = {"valid_from": datetime.date(year, 7, 1)}
-    province = _unit(central, f"Tỉnh thử {seed}", UnitKind.PROVINCE)
+    province = new_unit(central, f"Tỉnh thử {seed}", UnitKind.PROVINCE)
     plan = _issued_plan(province, year, rng, quota=rng.random() < 0.5)
     world = Generated(seed=seed, province=province, plan=plan, plans={province.pk: plan})
     world.owed.add(province.pk)
     communes: dict[int, list[Unit]] = {}  # district id → its communes
     districts = []
     for d in range(rng.randint(2, 4)):
-        district = _unit(
+        district = new_unit(
             province, f"Huyện {seed}-{d}", UnitKind.DISTRICT, **(ended if reform else {})
         )
         districts.append(district)
         world.owed.add(district.pk)  # the province's plan is addressed to it
         own = [
-            _unit(
+            new_unit(
                 district,
                 f"Xã {seed}-{d}-{c}",
                 rng.choice(COMMUNE_KINDS),
@@ -268,7 +217,7 @@ def generate(seed: int, central: Unit, *, province_reports: bool = False) -> Gen
             # Two communes merged in mid-year, or one split in two.
             old = own[-1]
             for n in range(rng.randint(1, 2)):
-                new = _unit(district, f"Xã mới {seed}-{d}-{n}", UnitKind.COMMUNE, **begun)
+                new = new_unit(district, f"Xã mới {seed}-{d}-{n}", UnitKind.COMMUNE, **begun)
                 succession_record(
                     actor=None, predecessor=old, successor=new,
                     kind=SuccessionKind.SPLIT, date=begun["valid_from"], is_main=n == 0,
@@ -281,14 +230,11 @@ def generate(seed: int, central: Unit, *, province_reports: bool = False) -> Gen
         old_communes = [c for d in districts for c in communes[d.pk]]
         rng.shuffle(old_communes)
         for n in range(rng.randint(1, 3)):
-            new = _unit(province, f"Xã sau sáp nhập {seed}-{n}", UnitKind.COMMUNE, **begun)
+            new = new_unit(province, f"Xã sau sáp nhập {seed}-{n}", UnitKind.COMMUNE, **begun)
             world.owed.add(new.pk)
             world.units.append(new)
             for old in old_communes[n::3]:
-                succession_record(
-                    actor=None, predecessor=old, successor=new,
-                    kind=SuccessionKind.MERGE, date=begun["valid_from"],
-                )  # fmt: skip
+                merge(old, into=new)  # on 1/7/2025, the day ``begun`` names
         communes[province.pk] = [u for u in world.units if u.parent_id == province.pk]
     province_quota = bool(plan.quota_kinds)
     for district in districts:
