@@ -8,12 +8,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.helpers import COMPLETE
 from thidua.audit.models import AuditEntry
 from thidua.core.versions import StaleEdit
 from thidua.initiatives.domain.registrations import (
     registration_accept,
-    registration_create,
     registration_receive,
     registration_return,
     registration_save,
@@ -158,23 +156,11 @@ def test_before_the_deadline_it_is_on_time(make_registration, open_plan):
     assert not registration.is_late
 
 
-def test_paper_form_entered_by_the_district_is_judged_by_its_date(make_registration, tree):
-    registration = make_registration()
-    paper = registration_create(
-        actor=None,
-        plan=registration.plan,
-        unit=tree.commune_b,
-        kind="idea",
-        name="Phiếu giấy",
-        entered_by_office=True,
-    )
-    paper = registration_save(
-        actor=None,
-        registration=paper,
-        version=paper.version,
-        fields=COMPLETE,
-        arguments={a.criterion_id: "Có." for a in paper.arguments.all()},
-    )
+def test_paper_form_entered_by_the_district_is_judged_by_its_date(
+    make_registration, paper_form, tree
+):
+    make_registration()
+    paper = paper_form(tree.commune_b)
     paper = registration_submit(actor=None, registration=paper, sent_on=datetime.date(2022, 4, 9))
     assert paper.entered_by_office
     assert not paper.is_late

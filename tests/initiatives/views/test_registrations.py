@@ -9,10 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import strategies
-from tests.helpers import COMPLETE, login, registration_form
+from tests.helpers import login, registration_form
 from thidua.initiatives.domain.registrations import (
-    registration_create,
-    registration_save,
     registration_submit,
 )
 from thidua.initiatives.models import Registration, RegistrationState
@@ -29,6 +27,19 @@ MATRIX = {
     "province_officer": (200, 200, True),
     "outsider": (404, 404, False),
 }
+
+
+@pytest.fixture
+def draft(client, cast, make_registration):
+    """Ea Bá's draft, complete, with its officer logged in to work on it."""
+    registration = make_registration()
+    login(client, cast["officer_a"])
+    return registration
+
+
+def post_form(client, draft, view="initiatives:registration_edit", **changes):
+    """``draft``'s form as the page posts it to ``view``, with ``changes`` typed in."""
+    return client.post(reverse(view, args=[draft.pk]), registration_form(draft, **changes))
 
 
 @pytest.mark.parametrize("person", list(MATRIX))
@@ -98,14 +109,11 @@ def test_empty_required_fields_block_sending_with_messages_and_keep_the_draft(
     assert Registration.objects.get(pk=draft.pk).state == RegistrationState.DRAFT
 
 
-def test_prose_keeps_less_than_as_text_and_a_name_refuses_a_tag(client, cast, make_registration):
+def test_prose_keeps_less_than_as_text_and_a_name_refuses_a_tag(client, draft):
     """The text policy (core/forms.py): "a < b" is ordinary prose, stored as typed and shown
     escaped; a name never needs a tag, so one is refused and nothing changes."""
-    draft = make_registration()
-    login(client, cast["officer_a"])
-    url = reverse("initiatives:registration_edit", args=[draft.pk])
     prose = 'Năng suất a < b và c > d. Tốt <script>alert("x")</script>'
-    saved = client.post(url, registration_form(draft, summary=prose))
+    saved = post_form(client, draft, summary=prose)
     assert saved.status_code == 302
     stored = Registration.objects.get(pk=draft.pk)
     assert stored.summary == prose
@@ -113,31 +121,21 @@ def test_prose_keeps_less_than_as_text_and_a_name_refuses_a_tag(client, cast, ma
     assert "a &lt; b và c &gt; d" in page
     assert "<script>alert" not in page
 
-    refused = client.post(url, registration_form(stored, name="<b>Mô hình</b>"))
+    refused = post_form(client, stored, name="<b>Mô hình</b>")
     assert refused.status_code == 200
     assert "thẻ HTML" in refused.content.decode()
     assert Registration.objects.get(pk=draft.pk).name == stored.name
 
 
-def test_vietnamese_number_formats_are_understood(client, cast, make_registration):
-    draft = make_registration()
-    login(client, cast["officer_a"])
-    client.post(
-        reverse("initiatives:registration_edit", args=[draft.pk]),
-        registration_form(draft, cost_vnd="1.500.000", area_ha="2,5", households="30"),
-    )
+def test_vietnamese_number_formats_are_understood(client, draft):
+    post_form(client, draft, cost_vnd="1.500.000", area_ha="2,5", households="30")
     draft.refresh_from_db()
     assert (draft.cost_vnd, str(draft.area_ha), draft.households) == (1_500_000, "2.50", 30)
 
 
-def test_stale_edit_keeps_both_texts_and_saves_nothing(client, cast, make_registration):
-    draft = make_registration()
+def test_stale_edit_keeps_both_texts_and_saves_nothing(client, draft):
     stale = registration_form(draft, summary="Bản của tab thứ hai")
-    login(client, cast["officer_a"])
-    client.post(
-        reverse("initiatives:registration_edit", args=[draft.pk]),
-        registration_form(draft, summary="Bản của tab thứ nhất"),
-    )
+    post_form(client, draft, summary="Bản của tab thứ nhất")
     response = client.post(reverse("initiatives:registration_edit", args=[draft.pk]), stale)
     page = response.content.decode()
     assert response.status_code == 409
@@ -146,26 +144,20 @@ def test_stale_edit_keeps_both_texts_and_saves_nothing(client, cast, make_regist
     assert Registration.objects.get(pk=draft.pk).summary == "Bản của tab thứ nhất"
 
 
-def test_autosave_saves_and_reports_the_new_version(client, cast, make_registration):
-    draft = make_registration()
-    login(client, cast["officer_a"])
-    url = reverse("initiatives:registration_autosave", args=[draft.pk])
-    response = client.post(url, registration_form(draft, summary="Đang gõ…"))
+def test_autosave_saves_and_reports_the_new_version(client, draft):
+    autosave = "initiatives:registration_autosave"
+    response = post_form(client, draft, autosave, summary="Đang gõ…")
     assert response.status_code == 200
     assert response.json()["version"] == draft.version + 1
-    conflict = client.post(url, registration_form(draft, summary="Tab cũ"))
+    conflict = post_form(client, draft, autosave, summary="Tab cũ")
     assert conflict.status_code == 409
     assert conflict.json()["current_version"] == draft.version + 1
     assert Registration.objects.get(pk=draft.pk).summary == "Đang gõ…"
 
 
-def test_submit_after_the_deadline_is_refused_when_the_plan_says_so(
-    client, cast, make_registration, open_plan
-):
+def test_submit_after_the_deadline_is_refused_when_the_plan_says_so(client, draft, open_plan):
     open_plan.late_registrations = LatePolicy.BLOCK
     open_plan.save()
-    draft = make_registration()
-    login(client, cast["officer_a"])
     page = client.post(
         reverse("initiatives:registration_submit", args=[draft.pk]), follow=True
     ).content.decode()
@@ -173,37 +165,26 @@ def test_submit_after_the_deadline_is_refused_when_the_plan_says_so(
     assert Registration.objects.get(pk=draft.pk).state == RegistrationState.DRAFT
 
 
-def test_double_submit_sends_once(client, cast, make_registration):
-    draft = make_registration()
-    login(client, cast["officer_a"])
+def test_double_submit_sends_once(client, draft):
     url = reverse("initiatives:registration_submit", args=[draft.pk])
     client.post(url)
     client.post(url)
     assert Registration.objects.get(pk=draft.pk).transitions.count() == 1
 
 
-def test_lead_person_can_be_an_account_of_the_unit(client, cast, make_registration):
-    draft = make_registration()
-    login(client, cast["officer_a"])
-    client.post(
-        reverse("initiatives:registration_edit", args=[draft.pk]),
-        registration_form(draft, lead=str(cast["officer_a"].pk), lead_name=""),
-    )
+def test_lead_person_can_be_an_account_of_the_unit(client, cast, draft):
+    post_form(client, draft, lead=str(cast["officer_a"].pk), lead_name="")
     draft.refresh_from_db()
     assert draft.lead == cast["officer_a"]
-    forged = registration_form(draft, lead=str(cast["officer_b"].pk))
-    response = client.post(reverse("initiatives:registration_edit", args=[draft.pk]), forged)
+    response = post_form(client, draft, lead=str(cast["officer_b"].pk))
     assert response.status_code == 200  # not one of the unit's people: refused by the form
     draft.refresh_from_db()
     assert draft.lead == cast["officer_a"]
 
 
-def test_huge_numbers_get_a_message_not_an_error(client, cast, make_registration):
-    draft = make_registration()
-    login(client, cast["officer_a"])
-    response = client.post(
-        reverse("initiatives:registration_autosave", args=[draft.pk]),
-        registration_form(draft, households="99999999999999999999999"),
+def test_huge_numbers_get_a_message_not_an_error(client, draft):
+    response = post_form(
+        client, draft, "initiatives:registration_autosave", households="99999999999999999999999"
     )
     assert response.status_code == 400
     assert "households" in response.json()["errors"]
@@ -226,22 +207,8 @@ def test_a_multi_line_return_reason_is_mailed_on_one_subject_line(
     assert "\n" not in mail.outbox[-1].subject
 
 
-def test_a_commune_cannot_backdate_a_paper_form(client, cast, make_registration, tree, open_plan):
-    paper = registration_create(
-        actor=None,
-        plan=open_plan,
-        unit=tree.commune_a,
-        kind="idea",
-        name="Phiếu giấy",
-        entered_by_office=True,
-    )
-    paper = registration_save(
-        actor=None,
-        registration=paper,
-        version=paper.version,
-        fields=COMPLETE,
-        arguments={a.criterion_id: "Có." for a in paper.arguments.all()},
-    )
+def test_a_commune_cannot_backdate_a_paper_form(client, cast, paper_form, tree):
+    paper = paper_form(tree.commune_a)
     login(client, cast["officer_a"])
     client.post(
         reverse("initiatives:registration_submit", args=[paper.pk]), {"sent_on": "2020-01-01"}
@@ -250,14 +217,9 @@ def test_a_commune_cannot_backdate_a_paper_form(client, cast, make_registration,
     assert paper.is_late  # judged by today, not by the date the commune typed
 
 
-def test_a_registration_links_the_plans_campaigns_only(client, cast, make_registration, open_plan):
+def test_a_registration_links_the_plans_campaigns_only(client, draft, open_plan):
     ours = Campaign.objects.create(plan=open_plan, position=1, name="Giảm nghèo bền vững")
-    draft = make_registration()
-    login(client, cast["officer_a"])
-    client.post(
-        reverse("initiatives:registration_edit", args=[draft.pk]),
-        registration_form(draft, campaigns=[str(ours.pk)]),
-    )
+    post_form(client, draft, campaigns=[str(ours.pk)])
     assert list(draft.campaigns.all()) == [ours]
 
 
@@ -332,14 +294,10 @@ def type_rows(data: dict, rows: list[dict]) -> None:
             data[f"implementers-{index}-{field}"] = [row.get(field, "")]
 
 
-def test_rows_typed_before_an_autosave_are_kept_by_the_save_that_follows(
-    client, cast, make_registration
-):
+def test_rows_typed_before_an_autosave_are_kept_by_the_save_that_follows(client, draft):
     """Issue #10: two implementers typed, autosaved, then "Lưu nháp": both rows were lost
     (the saved rows became the formset's initial data, so the same rows in the final post
     counted as unchanged blank extras)."""
-    draft = make_registration()
-    login(client, cast["officer_a"])
     edit = reverse("initiatives:registration_edit", args=[draft.pk])
     data = page_data(client.get(edit))
     rows = [
@@ -393,15 +351,11 @@ def test_every_field_typed_autosaved_saved_and_reloaded_is_stored_as_typed(
     assert strategies.registration_stored(draft) == expected
 
 
-def test_numbers_are_typed_in_text_boxes_and_shown_the_vietnamese_way(
-    client, cast, make_registration
-):
+def test_numbers_are_typed_in_text_boxes_and_shown_the_vietnamese_way(client, draft):
     """A phone's <input type=number> takes neither "1.500.000" nor "30,5": it sends nothing
     for them, and the typed number is lost without a word."""
-    draft = make_registration()
-    login(client, cast["officer_a"])
+    post_form(client, draft, cost_vnd="1.500.000", area_ha="30,5", save="1")
     edit = reverse("initiatives:registration_edit", args=[draft.pk])
-    client.post(edit, registration_form(draft, cost_vnd="1.500.000", area_ha="30,5", save="1"))
     document = lxml.html.fromstring(client.get(edit).content.decode())
     boxes = {name: document.xpath(f"//input[@name='{name}']")[0] for name in NUMBER_FIELDS}
     assert {box.get("type") for box in boxes.values()} == {"text"}
@@ -414,14 +368,10 @@ NUMBER_FIELDS = ["households", "area_ha", "cost_vnd"]
 
 
 @pytest.mark.parametrize("area", ["1500", "1.500,5", "2.000.000", "0,25"])
-def test_an_area_shown_on_the_page_is_read_back_as_the_same_number(
-    client, cast, make_registration, area
-):
+def test_an_area_shown_on_the_page_is_read_back_as_the_same_number(client, draft, area):
     """1500 ha shown as "1.500" would come back as ambiguous (one and a half?) and be refused."""
-    draft = make_registration()
-    login(client, cast["officer_a"])
+    post_form(client, draft, area_ha=area, save="1")
     edit = reverse("initiatives:registration_edit", args=[draft.pk])
-    client.post(edit, registration_form(draft, area_ha=area, save="1"))
     stored = strategies.registration_stored(draft)["area_ha"]
 
     response = client.post(edit, {**page_data(client.get(edit)), "save": "1"})
