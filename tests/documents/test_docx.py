@@ -19,7 +19,7 @@ from docx.shared import Pt
 from playwright.sync_api import sync_playwright
 
 from tests.documents.reading import all_paragraphs, find, font_of, lines
-from tests.documents.test_word import every_unit
+from tests.documents.test_frame import every_unit
 from thidua.documents.docx import render_docx
 from thidua.documents.official import (
     OfficialDocument,

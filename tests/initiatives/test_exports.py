@@ -8,7 +8,7 @@ from django.urls import reverse
 from docx import Document
 
 from tests.documents.reading import bordered, lines
-from tests.documents.test_word import check_signature_kept_with_the_text
+from tests.documents.test_frame import check_signature_kept_with_the_text
 from tests.helpers import docx, login, registration_form, workbook
 from tests.plans import generated
 from thidua.documents.dates import BLANK

@@ -21,6 +21,7 @@ from docx.shared import Length, Mm, Pt, RGBColor
 
 from thidua.documents.dates import BLANK, place_and_date
 from thidua.documents.formatting import citation, quoted
+from thidua.documents.frame import add_signer
 from thidua.documents.official import MOTTO, NATION, Signature
 from thidua.documents.word import (
     LEFT,
@@ -208,11 +209,4 @@ def _add_certificate(document, cert: Certificate, page: Page) -> None:
     if cert.decision_line:
         add_line(register, cert.decision_line, align=LEFT, size=RECIPIENTS_SIZE, italic=True)
     add_line(signature, cert.date_line, italic=True, space_before=Pt(30))
-    sign = cert.signature
-    add_line(signature, sign.authority, bold=True)
-    add_line(signature, sign.title, bold=True)
-    if sign.note:
-        add_line(signature, sign.note, italic=True)
-    for _ in range(3 if sign.note else 4):
-        add_line(signature, "")
-    add_line(signature, sign.signer, bold=True)
+    add_signer(signature, cert.signature, room_on_copy=3)

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from thidua.documents.formatting import ENTRIES, Number, citation, points
+from thidua.documents.frame import render_official
 from thidua.documents.official import OfficialFrame, Signature, roman
 from thidua.documents.tables import NARROW_MARGIN, Column, add_table, add_table_style
 from thidua.documents.word import (
@@ -29,15 +30,8 @@ from thidua.documents.word import (
     TYPE_SIZE,
     Page,
     add_body,
-    add_heading_block,
     add_line,
-    add_page_headers,
     add_run,
-    add_signature_block,
-    add_title,
-    new_document,
-    set_core_properties,
-    to_bytes,
     two_columns,
 )
 
@@ -138,24 +132,49 @@ class Decision(OfficialFrame):
         return f"(Kèm theo Quyết định {cited} của {self.issued_by})"
 
 
-ANNEX_COLUMNS = [
-    Column("TT", 9, "center"),
-    Column(f"Tên {ENTRIES}", 45),
-    Column("Đơn vị", 25),
-    Column("Người chủ trì", 27),
-    Column("Điểm", 13, "center"),
-    Column("Xếp loại", 17, "center"),
-    Column("Hình thức", 29, "center"),
+# The columns of a table of honoured entries, as the decision's annex and a nomination list
+# them: (heading, alignment). Each document gives their widths; "Hình thức", what the entry is
+# given, is the annex's alone.
+HONOUR_COLUMNS = [
+    ("TT", "center"),
+    (f"Tên {ENTRIES}", "left"),
+    ("Đơn vị", "left"),
+    ("Người chủ trì", "left"),
+    ("Điểm", "center"),
+    ("Xếp loại", "center"),
+    ("Hình thức", "center"),
 ]
+ANNEX_WIDTHS = [9, 45, 25, 27, 13, 17, 29]
+
+
+def add_honours_table(document, honours: list[Honour], widths: list[float]) -> None:
+    """The entries in a bordered table, one column of `HONOUR_COLUMNS` for each of ``widths``
+    (in mm): a nomination, which gives nothing, leaves out the last."""
+    columns = [
+        Column(title, width, align)
+        for (title, align), width in zip(HONOUR_COLUMNS, widths, strict=False)
+    ]
+    rows = [
+        [str(index), h.name, h.unit, h.lead, points(h.total), h.grade, h.outcome][: len(columns)]
+        for index, h in enumerate(honours, start=1)
+    ]
+    add_table(document, columns, rows, size=Pt(12), cell_margin=NARROW_MARGIN)
 
 
 def render_decision_docx(d: Decision) -> bytes:
     """The decision and its annex as the bytes of a .docx file."""
     page = PORTRAIT
-    document = new_document(page)
+    return render_official(
+        d,
+        page,
+        lambda document: _add_articles(document, d),
+        add_annex=(lambda document: _add_annex(document, d, page)) if d.annex_parts else None,
+    )
+
+
+def _add_articles(document, d: Decision) -> None:
+    """The authority, the bases, "QUYẾT ĐỊNH:" and the articles, "Điều 1." in bold."""
     add_table_style(document)
-    add_heading_block(document, d, page.heading_widths, page.heading_indent)
-    add_title(document, d, space_before=Pt(18))
     add_line(document, d.authority, bold=True).paragraph_format.space_after = Pt(12)
     for text in d.bases:
         add_body(document, text)
@@ -169,12 +188,6 @@ def render_decision_docx(d: Decision) -> bytes:
         add_run(paragraph, f" {first.strip()}")
         for line in more:
             add_body(document, line.strip())
-    add_signature_block(document, d, page.footing_widths)
-    add_page_headers(document, d.mark)
-    if d.annex_parts:
-        _add_annex(document, d, page)
-    set_core_properties(document, d)
-    return to_bytes(document)
 
 
 def _add_annex(document, d: Decision, page: Page) -> None:
@@ -204,9 +217,5 @@ def _add_annex(document, d: Decision, page: Page) -> None:
         heading = add_line(document, part.heading, align=LEFT, bold=True, space_before=Pt(6))
         heading.paragraph_format.space_after = Pt(6)
         heading.paragraph_format.keep_with_next = True
-        rows = [
-            [str(index), h.name, h.unit, h.lead, points(h.total), h.grade, h.outcome]
-            for index, h in enumerate(part.article.honours, start=1)
-        ]
-        add_table(document, ANNEX_COLUMNS, rows, size=Pt(12), cell_margin=NARROW_MARGIN)
+        add_honours_table(document, part.article.honours, ANNEX_WIDTHS)
     add_line(document, f"Danh sách có {len(d.honours):02d} {ENTRIES}./.", align=LEFT)

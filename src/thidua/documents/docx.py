@@ -4,41 +4,26 @@ The layout is that of mass organisations' documents (the Party's format, close t
 format of Nghị định 30/2020), as in the seed plan 115-KH/HNDH: A4 portrait, Times New Roman, the
 issuer and the national title side by side at the top, recipients and signature side by side at
 the end, page numbers from page 2, "DỰ THẢO" on a document that is not final (see
-`OfficialFrame.mark`). The building blocks are in `thidua.documents.word`; this
-module adds the plan's body: its basis, preamble, sections and points.
+`OfficialFrame.mark`). The frame is `thidua.documents.frame`'s; this module adds the plan's
+body: its basis, preamble, sections and points.
 """
 
-from docx.shared import Pt
-
+from thidua.documents.frame import render_official
 from thidua.documents.official import OfficialDocument
-from thidua.documents.word import (
-    PORTRAIT,
-    add_body,
-    add_heading_block,
-    add_page_headers,
-    add_signature_block,
-    add_title,
-    new_document,
-    set_core_properties,
-    to_bytes,
-)
+from thidua.documents.word import PORTRAIT, add_body
 
 
 def render_docx(doc: OfficialDocument) -> bytes:
     """The document as the bytes of a .docx file."""
-    page = PORTRAIT
-    document = new_document(page)
-    add_heading_block(document, doc, page.heading_widths, page.heading_indent)
-    add_title(document, doc, space_before=Pt(18))
+    return render_official(doc, PORTRAIT, lambda document: _add_content(document, doc))
+
+
+def _add_content(document, doc: OfficialDocument) -> None:
     for text in [*doc.basis, *doc.preamble]:
         _add_body(document, text)
     _add_sections(document, doc)
     for text in doc.closing:
         _add_body(document, text)
-    add_signature_block(document, doc, page.footing_widths)
-    add_page_headers(document, doc.mark)
-    set_core_properties(document, doc)
-    return to_bytes(document)
 
 
 def _add_body(document, text: str, *, bold=False) -> None:

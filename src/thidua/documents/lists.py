@@ -5,9 +5,9 @@ xây dựng mô hình, sáng kiến, ý tưởng mới". It has the heading of a
 and national title side by side, number, place and date), a title, then a bordered table, and
 ends with the recipients and the signature as the plan does.
 
-The page, font, heading and signature conventions are those of the plan: both renderers build
-on `thidua.documents.word`, and the table is drawn as `thidua.documents.tables` draws them. A
-list is set on a landscape page by default, for its wide table.
+The page, font, heading and signature conventions are those of the plan: both are set in the
+frame of `thidua.documents.frame`, and the table is drawn as `thidua.documents.tables` draws
+them. A list is set on a landscape page by default, for its wide table.
 
 A list may hold further tables after its own (`ListPart`): the entries it does not count,
 under a heading that says why, each with its state. Every table numbers its rows itself.
@@ -18,6 +18,7 @@ from datetime import date as Date  # noqa: N812 (the field below is called `date
 
 from docx.shared import Pt
 
+from thidua.documents.frame import render_official
 from thidua.documents.official import OfficialFrame, Signature
 from thidua.documents.tables import (
     TABLE_STYLE,
@@ -30,19 +31,7 @@ from thidua.documents.tables import (
     fill,
     new_table,
 )
-from thidua.documents.word import (
-    LANDSCAPE,
-    LEFT,
-    PORTRAIT,
-    add_body,
-    add_heading_block,
-    add_page_headers,
-    add_signature_block,
-    add_title,
-    new_document,
-    set_core_properties,
-    to_bytes,
-)
+from thidua.documents.word import LANDSCAPE, LEFT, PORTRAIT, add_body
 
 TABLE_SIZE = Pt(12)  # tables in official lists are set in 12–13 pt
 
@@ -106,10 +95,13 @@ def _check_rows(columns: list[Column], rows: list[list[str]]) -> None:
 def render_list_docx(doc: OfficialList) -> bytes:
     """The list as the bytes of a .docx file."""
     page = LANDSCAPE if doc.landscape else PORTRAIT
-    document = new_document(page)
+    return render_official(
+        doc, page, lambda document: _add_content(document, doc), title_space=Pt(12)
+    )
+
+
+def _add_content(document, doc: OfficialList) -> None:
     add_table_style(document, TABLE_SIZE)
-    add_heading_block(document, doc, page.heading_widths, page.heading_indent)
-    add_title(document, doc, space_before=Pt(12))
     for text in doc.intro:
         add_body(document, text)
     _add_table(document, doc)
@@ -117,10 +109,6 @@ def render_list_docx(doc: OfficialList) -> bytes:
         _add_part(document, part)
     for text in doc.closing:
         add_body(document, text)
-    add_signature_block(document, doc, page.footing_widths)
-    add_page_headers(document, doc.mark)
-    set_core_properties(document, doc)
-    return to_bytes(document)
 
 
 # --- the parts of the document ---------------------------------------------------------

@@ -23,6 +23,12 @@ from docx.shared import Length, Pt
 from thidua.documents.council import ROLES, Criterion, Member, ScoreRow, Vote
 from thidua.documents.dates import blank_date, official_date
 from thidua.documents.formatting import DOTS, ENTRIES, Number, clock, points, quoted
+from thidua.documents.frame import (
+    add_heading_block,
+    add_page_headers,
+    add_title,
+    set_core_properties,
+)
 from thidua.documents.official import OfficialFrame
 from thidua.documents.tables import NARROW_MARGIN, Column, add_table, add_table_style
 from thidua.documents.word import (
@@ -32,12 +38,8 @@ from thidua.documents.word import (
     RECIPIENTS_SIZE,
     Page,
     add_body,
-    add_heading_block,
     add_line,
-    add_page_headers,
-    add_title,
     new_document,
-    set_core_properties,
     set_row_properties,
     to_bytes,
     two_columns,

@@ -12,22 +12,11 @@ from datetime import date as Date  # noqa: N812 (the field below is called `date
 
 from docx.shared import Pt
 
-from thidua.documents.decision import Honour
-from thidua.documents.formatting import ENTRIES, points
+from thidua.documents.decision import Honour, add_honours_table
+from thidua.documents.frame import render_official
 from thidua.documents.official import OfficialFrame, Signature
-from thidua.documents.tables import NARROW_MARGIN, Column, add_table, add_table_style
-from thidua.documents.word import (
-    PORTRAIT,
-    add_body,
-    add_heading_block,
-    add_line,
-    add_page_headers,
-    add_signature_block,
-    add_title,
-    new_document,
-    set_core_properties,
-    to_bytes,
-)
+from thidua.documents.tables import add_table_style
+from thidua.documents.word import PORTRAIT, add_body, add_line
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,35 +45,21 @@ class Nomination(OfficialFrame):
             raise ValueError("a nomination is addressed to someone")
 
 
-COLUMNS = [
-    Column("TT", 9, "center"),
-    Column(f"Tên {ENTRIES}", 55),
-    Column("Đơn vị", 32),
-    Column("Người chủ trì", 32),
-    Column("Điểm", 15, "center"),
-    Column("Xếp loại", 22, "center"),
-]
+WIDTHS = [9, 55, 32, 32, 15, 22]  # of the table's columns, in mm (see `HONOUR_COLUMNS`)
 
 
 def render_nomination_docx(n: Nomination) -> bytes:
     """The submission as the bytes of a .docx file."""
-    page = PORTRAIT
-    document = new_document(page)
+    return render_official(n, PORTRAIT, lambda document: _add_content(document, n))
+
+
+def _add_content(document, n: Nomination) -> None:
+    """ "Kính gửi:" the body above, the grounds, the table of the entries, what goes with it."""
     add_table_style(document)
-    add_heading_block(document, n, page.heading_widths, page.heading_indent)
-    add_title(document, n, space_before=Pt(18))
     to = add_line(document, f"Kính gửi: {n.addressee}", space_before=Pt(0))
     to.paragraph_format.space_after = Pt(12)
     for text in n.grounds:
         add_body(document, text)
-    rows = [
-        [str(index), h.name, h.unit, h.lead, points(h.total), h.grade]
-        for index, h in enumerate(n.honours, start=1)
-    ]
-    add_table(document, COLUMNS, rows, size=Pt(12), cell_margin=NARROW_MARGIN)
+    add_honours_table(document, n.honours, WIDTHS)
     for text in n.closing:
         add_body(document, text)
-    add_signature_block(document, n, page.footing_widths)
-    add_page_headers(document, n.mark)
-    set_core_properties(document, n)
-    return to_bytes(document)

@@ -1,16 +1,15 @@
-"""The building blocks of official documents in Word (DOCX), shared by their renderers.
+"""The building blocks of official documents in Word (DOCX): the page, the styles, runs and
+lines of text in Times New Roman, and the borderless layout tables the blocks of a document are
+set in. The frame every official document shares (its heading, title, signature and page
+headers) is built from them in `thidua.documents.frame`.
 
-The plan (`thidua.documents.docx`) and the official list (`thidua.documents.lists`) follow the
-same conventions: mass organisations' documents (the Party's format, close to the state format of
-Nghị định 30/2020), as in the seed plan 115-KH/HNDH. Times New Roman; the issuer and the national
-title side by side at the top; the recipients and the signature side by side at the end; page
-numbers from page 2. What differs between them is the page, passed in as a `Page`
-(`PORTRAIT`, or `LANDSCAPE` for wide tables).
+Every renderer follows the same conventions: mass organisations' documents (the Party's format,
+close to the state format of Nghị định 30/2020), as in the seed plan 115-KH/HNDH. What differs
+between them is the page, passed in as a `Page` (`PORTRAIT`, or `LANDSCAPE` for wide tables).
 """
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from io import BytesIO
 
 from docx import Document
@@ -21,10 +20,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt, Twips
-from docx.text.paragraph import Paragraph
 
 from thidua.core.text import CONTROL
-from thidua.documents.official import ISSUER_SIZE, OfficialFrame, balanced_lines
+from thidua.documents.official import ISSUER_SIZE
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
@@ -288,143 +286,3 @@ def two_columns(document: DocxDocument, widths: tuple[Length, Length], indent: i
     for column, cell, width in zip(table.columns, cells, widths, strict=True):
         column.width = cell.width = width
     return cells
-
-
-# --- the frame of the document --------------------------------------------------------
-
-
-def add_heading_block(
-    document: DocxDocument, doc: OfficialFrame, widths: tuple[Length, Length], indent: int = 0
-) -> None:
-    """The issuer, "*" and the number (if any) on the left; the national title, the motto and
-    the italic place-and-date line on the right."""
-    issuer, nation = two_columns(document, widths, indent)
-    # A little less than the cell holds: a line thought to fit just must not wrap in Word.
-    room = Length(int((widths[0] - 2 * CELL_MARGIN) * 0.98))
-    if doc.superior:
-        add_lines(issuer, balanced_lines(doc.superior, room, size=SMALL_SIZE), size=SMALL_SIZE)
-    issuer_lines = balanced_lines(doc.issuer, room, size=SMALL_SIZE, bold=True)
-    add_lines(issuer, issuer_lines, size=SMALL_SIZE, bold=True)
-    add_line(issuer, "*")
-    if doc.number:
-        add_line(issuer, doc.number)
-    add_line(nation, doc.nation, size=SMALL_SIZE, bold=True)
-    add_line(nation, doc.motto, bold=True, underline=True)
-    add_line(nation, "")
-    add_line(nation, doc.date_line, italic=True)
-
-
-def add_title(document: DocxDocument, doc: OfficialFrame, *, space_before: Length) -> None:
-    """The document type, its subject lines (bold, centred) and the short rule below them."""
-    add_line(document, doc.doc_type, size=TYPE_SIZE, bold=True, space_before=space_before)
-    for line in doc.subject_lines:
-        add_line(document, line, bold=True)
-    add_line(document, "-----", space_before=Pt(0)).paragraph_format.space_after = Pt(12)
-
-
-def add_signature_block(
-    document: DocxDocument, doc: OfficialFrame, widths: tuple[Length, Length]
-) -> None:
-    """The recipients under "Nơi nhận:" on the left; the authority, the signer's title, room to
-    sign (or the note of a signed copy) and the signer's name on the right. The block never
-    starts a page alone: what comes last before it moves with it."""
-    keep_with_what_follows(document)
-    recipients, signature = two_columns(document, widths)
-    # The signature must not be parted from the recipients and the authority above it.
-    set_row_properties(recipients._tc.getparent(), "cantSplit")
-    label = {"size": RECIPIENTS_SIZE, "bold": True, "italic": True, "underline": True}
-    add_line(recipients, doc.recipients_label, align=LEFT, space_before=Pt(6), **label)
-    for line in doc.recipient_lines:
-        add_line(recipients, line, align=LEFT, size=RECIPIENTS_SIZE)
-
-    sign = doc.signature
-    add_line(signature, sign.authority, bold=True, space_before=Pt(6))
-    add_line(signature, sign.title, bold=True)
-    if sign.note:
-        add_line(signature, sign.note, italic=True)
-    # Room for the handwritten signature and the stamp, unless this is a copy of a signed one.
-    for _ in range(2 if sign.note else 4):
-        add_line(signature, "")
-    add_line(signature, sign.signer, bold=True)
-
-
-def keep_with_what_follows(document: DocxDocument) -> None:
-    """Keep the end of the body with whatever is added next (the signature block): the last
-    paragraph is kept whole and with the next (w:keepLines, w:keepNext); an empty paragraph
-    (the room left after a table) passes the duty on to what is above it; a table keeps its
-    last row with the next (every paragraph of the row keeps with the next)."""
-    for element in reversed(document.element.body):
-        if element.tag == qn("w:p"):
-            paragraph = Paragraph(element, document._body)
-            fmt = paragraph.paragraph_format
-            fmt.keep_with_next = True
-            if paragraph.text.strip():
-                fmt.keep_together = True
-                return
-        elif element.tag == qn("w:tbl"):
-            last_row = element.tr_lst[-1] if element.tr_lst else None
-            for p in last_row.iter(qn("w:p")) if last_row is not None else ():
-                Paragraph(p, document._body).paragraph_format.keep_with_next = True
-            return
-
-
-def add_page_headers(document: DocxDocument, watermark: str = "") -> None:
-    """Page numbers from page 2, centred at the top (the first page has its own header,
-    without one); a watermark such as "DỰ THẢO" at the top right of every page."""
-    section = document.sections[0]
-    section.different_first_page_header_footer = True
-
-    first = section.first_page_header
-    first.is_linked_to_previous = False
-    if watermark:
-        _add_watermark(add_line(first, "", align=RIGHT), watermark)
-
-    header = section.header
-    header.is_linked_to_previous = False
-    paragraph = header.paragraphs[0]
-    add_run(paragraph, "\t")
-    add_page_field(paragraph)
-    if watermark:
-        add_run(paragraph, "\t")
-        _add_watermark(paragraph, watermark)
-
-
-def _add_watermark(paragraph, text: str) -> None:
-    run = add_run(paragraph, f" {text} ", size=RECIPIENTS_SIZE, bold=True)
-    border = OxmlElement("w:bdr")  # a box around it, as drafts are stamped
-    for name, value in (("val", "single"), ("sz", "8"), ("space", "0"), ("color", "auto")):
-        border.set(qn(f"w:{name}"), value)
-    run._r.rPr.insert_element_before(
-        border, "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang"
-    )
-
-
-def add_page_field(paragraph) -> None:
-    """A PAGE field, as Word writes it: begin, instruction, separate, a shown value, end."""
-    parts = (("fldChar", "begin"), ("instrText", " PAGE "), ("fldChar", "separate"))
-    for tag, value in parts:
-        run = add_run(paragraph, "")
-        element = OxmlElement(f"w:{tag}")
-        if tag == "fldChar":
-            element.set(qn("w:fldCharType"), value)
-        else:
-            element.set(qn("xml:space"), "preserve")
-            element.text = value
-        run._r.append(element)
-    add_run(paragraph, "2")  # shown until the viewer updates the field
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    add_run(paragraph, "")._r.append(end)
-
-
-def set_core_properties(document: DocxDocument, doc: OfficialFrame) -> None:
-    """Title, number, author and language of the file, dated now."""
-    properties = document.core_properties
-    properties.title = unicodedata.normalize("NFC", doc.title)
-    properties.subject = doc.number.strip()
-    properties.author = properties.last_modified_by = doc.issuer
-    properties.language = "vi-VN"
-    properties.keywords = properties.comments = ""
-    # python-docx's template carries its own 2013 dates.
-    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
-    properties.revision = 1

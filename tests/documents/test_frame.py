@@ -1,6 +1,5 @@
-"""The building blocks of official documents in Word (documents/word.py): the lines of the issuer
-block, broken where a person would break them, and the signature block kept with the text it
-closes."""
+"""The frame of official documents in Word (documents/frame.py): the lines of the issuer block,
+broken where a person would break them, and the signature block kept with the text it closes."""
 
 import csv
 import shutil
