@@ -8,9 +8,6 @@ to the downloads, which are opened and read."""
 import re
 from html import unescape
 
-import pytest
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 
 from tests.documents.reading import all_paragraphs
@@ -22,7 +19,6 @@ from thidua.results.domain.rollup import rollup
 from thidua.results.enums import ReportState
 from thidua.review.models import Council, CouncilState, Outcome
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -42,21 +38,6 @@ NOT_HONOURED = [
     "Mô hình cánh đồng mẫu lớn lúa nước",  # Đức Bình Tây
     "Ý tưởng phiên chợ nông sản sạch cuối tuần tại thị trấn",  # Hai Riêng
 ]
-
-
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
-    """The demo, loaded once for the module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(PASSWORD_HASHERS=FAST_HASHERS):  # as tests/conftest.py has it
-            demo.load(whole_country=False)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def story(loaded, db):
-    """Each test runs inside its own savepoint on top of the loaded demo."""
 
 
 def as_user(client, username):

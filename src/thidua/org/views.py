@@ -62,6 +62,11 @@ def unit_detail(request, pk):
     unit = access.get_unit(request.user, "unit.view", pk)
     children = unit.children.order_by("sort_key", "id")
     came_from, went_to = lineage(unit)
+    # Units before and after a reorganisation: named to all, linked for those who may open them.
+    for link in came_from:
+        link.readable = access.can(request.user, "unit.view", link.predecessor)
+    for link in went_to:
+        link.readable = access.can(request.user, "unit.view", link.successor)
     memberships = (
         unit.memberships.select_related("person").order_by("person__sort_key", "role")
         if access.can(request.user, "person.view", unit)

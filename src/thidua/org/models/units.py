@@ -13,6 +13,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import text
@@ -163,6 +164,11 @@ class Unit(models.Model):
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or self.valid_to >= day
         )
+
+    @property
+    def is_current(self) -> bool:
+        """Whether the unit exists today (not ended by a reorganisation)."""
+        return self.is_active_on(timezone.localdate())
 
     def refresh_derived_fields(self) -> None:
         """Recompute the stored search and sort keys from the name (NFC)."""

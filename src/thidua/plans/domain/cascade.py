@@ -60,6 +60,8 @@ def cascade(plan: Plan) -> list[CascadeRow]:
     rows = []
     for unit in recipients(plan):
         child = best.get(unit.pk)
+        if child is not None:
+            child.unit = unit  # the row's unit is the plan's: no query to read it again
         state = _state(child, due)
         overdue = (
             due is not None

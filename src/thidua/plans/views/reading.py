@@ -63,6 +63,7 @@ def plan_detail(request, pk):
             "can_issue": plan.is_draft and access.can(request.user, "plan.issue", plan.unit),
             "can_manage": access.can(request.user, "plan.issue", plan.unit),
             "can_remind": access.can(request.user, "plan.edit", plan.unit),
+            "can_follow": access.can(request.user, "plan.view", plan.unit),
             "child_form": forms.ChildPlanForm(units=child_units) if child_units else None,
             "attachment_form": forms.AttachmentForm()
             if plan.is_draft and access.can(request.user, "plan.edit", plan.unit)
@@ -90,6 +91,10 @@ def plan_cascade(request, pk):
         {
             "plan": plan,
             "rows": rows,
+            # A unit's draft is its own: the row says there is one, without a link.
+            "readable": {
+                r.plan.pk for r in rows if r.plan and access.can_view_plan(request.user, r.plan)
+            },
             "counts": counts,
             "due": due_date(plan),
             "today": timezone.localdate(),
