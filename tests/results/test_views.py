@@ -37,6 +37,9 @@ def test_pages_permissions_and_exports(client, reporting, tree, make_person):
     page = client.get(reverse("results:rollup", args=[reporting.pk])).content.decode()
     assert "Hội Nông dân xã Ea Ly" in page
     assert "chưa báo cáo" in page
+    # The tally and the total line count the same units: the two communes, not the district.
+    assert "đơn vị: <strong>2</strong>" in page
+    assert "1/2 đã báo cáo" in page
     sheet = workbook(client.get(reverse("results:rollup_xlsx", args=[reporting.pk]))).active
     values = {row[0].value: [c.value for c in row] for row in sheet.iter_rows()}
     meetings = [c.value for c in sheet[4]].index("Hội nghị tuyên truyền")

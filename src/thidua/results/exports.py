@@ -88,7 +88,7 @@ def _xlsx_row(line: Line, position: dict) -> list:
     )
     return [
         Cell(_subtotal_name(line), bold=True, indent=node.depth),
-        Cell(f"{node.reported}/{len(node.rows())} đã báo cáo", bold=True),
+        Cell("{}/{} đã báo cáo".format(*line.reporting), bold=True),
         *(Cell(None if line.value(name) is None else sources, bold=True) for name in MEASURES),
     ]
 

@@ -285,10 +285,7 @@ def _page_lines(summary: Rollup) -> list[dict]:
                 "line": line,
                 "name": name,
                 "reported": _("%(reported)s/%(units)s reported")
-                % {
-                    "reported": format_number(node.reported),
-                    "units": format_number(len(node.rows())),
-                },
+                % dict(zip(("reported", "units"), map(format_number, line.reporting), strict=True)),
                 "cells": [(key, MEASURE_LABELS[key], line.value(key)) for key in MEASURES],
             }
         )

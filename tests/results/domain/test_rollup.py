@@ -235,3 +235,11 @@ def test_generated_provinces_add_up_at_every_level(generated, seed):
         assert summary.total(name) == _add(expected[pk][name] for pk in units)
     assert summary.total("registered") == sum(summary.by_kind.values())
     assert sum(summary.count(state) for state in Reporting.values) == len(summary.rows)
+    # Every line's "reported of units" counts the units that report to the issuer there:
+    # the total line agrees with the page's tally, each subtotal with its own rows.
+    lines = summary.lines()
+    assert lines[-1].reporting == (len(summary.reported), len(summary.rows))
+    for line in lines[:-1]:
+        if line.subtotal:
+            rows = line.node.rows()
+            assert line.reporting == (sum(r.figures is not None for r in rows), len(rows))

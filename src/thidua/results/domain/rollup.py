@@ -131,6 +131,14 @@ class Line:
     def value(self, name: str) -> Figure:
         return self.node.value(name) if self.subtotal else self.node.row.value(name)
 
+    @property
+    def reporting(self) -> tuple[int, int]:
+        """Of the units that report to the issuer on this line: how many reported, of how
+        many. A subtotal counts its unit and those under it; the total leaves out the
+        issuer, whose own report goes further up (as ``Rollup.rows`` does)."""
+        rows = self.node.rows()[1:] if self.is_total else self.node.rows()
+        return sum(1 for row in rows if row.figures is not None), len(rows)
+
 
 @dataclass
 class Rollup:
