@@ -1,7 +1,7 @@
 from django.urls import path
 
 from thidua.review.enums import CouncilState
-from thidua.review.views import councils, rubric, scoring
+from thidua.review.views import councils, decisions, rubric, scoring
 
 app_name = "review"
 urlpatterns = [
@@ -23,11 +23,11 @@ urlpatterns = [
     path("councils/<int:pk>/remind/<int:member_pk>/", councils.council_remind, name="remind"),
     path("councils/<int:pk>/ranking/", councils.council_ranking, name="ranking"),
     path("councils/<int:pk>/scores.xlsx", councils.council_scores_xlsx, name="scores_xlsx"),
-    path("councils/<int:pk>/decision/", councils.council_decision, name="decision"),
+    path("councils/<int:pk>/decision/", decisions.council_decision, name="decision"),
     *[
         path(
             f"councils/<int:pk>/{document}.docx",
-            councils.council_document,
+            decisions.council_document,
             {"document": document},
             name=f"{document}_docx",
         )
