@@ -172,6 +172,22 @@ def test_a_unit_counts_once_whatever_plan_of_the_tree_it_reported_on(reporting, 
     assert summary.node(tree.commune_b.pk).row.plan == reporting
 
 
+def test_the_issuers_row_on_its_own_plan_is_its_report_upward(reporting, tree):
+    """Ea Bá reported to the district on the district's plan; the roll-up of Ea Bá's own
+    plan shows that report on Ea Bá's line, not "not reported"."""
+    own_plan = plan_create_child(actor=None, parent=reporting, unit=tree.commune_a)
+    plan_update(actor=None, plan=own_plan, signer_name="Y Thuê Niê")
+    own_plan = plan_issue(actor=None, plan=own_plan, issued_on=datetime.date(2022, 3, 20))
+    report_submit(
+        actor=None,
+        report=filled(report_open(actor=None, plan=reporting, unit=tree.commune_a), meetings=6),
+    )
+    summary = rollup(own_plan)
+    assert summary.root.row.state == Reporting.ON_TIME
+    assert summary.root.value("meetings") == 6
+    assert summary.rows == []  # nobody reports to Ea Bá: its tally stays empty
+
+
 def test_rollup_counts_registrations_by_linked_campaign(reporting, tree, make_registration):
     campaign = Campaign.objects.create(plan=reporting, position=1, name="Nông thôn mới")
     registration = make_registration(tree.commune_b, name="Gắn nông thôn mới")

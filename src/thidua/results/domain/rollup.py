@@ -22,13 +22,13 @@ The page, the workbook and the report document all render this one computation.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 
 from thidua.initiatives.domain.compliance import plan_tree, quotas
 from thidua.initiatives.models import SENT_STATES, Kind, Registration
 from thidua.org.models import Unit, UnitLevel
 from thidua.org.models.units import ids_in_path
-from thidua.plans.models import Plan
+from thidua.plans.models import Plan, PlanBasis
 from thidua.results.enums import Reporting
 from thidua.results.models import InitiativeResult, Progress, ReportState, ResultsReport
 
@@ -221,8 +221,11 @@ def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
     plans = plan_tree(plan)
     top = plan.unit
     issuers = {p.unit_id for p in plans}
+    # The issuer's own line is its report upward, which it may have written on the plan its
+    # own plan is based on (a commune reporting on the district's plan).
+    upward = PlanBasis.objects.filter(plan=plan).values("parent_id")
     reports = list(
-        ResultsReport.objects.filter(plan__in=plans)
+        ResultsReport.objects.filter(Q(plan__in=plans) | Q(unit=top, plan__in=upward))
         .order_by()
         .values("id", "unit_id", "plan_id", "state", "is_late", *REPORT_SUMS)
     )
