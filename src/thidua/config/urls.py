@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -12,6 +10,8 @@ from thidua.web import views as web_views
 admin.site.login_form = AdminLoginForm
 # A form over the size limits says so (web/views.py); the other error pages are templates.
 handler400 = "thidua.web.views.bad_request"
+# Uploads (MEDIA_ROOT) have no URL here, not even in DEBUG (the demo): they are read only
+# through the download views, which check who asks (core/downloads.py).
 
 urlpatterns = [
     path("", web_views.home, name="home"),
@@ -58,6 +58,3 @@ urlpatterns = [
     path("", include("thidua.deadlines.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
