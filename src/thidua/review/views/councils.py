@@ -15,7 +15,7 @@ from thidua.core.actions import act
 from thidua.notify.send import notify
 from thidua.org import access
 from thidua.plans.models import Plan
-from thidua.review import exports, forms
+from thidua.review import forms
 from thidua.review.domain.councils import (
     assign,
     assign_from_csv,
@@ -29,6 +29,7 @@ from thidua.review.domain.councils import (
     required_votes,
 )
 from thidua.review.domain.ranking import ranking
+from thidua.review.exports import meeting
 from thidua.review.models import Assignment, AssignmentState, Council, CouncilState
 
 
@@ -224,6 +225,6 @@ def council_ranking(request, pk):
 @login_required
 def council_scores_xlsx(request, pk):
     council = council_for(request, pk, manage=True)
-    content = exports.score_table_xlsx(council, ranking(council, list(registrations(council))))
+    content = meeting.score_table_xlsx(council, ranking(council, list(registrations(council))))
     name = downloads.file_name(_("Score table"), council.name, extension="xlsx")
     return downloads.download(content, name=name, content_type=uploads.XLSX.content_type)

@@ -14,10 +14,11 @@ from thidua.core import downloads, uploads
 from thidua.core.actions import act
 from thidua.documents import certificates, decision, minutes, nomination
 from thidua.org import access
-from thidua.review import exports, forms
+from thidua.review import forms
 from thidua.review.domain.councils import registrations, required_votes
 from thidua.review.domain.decisions import council_set_award, decision_record, proposal_set
 from thidua.review.domain.ranking import ranking
+from thidua.review.exports import honours, meeting
 from thidua.review.models import CouncilState, Outcome
 from thidua.review.views.councils import council_for
 
@@ -98,10 +99,10 @@ def _documents(council, honoured: set[str]) -> list[tuple[str, str]]:
     decision when anything is honoured, the certificates of each kind present, and the draft
     submission proposing the nominated registrations upwards."""
     found = []
-    if honoured & set(exports.HONOURED):
+    if honoured & set(honours.HONOURED):
         found.append((_("Decision (DOCX)"), reverse("review:decision_docx", args=[council.pk])))
     certificates_url = reverse("review:certificates_docx", args=[council.pk])
-    for outcome, kind in exports.CERTIFICATE_KINDS.items():
+    for outcome, kind in honours.CERTIFICATE_KINDS.items():
         if outcome in honoured:
             found.append((CERTIFICATE_TITLES[kind], f"{certificates_url}?kind={kind}"))
     if Outcome.NOMINATED in honoured:
@@ -182,17 +183,17 @@ def council_document(request, pk, document):
     title = DOCUMENT_TITLES[document]
     if document == "minutes" and council.state in (CouncilState.CLOSED, CouncilState.DECIDED):
         content = minutes.render_minutes_docx(
-            exports.minutes(council, ranking(council, list(registrations(council))))
+            meeting.minutes(council, ranking(council, list(registrations(council))))
         )
     elif document == "decision" and decided and request.GET.get("part") == "nomination":
         # The submission that goes up with the decision's nomination article (a draft).
-        made = exports.nomination(council, ranking(council, list(registrations(council))))
+        made = honours.nomination(council, ranking(council, list(registrations(council))))
         if made is None:
             raise Http404
         content = nomination.render_nomination_docx(made)
         title = NOMINATION_FILE
     elif document == "decision" and decided:
-        made = exports.decision(council, ranking(council, list(registrations(council))))
+        made = honours.decision(council, ranking(council, list(registrations(council))))
         if not made.honours:  # the list honours nothing: there is nothing to decide
             raise Http404
         content = decision.render_decision_docx(made)
@@ -200,7 +201,7 @@ def council_document(request, pk, document):
         kind = request.GET.get("kind") or None
         if kind is not None and kind not in CERTIFICATE_FILES:
             raise Http404
-        certs = exports.certificates(
+        certs = honours.certificates(
             council, ranking(council, list(registrations(council))), kind=kind
         )
         if not certs:

@@ -1,10 +1,10 @@
-"""The council's files (review/exports.py): the score table, minutes, decision and certificates."""
+"""What the unit issues on its council's list (review/exports/honours.py): the decision, its
+articles and annex, the certificates and the nomination; every outcome its own documents."""
 
 import datetime
 import random
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.documents.reading import lines
-from tests.helpers import COMPLETE, docx, login, score_all, seat, workbook
+from tests.helpers import COMPLETE, docx, login, score_all
 from thidua.documents.decision import Decision, Honour, render_decision_docx
 from thidua.documents.formatting import clock, enumeration, money
 from thidua.documents.official import Signature, roman
@@ -27,35 +27,18 @@ from thidua.initiatives.enums import Kind
 from thidua.org.domain.units import unit_create
 from thidua.org.models import Role, UnitKind, UnitLevel
 from thidua.plans.domain.plans import plan_create, plan_issue, plan_set_body
-from thidua.review import exports
 from thidua.review.domain.councils import (
     assign,
     council_create,
     council_set_state,
     member_add,
-    registration_numbers,
     registrations,
     required_votes,
 )
 from thidua.review.domain.decisions import decision_record, proposal_set
 from thidua.review.domain.ranking import ranking
+from thidua.review.exports import honours, meeting
 from thidua.review.models import Council, CouncilState, MemberRole, Outcome
-
-
-def test_blind_score_table_export_hides_units_until_decided(client, council, entry, tree):
-    item = entry(tree.commune_b, name="Ý tưởng kín")
-    council.blind = True
-    council.save()
-    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
-    assign(actor=None, council=council)
-    score_all(council, "chutich", item, [15] * 5)
-    login(client, "chutich")
-    sheet = workbook(client.get(reverse("review:scores_xlsx", args=[council.pk]))).active
-    values = [c.value for row in sheet.iter_rows() for c in row]
-    assert "Ý tưởng kín" in values
-    assert f"Hồ sơ số {registration_numbers(council)[item.pk]}" in values
-    assert not any(isinstance(v, str) and "Ea Ly" in v for v in values)
-    assert Decimal("75") in [Decimal(str(v)) for v in values if isinstance(v, int | float)]
 
 
 def test_council_documents_are_real_and_follow_the_format(client, council, entry, tree):
@@ -203,80 +186,6 @@ def test_the_commendation_states_the_prize_money_the_council_records(client, cou
         "kèm theo tiền thưởng 500.000 đồng cho mỗi mô hình, sáng kiến, ý tưởng mới "
         "(tổng cộng 1.000.000 đồng)."
     )
-
-
-# --- the minutes (issue #10, defect 7) ---------------------------------------------------
-
-
-def test_minutes_are_the_district_councils_with_its_meeting_times_and_final_only_after_the_vote(
-    client, council, entry, tree
-):
-    item = entry(tree.commune_b, name="Mô hình nuôi dê")
-    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
-    assign(actor=None, council=council)
-    score_all(council, "chutich", item, [18] * 5)
-    council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
-    login(client, "chutich")
-    draft = docx(client.get(reverse("review:minutes_docx", args=[council.pk])))
-    issuer = [" ".join(p.text.split()) for p in draft.tables[0].rows[0].cells[0].paragraphs]
-    assert issuer[:2] == ["HỘI NÔNG DÂN HUYỆN SÔNG HINH", "HỘI ĐỒNG ĐÁNH GIÁ"]
-    assert "DỰ THẢO" in draft.sections[0].first_page_header.paragraphs[0].text
-    assert any(p.text.startswith("Vào lúc …… giờ ……,") for p in draft.paragraphs)
-
-    proposal_set(actor=None, council=council, registration=item, outcome=Outcome.COMMENDED)
-    decision_record(
-        actor=None,
-        council=council,
-        present=3,
-        votes_for=3,
-        votes_against=0,
-        decided_on=datetime.date(2022, 10, 20),
-        started_at=datetime.time(14, 0),
-        ended_at=datetime.time(16, 30),
-    )
-    final = docx(client.get(reverse("review:minutes_docx", args=[council.pk])))
-    body = [p.text for p in final.paragraphs]
-    assert any(t.startswith("Vào lúc 14 giờ 00, ngày 20 tháng 10 năm 2022,") for t in body)
-    assert "Biên bản kết thúc lúc 16 giờ 30 cùng ngày./." in body
-    assert "DỰ THẢO" not in "".join(
-        p.text
-        for s in final.sections
-        for p in (*s.header.paragraphs, *s.first_page_header.paragraphs)
-    )
-
-
-def test_minutes_name_who_was_absent_at_the_vote_and_claim_no_presence_before_it(
-    client, council, entry, tree
-):
-    item = entry(tree.commune_b, name="Mô hình nuôi dê")
-    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
-    assign(actor=None, council=council)
-    score_all(council, "chutich", item, [18] * 5)
-    council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
-    proposal_set(actor=None, council=council, registration=item, outcome=Outcome.COMMENDED)
-    login(client, "chutich")
-    draft = [
-        p.text
-        for p in docx(client.get(reverse("review:minutes_docx", args=[council.pk]))).paragraphs
-    ]
-    # Before the vote nobody knows who will come: the count is left blank, nobody is absent.
-    assert "1. Thành viên Hội đồng có mặt: ……/3 đồng chí; thành phần Hội đồng gồm:" in draft
-    assert "2. Vắng mặt: …… đồng chí." in draft
-    decision_record(
-        actor=None,
-        council=council,
-        present=2,
-        votes_for=2,
-        votes_against=0,
-        decided_on=datetime.date(2022, 10, 20),
-        absent=[seat(council, "thanhvien")],
-    )
-    response = client.get(reverse("review:minutes_docx", args=[council.pk]))
-    assert response.status_code == 200
-    body = [p.text for p in docx(response).paragraphs]
-    assert "1. Thành viên Hội đồng có mặt: 2/3 đồng chí, gồm:" in body
-    assert "2. Vắng mặt: 1 đồng chí, gồm:" in body
-    assert "- Đồng chí Thành Viên A - Thành viên." in body
 
 
 # --- generated councils: every outcome gets the right documents --------------------------
@@ -490,8 +399,8 @@ def test_generated_councils_issue_the_right_document_for_every_outcome(
     situation = _situation(seed, level, tree, make_person, client)
     plan = situation.council.plan
     expected = _expected(situation)
-    honoured = [r for outcome in exports.HONOURED for r in expected[outcome]]
-    present = [outcome for outcome in exports.HONOURED if expected[outcome]]
+    honoured = [r for outcome in honours.HONOURED for r in expected[outcome]]
+    present = [outcome for outcome in honours.HONOURED if expected[outcome]]
 
     _check_minutes(client, situation, expected)
     _check_decision(client, situation, expected, present, honoured)
@@ -539,7 +448,7 @@ def _check_minutes(client, situation, expected):
     else:  # who came is not known: the count, the council, no name called absent
         assert f"{count}; thành phần Hội đồng gồm:" in body
         assert f"2. Vắng mặt: {vote.members - vote.present} đồng chí." in body
-    for outcome, words in exports.OUTCOME_WORDS.items():
+    for outcome, words in meeting.OUTCOME_WORDS.items():
         listed = [r for r in expected[outcome] if r.pk in _scored(council)]
         group = f"- {words}: {len(listed):02d} mô hình, sáng kiến, ý tưởng mới, gồm:"
         assert (group in body) == bool(words and listed)
@@ -593,7 +502,7 @@ def _check_decision(client, situation, expected, present, honoured):
             (r.name, r.unit.full_name) for r in expected[outcome]
         ]
         assert [row[0] for row in rows] == [str(i) for i in range(1, len(rows) + 1)]
-        assert {row[6] for row in rows} == {exports.GIVEN[outcome]}
+        assert {row[6] for row in rows} == {honours.GIVEN[outcome]}
         if outcome == Outcome.COMMENDED:
             award = body[body.index(articles[number - 1].text) + 1]
             assert award.startswith("Hình thức khen thưởng: tặng Giấy khen của Ban Thường vụ")
@@ -625,7 +534,7 @@ def _check_certificates(client, situation, expected):
             (title, registration.unit.full_name, f"“{registration.name}”")
             for title, registration in wanted
         ]
-    for outcome, kind in exports.CERTIFICATE_KINDS.items():
+    for outcome, kind in honours.CERTIFICATE_KINDS.items():
         response = _download(client, "review:certificates_docx", council, kind=kind)
         if not expected[outcome]:
             assert response.status_code == 404
@@ -701,7 +610,7 @@ def test_a_nomination_alone_is_an_article_proposing_it_upwards_and_no_certificat
     assert client.get(reverse("review:certificates_docx", args=[council.pk])).status_code == 404
 
 
-BY = exports.Acting(
+BY = honours.Acting(
     superior_line="HỘI NÔNG DÂN TỈNH PHÚ YÊN",
     issuer_line="BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH",
     unit="Hội Nông dân huyện Sông Hinh",
@@ -721,21 +630,21 @@ def test_generated_outcomes_make_contiguous_articles_that_list_exactly_their_ent
     counts, amount, top, tmp_path_factory
 ):
     by = replace(BY, commendation_amount=amount, superior_unit="" if top else BY.superior_unit)
-    honours = {
+    listed = {
         outcome: [
-            Honour(name=f"{outcome} số {i}", unit="Xã Ea Bá", outcome=exports.GIVEN[outcome])
+            Honour(name=f"{outcome} số {i}", unit="Xã Ea Bá", outcome=honours.GIVEN[outcome])
             for i in range(count)
         ]
-        for outcome, count in zip(exports.HONOURED, counts, strict=True)
+        for outcome, count in zip(honours.HONOURED, counts, strict=True)
         if count
     }
-    articles = exports.decision_articles(by, honours)
-    present = [o for o in exports.HONOURED if o in honours]
+    articles = honours.decision_articles(by, listed)
+    present = [o for o in honours.HONOURED if o in listed]
     assert len(articles) == len(present) + 1
     for number, (article, outcome) in enumerate(zip(articles, present, strict=False), start=1):
-        assert article.honours == honours[outcome]  # exactly its outcome's entries
+        assert article.honours == listed[outcome]  # exactly its outcome's entries
         assert article.text.startswith(ARTICLE_OPENINGS[outcome])
-        assert int(COUNTED.search(article.text).group(1)) == len(honours[outcome])
+        assert int(COUNTED.search(article.text).group(1)) == len(listed[outcome])
         assert f"mục {roman(number)})" in article.text
         if outcome == Outcome.COMMENDED:
             assert ("tiền thưởng" in article.text) == (amount is not None)
@@ -747,7 +656,7 @@ def test_generated_outcomes_make_contiguous_articles_that_list_exactly_their_ent
     assert effect.text.startswith("Quyết định có hiệu lực kể từ ngày ký.\n")
     total = sum(int(COUNTED.search(a.text).group(1)) for a in articles[:-1])
     assert total == sum(counts)
-    if not honours:
+    if not listed:
         return
     made = Decision(
         superior=by.superior_line,
@@ -775,7 +684,7 @@ def test_generated_outcomes_make_contiguous_articles_that_list_exactly_their_ent
     ]
     tables = [t for t in document.tables if t.rows[0].cells[0].text == "TT"]
     assert [[row.cells[1].text for row in t.rows[1:]] for t in tables] == [
-        [h.name for h in honours[o]] for o in present
+        [h.name for h in listed[o]] for o in present
     ]
 
 
