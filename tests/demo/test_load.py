@@ -131,6 +131,8 @@ def test_huyen_is_offered_the_decision_minutes_and_certificates_of_2022(story, c
     assert "Lê Văn Minh" in minutes_text  # the chair
     assert "Số thành viên có mặt: 3/3; đồng ý: 3; không đồng ý: 0" in minutes_text
     assert "thông qua" in minutes_text
+    assert "Vào lúc 14 giờ 00, ngày 20 tháng 5 năm 2022" in minutes_text  # no blanks to fill
+    assert "kết thúc lúc 16 giờ 30" in minutes_text
 
     printed = "\n".join(
         p.text for link in certificates for p in all_paragraphs(docx(download(client, link, DOCX)))

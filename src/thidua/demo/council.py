@@ -132,6 +132,8 @@ def decide(plan) -> Council:
         votes_for=3,
         votes_against=0,
         decided_on=DECIDED_ON,
+        started_at=datetime.time(14, 0),  # the minutes say when the meeting opened and closed
+        ended_at=datetime.time(16, 30),
     )
     # The outcomes reached the communes the day of the vote, not today.
     decided_at = timezone.make_aware(datetime.datetime.combine(DECIDED_ON, datetime.time(17)))
