@@ -12,9 +12,11 @@ import subprocess
 import sys
 from decimal import Decimal
 
+import lxml.html
 import pytest
 from django.utils import translation
 from docx import Document
+from hypothesis import HealthCheck, settings
 from openpyxl import load_workbook
 from PIL import Image
 
@@ -143,22 +145,42 @@ def recalculated(data: bytes, tmp_path):
 # --- plans -----------------------------------------------------------------------------
 
 
+def issued_plan(unit, *, title, movement_name, issued_on, year=2022, **fields):
+    """A plan of `unit` for `year`, with a one-section body, issued on `issued_on`."""
+    plan = plan_create(
+        actor=None,
+        unit=unit,
+        title=title,
+        movement_name=movement_name,
+        period_start=datetime.date(year, 1, 1),
+        period_end=datetime.date(year, 12, 31),
+        **fields,
+    )
+    plan_set_body(actor=None, plan=plan, source="# NỘI DUNG\nThi đua.")
+    return plan_issue(actor=None, plan=plan, issued_on=issued_on)
+
+
 def province_plan_above(plan, tree):
     """An issued plan of the province, set as the basis of `plan` (the district's): the
     district's communes then roll up under the district in the province's reports."""
-    province_plan = plan_create(
-        actor=None,
-        unit=tree.province,
+    province_plan = issued_plan(
+        tree.province,
         title="Kế hoạch của tỉnh",
         movement_name="Phú Yên",
-        period_start=datetime.date(2022, 1, 1),
-        period_end=datetime.date(2022, 12, 31),
         signer_name="Nguyễn Văn An",
+        issued_on=datetime.date(2022, 3, 3),
     )
-    plan_set_body(actor=None, plan=province_plan, source="# NỘI DUNG\nThi đua.")
-    province_plan = plan_issue(actor=None, plan=province_plan, issued_on=datetime.date(2022, 3, 3))
     PlanBasis.objects.create(plan=plan, parent=province_plan, text="Căn cứ kế hoạch của tỉnh")
     return province_plan
+
+
+# Generated examples through Django's test client: each takes a few requests, so more of
+# them than a browser test could afford.
+CLIENT_EXAMPLES = settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 # --- registrations ---------------------------------------------------------------------
@@ -175,6 +197,17 @@ def completed(registration, *, argument="Lập luận.", implementers=None, acto
         arguments={a.criterion_id: argument for a in registration.arguments.all()},
         implementers=implementers,
     )
+
+
+def page_form(response, xpath="//form[@data-autosave-key]") -> dict[str, list[str]]:
+    """What the page's form (the one ``xpath`` finds) would send untouched: every field as
+    the page renders it."""
+    document = lxml.html.fromstring(response.content.decode())
+    (form,) = document.xpath(xpath)
+    data: dict[str, list[str]] = {}
+    for name, value in form.form_values():
+        data.setdefault(name, []).append(value)
+    return data
 
 
 def registration_form(registration, **changes):

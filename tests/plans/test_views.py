@@ -10,8 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tests.helpers import login, successor
+from tests.helpers import CLIENT_EXAMPLES, login, page_form, successor
+from tests.typed import body_stored, plan_source
 from thidua.org.domain.units import unit_create
 from thidua.org.models import Role, UnitKind
 from thidua.plans.domain.plans import plan_create_child, plan_issue, plan_update
@@ -312,3 +315,20 @@ def test_a_plan_that_names_no_signer_is_refused_on_issue_and_printed_as_a_draft(
             "draft (DỰ THẢO)."
         )
     assert needed in unescape(edit)
+
+
+@CLIENT_EXAMPLES
+@given(data=st.data())
+def test_a_body_pasted_from_word_is_stored_and_read_back_as_typed(client, cast, make_plan, data):
+    """Sections, paragraphs and points, blank lines anywhere (the browser types two of these:
+    tests/browser/test_forms_round_trip.py): stored, and the form sent back untouched changes
+    nothing."""
+    plan = make_plan()
+    login(client, cast["district_admin"])
+    url = reverse("plans:plan_body", args=[plan.pk])
+    typed, canonical = data.draw(plan_source())
+
+    client.post(url, {"source": typed})
+    assert body_stored(plan) == canonical
+    client.post(url, page_form(client.get(url), "//form[.//textarea[@name='source']]"))
+    assert body_stored(plan) == canonical

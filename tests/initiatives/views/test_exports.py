@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.documents.reading import bordered, lines
-from tests.helpers import docx, login, province_plan_above, workbook
+from tests.helpers import docx, issued_plan, login, province_plan_above, workbook
 from thidua.initiatives.domain.registrations import (
     registration_accept,
     registration_return,
@@ -19,10 +19,8 @@ from thidua.org.domain.units import unit_create
 from thidua.org.models import Role, UnitKind
 from thidua.plans.domain.plans import (
     plan_close,
-    plan_create,
     plan_create_child,
     plan_issue,
-    plan_set_body,
     plan_update,
 )
 from thidua.plans.models import DeadlineKind, LatePolicy
@@ -55,6 +53,11 @@ def stamp(document) -> str:
     return " ".join(p.text for p in document.sections[0].first_page_header.paragraphs).strip()
 
 
+def the_list(client, plan):
+    """The list (DOCX) of ``plan`` the logged-in person downloads."""
+    return docx(client.get(reverse("initiatives:export_docx", args=[plan.pk])))
+
+
 @pytest.fixture
 def story(open_plan, entry, make_registration, tree):
     """Ea Bá: one entry received and accepted, one sent, one returned, one draft; Ea Ly: one
@@ -73,7 +76,7 @@ def story(open_plan, entry, make_registration, tree):
 
 def test_the_communes_officer_gets_the_communes_own_list(client, cast, story, tree):
     login(client, cast["officer_a"])
-    document = docx(client.get(reverse("initiatives:export_docx", args=[story.pk])))
+    document = the_list(client, story)
     assert heading(document) == [
         "HỘI NÔNG DÂN HUYỆN SÔNG HINH",
         "BCH HỘI NÔNG DÂN XÃ EA BÁ",
@@ -117,8 +120,8 @@ def test_from_the_communes_own_plan_the_list_holds_the_communes_registrations(
     plan_update(actor=None, plan=own, signer_name="Nguyễn Thị Hoa", place="Buôn Ea Bá")
     own = plan_issue(actor=None, plan=own, issued_on=datetime.date(2022, 3, 25))
     login(client, cast["officer_a"])
-    from_own = docx(client.get(reverse("initiatives:export_docx", args=[own.pk])))
-    from_district = docx(client.get(reverse("initiatives:export_docx", args=[story.pk])))
+    from_own = the_list(client, own)
+    from_district = the_list(client, story)
     for document in (from_own, from_district):
         # The commune's list whichever plan it is asked from: signed as its own plan is.
         assert heading(document)[1] == "BCH HỘI NÔNG DÂN XÃ EA BÁ"
@@ -130,7 +133,7 @@ def test_from_the_communes_own_plan_the_list_holds_the_communes_registrations(
         assert "(Kèm theo Kế hoạch số 01-KH/HNDX ngày 25/3/2022 của Ban Thường vụ Hội " in text
     # The district reads the commune's list from the commune's plan as the commune issued it.
     login(client, cast["district"])
-    read = docx(client.get(reverse("initiatives:export_docx", args=[own.pk])))
+    read = the_list(client, own)
     assert heading(read)[1] == "BCH HỘI NÔNG DÂN XÃ EA BÁ"
 
 
@@ -138,7 +141,7 @@ def test_the_districts_list_counts_what_it_received_and_lists_the_rest_with_thei
     client, cast, story, tree
 ):
     login(client, cast["district"])
-    document = docx(client.get(reverse("initiatives:export_docx", args=[story.pk])))
+    document = the_list(client, story)
     assert heading(document) == [
         "HỘI NÔNG DÂN TỈNH PHÚ YÊN",
         "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH",
@@ -181,22 +184,19 @@ def test_a_province_plan_to_its_communes_is_answered_by_each_communes_own_list(
     commune = unit_create(
         actor=None, parent=tree.province, name="Ea Bá mới", kind=UnitKind.COMMUNE, level=3
     )
-    plan = plan_create(
-        actor=None,
-        unit=tree.province,
+    plan = issued_plan(
+        tree.province,
+        year=2026,
         title="Kế hoạch thi đua năm 2026",
         movement_name="Đắk Lắk đoàn kết sáng tạo",
-        period_start=datetime.date(2026, 1, 1),
-        period_end=datetime.date(2026, 12, 31),
         quota_kinds=[UnitKind.COMMUNE],
         late_registrations=LatePolicy.MARK_LATE,
         signer_name="Nguyễn Văn An",
+        issued_on=datetime.date(2026, 2, 10),
     )
-    plan_set_body(actor=None, plan=plan, source="# NỘI DUNG\nThi đua.")
-    plan = plan_issue(actor=None, plan=plan, issued_on=datetime.date(2026, 2, 10))
     officer = make_person("xa_moi", Role.OFFICER, commune)
     login(client, officer)
-    document = docx(client.get(reverse("initiatives:export_docx", args=[plan.pk])))
+    document = the_list(client, plan)
     assert heading(document)[:2] == ["HỘI NÔNG DÂN TỈNH PHÚ YÊN", "BCH HỘI NÔNG DÂN XÃ EA BÁ MỚI"]
     assert heading(document)[3] == "Số      -DS/HNDX"
     assert date_line(document).startswith("Ea Bá mới, ")
@@ -240,6 +240,6 @@ def test_the_page_offers_the_signed_list_and_the_list_to_print(client, cast, sto
 def test_the_province_reads_the_districts_list_as_the_district_issued_it(client, cast, story, tree):
     province_plan_above(story, tree)
     login(client, cast["province"])
-    document = docx(client.get(reverse("initiatives:export_docx", args=[story.pk])))
+    document = the_list(client, story)
     assert heading(document)[1] == "BCH HỘI NÔNG DÂN HUYỆN SÔNG HINH"
     assert names(bordered(document)[0]) == ["Trồng sắn cao sản", "Máy tách hạt"]

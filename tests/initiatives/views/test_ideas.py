@@ -4,11 +4,15 @@ import time
 
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tests.helpers import login
+from tests.helpers import CLIENT_EXAMPLES, login
+from tests.strategies import nfc
+from tests.typed import idea_typed
 from thidua.initiatives.models import Idea, IdeaState, Registration, RegistrationState
 from thidua.initiatives.views.ideas import form_token
-from thidua.org.models import Role
+from thidua.org.models import Role, normalise_phone
 
 
 def idea_post(client, unit, *, started=None, token=None, address="127.0.0.1", **changes):
@@ -147,3 +151,22 @@ def test_refused_robots_are_counted_for_the_commune(client, tree, make_person):
     page = client.get(reverse("initiatives:idea_inbox", args=[tree.commune_a.pk]))
     assert not Idea.objects.exists()
     assert "Hộp đã chặn 2 lần gửi tự động trong 30 ngày qua." in page.content.decode()
+
+
+@CLIENT_EXAMPLES
+@given(data=st.data())
+def test_an_idea_typed_is_stored_as_typed(client, tree, data):
+    """A name, a phone number written any common way and the idea, generated (the browser
+    types two of these: tests/browser/test_forms_round_trip.py); each from an address of
+    its own, as farmers' phones are."""
+    typed = data.draw(idea_typed())
+    sent = Idea.objects.count()
+    response = idea_post(client, tree.commune_a, address=f"203.0.113.{sent + 1}", **typed)
+    assert "Cảm ơn bạn" in response.content.decode()
+    assert Idea.objects.count() == sent + 1
+    stored = Idea.objects.order_by("-pk").first()
+    assert (stored.name, stored.phone, stored.text) == (
+        nfc(typed["name"]),
+        normalise_phone(typed["phone"]),
+        nfc(typed["idea"]),
+    )

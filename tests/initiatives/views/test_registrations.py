@@ -5,11 +5,11 @@ import lxml.html
 import pytest
 from django.core import mail
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import strategies
-from tests.helpers import login, registration_form
+from tests.helpers import CLIENT_EXAMPLES, login, page_form, registration_form
 from thidua.initiatives.domain.registrations import (
     registration_submit,
 )
@@ -273,16 +273,6 @@ def test_a_blind_scorer_cannot_read_the_registration_itself(client, council, ent
 # --- round trip: what the page posts is what is stored ----------------------------------
 
 
-def page_data(response) -> dict[str, list[str]]:
-    """What the edit page's form would send untouched: every field as the page renders it."""
-    document = lxml.html.fromstring(response.content.decode())
-    (form,) = document.xpath("//form[@data-autosave-key]")
-    data: dict[str, list[str]] = {}
-    for name, value in form.form_values():
-        data.setdefault(name, []).append(value)
-    return data
-
-
 def type_rows(data: dict, rows: list[dict]) -> None:
     """Types ``rows`` into the implementer rows from the top, adding rows as the page's
     "add" button does and clearing the rows below them."""
@@ -299,7 +289,7 @@ def test_rows_typed_before_an_autosave_are_kept_by_the_save_that_follows(client,
     (the saved rows became the formset's initial data, so the same rows in the final post
     counted as unchanged blank extras)."""
     edit = reverse("initiatives:registration_edit", args=[draft.pk])
-    data = page_data(client.get(edit))
+    data = page_form(client.get(edit))
     rows = [
         {"name": "Nguyễn Văn Á", "position_unit": "Chi hội trưởng", "role": "Làm đất"},
         {"name": "Trần Thị Bé", "position_unit": "Hội viên", "role": "Chăm sóc"},
@@ -315,11 +305,7 @@ def test_rows_typed_before_an_autosave_are_kept_by_the_save_that_follows(client,
     assert "Trần Thị Bé" in client.get(edit).content.decode()
 
 
-@settings(
-    max_examples=20,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@CLIENT_EXAMPLES
 @given(data=st.data())
 def test_every_field_typed_autosaved_saved_and_reloaded_is_stored_as_typed(
     client, cast, make_registration, open_plan, data
@@ -336,7 +322,7 @@ def test_every_field_typed_autosaved_saved_and_reloaded_is_stored_as_typed(
     )
     login(client, cast["officer_a"])
     edit = reverse("initiatives:registration_edit", args=[draft.pk])
-    page = page_data(client.get(edit))
+    page = page_form(client.get(edit))
     page.update({name: [v] if isinstance(v, str) else v for name, v in typed.items()})
     type_rows(page, rows)
 
@@ -347,7 +333,7 @@ def test_every_field_typed_autosaved_saved_and_reloaded_is_stored_as_typed(
     assert strategies.registration_stored(draft) == expected
 
     # The page shows it back; sent again untouched, nothing changes.
-    client.post(edit, {**page_data(client.get(edit)), "save": "1"})
+    client.post(edit, {**page_form(client.get(edit)), "save": "1"})
     assert strategies.registration_stored(draft) == expected
 
 
@@ -374,7 +360,7 @@ def test_an_area_shown_on_the_page_is_read_back_as_the_same_number(client, draft
     edit = reverse("initiatives:registration_edit", args=[draft.pk])
     stored = strategies.registration_stored(draft)["area_ha"]
 
-    response = client.post(edit, {**page_data(client.get(edit)), "save": "1"})
+    response = client.post(edit, {**page_form(client.get(edit)), "save": "1"})
 
     assert response.status_code == 302
     assert strategies.registration_stored(draft)["area_ha"] == stored
