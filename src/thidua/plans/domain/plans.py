@@ -1,7 +1,6 @@
 """Every change to a plan goes through these functions: validated, saved, audited."""
 
 import datetime
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,15 +11,13 @@ from thidua.audit.log import record, snapshot
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
 from thidua.core import uploads
-from thidua.documents.dates import short_date
 from thidua.org.models import Unit
 from thidua.plans.domain import body as plan_body
+from thidua.plans.domain.copies import citation, copy_plan
 from thidua.plans.domain.defaults import (
     DEFAULT_MAX_POINTS,
     SEED_CRITERIA,
-    child_texts,
     default_recipients,
-    governing_body,
     header_lines,
     signature_lines,
 )
@@ -37,11 +34,7 @@ from thidua.plans.models import (
     PlanPoint,
     PlanSection,
     PlanState,
-    SectionKind,
 )
-
-# The heading of the section that says who does what (the seed's "TỔ CHỨC THỰC HIỆN").
-ORGANISATION_HEADING = "tổ chức thực hiện"
 
 EDITABLE_FIELDS = {
     "superior_line",
@@ -283,7 +276,7 @@ def plan_correct(*, actor, plan: Plan) -> Plan:
         raise ValidationError(_("A draft can be edited directly."))
     if hasattr(plan, "replaced_by"):
         raise ValidationError(_("This plan already has a newer version."))
-    copy = _copy_plan(plan, unit=plan.unit, actor=actor)
+    copy = copy_plan(plan, unit=plan.unit, actor=actor, fields=EDITABLE_FIELDS)
     copy.version = plan.version + 1
     copy.replaces = plan
     copy.save(update_fields=["version", "replaces"])
@@ -308,7 +301,7 @@ def plan_create_child(*, actor, parent: Plan, unit: Unit) -> Plan:
         raise ValidationError(_("Only an issued plan can be the basis of another plan."))
     if not unit.path.startswith(parent.unit.path) or unit.pk == parent.unit_id:
         raise ValidationError(_("This unit is not among the plan's recipients."))
-    child = _copy_plan(parent, unit=unit, actor=actor)
+    child = copy_plan(parent, unit=unit, actor=actor, fields=EDITABLE_FIELDS)
     PlanBasis.objects.create(plan=child, position=1, parent=parent, text=citation(parent))
     record(
         actor=actor,
@@ -318,74 +311,6 @@ def plan_create_child(*, actor, parent: Plan, unit: Unit) -> Plan:
         note=_("Based on plan %(number)s.") % {"number": parent.number_symbol},
     )
     return child
-
-
-def citation(plan: Plan) -> str:
-    """ "Căn cứ Kế hoạch số 283-KH/HNDT ngày 03/3/2022 của Ban Thường vụ Hội Nông dân tỉnh
-    Phú Yên về việc triển khai thực hiện phong trào thi đua …"."""
-
-    body = plan.unit.full_name
-    if "THƯỜNG VỤ" in plan.signing_authority.upper():
-        body = governing_body(plan.unit)
-    subject = plan.title.removeprefix("Kế hoạch ").removeprefix("kế hoạch ")
-    return (
-        f"Căn cứ Kế hoạch số {plan.number_symbol} ngày {short_date(plan.issued_on)} "
-        f"của {body} về việc {subject[:1].lower()}{subject[1:]}."
-    )
-
-
-def _copy_plan(source: Plan, *, unit: Unit, actor) -> Plan:
-    """A draft copy of `source` for `unit`: a new version of the same plan, or `unit`'s own
-    plan on its basis, which speaks as `unit` (see `defaults.child_texts`)."""
-    fields = {name: getattr(source, name) for name in EDITABLE_FIELDS}
-    own = child_texts(source, unit) if unit.pk != source.unit_id else None
-    if own is not None:
-        fields["superior_line"], fields["issuer_line"] = header_lines(unit)
-        fields["place"] = unit.name
-        fields["recipients"] = default_recipients(unit)
-        fields["signing_authority"], fields["signer_title"] = signature_lines(unit)
-        fields["signer_name"], fields["is_signed"] = "", False
-        fields["preamble"], fields["closing"] = own["preamble"], own["closing"]
-    plan = Plan.objects.create(
-        unit=unit,
-        movement=source.movement
-        if unit.pk == source.unit_id
-        else Movement.objects.create(unit=unit, name=source.movement.name),
-        issuer_code=numbering_rule_for(unit).issuer_code,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-        **fields,
-    )
-    sections = list(source.sections.prefetch_related("points"))
-    organisation = next((s for s in sections if _is_organisation(s)), None) if own else None
-    for section in sections:
-        points = [] if section is organisation else list(section.points.all())
-        if section is organisation:
-            section.body = "\n".join(own["organisation"])
-        section.pk, section.plan = None, plan
-        section.save()
-        for point in points:
-            point.pk, point.section = None, section
-            point.save()
-    if own is not None and organisation is None:
-        PlanSection.objects.create(
-            plan=plan,
-            position=len(sections) + 1,
-            heading=ORGANISATION_HEADING.upper(),
-            kind=SectionKind.ORGANISATION,
-            body="\n".join(own["organisation"]),
-        )
-    for related in ("criteria", "deadlines", "campaigns"):
-        for item in getattr(source, related).all():
-            item.pk, item.plan = None, plan
-            item.save()
-    return plan
-
-
-def _is_organisation(section: PlanSection) -> bool:
-    """The section that says who does what: written for the issuer's own units, so a unit's
-    own plan on its basis gets its own."""
-    heading = unicodedata.normalize("NFC", section.heading).casefold()
-    return section.kind == SectionKind.ORGANISATION or ORGANISATION_HEADING in heading
 
 
 @transaction.atomic
