@@ -114,16 +114,7 @@ def _results(results) -> Chart:
     title = _("Registered initiatives by implementation status")
     # Counted in the reports sent; no report at all is no data, not zero initiatives.
     rows = [[str(Progress(s).label), results.total(s)] for s in Progress.values]
-    svg = charts.bar_chart(
-        title=title,
-        labels=[r[0] for r in rows],
-        series=[
-            charts.Series(
-                name=_("Initiatives"), values=[r[1] for r in rows], color=charts.PALETTE[0]
-            )
-        ],
-    )
-    return Chart("results", title, [_("Status"), _("Initiatives")], rows, svg)
+    return _bars("results", title, _("Status"), _("Initiatives"), rows, charts.PALETTE[0])
 
 
 def _scores(plan: Plan) -> Chart:
@@ -163,13 +154,11 @@ def _years(plan: Plan) -> Chart:
     for year, n in [*per_year, *below]:
         counts[year] = counts.get(year, 0) + n
     rows = [[str(year), counts[year]] for year in sorted(counts)]
-    svg = charts.bar_chart(
-        title=title,
-        labels=[r[0] for r in rows],
-        series=[
-            charts.Series(
-                name=_("Registrations"), values=[r[1] for r in rows], color=charts.PALETTE[2]
-            )
-        ],
-    )
-    return Chart("years", title, [_("Year"), _("Registrations")], rows, svg)
+    return _bars("years", title, _("Year"), _("Registrations"), rows, charts.PALETTE[2])
+
+
+def _bars(key: str, title: str, heading: str, counted: str, rows: list[list], color) -> Chart:
+    """(label, count) rows drawn as bars of one series, named as the column of the counts."""
+    series = charts.Series(name=counted, values=[r[1] for r in rows], color=color)
+    svg = charts.bar_chart(title=title, labels=[r[0] for r in rows], series=[series])
+    return Chart(key, title, [heading, counted], rows, svg)
