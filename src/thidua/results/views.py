@@ -23,6 +23,7 @@ from thidua.results import exports, forms
 from thidua.results.dashboard import dashboard
 from thidua.results.domain.reports import (
     EDITABLE,
+    RESULT_FIELDS,
     report_deadline,
     report_open,
     report_photo_add,
@@ -59,6 +60,14 @@ MEASURE_LABELS = {
 
 def _plan(request, pk) -> Plan:
     return plan_get(user=request.user, pk=pk)
+
+
+def _plan_reported(request, pk) -> Plan:
+    """The plan, for someone who may see the reports of its unit (the roll-up, the charts)."""
+    plan = _plan(request, pk)
+    if not access.can(request.user, "report.view", plan.unit):
+        raise PermissionDenied
+    return plan
 
 
 def _report(request, pk) -> ResultsReport:
@@ -127,18 +136,7 @@ def _forms(report, data=None):
             forms.ResultForm(
                 data,
                 prefix=f"r{result.registration_id}",
-                initial={
-                    name: getattr(result, name)
-                    for name in (
-                        "progress",
-                        "stop_reason",
-                        "households",
-                        "area_ha",
-                        "income_change",
-                        "cost_vnd",
-                        "text",
-                    )
-                },
+                initial={name: getattr(result, name) for name in RESULT_FIELDS},
             ),
         )
         for result in results
@@ -252,9 +250,7 @@ def report_action(request, pk, action):
 
 @login_required
 def rollup_view(request, plan_pk):
-    plan = _plan(request, plan_pk)
-    if not access.can(request.user, "report.view", plan.unit):
-        raise PermissionDenied
+    plan = _plan_reported(request, plan_pk)
     summary = rollup(plan)
     return render(
         request,
@@ -294,9 +290,7 @@ def _page_lines(summary: Rollup) -> list[dict]:
 
 @login_required
 def rollup_xlsx(request, plan_pk):
-    plan = _plan(request, plan_pk)
-    if not access.can(request.user, "report.view", plan.unit):
-        raise PermissionDenied
+    plan = _plan_reported(request, plan_pk)
     return downloads.download(
         exports.rollup_xlsx(rollup(plan)),
         name=downloads.file_name(_("Results roll-up"), plan.number_symbol, extension="xlsx"),
@@ -317,9 +311,7 @@ def report_docx(request, pk):
 @login_required
 def dashboard_view(request, plan_pk):
     """The plan's charts, each with its numbers as a table and as CSV."""
-    plan = _plan(request, plan_pk)
-    if not access.can(request.user, "report.view", plan.unit):
-        raise PermissionDenied
+    plan = _plan_reported(request, plan_pk)
     charts = dashboard(plan)
     wanted = request.GET.get("csv")
     if wanted:
