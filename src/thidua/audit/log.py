@@ -10,6 +10,12 @@ from .models import Action, AuditEntry
 SECRET_FIELDS = {"password"}
 
 
+def person_of(actor):
+    """The person who acted, as a foreign key holds them: None when the system acted (a command,
+    the scheduler, a test's ``actor=None``)."""
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 def snapshot(instance: models.Model) -> dict:
     """The record's own field values, as stored (secrets left out)."""
     values = model_to_dict(instance, fields=[f.name for f in instance._meta.concrete_fields])
@@ -30,7 +36,7 @@ def record(
     if after is None and action != Action.DELETE:
         after = snapshot(instance)
     return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=person_of(actor),
         action=action,
         content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
         object_id=str(instance.pk),

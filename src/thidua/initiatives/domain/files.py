@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from thidua.audit.log import record
+from thidua.audit.log import person_of, record
 from thidua.audit.models import Action
 from thidua.core import uploads
 from thidua.initiatives.enums import FileKind
@@ -20,7 +20,7 @@ def registration_file_add(
         registration=registration,
         kind=kind,
         title=title or upload.name[:200],
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        uploaded_by=person_of(actor),
     )
     uploads.attach(attachment, accepted)
     attachment.save()

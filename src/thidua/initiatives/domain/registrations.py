@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.audit.log import record, snapshot
+from thidua.audit.log import person_of, record, snapshot
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
 from thidua.core.versions import update_if_current
@@ -76,7 +76,7 @@ def registration_create(
         name=name.strip(),
         entered_by_office=entered_by_office,
         proposal=proposal,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=person_of(actor),
         **fields,
     )
     registration.full_clean(exclude=["campaigns"])
@@ -315,7 +315,7 @@ def registration_note(*, actor, registration: Registration, text: str) -> None:
         registration=registration,
         from_state=registration.state,
         to_state=registration.state,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=person_of(actor),
         at=timezone.now(),
         reason=text,
     )
@@ -328,7 +328,7 @@ def _after_transition(
         registration=registration,
         from_state=source,
         to_state=target,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=person_of(actor),
         at=timezone.now(),
         reason=reason,
         is_late=late,

@@ -4,6 +4,7 @@ own plan on the basis of the one above (the cascade), which speaks as that unit.
 import unicodedata
 from collections.abc import Iterable
 
+from thidua.audit.log import person_of
 from thidua.documents.dates import short_date
 from thidua.org.models import Unit
 from thidua.plans.domain.defaults import (
@@ -54,7 +55,7 @@ def copy_plan(source: Plan, *, unit: Unit, actor, fields: Iterable[str]) -> Plan
         if unit.pk == source.unit_id
         else Movement.objects.create(unit=unit, name=source.movement.name),
         issuer_code=numbering_rule_for(unit).issuer_code,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=person_of(actor),
         **fields,
     )
     sections = list(source.sections.prefetch_related("points"))

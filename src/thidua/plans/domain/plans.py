@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.audit.log import record, snapshot
+from thidua.audit.log import person_of, record, snapshot
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
 from thidua.core import uploads
@@ -111,7 +111,7 @@ def plan_create(
         recipients=fields.pop("recipients", default_recipients(unit)),
         signing_authority=fields.pop("signing_authority", authority),
         signer_title=fields.pop("signer_title", signer_title),
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=person_of(actor),
         **fields,
     )
     plan.full_clean(exclude=["movement", "number_period"])
@@ -334,12 +334,8 @@ def plan_attachment_add(*, actor, plan: Plan, upload, title: str) -> PlanAttachm
     """Attach a file to a draft plan (checked by content, a picture re-encoded); audited.
     ValidationError when the plan is no longer a draft or the file is refused."""
     _require_draft(plan)
-    attachment = PlanAttachment(plan=plan, title=title, uploaded_by=_person(actor))
+    attachment = PlanAttachment(plan=plan, title=title, uploaded_by=person_of(actor))
     uploads.attach(attachment, uploads.accept(upload))
     attachment.save()
     record(actor=actor, action=Action.CREATE, instance=attachment, unit=plan.unit)
     return attachment
-
-
-def _person(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None

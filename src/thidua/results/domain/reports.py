@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.audit.log import record, snapshot
+from thidua.audit.log import person_of, record, snapshot
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
 from thidua.core import uploads
@@ -69,7 +69,7 @@ def report_open(*, actor, plan: Plan, unit: Unit) -> ResultsReport:
         plan=plan,
         unit=unit,
         achievements=_starting_text(unit, registrations),
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=person_of(actor),
     )
     InitiativeResult.objects.bulk_create(
         InitiativeResult(report=report, registration=r) for r in registrations
@@ -203,7 +203,7 @@ def report_photo_add(*, actor, report: ResultsReport, upload, title: str) -> Rep
     photo = ReportPhoto(
         report=report,
         title=title[:200],
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        uploaded_by=person_of(actor),
     )
     uploads.attach(photo, uploads.accept(upload, photo=True))
     photo.save()

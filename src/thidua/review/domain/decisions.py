@@ -7,7 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from thidua.audit.log import record
+from thidua.audit.log import person_of, record
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
 from thidua.initiatives.domain.registrations import registration_note
@@ -117,7 +117,7 @@ def decision_record(
         decided_on=decided_on,
         started_at=started_at,
         ended_at=ended_at,
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        recorded_by=person_of(actor),
     )
     vote = {"votes_for": votes_for, "members": members, "required": required, "approved": approved}
     if not approved:  # logged; the council stays closed and may vote again
