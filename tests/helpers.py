@@ -23,10 +23,10 @@ from PIL import Image
 from thidua.demo.load import PASSWORD as DEMO_PASSWORD
 from thidua.initiatives.domain.registrations import registration_save
 from thidua.org.domain.units import succession_record, unit_create
-from thidua.org.models import SuccessionKind, UnitKind
+from thidua.org.models import Role, SuccessionKind, UnitKind
 from thidua.plans.domain.plans import plan_create, plan_issue, plan_set_body
 from thidua.plans.models import PlanBasis
-from thidua.results.domain.reports import report_save
+from thidua.results.domain.reports import report_open, report_save, report_submit
 from thidua.review.domain.scoring import scores_save
 from thidua.review.models import Assignment
 
@@ -52,6 +52,28 @@ REORGANISED = datetime.date(2025, 7, 1)
 
 
 # --- people and sessions --------------------------------------------------------------
+
+
+# The people of the view tests around commune A (Ea Bá): who → (username, role, the unit's
+# name in the `tree` fixture).
+PEOPLE = {
+    "officer_a": ("xa_a", Role.OFFICER, "commune_a"),
+    "viewer_a": ("xem_a", Role.VIEWER, "commune_a"),
+    "officer_b": ("xa_b", Role.OFFICER, "commune_b"),
+    "district_admin": ("h_admin", Role.ADMIN, "district"),
+    "district": ("huyen", Role.OFFICER, "district"),
+    "province": ("tinh", Role.VIEWER, "province"),
+    "province_officer": ("tinh_cb", Role.OFFICER, "province"),
+    "outsider": ("khac", Role.ADMIN, "other_district"),  # of Tuy Hòa, outside the story
+}
+
+
+def cast_of(make_person, tree, *who) -> dict:
+    """{who: person}: each of `who` (names in PEOPLE) made in that order, with their role."""
+    return {
+        name: make_person(PEOPLE[name][0], PEOPLE[name][1], getattr(tree, PEOPLE[name][2]))
+        for name in who
+    }
 
 
 def login(client, person):
@@ -272,6 +294,20 @@ def filled(report, **figures):
         fields={"achievements": "Hoàn thành kế hoạch.", **figures},
         results=results,
     )
+
+
+def sent_report(plan, unit, fields, result=None):
+    """`unit`'s report on `plan`, saved with `fields` (and `result` for each initiative it
+    lists, when given) and sent."""
+    report = report_open(actor=None, plan=plan, unit=unit)
+    report = report_save(
+        actor=None,
+        report=report,
+        version=report.version,
+        fields=fields,
+        results={r.registration_id: result for r in report.results.all()} if result else {},
+    )
+    return report_submit(actor=None, report=report)
 
 
 def report_form(report, **changes):

@@ -3,22 +3,14 @@ form the district enters for a commune."""
 
 import pytest
 
-from tests.helpers import completed
+from tests.helpers import cast_of, completed
 from thidua.initiatives.domain.registrations import registration_create
-from thidua.org.models import Role
 
 
 @pytest.fixture
 def cast(tree, make_person):
-    return {
-        "officer_a": make_person("xa_a", Role.OFFICER, tree.commune_a),
-        "viewer_a": make_person("xem_a", Role.VIEWER, tree.commune_a),
-        "officer_b": make_person("xa_b", Role.OFFICER, tree.commune_b),
-        "district": make_person("huyen", Role.OFFICER, tree.district),
-        "province": make_person("tinh", Role.VIEWER, tree.province),
-        "province_officer": make_person("tinh_cb", Role.OFFICER, tree.province),
-        "outsider": make_person("khac", Role.ADMIN, tree.other_district),
-    }
+    who = ["officer_a", "viewer_a", "officer_b", "district", "province", "province_officer"]
+    return cast_of(make_person, tree, *who, "outsider")
 
 
 @pytest.fixture

@@ -16,11 +16,12 @@ from tests.helpers import (
     page_form,
     province_plan_above,
     report_form,
+    sent_report,
     workbook,
 )
 from tests.typed import report_stored, report_typed
 from thidua.org.models import Role
-from thidua.results.domain.reports import report_open, report_save, report_submit
+from thidua.results.domain.reports import report_open, report_submit
 from thidua.results.models import ReportState, ResultsReport
 
 
@@ -124,18 +125,12 @@ def test_the_overview_shows_reports_sent_on_any_plan_under_it(client, reporting,
 
 
 def test_numbers_on_the_pages_are_written_the_vietnamese_way(client, reporting, tree, make_person):
-    report = report_open(actor=None, plan=reporting, unit=tree.commune_a)
-    report = report_save(
-        actor=None,
-        report=report,
-        version=report.version,
-        fields={"achievements": "Tốt.", "meeting_participants": 1250, "support_vnd": 12_500_000},
-        results={
-            r.registration_id: {"progress": "done", "households": 1500, "area_ha": Decimal("2.5")}
-            for r in report.results.all()
-        },
+    report = sent_report(
+        reporting,
+        tree.commune_a,
+        {"achievements": "Tốt.", "meeting_participants": 1250, "support_vnd": 12_500_000},
+        {"progress": "done", "households": 1500, "area_ha": Decimal("2.5")},
     )
-    report_submit(actor=None, report=report)
     make_person("huyen", Role.OFFICER, tree.district)
     login(client, "huyen")
     detail = client.get(reverse("results:report_detail", args=[report.pk])).content.decode()
@@ -151,15 +146,7 @@ def test_numbers_on_the_pages_are_written_the_vietnamese_way(client, reporting, 
 
 
 def test_the_report_history_reads_as_words(client, reporting, tree, make_person):
-    report = report_open(actor=None, plan=reporting, unit=tree.commune_a)
-    report = report_save(
-        actor=None,
-        report=report,
-        version=report.version,
-        fields={"achievements": "Tốt."},
-        results={},
-    )
-    report_submit(actor=None, report=report)
+    report = sent_report(reporting, tree.commune_a, {"achievements": "Tốt."})
     make_person("huyen", Role.OFFICER, tree.district)
     login(client, "huyen")
     page = client.get(reverse("results:report_detail", args=[report.pk])).content.decode()
