@@ -27,6 +27,7 @@ from thidua.org.models import Role, SuccessionKind, UnitKind
 from thidua.plans.domain.plans import plan_create, plan_issue, plan_set_body
 from thidua.plans.models import PlanBasis
 from thidua.results.domain.reports import report_open, report_save, report_submit
+from thidua.review.domain.decisions import decision_record
 from thidua.review.domain.scoring import scores_save
 from thidua.review.models import Assignment
 
@@ -259,6 +260,19 @@ def registration_form(registration, **changes):
 
 
 # --- councils --------------------------------------------------------------------------
+
+
+def unanimous(council, decided_on=datetime.date(2022, 6, 1), **more):
+    """The vote on ``council``'s proposals: its three members present, all three for."""
+    return decision_record(
+        actor=None,
+        council=council,
+        present=3,
+        votes_for=3,
+        votes_against=0,
+        decided_on=decided_on,
+        **more,
+    )
 
 
 def seat(council, username):

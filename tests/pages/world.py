@@ -23,7 +23,7 @@ from django.urls import reverse
 from docx import Document
 from PIL import Image
 
-from tests.helpers import filled
+from tests.helpers import filled, unanimous
 from thidua.deadlines.reminders import remind
 from thidua.initiatives.domain.ideas import idea_send
 from thidua.initiatives.domain.registrations import registration_receive, registration_submit
@@ -38,7 +38,7 @@ from thidua.review.domain.councils import (
     member_add,
     registrations,
 )
-from thidua.review.domain.decisions import decision_record, proposal_set
+from thidua.review.domain.decisions import proposal_set
 from thidua.review.domain.scoring import scores_save
 from thidua.review.models import Assignment, CouncilState, MemberRole, Outcome
 
@@ -202,14 +202,7 @@ def decided_council(plan, who, name="Hội đồng đánh giá năm 2022"):
     """Scored by its three members, every entry commended, the list approved."""
     council = closed_council(plan, who, name)
     commend(council, registrations(council))
-    decision_record(
-        actor=None,
-        council=council,
-        present=3,
-        votes_for=3,
-        votes_against=0,
-        decided_on=datetime.date(2022, 6, 1),
-    )
+    unanimous(council)
     council.refresh_from_db()
     return council
 
