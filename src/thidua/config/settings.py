@@ -22,6 +22,7 @@ SITE_URL = env.string("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "thidua.config",
+    "thidua.core.once",
     "thidua.org",
     "thidua.audit",
     "thidua.plans",

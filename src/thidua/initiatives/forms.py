@@ -11,6 +11,7 @@ from thidua.core.forms import (
     VietnameseIntegerField,
     bounded_formset,
 )
+from thidua.core.once import SingleUseForm
 from thidua.initiatives.models import FileKind, Kind
 from thidua.org.models import normalise_phone
 
@@ -22,7 +23,7 @@ MODEL_FIELDS = [
 ]  # fmt: skip
 
 
-class StartForm(forms.Form):
+class StartForm(SingleUseForm):
     """The first step: which unit, what kind, what name. The rest comes on the next page."""
 
     unit = forms.TypedChoiceField(label=_("Registering unit"), coerce=int)
@@ -139,7 +140,7 @@ class ReturnForm(forms.Form):
     reason = LongTextField(label=_("Why is it returned? What should be revised?"))
 
 
-class FileForm(forms.Form):
+class FileForm(SingleUseForm):
     kind = forms.ChoiceField(label=_("Kind of file"), choices=FileKind.choices)
     title = PlainTextField(label=_("Title"), max_length=200, required=False)
     file = forms.FileField(label=_("File (photo JPEG/PNG/WebP, or PDF/DOCX document)"))
@@ -190,7 +191,7 @@ class IdeaForm(forms.Form):
         return phone
 
 
-class ConvertIdeaForm(forms.Form):
+class ConvertIdeaForm(SingleUseForm):
     plan = forms.TypedChoiceField(label=_("Register it under the plan"), coerce=int)
 
     def __init__(self, *args, plans, **kwargs):

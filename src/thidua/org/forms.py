@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.core.clients import client_address
 from thidua.core.forms import OfficeDateField, PlainTextField
+from thidua.core.once import SingleUseForm
 from thidua.org.domain.logins import password_set, reset_requested
 from thidua.org.models import Person, Role, UnitKind, UnitLevel, normalise_phone
 
@@ -46,13 +47,13 @@ class UnitFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
 
 
-class UnitForm(forms.Form):
+class UnitForm(SingleUseForm):
     name = PlainTextField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=CHILD_KINDS)
     code = PlainTextField(label=_("Administrative code"), max_length=20, required=False)
 
 
-class UnitImportForm(forms.Form):
+class UnitImportForm(SingleUseForm):
     file = forms.FileField(
         label=_("CSV or XLSX file"),
         help_text=_("Columns: Tên, Loại, Thuộc đơn vị (optional), Mã (optional)."),
@@ -63,7 +64,7 @@ class PersonSearchForm(forms.Form):
     q = forms.CharField(label=_("Search by name, username, e-mail or phone"), required=False)
 
 
-class MembershipAddForm(forms.Form):
+class MembershipAddForm(SingleUseForm):
     login = PlainTextField(
         label=_("Username, e-mail or phone number of the person"),
         max_length=150,
@@ -72,7 +73,7 @@ class MembershipAddForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
-class PersonCreateForm(forms.Form):
+class PersonCreateForm(SingleUseForm):
     full_name = PlainTextField(label=_("Full name"), max_length=150)
     username = forms.RegexField(
         label=_("Username"),

@@ -3,6 +3,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.forms import LongTextField, OfficeDateField, PlainTextField, bounded_formset
+from thidua.core.once import SingleUseForm
 from thidua.org.models import UnitKind
 from thidua.plans.domain import body as plan_body
 from thidua.plans.models import (
@@ -108,6 +109,10 @@ class PlanForm(forms.Form):
         return data
 
 
+class PlanCreateForm(PlanForm, SingleUseForm):
+    """A new plan: created once however often the form is sent (core/once.py)."""
+
+
 class PlanBodyForm(forms.Form):
     source = LongTextField(
         label=_("Sections and points"),
@@ -172,7 +177,7 @@ class PlanListsForm(forms.Form):
     )
 
 
-class ChildPlanForm(forms.Form):
+class ChildPlanForm(SingleUseForm):
     unit = forms.TypedChoiceField(label=_("For the unit"), coerce=int)
 
     def __init__(self, *args, units, **kwargs):
@@ -180,7 +185,7 @@ class ChildPlanForm(forms.Form):
         self.fields["unit"].choices = [(u.pk, u.full_name) for u in units]
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(SingleUseForm):
     title = PlainTextField(label=_("Title"), max_length=200)
     file = forms.FileField(label=_("File (PDF, JPEG, PNG or DOCX, at most 10 MB)"))
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core import text
 from thidua.core.clients import client_address
+from thidua.core.once import single_use
 from thidua.initiatives import forms
 from thidua.initiatives.domain.ideas import (
     idea_convert,
@@ -115,6 +116,7 @@ def idea_inbox(request, unit_pk):
 
 @login_required
 @require_POST
+@single_use
 def idea_action(request, pk, action):
     idea = get_object_or_404(Idea.objects.select_related("unit"), pk=pk)
     access.require(request.user, "idea.view", idea.unit)
