@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from thidua.core import text
+from thidua.core.once import single_use
 from thidua.org import access, forms
 from thidua.org.domain.people import (
     membership_grant,
@@ -94,6 +95,7 @@ def unit_detail(request, pk):
 
 
 @login_required
+@single_use
 def unit_create_child(request, pk):
     parent = access.get_unit(request.user, "unit.manage", pk)
     form = forms.UnitForm(request.POST or None)
@@ -127,6 +129,7 @@ def unit_edit(request, pk):
 
 
 @login_required
+@single_use
 def unit_import(request, pk):
     target = access.get_unit(request.user, "unit.manage", pk)
     form = forms.UnitImportForm(request.POST or None, request.FILES or None)
@@ -234,6 +237,7 @@ def _search_people(people, query):
 
 
 @login_required
+@single_use
 def unit_person_create(request, pk):
     unit = access.get_unit(request.user, "person.manage", pk)
     form = forms.PersonCreateForm(request.POST or None)
@@ -254,6 +258,7 @@ def unit_person_create(request, pk):
 
 
 @login_required
+@single_use
 def unit_membership_add(request, pk):
     unit = access.get_unit(request.user, "person.manage", pk)
     form = forms.MembershipAddForm(request.POST or None)

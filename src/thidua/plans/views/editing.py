@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.core.once import single_use
 from thidua.org import access
 from thidua.plans import forms
 from thidua.plans.domain import body as plan_body
@@ -26,10 +27,11 @@ PLAN_FIELDS = [name for name in forms.PlanForm.base_fields if name != "movement_
 
 
 @login_required
+@single_use
 def plan_create_view(request, unit_pk):
     unit = access.get_unit(request.user, "plan.edit", unit_pk)
     initial = plan_initial(unit, timezone.localdate())
-    form = forms.PlanForm(request.POST or None, initial=initial)
+    form = forms.PlanCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:

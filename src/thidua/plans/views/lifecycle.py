@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core.actions import act
+from thidua.core.once import single_use
 from thidua.plans import forms
 from thidua.plans.domain.plans import (
     plan_attachment_add,
@@ -55,6 +56,7 @@ def plan_correct_view(request, pk):
 
 @login_required
 @require_POST
+@single_use
 def plan_child_view(request, pk):
     plan = plan_for(request, pk)
     units = units_that_may_answer(request.user, plan)
@@ -72,6 +74,7 @@ def plan_child_view(request, pk):
 
 @login_required
 @require_POST
+@single_use
 def plan_attachment_add_view(request, pk):
     plan = plan_for(request, pk, "plan.edit")
     if not plan.is_draft:
