@@ -97,3 +97,20 @@ def test_others_scores_stay_hidden_until_ones_own_are_submitted(client, council,
     council.reveal_after_submit = False
     council.save()
     assert "Thư Ký: 95" not in client.get(url).content.decode()
+
+
+def test_totals_read_as_vietnamese_numbers(client, council, entry, tree):
+    """A whole total reads "95", not "95,00"; a fraction keeps its comma."""
+    item = entry(tree.commune_b, name="Mục chấm chung")
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    assign(actor=None, council=council)
+    score_all(council, "thuky", item, [19] * 5)  # 95
+    score_all(council, "chutich", item, [10] * 5)  # 50
+    login(client, "chutich")
+    mine = Assignment.objects.get(member=seat(council, "chutich"), registration=item)
+    page = client.get(reverse("review:score", args=[council.pk, mine.pk])).content.decode()
+    assert "Bạn đã nộp phiếu chấm này: 50 điểm." in page
+    assert "Thư Ký: 95</li>" in page
+    queue = client.get(reverse("review:queue", args=[council.pk])).content.decode()
+    assert "50 điểm" in queue
+    assert ",00" not in page + queue
