@@ -15,6 +15,10 @@ BROWSER_EXAMPLES = settings(
     phases=[Phase.explicit, Phase.generate],
     suppress_health_check=list(HealthCheck),
 )
+# Where a fast test through Django's test client types many generated examples into the same
+# form, the browser is left to show that its page and scripts carry what is typed: the
+# simplest example and one more.
+PAGE_EXAMPLES = settings(BROWSER_EXAMPLES, max_examples=2)
 
 
 def field(page, name):

@@ -410,6 +410,16 @@ def refused_as_stale(site):
     site.autosave_answer = "ok"
 
 
+def on_the_servers_page_with_both(site):
+    """Refused as stale, this person pressed "Lưu nháp": the server answers with their text
+    in the fields, version 9, and the version that text was typed on."""
+    refused_as_stale(site)
+    site.values = {"title": TITLE, "description": DESCRIPTION, "field": "agriculture",
+                   "public": True}  # fmt: skip
+    site.based_on = "7"
+    site.page.reload()
+
+
 def choice(site):
     return site.page.locator("[data-autosave-choice]")
 
@@ -480,13 +490,7 @@ def test_taking_their_version_drops_mine(site):
 def test_the_servers_page_with_both_versions_saves_nothing_until_the_person_chooses(site):
     """Issue #10: the 409 page with both texts, then only a reload: the draft was restored
     and autosaved over the other person's text."""
-    refused_as_stale(site)
-    # "Lưu nháp": the server answers with this person's text in the fields, version 9, and
-    # the version that text was typed on.
-    site.values = {"title": TITLE, "description": DESCRIPTION, "field": "agriculture",
-                   "public": True}  # fmt: skip
-    site.based_on = "7"
-    site.page.reload()
+    on_the_servers_page_with_both(site)
 
     page = site.page
     expect(site.status()).to_have_text(MESSAGES["choose"])
@@ -508,11 +512,7 @@ def test_the_servers_page_with_both_versions_saves_nothing_until_the_person_choo
 
 
 def test_saving_on_the_servers_page_with_both_versions_is_the_persons_choice(site):
-    refused_as_stale(site)
-    site.values = {"title": TITLE, "description": DESCRIPTION, "field": "agriculture",
-                   "public": True}  # fmt: skip
-    site.based_on = "7"
-    site.page.reload()
+    on_the_servers_page_with_both(site)
 
     site.page.get_by_role("button", name="Lưu nháp").click()
     expect(site.page).to_have_title("Đã gửi")
@@ -530,11 +530,7 @@ def test_saving_on_the_servers_page_with_both_versions_is_the_persons_choice(sit
 
 
 def test_the_take_their_version_link_drops_the_draft(site):
-    refused_as_stale(site)
-    site.values = {"title": TITLE, "description": DESCRIPTION, "field": "agriculture",
-                   "public": True}  # fmt: skip
-    site.based_on = "7"
-    site.page.reload()
+    on_the_servers_page_with_both(site)
     site.based_on = None
     site.values = dict(THEIRS)
 

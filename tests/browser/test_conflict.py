@@ -71,9 +71,10 @@ FORMS = {
 }
 
 
-def refused_then_reloaded(new_page, form, viewport):
-    """The first person saves; the second's autosave is refused; they press "Lưu nháp",
-    get the page with both texts, and then only reload the form."""
+def refused(new_page, form, viewport):
+    """The first person (on a desktop) saves; the second's autosave is refused; they press
+    "Lưu nháp" and get the server's page with both texts. → (second page, autosave key, the
+    form's address, its text box, the stored text)"""
     opening, text_box = FORMS[form]
     first, second = new_page(DESKTOP), new_page(VIEWPORTS[viewport])
     key, edit, stored = opening(first, second)
@@ -84,13 +85,27 @@ def refused_then_reloaded(new_page, form, viewport):
     expect(second.locator("[data-autosave-status]")).to_contain_text(REFUSED)
     second.get_by_role("button", name="Lưu nháp").click()
     expect(second.locator(".conflict")).to_contain_text(THEIRS)
+    return second, key, edit, text_box, stored
+
+
+def past_the_autosave_pause(page, stored) -> None:
+    """Waits past the autosave's pause: nothing may have been sent over their text."""
+    page.wait_for_timeout(3 * 1500)
+    assert stored() == THEIRS
+
+
+def refused_then_reloaded(new_page, form, viewport, *, watched: bool):
+    """Refused, then only a reload of the form. ``watched``: wait past the autosave's pause
+    and check that nothing was sent (the test that keeps my version does, for each form and
+    viewport; the one that takes theirs needs not wait the same seconds again)."""
+    second, key, edit, text_box, stored = refused(new_page, form, viewport)
     expect(text_box(second)).to_have_value(MINE)
     assert stored() == THEIRS
 
     second.goto(edit)  # a reload of the form, not of the POST
     expect(text_box(second)).to_have_value(MINE)
-    second.wait_for_timeout(3 * 1500)  # past the autosave's pause: nothing may be sent
-    assert stored() == THEIRS
+    if watched:
+        past_the_autosave_pause(second, stored)
     expect(second.locator("[data-autosave-choice]")).to_contain_text(THEIRS)
     assert draft(second, key)["conflict"] is True
     return second, key, text_box, stored
@@ -99,7 +114,7 @@ def refused_then_reloaded(new_page, form, viewport):
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("form", list(FORMS))
 def test_keeping_my_version_after_a_conflict_is_a_choice(new_page, form, viewport, screenshot):
-    second, key, _text_box, stored = refused_then_reloaded(new_page, form, viewport)
+    second, key, _text_box, stored = refused_then_reloaded(new_page, form, viewport, watched=True)
     screenshot(second, "choice")
 
     second.locator("[data-autosave-keep]").click()
@@ -112,7 +127,7 @@ def test_keeping_my_version_after_a_conflict_is_a_choice(new_page, form, viewpor
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("form", list(FORMS))
 def test_taking_their_version_after_a_conflict_drops_mine(new_page, form, viewport):
-    second, key, text_box, stored = refused_then_reloaded(new_page, form, viewport)
+    second, key, text_box, stored = refused_then_reloaded(new_page, form, viewport, watched=False)
 
     second.locator("[data-autosave-take]").click()
 
@@ -127,21 +142,13 @@ def test_taking_their_version_after_a_conflict_drops_mine(new_page, form, viewpo
 @pytest.mark.parametrize("keep", [True, False], ids=["keep-mine", "take-theirs"])
 @pytest.mark.parametrize("form", list(FORMS))
 def test_the_page_with_both_versions_saves_only_what_the_person_chooses(new_page, form, keep):
-    """On the server's page itself: no autosave while it shows both; then the choice."""
-    opening, text_box = FORMS[form]
-    first, second = new_page(DESKTOP), new_page(VIEWPORTS["phone"])
-    key, _edit, stored = opening(first, second)
-    text_box(first).fill(THEIRS)
-    stored_as(stored, THEIRS, "the first person's autosave")
-    text_box(second).fill(MINE)
-    expect(second.locator("[data-autosave-status]")).to_contain_text(REFUSED)
-    second.get_by_role("button", name="Lưu nháp").click()
-    expect(second.locator(".conflict")).to_contain_text(THEIRS)
+    """On the server's page itself: no autosave while it shows both (watched before keeping
+    mine); then the choice."""
+    second, key, _edit, text_box, stored = refused(new_page, form, "phone")
 
     text_box(second).fill(MINE + " Đã gộp.")
-    second.wait_for_timeout(3 * 1500)
-    assert stored() == THEIRS
     if keep:
+        past_the_autosave_pause(second, stored)
         second.locator(".form-actions button[name=save]").click()
         expect(second.locator(".messages")).to_contain_text("Đã lưu bản nháp")
         assert stored() == MINE + " Đã gộp."

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests import strategies
 from tests.browser.conftest import VIEWPORTS
-from tests.browser.round_trip import BROWSER_EXAMPLES, autosaved, stored_as, type_into
+from tests.browser.round_trip import PAGE_EXAMPLES, autosaved, stored_as, type_into
 from tests.helpers import browser_login
 from thidua.initiatives.models import Registration
 
@@ -52,7 +52,7 @@ def choices(page, name: str) -> list[int]:
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@BROWSER_EXAMPLES
+@PAGE_EXAMPLES  # the many generated registrations: tests/initiatives/views/test_registrations.py
 @given(data=st.data())
 def test_every_field_typed_is_stored_through_autosave_reload_and_save(new_page, viewport, data):
     page = new_page(VIEWPORTS[viewport])

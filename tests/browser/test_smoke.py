@@ -117,6 +117,13 @@ def open_plan(page, number: str) -> None:
     page.locator(".card", has_text=number).first.locator(".card__title").click()
 
 
+def open_rollup(page, number: str) -> None:
+    """The roll-up of the plan ``number``, from the menu."""
+    open_plan(page, number)
+    page.get_by_role("link", name="Báo cáo kết quả").click()
+    page.get_by_role("link", name="Tổng hợp kết quả của các đơn vị").click()
+
+
 def test_district_downloads_the_2022_decision_and_its_rollup(desktop_page, screenshot):
     page = desktop_page
     browser_login(page, "huyen")
@@ -132,9 +139,7 @@ def test_district_downloads_the_2022_decision_and_its_rollup(desktop_page, scree
     annex = "\n".join(cell.text for table in decision.tables for cell in table._cells)
     assert "Mô hình trồng sắn cao sản gắn với liên kết tiêu thụ" in annex
 
-    open_plan(page, PLAN_115)
-    page.get_by_role("link", name="Báo cáo kết quả").click()
-    page.get_by_role("link", name="Tổng hợp kết quả của các đơn vị").click()
+    open_rollup(page, PLAN_115)
     expect(page.locator("main table")).to_contain_text("Hội Nông dân xã Ea Trol")
     screenshot(page, "rollup")
     with page.expect_download() as download:
@@ -147,9 +152,7 @@ def test_district_downloads_the_2022_decision_and_its_rollup(desktop_page, scree
 def test_province_sees_its_two_districts_rolled_up_on_a_phone(phone_page, screenshot):
     page = phone_page
     browser_login(page, "tinh")
-    open_plan(page, "283-KH/HNDT")
-    page.get_by_role("link", name="Báo cáo kết quả").click()
-    page.get_by_role("link", name="Tổng hợp kết quả của các đơn vị").click()
+    open_rollup(page, "283-KH/HNDT")
     districts = page.locator("main table").first
     expect(districts).to_contain_text("Hội Nông dân huyện Sông Hinh")
     expect(districts).to_contain_text("Hội Nông dân huyện Sơn Hòa")
