@@ -302,3 +302,26 @@ def test_a_registration_posted_with_100000_implementers_is_refused_and_unchanged
     assert vietnamese("The form is too large") in response.content.decode()
     stored = Registration.objects.get(pk=draft.pk)
     assert (stored.summary, stored.version) == (draft.summary, draft.version)
+
+
+def test_a_line_longer_than_its_column_is_refused_with_its_number(
+    client, tree, make_person, make_plan
+):
+    """A campaign per line, a heading per # line: each is a row of a column of limited size
+    (PostgreSQL refused the row with a server error; the fuzz test found it)."""
+    plan = make_plan()
+    headings = [s.heading for s in plan.sections.all()]
+    login(client, make_person("huyen", Role.OFFICER, tree.district))
+    lists = client.post(
+        reverse("plans:plan_lists", args=[plan.pk]),
+        lists_form(plan, campaigns="Cuộc vận động\n" + "x" * 401),
+    )
+    assert lists.status_code == 200
+    assert "Dòng 2" in lists.content.decode()
+    body = client.post(
+        reverse("plans:plan_body", args=[plan.pk]), {"source": "# MỤC\n## " + "Đ" * 401}
+    )
+    assert body.status_code == 200
+    assert "Dòng 2" in body.content.decode()
+    assert plan.campaigns.count() == 0
+    assert [s.heading for s in plan.sections.all()] == headings

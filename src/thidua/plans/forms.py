@@ -7,10 +7,13 @@ from thidua.core.once import SingleUseForm
 from thidua.org.models import UnitKind
 from thidua.plans.domain import body as plan_body
 from thidua.plans.models import (
+    Campaign,
     Criterion,
     Deadline,
     EmulationForm,
     LatePolicy,
+    PlanPoint,
+    PlanSection,
     Restart,
 )
 
@@ -135,6 +138,11 @@ class PlanBodyForm(forms.Form):
             ) from None
         if not sections:
             raise forms.ValidationError(_("Write at least one section."))
+        for number, line in enumerate(source.splitlines(), start=1):
+            if line.startswith("##"):
+                too_long(number, line[2:].strip(), PlanPoint, "title")
+            elif line.startswith("#"):
+                too_long(number, line[1:].strip(), PlanSection, "heading")
         return source
 
 
@@ -164,6 +172,21 @@ CriterionFormSet = bounded_formset(CriterionForm, extra=1, can_delete=True)
 DeadlineFormSet = bounded_formset(DeadlineForm, extra=1, can_delete=True)
 
 
+def too_long(number: int, line: str, model, field: str) -> None:
+    """A line that becomes a row's ``field`` is refused, with its number, when longer than
+    the column (PostgreSQL would refuse it with a server error; SQLite would keep it)."""
+    limit = model._meta.get_field(field).max_length
+    if len(line) > limit:
+        raise forms.ValidationError(
+            _("Line %(line)d: %(problem)s.")
+            % {
+                "line": number,
+                "problem": _("at most %(max)d characters, this one has %(length)d")
+                % {"max": limit, "length": len(line)},
+            }
+        )
+
+
 class PlanListsForm(forms.Form):
     campaigns = LongTextField(
         label=_("Linked campaigns and movements, one per line"),
@@ -175,6 +198,12 @@ class PlanListsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+
+    def clean_campaigns(self):
+        campaigns = self.cleaned_data["campaigns"]
+        for number, line in enumerate(campaigns.splitlines(), start=1):
+            too_long(number, line.strip(), Campaign, "name")
+        return campaigns
 
 
 class ChildPlanForm(SingleUseForm):
