@@ -92,6 +92,17 @@ PRINT_COLUMNS = [
 # --- who issues the list, and what it holds --------------------------------------------
 
 
+def may_issue_list(user, plan: Plan) -> bool:
+    """Whether ``acting_units`` has a unit for ``user``, from the grants alone (no query)."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    here = plan.unit.path
+    return any(
+        path.startswith(here) or here.startswith(path)
+        for path in access.paths_for(user, "registration.view")
+    )
+
+
 def acting_units(user, plan: Plan) -> list[Unit]:
     """The units on whose behalf `user` issues `plan`'s list, the one to offer first first:
     for a role held at or below the plan's unit, that unit (a commune's officer issues the

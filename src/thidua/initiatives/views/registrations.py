@@ -26,7 +26,7 @@ from thidua.initiatives.domain.registrations import (
     registration_save,
     registration_submit,
 )
-from thidua.initiatives.exports import acting_units
+from thidua.initiatives.exports import may_issue_list
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org import access
 from thidua.org.models import Person, Unit
@@ -325,6 +325,6 @@ def registration_list(request, plan_pk):
             "can_register": units_that_may_register(request.user, plan).exists()
             and plan.state == PlanState.ISSUED,
             "can_follow": access.can(request.user, "registration.view", plan.unit),
-            "can_export": bool(acting_units(request.user, plan)),
+            "can_export": may_issue_list(request.user, plan),
         },
     )
