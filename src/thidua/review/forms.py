@@ -1,14 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.forms import LongTextField, VietnameseDecimalField, VietnameseIntegerField
+from thidua.core.forms import (
+    LongTextField,
+    OfficeDateField,
+    PlainTextField,
+    VietnameseDecimalField,
+    VietnameseIntegerField,
+)
 from thidua.review.models import Aggregate, MemberRole, Outcome
 
 MAX_AMOUNT = 2_000_000_000  # đồng: what the database field holds, with room to spare
 
 
 class CouncilForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = PlainTextField(label=_("Name"), max_length=200)
     aggregate = forms.ChoiceField(label=_("Entry score"), choices=Aggregate.choices)
     blind = forms.BooleanField(
         label=_("Blind scoring: scorers do not see units or people"), required=False
@@ -79,7 +85,7 @@ class AssignCsvForm(forms.Form):
 class ExclusionForm(forms.Form):
     member = forms.TypedChoiceField(label=_("Member"), coerce=int)
     registration = forms.TypedChoiceField(label=_("Entry"), coerce=int)
-    reason = forms.CharField(label=_("Reason"), max_length=300)
+    reason = PlainTextField(label=_("Reason"), max_length=300)
 
     def __init__(self, *args, members, registrations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,7 +130,7 @@ class ScoreForm(forms.Form):
 
 class ProposalForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Proposed outcome"), choices=Outcome.choices)
-    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+    reason = PlainTextField(label=_("Reason"), max_length=500, required=False)
 
 
 class AwardForm(forms.Form):
@@ -143,7 +149,7 @@ class VoteForm(forms.Form):
     present = forms.IntegerField(label=_("Members present"), min_value=0)
     votes_for = forms.IntegerField(label=_("Votes for the proposed list"), min_value=0)
     votes_against = forms.IntegerField(label=_("Votes against"), min_value=0)
-    decided_on = forms.DateField(
+    decided_on = OfficeDateField(
         label=_("Date of the meeting"),
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}),

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.core.forms import VietnameseDecimalField
+from thidua.core.forms import LongTextField, VietnameseDecimalField
 from thidua.org import access
 from thidua.plans.models import Plan
 from thidua.review.domain.councils import DEFAULT_GRADES
@@ -14,7 +14,7 @@ from thidua.review.domain.rubric import band_example, bands_text, grades_text, r
 
 
 class RubricForm(forms.Form):
-    grades = forms.CharField(
+    grades = LongTextField(
         label=gettext_lazy("Classes by total score, one per line (“Xuất sắc: 90”)"),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
