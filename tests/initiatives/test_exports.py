@@ -13,17 +13,15 @@ from tests.helpers import docx, login, registration_form, workbook
 from tests.plans import generated
 from thidua.documents.dates import BLANK
 from thidua.documents.lists import render_list_docx
+from thidua.initiatives.domain.listing import list_plans, own_plan, registrations_for_list
 from thidua.initiatives.domain.registrations import registration_save, registration_submit
 from thidua.initiatives.enums import RegistrationState
 from thidua.initiatives.exports import (
     PRINT_COLUMNS,
     STATE_WORDS,
     acting_units,
-    list_plans,
     official_list,
-    own_plan,
     print_table,
-    registrations_for_list,
 )
 from thidua.initiatives.models import Registration
 from thidua.org.domain.people import membership_grant, person_create

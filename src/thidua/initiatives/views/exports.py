@@ -16,15 +16,8 @@ from thidua.core import downloads, uploads
 from thidua.core.text import CONTROL
 from thidua.documents.lists import render_list_docx
 from thidua.documents.xlsx import render_xlsx
-from thidua.initiatives.exports import (
-    Signer,
-    acting_units,
-    list_plans,
-    official_list,
-    print_table,
-    registrations_for_list,
-    xlsx_table,
-)
+from thidua.initiatives.domain.listing import list_plans, registrations_for_list
+from thidua.initiatives.exports import Signer, acting_units, official_list, print_table, xlsx_table
 from thidua.initiatives.models import Registration
 from thidua.org import access
 from thidua.plans.domain.selectors import plan_get
