@@ -7,15 +7,17 @@ import re
 import threading
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from tests.helpers import login, vietnamese
+from tests.helpers import jpeg, login, vietnamese
 from thidua.initiatives.domain.ideas import idea_send
 from thidua.initiatives.models import Registration
 from thidua.org.models import Membership, Person, Role, Unit
 from thidua.plans.models import Plan
+from thidua.review.models import Council, Exclusion, MemberRole
 
 TOKEN = re.compile(r'<input type="hidden" name="once" value="([0-9a-f]{32})"')
 
@@ -174,3 +176,98 @@ def test_two_posts_at_the_same_moment_create_once(tree, make_person):
         thread.join(timeout=60)
     assert answers == [302, 302]
     assert Unit.objects.filter(name="Ea Trol").count() == 1
+
+
+# --- the registration, review and results forms ---------------------------------------
+
+
+def sent_twice(client, url, data, **files):
+    """Post ``data`` (and fresh copies of ``files``, as a browser sends them again) twice;
+    the second answer must lead where the first did, with the message."""
+    answers = []
+    for _ in range(2):
+        uploads = {name: SimpleUploadedFile(name, content()) for name, content in files.items()}
+        answers.append(client.post(url, data | uploads))
+    first, second = answers
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == first["Location"]
+    shown = client.get(second["Location"]).content.decode()
+    assert vietnamese("This form had already been sent: here is what it made.") in shown
+    return first
+
+
+def test_a_registration_started_twice_is_one_draft(client, tree, open_plan, officer):
+    login(client, officer)
+    url = reverse("initiatives:start", args=[open_plan.pk])
+    data = {"unit": tree.commune_a.pk, "kind": "model", "name": "Nuôi dê sinh sản"}
+    sent_twice(client, url, data | {"once": token_on(client, url)})
+    assert Registration.objects.filter(name="Nuôi dê sinh sản").count() == 1
+
+
+def test_a_file_uploaded_twice_is_added_once(client, officer, make_registration):
+    registration = make_registration()
+    login(client, officer)
+    edit = reverse("initiatives:registration_edit", args=[registration.pk])
+    url = reverse("initiatives:file_add", args=[registration.pk])
+    data = {"kind": "photo", "title": "Ruộng sắn", "once": token_on(client, edit)}
+    sent_twice(client, url, data, file=jpeg)
+    assert registration.files.count() == 1
+
+
+def test_a_council_set_up_twice_is_one_council(client, admin, open_plan):
+    url = reverse("review:council_list", args=[open_plan.pk])
+    data = {
+        "name": "Hội đồng đánh giá 2022",
+        "aggregate": "mean",
+        "approval_numerator": "2",
+        "approval_denominator": "3",
+        "spread_alert": "20",
+        "once": token_on(client, url),
+    }
+    sent_twice(client, url, data)
+    assert Council.objects.filter(name="Hội đồng đánh giá 2022").count() == 1
+
+
+def test_a_member_added_and_an_exclusion_sent_twice_are_made_once(
+    client, admin, council, entry, tree, make_person
+):
+    registration = entry(tree.commune_b)
+    newcomer = make_person("uyvien", Role.COUNCIL, tree.district, full_name="Ủy Viên")
+    detail = reverse("review:council_detail", args=[council.pk])
+    tokens = TOKEN.findall(client.get(detail).content.decode())
+    assert len(tokens) == 2  # the member form and the exclusion form
+    add = {"person": newcomer.pk, "role": MemberRole.MEMBER, "once": tokens[0]}
+    sent_twice(client, reverse("review:member_add", args=[council.pk]), add)
+    assert council.members.filter(person=newcomer).count() == 1
+    member = council.members.get(person__username="thuky")
+    exclude = {
+        "member": member.pk,
+        "registration": registration.pk,
+        "reason": "Người nhà của chủ nhiệm",
+        "once": tokens[1],
+    }
+    sent_twice(client, reverse("review:exclude", args=[council.pk]), exclude)
+    assert Exclusion.objects.filter(member=member, registration=registration).count() == 1
+
+
+def test_a_results_photo_uploaded_twice_is_added_once(client, open_plan, tree, make_person):
+    login(client, make_person("xa_a", Role.OFFICER, tree.commune_a))
+    client.post(reverse("results:open", args=[open_plan.pk, tree.commune_a.pk]))
+    report = open_plan.reports.get()
+    edit = reverse("results:report_edit", args=[report.pk])
+    url = reverse("results:photo_add", args=[report.pk])
+    data = {"title": "Ruộng sắn", "once": token_on(client, edit)}
+    sent_twice(client, url, data, photo=jpeg)
+    assert report.photos.count() == 1
+
+
+def test_a_results_photo_title_follows_the_text_policy(client, open_plan, tree, make_person):
+    """A direction override made ``hoadon\u202efdp.exe`` display as "hoadonexe.pdf"."""
+    login(client, make_person("xa_a", Role.OFFICER, tree.commune_a))
+    client.post(reverse("results:open", args=[open_plan.pk, tree.commune_a.pk]))
+    report = open_plan.reports.get()
+    client.post(
+        reverse("results:photo_add", args=[report.pk]),
+        {"title": "Ruộng\u202e sắn", "photo": SimpleUploadedFile("a.jpg", jpeg())},
+    )
+    assert report.photos.get().title == "Ruộng sắn"

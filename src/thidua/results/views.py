@@ -15,6 +15,7 @@ from thidua.audit.models import Action, AuditEntry
 from thidua.core import autosave, downloads, uploads
 from thidua.core.actions import act, send_up
 from thidua.core.numbers import format_number
+from thidua.core.once import single_use
 from thidua.core.versions import StaleEdit
 from thidua.org import access
 from thidua.plans.domain.selectors import plan_get
@@ -181,6 +182,7 @@ def report_edit(request, pk):
             "report": report,
             "form": form,
             "result_forms": result_forms,
+            "photo_form": forms.PhotoForm(),
             "deadline": report_deadline(report.plan),
             # Sent over another version than the one saved: theirs is shown beside it.
             "conflict": request.method == "POST"
@@ -328,21 +330,24 @@ def dashboard_view(request, plan_pk):
 
 @login_required
 @require_POST
+@single_use
 def photo_add(request, pk):
     report = _report(request, pk)
     if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
         raise PermissionDenied
-    upload = request.FILES.get("photo")
-    if upload is None:
+    form = forms.PhotoForm(request.POST, request.FILES)
+    if "photo" in form.errors:
         messages.error(request, _("Choose a file to upload."))
+    elif not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("title", [])))
     else:
         act(
             request,
             lambda: report_photo_add(
                 actor=request.user,
                 report=report,
-                upload=upload,
-                title=request.POST.get("title", ""),
+                upload=form.cleaned_data["photo"],
+                title=form.cleaned_data["title"],
             ),
             done=_("The file was added."),
         )

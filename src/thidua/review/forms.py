@@ -8,12 +8,13 @@ from thidua.core.forms import (
     VietnameseDecimalField,
     VietnameseIntegerField,
 )
+from thidua.core.once import SingleUseForm
 from thidua.review.models import Aggregate, MemberRole, Outcome
 
 MAX_AMOUNT = 2_000_000_000  # đồng: what the database field holds, with room to spare
 
 
-class CouncilForm(forms.Form):
+class CouncilForm(SingleUseForm):
     name = PlainTextField(label=_("Name"), max_length=200)
     aggregate = forms.ChoiceField(label=_("Entry score"), choices=Aggregate.choices)
     blind = forms.BooleanField(
@@ -59,7 +60,7 @@ class CouncilForm(forms.Form):
         return data
 
 
-class MemberForm(forms.Form):
+class MemberForm(SingleUseForm):
     person = forms.TypedChoiceField(label=_("Person"), coerce=int)
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
 
@@ -82,7 +83,7 @@ class AssignCsvForm(forms.Form):
     file = forms.FileField(label=_("CSV file: entry number, username (one pair per row)"))
 
 
-class ExclusionForm(forms.Form):
+class ExclusionForm(SingleUseForm):
     member = forms.TypedChoiceField(label=_("Member"), coerce=int)
     registration = forms.TypedChoiceField(label=_("Entry"), coerce=int)
     reason = PlainTextField(label=_("Reason"), max_length=300)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core import downloads, uploads
 from thidua.core.actions import act
+from thidua.core.once import single_use
 from thidua.initiatives import forms
 from thidua.initiatives.domain.files import registration_file_add
 from thidua.initiatives.views.registrations import _may_edit, _registration
@@ -16,6 +17,7 @@ from thidua.initiatives.views.registrations import _may_edit, _registration
 
 @login_required
 @require_POST
+@single_use
 def file_add(request, pk):
     registration = _registration(request, pk)
     if not _may_edit(request.user, registration):

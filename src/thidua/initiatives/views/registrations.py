@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core import autosave
 from thidua.core.actions import act, send_up
+from thidua.core.once import single_use
 from thidua.core.versions import StaleEdit
 from thidua.initiatives import forms
 from thidua.initiatives.domain.registrations import (
@@ -62,6 +63,7 @@ def units_that_may_register(user, plan: Plan):
 
 
 @login_required
+@single_use
 def registration_start(request, plan_pk):
     plan = _plan(request, plan_pk)
     if plan.state != PlanState.ISSUED:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core import downloads, uploads
 from thidua.core.actions import act
+from thidua.core.once import single_use
 from thidua.notify.send import notify
 from thidua.org import access
 from thidua.plans.models import Plan
@@ -45,6 +46,7 @@ def council_for(request, pk, *, manage=False) -> Council:
 
 
 @login_required
+@single_use
 def council_list(request, plan_pk):
     plan = get_object_or_404(Plan.objects.select_related("unit"), pk=plan_pk)
     access.require_plan(request.user, "plan.view", plan)
@@ -113,6 +115,7 @@ def _progress(council, members):
 
 @login_required
 @require_POST
+@single_use
 def council_member_add(request, pk):
     council = council_for(request, pk, manage=True)
     form = forms.MemberForm(request.POST, people=eligible_people(council))
@@ -157,6 +160,7 @@ def council_assign(request, pk):
 
 @login_required
 @require_POST
+@single_use
 def council_exclude(request, pk):
     council = council_for(request, pk, manage=True)
     members = list(council.members.select_related("person"))
@@ -165,13 +169,16 @@ def council_exclude(request, pk):
     if form.is_valid():
         member = next(m for m in members if m.pk == form.cleaned_data["member"])
         registration = next(r for r in items if r.pk == form.cleaned_data["registration"])
-        exclusion_add(
-            actor=request.user,
-            member=member,
-            registration=registration,
-            reason=form.cleaned_data["reason"],
+        act(
+            request,
+            lambda: exclusion_add(
+                actor=request.user,
+                member=member,
+                registration=registration,
+                reason=form.cleaned_data["reason"],
+            ),
+            done=_("Done."),
         )
-        messages.success(request, _("Done."))
     return redirect("review:council_detail", pk=council.pk)
 
 
