@@ -21,7 +21,7 @@ from thidua.org.domain.history import predecessor_paths
 from thidua.org.models import Membership, Role, Unit
 from thidua.org.models.units import ids_in_path
 from thidua.plans.enums import PlanState
-from thidua.review.enums import MemberRole
+from thidua.review.enums import AssignmentState, CouncilState, MemberRole
 
 ALL_ROLES = frozenset(Role)
 
@@ -250,6 +250,18 @@ def can_manage_council(user, council) -> bool:
         return True
     seat = council_seat(user, council)
     return seat is not None and seat.role in (MemberRole.CHAIR, MemberRole.SECRETARY)
+
+
+def may_see_scores(user, council) -> bool:
+    """Whether the ranking's figures (scores, spreads, criterion means) and the score table
+    may be shown to ``user``, who may already open them. While the council scores, they are
+    for those with no scoresheet of it left to send: with two scorers an entry's mean and
+    spread give away both totals, so a chair who still has to score would see the others'
+    marks first. The issuing unit's administrators without a seat see them throughout."""
+    if council.state != CouncilState.SCORING:
+        return True
+    seat = council_seat(user, council)
+    return seat is None or not seat.assignments.exclude(state=AssignmentState.SUBMITTED).exists()
 
 
 def can_view_council(user, council) -> bool:

@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from tests.helpers import login, seat
+from tests.helpers import login, score_all, seat, vietnamese
 from thidua.org.models import Role
 from thidua.review.domain.councils import assign, council_create, council_set_state
 from thidua.review.models import Council, CouncilState
@@ -68,3 +68,48 @@ def test_the_prize_money_may_be_set_when_the_council_is_set_up(
     created = Council.objects.get(name="Hội đồng có tiền thưởng")
     assert response["Location"] == reverse("review:council_detail", args=[created.pk])
     assert created.commendation_amount == 1_500_000
+
+
+# --- the ranking while the council scores (README, "councils"; #11 item 11) ------------
+
+
+def scoring_with_two_entries(council, entry, tree):
+    """Scoring open on two entries; the secretary and the member have sent their sheets."""
+    items = [entry(tree.commune_b, name="Nuôi dê"), entry(tree.commune_b, name="Trồng sắn")]
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    assign(actor=None, council=council)
+    for item, points in zip(items, ([19, 18, 17, 16, 15], [11, 12, 13, 14, 9]), strict=True):
+        score_all(council, "thuky", item, points)
+        score_all(council, "thanhvien", item, points)
+    return items
+
+
+def test_the_chair_sees_no_figure_before_sending_their_own_sheets(client, council, entry, tree):
+    items = scoring_with_two_entries(council, entry, tree)
+    login(client, "chutich")
+    response = client.get(reverse("review:ranking", args=[council.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert vietnamese("You will see the ranking once your own scoresheets are sent.") in page
+    assert ">85<" not in page  # 19+18+17+16+15: the entry's score, both members' totals
+    assert ">59<" not in page
+    assert reverse("review:scores_xlsx", args=[council.pk]) not in page
+    assert client.get(reverse("review:scores_xlsx", args=[council.pk])).status_code == 403
+    score_all(council, "chutich", items[0], [19, 18, 17, 16, 15])
+    assert ">85<" not in client.get(reverse("review:ranking", args=[council.pk])).content.decode()
+    score_all(council, "chutich", items[1], [11, 12, 13, 14, 9])
+    page = client.get(reverse("review:ranking", args=[council.pk])).content.decode()
+    assert ">85<" in page
+    assert ">59<" in page
+    assert client.get(reverse("review:scores_xlsx", args=[council.pk])).status_code == 200
+
+
+def test_the_issuing_units_administrator_without_a_seat_follows_the_scores(
+    client, council, entry, tree, make_person
+):
+    scoring_with_two_entries(council, entry, tree)
+    login(client, make_person("quantri", Role.ADMIN, tree.district))
+    page = client.get(reverse("review:ranking", args=[council.pk])).content.decode()
+    assert ">85<" in page
+    assert ">59<" in page
+    assert client.get(reverse("review:scores_xlsx", args=[council.pk])).status_code == 200

@@ -213,6 +213,9 @@ def council_remind(request, pk, member_pk):
 @login_required
 def council_ranking(request, pk):
     council = council_for(request, pk, manage=True)
+    if not access.may_see_scores(request.user, council):
+        # A notice instead of the figures, until the person's own sheets are sent.
+        return render(request, "review/ranking.html", {"council": council, "withheld": True})
     rows = ranking(council, list(registrations(council)))
     numbers = registration_numbers(council)
     for row in rows:
@@ -232,6 +235,8 @@ def council_ranking(request, pk):
 @login_required
 def council_scores_xlsx(request, pk):
     council = council_for(request, pk, manage=True)
+    if not access.may_see_scores(request.user, council):
+        raise PermissionDenied
     content = meeting.score_table_xlsx(council, ranking(council, list(registrations(council))))
     name = downloads.file_name(_("Score table"), council.name, extension="xlsx")
     return downloads.download(content, name=name, content_type=uploads.XLSX.content_type)
