@@ -48,7 +48,7 @@ def _filter_units(units, filters):
     today = timezone.localdate()
     if filters["q"]:
         query = filters["q"].strip()
-        units = units.filter(Q(search_name__contains=text.fold(query)) | Q(code=query))
+        units = units.filter(_folded_words("search_name", query) | Q(code=query))
     if filters["level"] is not None:
         units = units.filter(level=filters["level"])
     if filters["status"] == "current":
@@ -225,10 +225,21 @@ def person_edit(request, pk):
     return render(request, "org/person_edit.html", {"form": form, "person": person})
 
 
+def _folded_words(field: str, query: str) -> Q:
+    """Every word of ``query`` in the folded ``field``, in any order, with or without
+    diacritics ("hoa nguyen" finds "Nguyễn Thị Hoa"; NFD typing folds the same)."""
+    condition = Q()
+    for word in text.fold(query).split():
+        condition &= Q(**{f"{field}__contains": word})
+    return condition
+
+
 def _search_people(people, query):
     query = query.strip()
     condition = (
-        Q(full_name__icontains=query) | Q(username__icontains=query) | Q(email__iexact=query)
+        _folded_words("search_name", query)
+        | Q(username__icontains=query)
+        | Q(email__iexact=query)
     )
     phone = normalise_phone(query)
     if len(phone) >= 4:

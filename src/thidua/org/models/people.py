@@ -29,6 +29,8 @@ class Person(AbstractUser):
     phone = models.CharField(_("phone number"), max_length=20, blank=True)
     position = models.CharField(_("position"), max_length=150, blank=True)
     sort_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    # The name folded for searching (text.fold): "nguyen" finds "Nguyễn", typed any way.
+    search_name = models.CharField(max_length=150, editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = _("person")
@@ -56,6 +58,7 @@ class Person(AbstractUser):
         self.email = self.email.strip()
         self.phone = normalise_phone(self.phone)
         self.sort_key = text.person_sort_key(self.full_name or self.username)
+        self.search_name = text.fold(self.full_name)
 
 
 class Membership(models.Model):
