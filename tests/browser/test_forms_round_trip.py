@@ -162,7 +162,7 @@ def bands(draw, maximum: int):
         )
         meaning = draw(strategies.line(required=True))
         typed.append(f"{low_typed}-{high_typed}: {meaning}")
-        meant.append((low, high, meaning))
+        meant.append((low, high, strategies.nfc(meaning)))  # stored as NFC
     return "\n".join(typed), sorted(meant)
 
 
@@ -173,7 +173,7 @@ def grades(draw):
         label = draw(strategies.line(required=True, max_words=3).filter(lambda t: len(t) <= 50))
         total_typed, total = draw(points(100))
         typed.append(f"{label}: {total_typed}")
-        meant.append((label, total))
+        meant.append((strategies.nfc(label), total))  # a class's name is stored as NFC
     return "\n".join(typed), sorted(meant)
 
 

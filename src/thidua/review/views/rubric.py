@@ -29,7 +29,7 @@ class RubricForm(forms.Form):
                 max_digits=4,
                 decimal_places=2,
             )
-            self.fields[f"bands_{c.pk}"] = forms.CharField(
+            self.fields[f"bands_{c.pk}"] = LongTextField(
                 label=gettext_lazy(
                     "Bands of “%(name)s” (0–%(max)d), one per line: “%(example)s: meaning”"
                 )
