@@ -1,10 +1,16 @@
 """The start page costs the same number of queries with 3 units and seats as with 12."""
 
-from django.urls import reverse
+import datetime
 
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.helpers import vietnamese
 from tests.pages.world import grower, last, together
+from thidua.initiatives.domain.registrations import registration_submit
 from thidua.org.domain.people import membership_grant
 from thidua.org.models import Role
+from thidua.plans.models import DeadlineKind
 from thidua.review.domain.councils import council_create, member_add
 from thidua.review.models import MemberRole
 
@@ -28,8 +34,43 @@ def test_home(world, communes, same_queries):
 
     same_queries(
         reverse("home"),
-        7,
+        16,
         by=person,
         grow=together(roles, seats),
         shows=last("Hội Nông dân xã Ea Tam", "Hội đồng số"),
+    )
+
+
+TO_RECEIVE = vietnamese("Registrations to receive")
+
+
+def test_home_with_an_open_deadline(world, communes, same_queries):
+    """The district follows its open plan while more communes register; Ea Bá's officer
+    sees the plan open for registration and more and more drafts of her own."""
+    deadline = world.plan.deadlines.get(kind=DeadlineKind.REGISTRATION)
+    deadline.due_at = timezone.now() + datetime.timedelta(days=10)
+    deadline.save()
+    sent = grower(
+        lambda i: registration_submit(
+            actor=None,
+            registration=world._make_registration(communes(i + 1)[i], name=f"Mô hình số {i}"),
+        )
+    )
+    same_queries(
+        reverse("home"),
+        21,
+        by="district",
+        grow=sent,
+        shows=lambda size: [f'<span class="todo__count">{size}</span> {TO_RECEIVE}'],
+    )
+    drafts = grower(lambda i: world._make_registration(world.tree.commune_a, name=f"Bản nháp {i}"))
+    same_queries(
+        reverse("home"),
+        27,
+        by="officer_a",
+        grow=drafts,
+        shows=lambda size: [
+            world.plan.number_symbol,
+            vietnamese("Registrations not sent yet (drafts)"),
+        ],
     )

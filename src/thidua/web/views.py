@@ -1,5 +1,3 @@
-from itertools import groupby
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponseBadRequest
@@ -10,32 +8,19 @@ from django.views import defaults
 
 from thidua.core.forms import TooManyRows
 from thidua.org import access
-from thidua.org.models import Membership
-from thidua.review.enums import CouncilState
+from thidua.web.todo import todo
 
 
 @login_required
 def home(request):
-    """The start page: the units the user works for, each with the user's roles there."""
-    memberships = (
-        Membership.objects.filter(person=request.user)
-        .select_related("unit", "unit__parent")
-        .order_by("unit__level", "unit__sort_key", "unit_id", "role")
-    )
-    units = [
-        (unit, [m.get_role_display() for m in group])
-        for unit, group in groupby(memberships, key=lambda m: m.unit)
-    ]
+    """The start page: what waits for the user, unit by unit (web/todo.py)."""
     return render(
         request,
         "web/home.html",
         {
-            "units": units,
+            "todo": todo(request.user),
             "can_view_people": access.can_anywhere(request.user, "person.view"),
             "can_view_audit": access.can_anywhere(request.user, "audit.view"),
-            "seats": request.user.council_seats.select_related("council").exclude(
-                council__state=CouncilState.DECIDED
-            ),
         },
     )
 
