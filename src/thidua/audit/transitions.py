@@ -10,6 +10,7 @@ from django.db import models
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
+from thidua.core.signals import rows_changed
 
 
 def transition(
@@ -38,6 +39,7 @@ def transition(
     if not rows.update(state=to, **changes):
         return False
     instance.state = to
+    rows_changed.send(sender=type(instance), pks=[instance.pk])
     for name, value in changes.items():
         if not isinstance(value, models.expressions.Combinable):
             setattr(instance, name, value)

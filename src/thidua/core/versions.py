@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Model
 from django.utils import timezone
 
+from thidua.core.signals import rows_changed
+
 
 class StaleEdit(Exception):  # noqa: N818 (a condition the user resolves, named for them)
     """Someone saved the row after this person opened it."""
@@ -35,6 +37,7 @@ def update_if_current(
         raise ValueError(f"{model.__name__} cannot be changed this way: {sorted(unknown)}")
     rows = model.objects.filter(pk=pk, version=version, state__in=editable)
     if rows.update(**fields, version=F("version") + 1, updated_at=timezone.now()):
+        rows_changed.send(sender=model, pks=[pk])
         return
     if model.objects.get(pk=pk).state not in editable:
         raise ValidationError(refused)

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
+from thidua.core.signals import rows_changed
 from thidua.org.models import Succession, SuccessionKind, Unit, UnitKind, path_for
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -155,6 +156,7 @@ def _create_structure(root, rows, *, valid_from, valid_to, shared, continuing):
             unit.path = path_for(unit.parent, unit.pk)
             created[(level, unit.code)] = unit
         Unit.objects.bulk_update(batch, ["path"], batch_size=BATCH)
+        rows_changed.send(sender=Unit, pks=[unit.pk for unit in batch])
     return created
 
 
