@@ -289,6 +289,13 @@ VISITS: dict[str, Visit] = {
         args=lambda w: [w.who.officer_b.memberships.get().pk],
         then=lambda w, response: expect(not w.who.officer_b.memberships.exists()),
     ),
+    "search:results": page(
+        "district_admin",
+        lambda w: "Tìm kiếm",
+        query={"q": "nuoi de"},
+        prepare=lambda w: w.goat,
+        shows=lambda w: ["<mark>nuôi</mark> <mark>dê</mark> sinh sản"],
+    ),
     "org:person_list": page(
         "district_admin",
         lambda w: "Người dùng",

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "thidua.results",
     "thidua.notify",
     "thidua.deadlines",
+    "thidua.search",
     "thidua.web",
     "thidua.demo",
     "django.contrib.admin",

@@ -56,5 +56,6 @@ urlpatterns = [
     path("", include("thidua.review.urls")),
     path("", include("thidua.results.urls")),
     path("", include("thidua.deadlines.urls")),
+    path("", include("thidua.search.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -237,9 +237,7 @@ def _folded_words(field: str, query: str) -> Q:
 def _search_people(people, query):
     query = query.strip()
     condition = (
-        _folded_words("search_name", query)
-        | Q(username__icontains=query)
-        | Q(email__iexact=query)
+        _folded_words("search_name", query) | Q(username__icontains=query) | Q(email__iexact=query)
     )
     phone = normalise_phone(query)
     if len(phone) >= 4:
