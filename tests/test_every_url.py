@@ -440,6 +440,15 @@ VISITS: dict[str, Visit] = {
         data=lambda w: {"reason": "Thiếu ảnh minh họa."},
     ),
     "initiatives:registration_accept": moves("district", "goat", RegistrationState.ACCEPTED),
+    "initiatives:registrations_bulk": action(
+        "district",
+        to("initiatives:registration_list", plan),
+        args=lambda w: [plan(w)],
+        data=lambda w: {"registration": [w.sent.pk], "action": "receive"},
+        then=lambda w, response: expect(
+            state_of(Registration, w.sent.pk) == RegistrationState.RECEIVED
+        ),
+    ),
     "initiatives:file_add": action(
         "officer_a",
         to("initiatives:registration_edit", lambda w: w.draft.pk),

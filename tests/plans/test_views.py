@@ -297,7 +297,7 @@ def test_a_plan_that_names_no_signer_is_refused_on_issue_and_printed_as_a_draft(
             "Give the signer's title and name before issuing the plan: a final document "
             "names the person who signs it."
         )
-    assert f'<li class="message message--error">{refused}</li>' in unescape(
+    assert f'<p class="message message--error" role="alert">{refused}</p>' in unescape(
         response.content.decode()
     )
     plan.refresh_from_db()

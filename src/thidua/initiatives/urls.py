@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.initiatives.views import compliance, exports, files, ideas, registrations
+from thidua.initiatives.views import bulk, compliance, exports, files, ideas, registrations
 
 app_name = "initiatives"
 urlpatterns = [
@@ -9,6 +9,11 @@ urlpatterns = [
         "plans/<int:plan_pk>/registrations/",
         registrations.registration_list,
         name="registration_list",
+    ),
+    path(
+        "plans/<int:plan_pk>/registrations/bulk/",
+        bulk.registrations_bulk,
+        name="registrations_bulk",
     ),
     path("plans/<int:plan_pk>/compliance/", compliance.compliance_view, name="compliance"),
     path("plans/<int:plan_pk>/registrations.xlsx", exports.export_xlsx, name="export_xlsx"),
