@@ -11,6 +11,7 @@ from thidua.core.charts import (
     EMPTY,
     NO_DATA,
     PALETTE,
+    WIDTH,
     Series,
     bar_chart,
     format_number,
@@ -190,7 +191,7 @@ def test_title_and_desc_name_the_image():
     assert root.get("role") == "img"
     assert root.get("width") == "100%"
     assert root.get("preserveAspectRatio") == "xMinYMin meet"
-    assert root.get("viewBox").startswith("0 0 640 ")
+    assert root.get("viewBox").startswith(f"0 0 {WIDTH} ")
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
     assert title.text == "Kinh phí vận động"
@@ -213,10 +214,28 @@ def test_long_labels_wrap_onto_lines_that_fit_a_phone():
     root = parse(
         bar_chart(title="T", labels=[label], series=[Series("A", [1], PALETTE[0])], width=360)
     )
-    wrapped = next(t for t in root.iter(f"{SVG}text") if "Sông Hinh" in "".join(t.itertext()))
+    wrapped = next(t for t in root.iter(f"{SVG}text") if "Đức Bình" in "".join(t.itertext()))
     lines = [span.text for span in wrapped.iter(f"{SVG}tspan")]
     assert len(lines) > 1
     assert " ".join(lines) == label
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        bar_chart(title="Kinh phí", labels=UNITS, series=[Series("A", [1, 2, 3], PALETTE[0])]),
+        histogram(title="Điểm", values=[55, 60, 80], bins=[(50, 60), (60, 70)], color=PALETTE[0]),
+        percent_bar(title="Nộp báo cáo", parts=[("Đúng hạn", 1, PALETTE[2])]),
+    ],
+    ids=["bars", "histogram", "percent"],
+)
+def test_no_text_is_under_12_px_on_a_phone(chart):
+    """At 360 px the chart is shown 328 px wide (the page's margins): every text reads at
+    12 px or more (the SVG scales its units down by 328 / WIDTH)."""
+    root = parse(chart)
+    sizes = [float(t.get("font-size")) for t in root.iter(f"{SVG}text") if t.get("font-size")]
+    assert sizes
+    assert min(sizes) * 328 / WIDTH >= 12
 
 
 def test_palette_colours_reach_3_to_1_on_white_and_differ():
@@ -249,7 +268,7 @@ def test_percent_bar_fills_the_width_and_percentages_add_to_100():
     root = parse(percent_bar(title="Nộp báo cáo", parts=parts))
     rects = bars(root)
     assert len(rects) == 3
-    full = 640 - 2 * float(rects[0].get("x"))
+    full = WIDTH - 2 * float(rects[0].get("x"))
     assert sum(width(r) for r in rects) == pytest.approx(full, abs=0.05)
     percents = [int(p) for p in re.findall(r"\((\d+)%\)", " ".join(texts(root)))]
     assert percents == [34, 33, 33]

@@ -26,6 +26,7 @@ INK = "#1f2937"
 AXIS = "#6b7280"
 PAD = 8
 CHAR = 0.55  # average glyph width as a share of the font size
+WIDTH = 360  # the drawing's width in SVG units: about as wide as it is shown on a phone
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def bar_chart(
     series: list[Series],
     stacked: bool = False,
     unit: str = "",
-    width: int = 640,
+    width: int = WIDTH,
     row_height: int = 28,
     max_value: float | None = None,
 ) -> str:
@@ -99,7 +100,7 @@ def histogram(
     bins: list[tuple[float, float]],
     color: str,
     unit: str = "",
-    width: int = 640,
+    width: int = WIDTH,
 ) -> str:
     """Vertical bars counting the values in each bin [low, high), the last one [low, high]."""
     values = [v for v in values if v is not None]
@@ -134,7 +135,7 @@ def histogram(
     return _svg(width, base + small * 3.2 + PAD, title, f"{summary} {desc}", out)
 
 
-def percent_bar(*, title: str, parts: list[tuple[str, int, str]], width: int = 640) -> str:
+def percent_bar(*, title: str, parts: list[tuple[str, int, str]], width: int = WIDTH) -> str:
     """One 100 % stacked bar (e.g. on time / late / missing), legend with counts and %."""
     names, counts, colors = (
         (list(column) for column in zip(*parts, strict=True)) if parts else ([],) * 3
@@ -240,8 +241,10 @@ def _bar_desc(labels, series, rows, stacked, unit) -> str:
 
 
 def _sizes(width: int) -> tuple[int, int]:
-    font = max(12, round(width / 28))
-    return font, round(font * 0.85)
+    # Drawn WIDTH units wide and shown 328 px (a 360 px phone) to 448 px wide (the CSS caps
+    # it at 28rem), a chart's text is never under 12 px: 14 units at the smallest.
+    font = max(15, round(width / 24))
+    return font, max(14, round(font * 0.9))
 
 
 def _wrap(text: str, width: float, font: float) -> list[str]:
