@@ -24,7 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from tests.helpers import PASSWORD, registration_form, report_form
+from tests.helpers import PASSWORD, registration_form, report_form, vietnamese
 from tests.pages.world import JPEG_MAGIC, PDF, ZIP_MAGIC, World, png_bytes
 from thidua.core import uploads
 from thidua.initiatives.models import (
@@ -448,6 +448,19 @@ VISITS: dict[str, Visit] = {
         then=lambda w, response: expect(
             state_of(Registration, w.sent.pk) == RegistrationState.RECEIVED
         ),
+    ),
+    "initiatives:registration_delete": action(
+        "officer_a",
+        to("initiatives:registration_list", plan),
+        args=lambda w: [w.draft.pk],
+        then=lambda w, response: expect(
+            Registration.all_objects.get(pk=w.draft.pk).state == RegistrationState.DELETED
+        ),
+    ),
+    "initiatives:registration_merge": page(
+        "officer_a",
+        lambda w: vietnamese("Merge two drafts"),
+        args=lambda w: [w.draft.pk],
     ),
     "initiatives:file_add": action(
         "officer_a",

@@ -17,6 +17,9 @@ class RegistrationState(models.TextChoices):
     RECEIVED = "received", _("received")
     RETURNED = "returned", _("returned for revision")
     ACCEPTED = "accepted", _("accepted")
+    # A draft its unit deleted (or merged into another): out of every list and count, kept
+    # for the audit log and its history (initiatives/domain/drafts.py).
+    DELETED = "deleted", _("deleted draft")
 
 
 class FileKind(models.TextChoices):

@@ -34,6 +34,16 @@ urlpatterns = [
         registrations.registration_submit_view,
         name="registration_submit",
     ),
+    path(
+        "registrations/<int:pk>/delete/",
+        registrations.registration_delete_view,
+        name="registration_delete",
+    ),
+    path(
+        "registrations/<int:pk>/merge/",
+        registrations.registration_merge_view,
+        name="registration_merge",
+    ),
     *[
         path(
             f"registrations/<int:pk>/{action}/",

@@ -235,6 +235,28 @@ def can_review_registration(user, registration) -> bool:
     return parent is not None and can(user, "registration.review", parent)
 
 
+def can_delete_registration(user, registration) -> bool:
+    """A draft is deleted, or merged with another, by the people who write it in its own
+    unit, not by the offices above (they correct a unit's work, they do not make it
+    disappear); a draft the office above entered from a paper form is also that office's
+    to delete. Anything sent stays."""
+    if registration.state != RegistrationState.DRAFT:
+        return False
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    unit = registration.unit
+    allowed = ACTIONS["registration.edit"]
+    if any(g.path == unit.path and g.role in allowed and not g.archive for g in grants(user)):
+        return True
+    return (
+        registration.entered_by_office
+        and unit.parent is not None
+        and can(user, "registration.edit", unit.parent)
+    )
+
+
 def council_seat(user, council):
     """The user's seat on the council, if any."""
     if not getattr(user, "is_authenticated", False):

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import strategies
-from tests.helpers import CLIENT_EXAMPLES, login, page_form, registration_form
+from tests.helpers import CLIENT_EXAMPLES, login, page_form, registration_form, vietnamese
 from thidua.initiatives.domain.registrations import (
     registration_submit,
 )
@@ -364,3 +364,90 @@ def test_an_area_shown_on_the_page_is_read_back_as_the_same_number(client, draft
 
     assert response.status_code == 302
     assert strategies.registration_stored(draft)["area_ha"] == stored
+
+
+# --- deleting and merging drafts (#11 item 4) ------------------------------------------
+
+DELETE_MATRIX = {
+    # person: what deleting Ea Bá's draft answers (its own officer only: the offices above
+    # correct a commune's work, they do not make it disappear)
+    "officer_a": 302,
+    "viewer_a": 404,
+    "officer_b": 404,
+    "district": 403,
+    "province_officer": 403,
+    "outsider": 404,
+}
+
+
+@pytest.mark.parametrize("who", DELETE_MATRIX)
+def test_who_may_delete_a_draft(client, cast, make_registration, who):
+    draft = make_registration()
+    login(client, cast[who])
+    url = reverse("initiatives:registration_delete", args=[draft.pk])
+    detail = client.get(reverse("initiatives:registration_detail", args=[draft.pk]))
+    offered = url in detail.content.decode()
+    assert offered == (DELETE_MATRIX[who] == 302)
+    confirm = client.get(url)
+    assert confirm.status_code == (200 if offered else DELETE_MATRIX[who])
+    assert client.post(url).status_code == DELETE_MATRIX[who]
+    deleted = not Registration.objects.filter(pk=draft.pk).exists()
+    assert deleted == (DELETE_MATRIX[who] == 302)
+
+
+def test_deleting_is_confirmed_by_a_post_and_leads_back_to_the_list(
+    client, cast, make_registration, open_plan
+):
+    draft = make_registration(name="Phiếu bấm hai lần")
+    login(client, cast["officer_a"])
+    url = reverse("initiatives:registration_delete", args=[draft.pk])
+    confirm = client.get(url).content.decode()
+    assert "Phiếu bấm hai lần" in confirm
+    assert 'method="post"' in confirm
+    assert "csrfmiddlewaretoken" in confirm
+    assert Registration.objects.filter(pk=draft.pk).exists()  # showing the page deletes nothing
+    deleted = client.post(url)
+    assert deleted["Location"] == reverse("initiatives:registration_list", args=[open_plan.pk])
+    listed = client.get(deleted["Location"]).content.decode()
+    assert vietnamese("The draft was deleted.") in listed
+    assert "Phiếu bấm hai lần" not in listed
+    detail = reverse("initiatives:registration_detail", args=[draft.pk])
+    assert client.get(detail).status_code == 404
+
+
+def test_a_sent_registration_and_the_districts_paper_form_once_sent_cannot_be_deleted(
+    client, cast, make_registration, paper_form, tree
+):
+    sent = registration_submit(actor=None, registration=make_registration())
+    login(client, cast["officer_a"])
+    url = reverse("initiatives:registration_delete", args=[sent.pk])
+    detail = reverse("initiatives:registration_detail", args=[sent.pk])
+    assert url not in client.get(detail).content.decode()
+    assert client.post(url).status_code == 403
+    assert Registration.objects.get(pk=sent.pk).state == RegistrationState.SUBMITTED
+    paper = paper_form(tree.commune_a)  # the district entered it: the district may delete it
+    client.logout()
+    login(client, cast["district"])
+    deleted = client.post(reverse("initiatives:registration_delete", args=[paper.pk]))
+    assert deleted.status_code == 302
+
+
+def test_merging_two_drafts_keeps_one_with_everything(client, cast, make_registration):
+    kept = make_registration(complete=False, name="Nuôi dê sinh sản")
+    other = make_registration(name="Nuôi dê")
+    foreign = make_registration(cast["officer_b"].memberships.get().unit, name="Của Ea Ly")
+    login(client, cast["officer_a"])
+    detail = client.get(reverse("initiatives:registration_detail", args=[kept.pk]))
+    url = reverse("initiatives:registration_merge", args=[kept.pk])
+    assert url in detail.content.decode()
+    page = client.get(url).content.decode()
+    assert "Nuôi dê" in page
+    assert "Của Ea Ly" not in page  # only the drafts of the same unit and plan are offered
+    assert client.post(url, {"other": foreign.pk}).status_code == 200  # refused: shown again
+    merged = client.post(url, {"other": other.pk})
+    assert merged["Location"] == reverse("initiatives:registration_detail", args=[kept.pk])
+    assert not Registration.objects.filter(pk=other.pk).exists()
+    assert Registration.objects.get(pk=kept.pk).summary == other.summary
+    client.logout()
+    login(client, cast["district"])
+    assert client.post(url, {"other": other.pk}).status_code == 403

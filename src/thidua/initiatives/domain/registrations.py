@@ -105,7 +105,7 @@ def registration_save(
     Raises StaleEdit when the row moved on; ValidationError when it may not be edited.
     """
     editable = editable_states(registration)
-    before = _full_snapshot(registration)
+    before = full_snapshot(registration)
     update_if_current(
         Registration,
         pk=registration.pk,
@@ -135,7 +135,7 @@ def registration_save(
         instance=registration,
         unit=registration.unit,
         before=before,
-        after=_full_snapshot(registration),
+        after=full_snapshot(registration),
     )
     return registration
 
@@ -147,7 +147,7 @@ def editable_states(registration: Registration) -> tuple:
     return EDITABLE_STATES
 
 
-def _full_snapshot(registration: Registration) -> dict:
+def full_snapshot(registration: Registration) -> dict:
     data = snapshot(registration)
     data["arguments"] = {a.criterion_id: a.text for a in registration.arguments.all()}
     data["implementers"] = list(registration.implementers.values("name", "position_unit", "role"))

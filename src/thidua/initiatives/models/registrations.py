@@ -18,6 +18,19 @@ SENT_STATES = (
 )
 
 
+class RegistrationManager(models.Manager):
+    """Registrations that exist for the people: a deleted draft is in no list, count,
+    compliance table, export or roll-up, and its address answers 404. Reverse relations
+    (``plan.registrations``) use this manager too; ``Registration.all_objects`` sees all."""
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(state=RegistrationState.DELETED)
+
+
+class EveryRegistration(models.Manager):
+    """Deleted drafts too: for the domain that deletes them and for their history."""
+
+
 class Registration(models.Model):
     plan = models.ForeignKey(
         "plans.Plan", verbose_name=_("plan"), on_delete=models.PROTECT, related_name="registrations"
@@ -90,6 +103,9 @@ class Registration(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RegistrationManager()
+    all_objects = EveryRegistration()
 
     class Meta:
         verbose_name = _("registration")

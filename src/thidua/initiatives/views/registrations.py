@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.core import autosave
@@ -16,6 +18,7 @@ from thidua.core.actions import act, send_up
 from thidua.core.once import single_use
 from thidua.core.versions import StaleEdit
 from thidua.initiatives import forms
+from thidua.initiatives.domain.drafts import registration_delete, registration_merge
 from thidua.initiatives.domain.registrations import (
     editable_states,
     missing_for_submission,
@@ -297,6 +300,7 @@ def registration_detail(request, pk):
             "files": registration.files.all(),
             "transitions": registration.transitions.select_related("actor"),
             "can_edit": _may_edit(request.user, registration),
+            "can_delete": access.can_delete_registration(request.user, registration),
             "can_review": access.can_review_registration(request.user, registration),
             "return_form": forms.ReturnForm(),
             "deadline": registration_deadline(registration.plan),
@@ -322,11 +326,80 @@ def registration_list(request, plan_pk):
         {
             "plan": plan,
             "registrations": registrations[:500],
-            "states": RegistrationState.choices,
+            "states": [c for c in RegistrationState.choices if c[0] != RegistrationState.DELETED],
             "state": state,
             "can_register": units_that_may_register(request.user, plan).exists()
             and plan.state == PlanState.ISSUED,
             "can_follow": access.can(request.user, "registration.view", plan.unit),
             "can_export": may_issue_list(request.user, plan),
         },
+    )
+
+
+@login_required
+def registration_delete_view(request, pk):
+    """A draft's "Delete": a page that asks, then the POST that deletes (softly; audited)."""
+    registration = _registration(request, pk)
+    if not access.can_delete_registration(request.user, registration):
+        raise PermissionDenied
+    if request.method == "POST":
+        deleted = act(
+            request,
+            lambda: registration_delete(actor=request.user, registration=registration),
+            done=_("The draft was deleted."),
+            refused=_("Not deleted: "),
+        )
+        if deleted is None:
+            return redirect("initiatives:registration_detail", pk=registration.pk)
+        return redirect("initiatives:registration_list", plan_pk=registration.plan_id)
+    return render(request, "initiatives/delete.html", {"registration": registration})
+
+
+class MergeForm(django_forms.Form):
+    other = django_forms.TypedChoiceField(
+        label=gettext_lazy("The draft to merge into this one"),
+        coerce=int,
+        widget=django_forms.RadioSelect,
+    )
+
+    def __init__(self, *args, drafts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].choices = [
+            (d.pk, f"#{d.pk} {d.name} ({d.created_at:%d/%m/%Y %H:%M})") for d in drafts
+        ]
+
+
+@login_required
+def registration_merge_view(request, pk):
+    """Merge another draft of the same unit and plan into this one: a page to choose it,
+    then the POST that merges (initiatives/domain/drafts.py)."""
+    registration = _registration(request, pk)
+    if not access.can_delete_registration(request.user, registration):
+        raise PermissionDenied
+    drafts = [
+        draft
+        for draft in Registration.objects.filter(
+            plan_id=registration.plan_id,
+            unit_id=registration.unit_id,
+            state=RegistrationState.DRAFT,
+        )
+        .exclude(pk=registration.pk)
+        .select_related("unit")
+        .order_by("created_at", "id")
+        if access.can_delete_registration(request.user, draft)
+    ]
+    form = MergeForm(request.POST or None, drafts=drafts)
+    if request.method == "POST" and form.is_valid():
+        other = next(d for d in drafts if d.pk == form.cleaned_data["other"])
+        kept = act(
+            request,
+            lambda: registration_merge(actor=request.user, kept=registration, other=other),
+            done=_("The drafts were merged: this one now holds what the other had."),
+            refused=_("Not merged: "),
+        )
+        return redirect("initiatives:registration_detail", pk=(kept or registration).pk)
+    return render(
+        request,
+        "initiatives/merge.html",
+        {"registration": registration, "form": form, "drafts": drafts},
     )
