@@ -214,6 +214,11 @@ VISITS: dict[str, Visit] = {
         method="post",
         then=lambda w, response: expect(response.wsgi_request.user.is_anonymous),
     ),
+    # The login's second step, without a password step first: back to the login.
+    "login_code": Visit(None, status=302, redirect=lambda w: reverse("login")),
+    "two_factor": page(
+        "district_admin", lambda w: vietnamese("Turn on two-step login"), shows=lambda w: ["<svg"]
+    ),
     "password_change": page("officer_a", lambda w: "Đổi mật khẩu"),
     "password_change_done": page("officer_a", lambda w: "Đã đổi mật khẩu"),
     "password_reset": action(

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from thidua.org import two_factor
 from thidua.org import views as org_views
 from thidua.org.forms import AdminLoginForm, LoginForm, PasswordSetForm
 from thidua.web import views as web_views
@@ -18,9 +19,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        two_factor.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
+    path("accounts/login/code/", two_factor.login_code, name="login_code"),
+    path("accounts/two-step/", two_factor.two_factor_page, name="two_factor"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/change/",
@@ -57,5 +60,7 @@ urlpatterns = [
     path("", include("thidua.results.urls")),
     path("", include("thidua.deadlines.urls")),
     path("", include("thidua.search.urls")),
+    # The admin site's login with the second step (org/two_factor.py), before the site's own.
+    path("admin/login/", two_factor.admin_login),
     path("admin/", admin.site.urls),
 ]
