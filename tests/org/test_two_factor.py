@@ -164,3 +164,15 @@ def test_the_setting_makes_it_compulsory_for_administrators_only(client, admin, 
     other.post(reverse("login"), {"username": officer.username, "password": PASSWORD})
     assert session_user(other) == officer.pk  # not an administrator: the password suffices
     assert other.get(ENROL).status_code == 403
+
+
+def test_only_administrators_are_offered_two_step_login(client, admin, officer):
+    """The password page links two-step login for an administrator; an officer, whom the
+    page would refuse, is not shown the link."""
+    link = f'href="{reverse("two_factor")}"'
+    login(client, officer)
+    assert link not in client.get(reverse("password_change")).content.decode()
+    assert client.get(reverse("two_factor")).status_code == 403
+    client.logout()
+    login(client, admin)
+    assert link in client.get(reverse("password_change")).content.decode()

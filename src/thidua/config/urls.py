@@ -27,7 +27,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/change/",
-        auth_views.PasswordChangeView.as_view(),
+        two_factor.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(

@@ -214,3 +214,12 @@ def _manage(request, person):
 def _recovery_codes(request, codes: list[str], onward: str):
     """The recovery codes, shown this once: no page shows them again."""
     return render(request, "registration/two_factor_codes.html", {"codes": codes, "onward": onward})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's page, offering two-step login only to those who may turn it on (anyone else
+    following the link would be refused)."""
+
+    def get_context_data(self, **kwargs):
+        offered = two_factor.is_administrator(self.request.user)
+        return super().get_context_data(**kwargs) | {"two_factor_offered": offered}
