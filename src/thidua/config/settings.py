@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "thidua.search",
     "thidua.web",
     "thidua.demo",
+    "thidua.backup",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
