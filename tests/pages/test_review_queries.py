@@ -77,7 +77,8 @@ def test_council_list_for_officers_and_members(world, same_queries, who):
 
 
 def test_council_detail_for_its_chair(world, entries, council_people, same_queries):
-    """Members with their progress, the entries to exclude from, the people who may join."""
+    """Members with their progress, who does not score what (two queries: the members' units
+    and the chair's exclusions), the entries to exclude from, the people who may join."""
     council = world.new_council
     seated = grower(
         lambda i: member_add(
@@ -96,7 +97,7 @@ def test_council_detail_for_its_chair(world, entries, council_people, same_queri
 
     same_queries(
         reverse("review:council_detail", args=[council.pk]),
-        15,
+        17,
         by="chair",
         grow=grow,
         shows=lambda size: [

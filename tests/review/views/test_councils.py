@@ -1,5 +1,7 @@
 """Council pages (review/views/councils.py): who opens them, setting them up, reminders."""
 
+import re
+
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -7,7 +9,12 @@ from django.utils.translation import gettext as _
 
 from tests.helpers import login, score_all, seat, vietnamese
 from thidua.org.models import Role
-from thidua.review.domain.councils import assign, council_create, council_set_state
+from thidua.review.domain.councils import (
+    assign,
+    council_create,
+    council_set_state,
+    exclusion_add,
+)
 from thidua.review.models import Council, CouncilState
 
 
@@ -113,3 +120,26 @@ def test_the_issuing_units_administrator_without_a_seat_follows_the_scores(
     assert ">85<" in page
     assert ">59<" in page
     assert client.get(reverse("review:scores_xlsx", args=[council.pk])).status_code == 200
+
+
+def test_the_council_page_shows_who_is_excluded_from_what_and_why(client, council, entry, tree):
+    """Each exclusion is listed with its reason: a member of the entry's unit, an author of
+    the entry, or the chair's own reason."""
+    entry(tree.commune_a, name="Của xã A")  # Thành Viên A is an officer there
+    own_work = entry(tree.commune_b, name="Máy tách hạt")
+    own_work.implementers.create(name="Chủ Tịch", position_unit="", role="Chế tạo")
+    chosen = entry(tree.commune_b, name="Nuôi dê")
+    exclusion_add(
+        actor=None, member=seat(council, "thuky"), registration=chosen, reason="Là người thân"
+    )
+    login(client, "chutich")
+    page = client.get(reverse("review:council_detail", args=[council.pk])).content.decode()
+    rows = re.findall(r'<tr data-exclusion="[^"]*">(.*?)</tr>', page, flags=re.S)
+    cells = [re.sub(r"<[^>]+>", " ", row).split() for row in rows]
+    said = [" ".join(words) for words in cells]
+    assert len(said) == 3
+    assert any("Thành Viên A" in s and "Của xã A" in s and "thuộc đơn vị" in s for s in said)
+    assert any(
+        "Chủ Tịch" in s and "Máy tách hạt" in s and "chủ trì hoặc thực hiện" in s for s in said
+    )
+    assert any("Thư Ký" in s and "Nuôi dê" in s and "Là người thân" in s for s in said)

@@ -17,6 +17,7 @@ from thidua.notify.send import notify
 from thidua.org import access
 from thidua.plans.models import Plan
 from thidua.review import forms
+from thidua.review.domain.conflicts import exclusions
 from thidua.review.domain.councils import (
     assign,
     assign_from_csv,
@@ -96,6 +97,7 @@ def council_detail(request, pk):
             assign_form=forms.AssignForm(),
             csv_form=forms.AssignCsvForm(),
             exclusion_form=forms.ExclusionForm(members=members, registrations=items),
+            exclusions=exclusions(members, items),
             progress=_progress(council, members),
             registration_count=len(items),
         )
