@@ -192,3 +192,10 @@ def test_a_lock_is_in_the_log_and_failed_logins_in_the_server_log(client, office
     assert failures[0] == f"Failed login for account {officer.pk} from 203.0.113.7"
     assert failures[-1] == "Failed login for an unknown account from 203.0.113.7"
     assert all(PASSWORD not in r.getMessage() for r in caplog.records)
+
+
+def test_the_login_page_links_the_public_idea_box(client):
+    """A member without an account who lands on the login page finds the idea box."""
+    page = client.get(reverse("login")).content.decode()
+    assert f'href="{reverse("initiatives:idea_choose")}"' in page
+    assert "Gửi ý tưởng" in page
