@@ -69,6 +69,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if BROWSER_DIR in item.path.parents:
             item.add_marker(pytest.mark.browser)
+            # Under pytest-xdist (``--dist loadgroup``) the browser tests share one process,
+            # one Chromium and one loaded demo, while the other processes run the rest.
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
