@@ -92,3 +92,20 @@ def test_attach_skips_the_thumbnail_where_the_model_has_none(open_plan):
     row.refresh_from_db()
     assert row.file.read()[:3] == b"\xff\xd8\xff"
     assert row.download_name == "Ảnh phiếu giấy.jpg"
+
+
+def test_a_file_over_the_limit_is_never_stored_whole_while_it_streams_in(rf):
+    """Past the largest size any upload may have, the bytes are counted, not kept: the view
+    gets the first part only (a little over the limit), which every size check refuses."""
+    size = uploads.MAX_UPLOAD_BYTES + 20 * 2**20
+    request = rf.post("/", {"file": SimpleUploadedFile("to.pdf", b"%PDF-" + b"0" * size)})
+    received = request.FILES["file"]
+    assert uploads.MAX_UPLOAD_BYTES < received.size <= uploads.MAX_UPLOAD_BYTES + 2**20
+    with pytest.raises(ValidationError, match="lớn hơn 10 MB"):
+        uploads.check_document(received)
+
+
+def test_a_file_within_the_limit_arrives_whole(rf):
+    data = b"%PDF-" + b"1" * (3 * 2**20)
+    request = rf.post("/", {"file": SimpleUploadedFile("ok.pdf", data)})
+    assert request.FILES["file"].read() == data

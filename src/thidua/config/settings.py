@@ -169,6 +169,11 @@ STORAGES = {
 # above 2 MB. A request over a limit gets the "form too large" page (web/views.py), 400.
 # nginx's client_max_body_size (README) lets through one upload with its form.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "thidua.core.uploads.SizeLimitHandler",  # a file past the largest allowed size is dropped
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20

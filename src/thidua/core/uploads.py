@@ -11,6 +11,7 @@ from io import BytesIO
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,30 @@ MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 # it. Real DOCX/XLSX files inflate a few times; anything beyond these limits is refused.
 MAX_INFLATED_BYTES = 100 * 1024 * 1024
 MAX_ZIP_MEMBERS = 2_000
+# No upload may be larger than this (a photo's limit, the largest): past it, the bytes of a
+# file being received are counted and dropped (`SizeLimitHandler`).
+MAX_UPLOAD_BYTES = max(MAX_DOCUMENT_BYTES, images.MAX_PHOTO_BYTES)
+
+
+class SizeLimitHandler(FileUploadHandler):
+    """The first of ``FILE_UPLOAD_HANDLERS``: counts each file's bytes as they stream in and,
+    once past ``MAX_UPLOAD_BYTES``, stops passing them on, so a huge file never fills memory
+    or the disk. What arrives is its first ``MAX_UPLOAD_BYTES`` and a little more: too large
+    for every size check (documents, photos, imports), which refuse it with their message.
+    (nginx's client_max_body_size refuses such a request before it reaches us; this holds
+    without nginx, as in the demo.)"""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        passing = self.received <= MAX_UPLOAD_BYTES  # the chunk that crosses it goes on too
+        self.received += len(raw_data)
+        return raw_data if passing else None
+
+    def file_complete(self, file_size):
+        return None  # the next handler (in memory or a temporary file) has what was passed
 
 
 @dataclass(frozen=True)
