@@ -97,7 +97,7 @@ def test_a_merge_keeps_what_either_draft_held(tree, open_plan, make_registration
     assert all(a.text == "Lập luận." for a in kept.arguments.all())
     assert Registration.all_objects.get(pk=other.pk).state == RegistrationState.DELETED
     assert list(open_plan.registrations.all()) == [kept]
-    assert any(f"#{other.pk}" in entry.note for entry in logged(kept))
+    assert any(str(other.pk) in entry.note and other.name in entry.note for entry in logged(kept))
     assert logged(other).filter(after__state=RegistrationState.DELETED).exists()
 
 
