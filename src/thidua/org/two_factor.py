@@ -113,21 +113,32 @@ def login_code(request):
     person, data = _pending(request)
     if person is None or data.get("enrol"):
         return redirect("login")
-    form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        check = two_factor.code_check(
-            person=person,
-            code=form.cleaned_data["code"],
-            address=client_address(request),
-            now=timezone.now(),
-        )
-        if check.accepted:
-            return redirect(_finish(request, person, data))
-        if check.locked_until is not None:
-            form.add_error("code", _locked_message(check.locked_until))
-        else:
-            form.add_error("code", _("The code is wrong or too old."))
+    form, check = _code_checked(request, person)
+    if check is not None and check.accepted:
+        return redirect(_finish(request, person, data))
     return render(request, "registration/login_code.html", {"form": form})
+
+
+def _code_checked(request, person):
+    """The code form and, once a code was posted, its check (through the login throttle);
+    a refused code is the form's error, saying whether the account is locked."""
+    form = CodeForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        return form, None
+    check = two_factor.code_check(
+        person=person,
+        code=form.cleaned_data["code"],
+        address=client_address(request),
+        now=timezone.now(),
+    )
+    if not check.accepted:
+        form.add_error(
+            "code",
+            _locked_message(check.locked_until)
+            if check.locked_until is not None
+            else _("The code is wrong or too old."),
+        )
+    return form, check
 
 
 @never_cache
@@ -175,31 +186,17 @@ def two_factor_page(request):
 
 
 def _manage(request, person):
-    form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        check = two_factor.code_check(
-            person=person,
-            code=form.cleaned_data["code"],
-            address=client_address(request),
-            now=timezone.now(),
-        )
-        if not check.accepted:
-            form.add_error(
-                "code",
-                _locked_message(check.locked_until)
-                if check.locked_until
-                else _("The code is wrong or too old."),
-            )
-        elif request.POST.get("action") == "off":
+    form, check = _code_checked(request, person)
+    if check is not None and check.accepted:
+        if request.POST.get("action") == "off":
             act(
                 request,
                 lambda: two_factor.two_factor_off(actor=person, person=person),
                 done=_("Two-step login is off: the password alone logs in."),
             )
             return redirect("two_factor")
-        else:
-            codes = two_factor.recovery_codes_renew(actor=person, person=person)
-            return _recovery_codes(request, codes, reverse("two_factor"))
+        codes = two_factor.recovery_codes_renew(actor=person, person=person)
+        return _recovery_codes(request, codes, reverse("two_factor"))
     return render(
         request,
         "registration/two_factor_on.html",

@@ -79,15 +79,7 @@ def enrolment_confirm(*, actor, person: Person, code: str) -> list[str]:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = _new_recovery_codes(person)
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        instance=person,
-        unit=account_unit(person),
-        before={"two_factor": False},
-        after={"two_factor": True},
-        note=AUDIT_NOTE,
-    )
+    _audit(actor, person, before={"two_factor": False}, after={"two_factor": True})
     return codes
 
 
@@ -95,14 +87,7 @@ def enrolment_confirm(*, actor, person: Person, code: str) -> list[str]:
 def recovery_codes_renew(*, actor, person: Person) -> list[str]:
     """New recovery codes; the old ones stop working. Audited."""
     codes = _new_recovery_codes(person)
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        instance=person,
-        unit=account_unit(person),
-        after={"recovery_codes": "renewed"},
-        note=AUDIT_NOTE,
-    )
+    _audit(actor, person, before={}, after={"recovery_codes": "renewed"})
     return codes
 
 
@@ -113,13 +98,18 @@ def two_factor_off(*, actor, person: Person) -> None:
         raise ValidationError(_("Two-step login is required for administrators here."))
     TOTPDevice.objects.filter(user=person).delete()
     StaticDevice.objects.filter(user=person).delete()
+    _audit(actor, person, before={"two_factor": True}, after={"two_factor": False})
+
+
+def _audit(actor, person: Person, *, before: dict, after: dict) -> None:
+    """An account change of this module in the account's unit's audit log."""
     record(
         actor=actor,
         action=Action.UPDATE,
         instance=person,
         unit=account_unit(person),
-        before={"two_factor": True},
-        after={"two_factor": False},
+        before=before or None,
+        after=after,
         note=AUDIT_NOTE,
     )
 
