@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.helpers import seat
+from tests.helpers import seat, unanimous
 from thidua.org.models import Role
 from thidua.review.domain.councils import (
     assign,
@@ -94,14 +94,7 @@ def test_units_get_anonymised_comments_when_the_council_shares_them(
     )
     council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
     proposal_set(actor=None, council=council, registration=item, outcome=Outcome.RECOGNISED)
-    decision_record(
-        actor=None,
-        council=council,
-        present=3,
-        votes_for=3,
-        votes_against=0,
-        decided_on=datetime.date(2022, 6, 1),
-    )
+    unanimous(council, datetime.date(2022, 6, 1))
     message = officer.notifications.get(message__startswith="Hội đồng").message
     assert "Cần thêm số liệu" in message
     assert "Chủ Tịch" not in message

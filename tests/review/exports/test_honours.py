@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.documents.reading import lines
-from tests.helpers import COMPLETE, docx, login, score_all
+from tests.helpers import COMPLETE, docx, login, score_all, unanimous
 from thidua.documents.decision import Decision, Honour, render_decision_docx
 from thidua.documents.formatting import clock, enumeration, money
 from thidua.documents.official import Signature, roman
@@ -57,14 +57,7 @@ def test_council_documents_are_real_and_follow_the_format(client, council, entry
     assert "87,5" in cells  # mean of 90 and 85, decimal comma
     council.refresh_from_db()
     proposal_set(actor=None, council=council, registration=honoured, outcome=Outcome.COMMENDED)
-    decision_record(
-        actor=None,
-        council=council,
-        present=3,
-        votes_for=3,
-        votes_against=0,
-        decided_on=datetime.date(2022, 6, 15),
-    )
+    unanimous(council, datetime.date(2022, 6, 15))
     decision = docx(client.get(reverse("review:decision_docx", args=[council.pk])))
     texts = [p.text for p in decision.paragraphs] + [
         c.text for t in decision.tables for r in t.rows for c in r.cells

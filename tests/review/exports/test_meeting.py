@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from tests.helpers import docx, login, score_all, seat, workbook
+from tests.helpers import docx, login, score_all, seat, unanimous, workbook
 from thidua.review.domain.councils import (
     assign,
     council_set_state,
@@ -51,13 +51,9 @@ def test_minutes_are_the_district_councils_with_its_meeting_times_and_final_only
     assert any(p.text.startswith("Vào lúc …… giờ ……,") for p in draft.paragraphs)
 
     proposal_set(actor=None, council=council, registration=item, outcome=Outcome.COMMENDED)
-    decision_record(
-        actor=None,
-        council=council,
-        present=3,
-        votes_for=3,
-        votes_against=0,
-        decided_on=datetime.date(2022, 10, 20),
+    unanimous(
+        council,
+        datetime.date(2022, 10, 20),
         started_at=datetime.time(14, 0),
         ended_at=datetime.time(16, 30),
     )
