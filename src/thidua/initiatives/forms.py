@@ -12,7 +12,7 @@ from thidua.core.forms import (
     bounded_formset,
 )
 from thidua.core.once import SingleUseForm
-from thidua.initiatives.models import FileKind, Kind
+from thidua.initiatives.models import FileKind, Kind, RegistrationState
 from thidua.org.models import normalise_phone
 
 MAX_IMPLEMENTERS = 30  # rows of people besides the lead
@@ -134,6 +134,40 @@ def implementer_rows(formset) -> list[dict]:
         for f in formset.forms
         if f.cleaned_data.get("name")
     ]
+
+
+class ListFilterForm(forms.Form):
+    """The registration list's filters (GET): each narrows the list, the pages keep them."""
+
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    state = forms.ChoiceField(label=_("State"), required=False)
+    unit = forms.TypedChoiceField(label=_("Unit"), coerce=int, required=False, empty_value=None)
+    late = forms.BooleanField(label=_("Sent late only"), required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        every = [("", _("all"))]
+        self.fields["kind"].choices = every + Kind.choices
+        shown = [c for c in RegistrationState.choices if c[0] != RegistrationState.DELETED]
+        self.fields["state"].choices = every + shown
+        self.fields["unit"].choices = every + [(u.pk, u.full_name) for u in units]
+        self.units_by_pk = [(u.pk, u) for u in units]
+
+    def narrow(self, registrations):
+        """``registrations`` as the filters ask (all of them when the filters are invalid)."""
+        if not self.is_valid():
+            return registrations
+        data = self.cleaned_data
+        if data["kind"]:
+            registrations = registrations.filter(kind=data["kind"])
+        if data["state"]:
+            registrations = registrations.filter(state=data["state"])
+        if data["unit"]:
+            unit = dict(self.units_by_pk).get(data["unit"])
+            registrations = registrations.filter(unit__path__startswith=unit.path)
+        if data["late"]:
+            registrations = registrations.filter(is_late=True)
+        return registrations
 
 
 class ReturnForm(forms.Form):

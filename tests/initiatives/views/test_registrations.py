@@ -10,9 +10,7 @@ from hypothesis import strategies as st
 
 from tests import strategies
 from tests.helpers import CLIENT_EXAMPLES, login, page_form, registration_form, vietnamese
-from thidua.initiatives.domain.registrations import (
-    registration_submit,
-)
+from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org.models import Role
 from thidua.plans.models import Campaign, LatePolicy
@@ -451,3 +449,35 @@ def test_merging_two_drafts_keeps_one_with_everything(client, cast, make_registr
     client.logout()
     login(client, cast["district"])
     assert client.post(url, {"other": other.pk}).status_code == 403
+
+
+def test_the_list_shows_every_registration_by_pages_with_the_total_and_filters(
+    client, cast, open_plan, tree
+):
+    """Nothing is hidden: 53 registrations read 50 on the first page and 3 on the second, the
+    total said on both; filters by kind, unit and state keep to the pages' links."""
+    for number in range(51):
+        registration_create(
+            actor=None, plan=open_plan, unit=tree.commune_a, kind="model", name=f"Mô hình {number}"
+        )
+    for number in range(2):
+        registration_create(
+            actor=None, plan=open_plan, unit=tree.commune_b, kind="idea", name=f"Ý tưởng {number}"
+        )
+    login(client, cast["district"])
+    url = reverse("initiatives:registration_list", args=[open_plan.pk])
+
+    def titles(**query):
+        page = lxml.html.fromstring(client.get(url, query).content)
+        return page, [a.text_content().strip() for a in page.find_class("card__title")]
+
+    first, names = titles()
+    assert len(names) == 50
+    assert "53" in first.find_class("count")[0].text_content()
+    assert len(titles(page=2)[1]) == 3
+    assert titles(kind="idea")[1] == ["Ý tưởng 0", "Ý tưởng 1"]
+    assert len(titles(unit=tree.commune_b.pk)[1]) == 2
+    models, _names = titles(kind="model")
+    # The next page's link keeps the filter.
+    assert models.find_class("pagination")[0].xpath(".//a/@href") == ["?kind=model&page=2"]
+    assert titles(state="submitted")[1] == []

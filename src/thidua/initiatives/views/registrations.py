@@ -6,6 +6,7 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -34,8 +35,11 @@ from thidua.initiatives.exports import may_issue_list
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org import access
 from thidua.org.models import Person, Unit
+from thidua.org.models.units import ids_in_path
 from thidua.plans.domain.selectors import plan_get
 from thidua.plans.models import Plan, PlanState
+
+LIST_PAGE_SIZE = 50  # registrations a page of the list shows; the total is said
 
 
 def _registration(request, pk) -> Registration:
@@ -310,30 +314,41 @@ def registration_detail(request, pk):
 
 @login_required
 def registration_list(request, plan_pk):
+    """Every registration of the plan the person may read, 50 a page with the total, narrowed
+    by the filters (kind, state, unit and the units below it, late)."""
     plan = _plan(request, plan_pk)
-    registrations = (
-        Registration.objects.filter(plan=plan)
-        .filter(access.registration_filter(request.user))
-        .select_related("unit", "lead")
-        .order_by("unit__sort_key", "id")
+    visible = Registration.objects.filter(plan=plan).filter(
+        access.registration_filter(request.user)
     )
-    state = request.GET.get("state")
-    if state in RegistrationState.values:
-        registrations = registrations.filter(state=state)
+    filters = forms.ListFilterForm(request.GET or None, units=_registering_units(visible, plan))
+    registrations = (
+        filters.narrow(visible).select_related("unit", "lead").order_by("unit__sort_key", "id")
+    )
+    page = Paginator(registrations, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "initiatives/list.html",
         {
             "plan": plan,
-            "registrations": registrations[:500],
-            "states": [c for c in RegistrationState.choices if c[0] != RegistrationState.DELETED],
-            "state": state,
+            "filters": filters,
+            "page": page,
+            "registrations": page.object_list,
+            "state": request.GET.get("state", ""),
             "can_register": units_that_may_register(request.user, plan).exists()
             and plan.state == PlanState.ISSUED,
             "can_follow": access.can(request.user, "registration.view", plan.unit),
             "can_export": may_issue_list(request.user, plan),
         },
     )
+
+
+def _registering_units(registrations, plan: Plan) -> list[Unit]:
+    """The units that registered and those above them up to the plan's unit: what the unit
+    filter offers (choosing a district shows its communes' registrations). Two queries."""
+    paths = registrations.values_list("unit__path", flat=True).distinct()
+    ids = {pk for path in paths for pk in ids_in_path(path)}
+    units = Unit.objects.filter(pk__in=ids, path__startswith=plan.unit.path)
+    return list(units.in_vietnamese_order())
 
 
 @login_required
