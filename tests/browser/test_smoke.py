@@ -277,6 +277,8 @@ AXE_PAGES = {
     "plan_cascade": "plan_cascade",
     "council_decision": "council_decision",
     "plan_rollup": "plan_rollup",
+    "registration_list": "registration_list",
+    "council_detail": "council_detail",
 }
 
 
@@ -330,6 +332,10 @@ def test_axe_finds_no_serious_violations_on_page(name, viewport, new_page, scree
             path = reverse("review:decision", args=[Council.objects.get().pk])
         elif path == "plan_rollup":
             path = reverse("results:rollup", args=[Plan.objects.get(number=115).pk])
+        elif path == "registration_list":
+            path = reverse("initiatives:registration_list", args=[Plan.objects.get(number=115).pk])
+        elif path == "council_detail":
+            path = reverse("review:council_detail", args=[Council.objects.get().pk])
         page.goto(path)
 
     violations = axe_blocking_violations(page)
