@@ -29,8 +29,14 @@ from thidua.initiatives.domain.compliance import compliance  # noqa: E402
 from thidua.initiatives.models import Registration  # noqa: E402
 from thidua.org.domain.admin_units import load_admin_units  # noqa: E402
 from thidua.org.models import Unit, UnitKind  # noqa: E402
-from thidua.plans.domain.plans import plan_create, plan_issue, plan_set_body  # noqa: E402
+from thidua.plans.domain.plans import (  # noqa: E402
+    plan_create,
+    plan_issue,
+    plan_set_body,
+    plan_update,
+)
 from thidua.results.domain.rollup import rollup  # noqa: E402
+from thidua.results.enums import Progress  # noqa: E402
 from thidua.results.models import InitiativeResult, ResultsReport  # noqa: E402
 
 REGISTRATIONS = 10_000
@@ -61,6 +67,7 @@ def national_plan():
         quota_minimum=1,
     )
     plan_set_body(actor=None, plan=plan, source="# NỘI DUNG\nThi đua.")
+    plan = plan_update(actor=None, plan=plan, signer_name="Lương Quốc Đoàn")  # a plan is signed
     return plan_issue(actor=None, plan=plan, issued_on=datetime.date(2026, 2, 1))
 
 
@@ -94,7 +101,10 @@ def fill(plan) -> None:
     InitiativeResult.objects.bulk_create(
         (
             InitiativeResult(
-                report_id=reports[r.unit_id], registration_id=r.pk, status="done", households=10
+                report_id=reports[r.unit_id],
+                registration_id=r.pk,
+                progress=Progress.DONE,
+                households=10,
             )
             for r in Registration.objects.filter(plan=plan, unit_id__in=reports).only(
                 "pk", "unit_id"
