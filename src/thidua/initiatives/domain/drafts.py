@@ -14,10 +14,9 @@ came from; then deletes the other, noting where it went.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.audit.log import person_of, record
+from thidua.audit.log import record
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
 from thidua.core.text import nfc
@@ -26,8 +25,9 @@ from thidua.initiatives.domain.registrations import (
     NUMBER_FIELDS,
     TEXT_FIELDS,
     full_snapshot,
+    history_add,
 )
-from thidua.initiatives.models import Implementer, Registration, RegistrationState, Transition
+from thidua.initiatives.models import Implementer, Registration, RegistrationState
 from thidua.initiatives.models.ideas import IdeaState
 
 # What a merge may bring over: the kept draft's kind and name are the ones it chose.
@@ -57,13 +57,8 @@ def registration_delete(*, actor, registration: Registration, note: str = "") ->
         note=note,
     ):
         return Registration.all_objects.get(pk=registration.pk)  # deleted or sent meanwhile
-    Transition.objects.create(
-        registration=registration,
-        from_state=RegistrationState.DRAFT,
-        to_state=RegistrationState.DELETED,
-        actor=person_of(actor),
-        at=timezone.now(),
-        reason=note,
+    history_add(
+        registration, RegistrationState.DRAFT, RegistrationState.DELETED, actor=actor, reason=note
     )
     if idea is not None and idea.state == IdeaState.CONVERTED:
         transition(actor=actor, instance=idea, to=IdeaState.NEW, unit=idea.unit, note=note)

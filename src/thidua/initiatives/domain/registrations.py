@@ -311,19 +311,12 @@ def _review(actor, registration, allowed, target, reason) -> Registration:
 def registration_note(*, actor, registration: Registration, text: str) -> None:
     """A line in the registration's history that does not change its state (a council's
     outcome, say), seen by the unit on the registration's page."""
-    Transition.objects.create(
-        registration=registration,
-        from_state=registration.state,
-        to_state=registration.state,
-        actor=person_of(actor),
-        at=timezone.now(),
-        reason=text,
-    )
+    history_add(registration, registration.state, registration.state, actor=actor, reason=text)
 
 
-def _after_transition(
-    actor, registration, source, target, *, people, message, late=False, reason=""
-):
+def history_add(registration, source, target, *, actor, reason="", late=False) -> None:
+    """One line of the registration's history, as its page shows it (the audit log has its
+    own entry, written by ``transition``)."""
     Transition.objects.create(
         registration=registration,
         from_state=source,
@@ -333,6 +326,12 @@ def _after_transition(
         reason=reason,
         is_late=late,
     )
+
+
+def _after_transition(
+    actor, registration, source, target, *, people, message, late=False, reason=""
+):
+    history_add(registration, source, target, actor=actor, reason=reason, late=late)
     url = reverse("initiatives:registration_detail", args=[registration.pk])
     notify(people=[p for p in people if p != actor], message=message, url=url)
     return Registration.objects.get(pk=registration.pk)
