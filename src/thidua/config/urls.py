@@ -60,6 +60,12 @@ urlpatterns = [
     path("", include("thidua.results.urls")),
     path("", include("thidua.deadlines.urls")),
     path("", include("thidua.search.urls")),
+    path("", include("thidua.events.urls")),
+    path("", include("thidua.replication.urls")),
+    path("", include("thidua.fund.urls")),
+    path("", include("thidua.novelty.urls")),
+    path("", include("thidua.award.urls")),
+    path("", include("thidua.showcase.urls")),
     # The admin site's login with the second step (org/two_factor.py), before the site's own.
     path("admin/login/", two_factor.admin_login),
     path("admin/", admin.site.urls),

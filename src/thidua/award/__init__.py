@@ -1,0 +1,1 @@
+"""Nominations for the award "Người Việt đoàn kết sáng tạo" sent up the hierarchy."""

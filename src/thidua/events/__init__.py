@@ -1,0 +1,1 @@
+"""Exhibitions, seminars, fairs and conferences where models are shown."""

@@ -1,0 +1,1 @@
+"""Donors, contributions and disbursements: a ledger that never edits history."""

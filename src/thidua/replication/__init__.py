@@ -1,0 +1,1 @@
+"""Units adopting a recognised model (nhân rộng) and what came of it."""

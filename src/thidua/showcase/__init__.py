@@ -1,0 +1,1 @@
+"""The public showcase of recognised models and the stories about good examples."""
