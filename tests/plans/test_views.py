@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers import CLIENT_EXAMPLES, cast_of, login, page_form, successor
+from tests.helpers import CLIENT_EXAMPLES, cast_of, login, page_form, successor, vietnamese
 from tests.typed import body_stored, plan_source
 from thidua.org.domain.units import unit_create
 from thidua.org.models import Role, UnitKind
@@ -203,6 +203,19 @@ def test_attachment_is_checked_by_content(client, cast, make_plan):
         client.get(reverse("plans:plan_attachment", args=[plan.pk, attachment.pk])).status_code
         == 404
     )
+
+
+@pytest.mark.parametrize(
+    ("sent", "message"),
+    [({"title": "Bản ký"}, "Choose a file to upload."), ({}, "Give the file a title.")],
+)
+def test_an_attachment_without_its_file_or_title_says_which(client, cast, make_plan, sent, message):
+    plan = make_plan()
+    login(client, cast["district"])
+    url = reverse("plans:plan_attachment_add", args=[plan.pk])
+    page = client.post(url, sent, follow=True).content.decode()
+    assert vietnamese(message) in page
+    assert not PlanAttachment.objects.exists()
 
 
 def test_lists_page_saves_criteria_and_deadlines(client, cast, make_plan):

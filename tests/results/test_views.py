@@ -17,6 +17,7 @@ from tests.helpers import (
     province_plan_above,
     report_form,
     sent_report,
+    vietnamese,
     workbook,
 )
 from tests.typed import report_stored, report_typed
@@ -78,6 +79,8 @@ def test_photos_autosave_and_the_issuers_own_report(client, reporting, tree, mak
         reverse("results:photo_add", args=[report.pk]),
         {"title": "Ruộng sắn", "photo": SimpleUploadedFile("IMG.JPG", jpeg((1200, 900)))},
     )
+    missing = client.post(reverse("results:photo_add", args=[report.pk]), {}, follow=True)
+    assert vietnamese("Choose a file to upload.") in missing.content.decode()
     photo = report.photos.get()
     thumb = client.get(reverse("results:photo_thumbnail", args=[report.pk, photo.pk]))
     assert b"".join(thumb.streaming_content)[:3] == b"\xff\xd8\xff"

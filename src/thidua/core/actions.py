@@ -37,6 +37,15 @@ def act(
     return result
 
 
+def add_upload(request, form, add: Callable[[dict], object], *, done: str) -> None:
+    """An upload form's POST: a valid form runs ``add(cleaned_data)`` through `act`; an
+    invalid one says what its fields say (each upload form words its own "choose a file")."""
+    if form.is_valid():
+        act(request, lambda: add(form.cleaned_data), done=done)
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+
+
 def send_up(request, send: Callable, *, late: str, on_time: str, back: str, onward: str):
     """Send a unit's work to the unit above: ``send()`` returns it, marked ``is_late`` when
     it came after the deadline. Refused: the reasons after "Not sent yet:", and back to the

@@ -177,7 +177,10 @@ class ReturnForm(forms.Form):
 class FileForm(SingleUseForm):
     kind = forms.ChoiceField(label=_("Kind of file"), choices=FileKind.choices)
     title = PlainTextField(label=_("Title"), max_length=200, required=False)
-    file = forms.FileField(label=_("File (photo JPEG/PNG/WebP, or PDF/DOCX document)"))
+    file = forms.FileField(
+        label=_("File (photo JPEG/PNG/WebP, or PDF/DOCX document)"),
+        error_messages={"required": _("Choose a file to upload.")},
+    )
 
     def clean(self):
         """Without a title, the file's name is the title, cleaned like typed text: a name may

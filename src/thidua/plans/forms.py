@@ -215,8 +215,13 @@ class ChildPlanForm(SingleUseForm):
 
 
 class AttachmentForm(SingleUseForm):
-    title = PlainTextField(label=_("Title"), max_length=200)
-    file = forms.FileField(label=_("File (PDF, JPEG, PNG or DOCX, at most 10 MB)"))
+    title = PlainTextField(
+        label=_("Title"), max_length=200, error_messages={"required": _("Give the file a title.")}
+    )
+    file = forms.FileField(
+        label=_("File (PDF, JPEG, PNG or DOCX, at most 10 MB)"),
+        error_messages={"required": _("Choose a file to upload.")},
+    )
 
 
 class NumberingRuleForm(forms.Form):

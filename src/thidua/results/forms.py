@@ -65,4 +65,7 @@ class PhotoForm(SingleUseForm):
     override makes it display as something else), and the upload is made once."""
 
     title = PlainTextField(label=_("Title"), max_length=200, required=False)
-    photo = forms.FileField(label=_("Photo (JPEG, PNG or WebP)"))
+    photo = forms.FileField(
+        label=_("Photo (JPEG, PNG or WebP)"),
+        error_messages={"required": _("Choose a file to upload.")},
+    )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from thidua.audit.display import state_label
 from thidua.audit.models import Action, AuditEntry
 from thidua.core import autosave, downloads, uploads
-from thidua.core.actions import act, send_up
+from thidua.core.actions import act, add_upload, send_up
 from thidua.core.numbers import format_number
 from thidua.core.once import single_use
 from thidua.core.versions import StaleEdit
@@ -335,22 +335,14 @@ def photo_add(request, pk):
     report = _report(request, pk)
     if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
         raise PermissionDenied
-    form = forms.PhotoForm(request.POST, request.FILES)
-    if "photo" in form.errors:
-        messages.error(request, _("Choose a file to upload."))
-    elif not form.is_valid():
-        messages.error(request, " ".join(form.errors.get("title", [])))
-    else:
-        act(
-            request,
-            lambda: report_photo_add(
-                actor=request.user,
-                report=report,
-                upload=form.cleaned_data["photo"],
-                title=form.cleaned_data["title"],
-            ),
-            done=_("The file was added."),
-        )
+    add_upload(
+        request,
+        forms.PhotoForm(request.POST, request.FILES),
+        lambda data: report_photo_add(
+            actor=request.user, report=report, upload=data["photo"], title=data["title"]
+        ),
+        done=_("The file was added."),
+    )
     return redirect("results:report_edit", pk=report.pk)
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.helpers import jpeg, login
+from tests.helpers import jpeg, login, vietnamese
 from thidua.initiatives.models import RegistrationFile
 
 
@@ -45,4 +45,14 @@ def test_bad_uploads_are_refused_with_a_message(
         follow=True,
     )
     assert message in response.content.decode()
+    assert not RegistrationFile.objects.exists()
+
+
+def test_an_upload_without_its_file_asks_for_one(client, cast, make_registration):
+    draft = make_registration()
+    login(client, cast["officer_a"])
+    response = client.post(
+        reverse("initiatives:file_add", args=[draft.pk]), {"kind": "photo"}, follow=True
+    )
+    assert vietnamese("Choose a file to upload.") in response.content.decode()
     assert not RegistrationFile.objects.exists()

@@ -1,6 +1,5 @@
 """Photos and documents of a registration: checked by content, photos re-encoded."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -8,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core import downloads, uploads
-from thidua.core.actions import act
+from thidua.core.actions import add_upload
 from thidua.core.once import single_use
 from thidua.initiatives import forms
 from thidua.initiatives.domain.files import registration_file_add
@@ -22,21 +21,18 @@ def file_add(request, pk):
     registration = _registration(request, pk)
     if not _may_edit(request.user, registration):
         raise PermissionDenied
-    form = forms.FileForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Choose a file to upload."))
-    else:
-        act(
-            request,
-            lambda: registration_file_add(
-                actor=request.user,
-                registration=registration,
-                upload=form.cleaned_data["file"],
-                kind=form.cleaned_data["kind"],
-                title=form.cleaned_data["title"],
-            ),
-            done=_("The file was added."),
-        )
+    add_upload(
+        request,
+        forms.FileForm(request.POST, request.FILES),
+        lambda data: registration_file_add(
+            actor=request.user,
+            registration=registration,
+            upload=data["file"],
+            kind=data["kind"],
+            title=data["title"],
+        ),
+        done=_("The file was added."),
+    )
     return redirect("initiatives:registration_edit", pk=registration.pk)
 
 

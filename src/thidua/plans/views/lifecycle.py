@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.core.actions import act
+from thidua.core.actions import act, add_upload
 from thidua.core.once import single_use
 from thidua.plans import forms
 from thidua.plans.domain.plans import (
@@ -80,18 +80,12 @@ def plan_attachment_add_view(request, pk):
     if not plan.is_draft:
         messages.error(request, _("An issued plan cannot be changed: make a correction instead."))
         return redirect("plans:plan_detail", pk=plan.pk)
-    form = forms.AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        act(
-            request,
-            lambda: plan_attachment_add(
-                actor=request.user,
-                plan=plan,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-            ),
-            done=_("The file was attached."),
-        )
-    else:
-        messages.error(request, _("Give the file a title and choose a file."))
+    add_upload(
+        request,
+        forms.AttachmentForm(request.POST, request.FILES),
+        lambda data: plan_attachment_add(
+            actor=request.user, plan=plan, upload=data["file"], title=data["title"]
+        ),
+        done=_("The file was attached."),
+    )
     return redirect("plans:plan_detail", pk=plan.pk)
