@@ -1,0 +1,43 @@
+"""Figures of a results report read from the records instead of typed (no double entry).
+
+``RECORDED`` maps a figure of ``ResultsReport`` (a field name) to the function computing it
+for a report: the report's unit and the period of the plan it reports on. The report form
+shows these figures read-only ("from the records"), and the report keeps them up to date
+while it may change (``recorded_figures`` on opening, saving and sending), so the roll-up,
+the workbook and the report document read them like any other figure.
+
+Each app that records something a report counts adds its figures here (one line each).
+"""
+
+from collections.abc import Callable
+
+from thidua.events.domain.selectors import event_figures
+from thidua.results.models import ResultsReport
+
+
+def _events(report: ResultsReport) -> dict[str, int]:
+    return event_figures(report.unit, report.plan.period_start, report.plan.period_end)
+
+
+# figure name → the function computing it. A function may give several figures (one query
+# for the events and their participants): RECORDED lists each figure it gives.
+RECORDED: dict[str, Callable[[ResultsReport], int | dict[str, int]]] = {
+    "events": _events,
+    "event_participants": _events,
+}
+
+
+def recorded_figures(report: ResultsReport) -> dict[str, int]:
+    """Every recorded figure of ``report``, each source asked once."""
+    values: dict[str, int] = {}
+    answers: dict[Callable, int | dict[str, int]] = {}
+    for name, compute in RECORDED.items():
+        if compute not in answers:
+            answers[compute] = compute(report)
+        answer = answers[compute]
+        values[name] = answer[name] if isinstance(answer, dict) else answer
+    return values
+
+
+def is_recorded(name: str) -> bool:
+    return name in RECORDED
