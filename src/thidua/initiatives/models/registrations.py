@@ -65,6 +65,11 @@ class Registration(models.Model):
     lead_position = models.CharField(
         _("lead person's position and unit"), max_length=200, blank=True
     )
+    # Whether the public showcase may name the lead person; without it the public page
+    # gives the unit alone.
+    lead_consent = models.BooleanField(
+        _("the lead person agrees to be named on the public showcase"), default=False
+    )
     summary = models.TextField(_("short description"), blank=True)
     applied_when = models.CharField(_("time of application"), max_length=200, blank=True)
     applied_where = models.CharField(_("place of application"), max_length=300, blank=True)
