@@ -12,9 +12,10 @@ from thidua.core.forms import (
     bounded_formset,
 )
 from thidua.core.once import SingleUseForm
-from thidua.initiatives.models import FileKind, Kind, RegistrationState
+from thidua.initiatives.models import FileKind, Kind, Registration, RegistrationState
 from thidua.org.models import normalise_phone
 
+NO_OUTCOME = "undecided"
 MAX_IMPLEMENTERS = 30  # rows of people besides the lead
 # The registration's own fields, as the form edits them.
 MODEL_FIELDS = [
@@ -136,15 +137,31 @@ def implementer_rows(formset) -> list[dict]:
     ]
 
 
+def _outcomes() -> list[tuple[str, str]]:
+    """The outcomes a council decides, as the review app names them: its proposal model is
+    above this app in the layers, so it is reached through the relation, never imported."""
+    proposal = Registration._meta.get_field("proposals").related_model
+    return list(proposal._meta.get_field("outcome").choices)
+
+
 class ListFilterForm(forms.Form):
-    """The registration list's filters (GET): each narrows the list, the pages keep them."""
+    """The registration list's filters (GET): each narrows the list, the pages and the
+    downloads keep them. ``years``: the plan's years, offered when it spans several (a term's
+    plan); the year a registration was first sent."""
 
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     state = forms.ChoiceField(label=_("State"), required=False)
     unit = forms.TypedChoiceField(label=_("Unit"), coerce=int, required=False, empty_value=None)
+    campaign = forms.TypedChoiceField(
+        label=_("Linked campaign"), coerce=int, required=False, empty_value=None
+    )
+    year = forms.TypedChoiceField(
+        label=_("Year sent"), coerce=int, required=False, empty_value=None
+    )
+    outcome = forms.ChoiceField(label=_("Council's outcome"), required=False)
     late = forms.BooleanField(label=_("Sent late only"), required=False)
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, campaigns=(), years=(), **kwargs):
         super().__init__(*args, **kwargs)
         every = [("", _("all"))]
         self.fields["kind"].choices = every + Kind.choices
@@ -152,6 +169,21 @@ class ListFilterForm(forms.Form):
         self.fields["state"].choices = every + shown
         self.fields["unit"].choices = every + [(u.pk, u.full_name) for u in units]
         self.units_by_pk = [(u.pk, u) for u in units]
+        if campaigns:
+            self.fields["campaign"].choices = every + [(c.pk, c.name) for c in campaigns]
+        else:
+            del self.fields["campaign"]
+        if len(years) > 1:
+            self.fields["year"].choices = every + [(y, str(y)) for y in years]
+        else:
+            del self.fields["year"]
+        # The council's decided outcome, named as the review app names it; "none yet": no
+        # approved decision lists the registration.
+        self.fields["outcome"].choices = [
+            *every,
+            *_outcomes(),
+            (NO_OUTCOME, _("no decision yet")),
+        ]
 
     def narrow(self, registrations):
         """``registrations`` as the filters ask (all of them when the filters are invalid)."""
@@ -165,6 +197,21 @@ class ListFilterForm(forms.Form):
         if data["unit"]:
             unit = dict(self.units_by_pk).get(data["unit"])
             registrations = registrations.filter(unit__path__startswith=unit.path)
+        if data.get("campaign"):
+            registrations = registrations.filter(campaigns=data["campaign"])
+        if data.get("year"):
+            registrations = registrations.filter(first_submitted_at__year=data["year"])
+        decided = {"proposals__council__decision__approved": True}
+        if data["outcome"] == NO_OUTCOME:
+            registrations = registrations.exclude(
+                pk__in=Registration.objects.filter(**decided).values("pk")
+            )
+        elif data["outcome"]:
+            registrations = registrations.filter(
+                pk__in=Registration.objects.filter(
+                    **decided, proposals__outcome=data["outcome"]
+                ).values("pk")
+            )
         if data["late"]:
             registrations = registrations.filter(is_late=True)
         return registrations

@@ -1,6 +1,9 @@
 """Registration pages (initiatives/views/registrations.py): the permission matrix, bad input,
 autosave and conflicts, paper forms, blind councils."""
 
+import csv
+import io
+
 import lxml.html
 import pytest
 from django.core import mail
@@ -9,11 +12,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import strategies
-from tests.helpers import CLIENT_EXAMPLES, login, page_form, registration_form, vietnamese
+from tests.helpers import (
+    CLIENT_EXAMPLES,
+    login,
+    page_form,
+    registration_form,
+    score_all,
+    unanimous,
+    vietnamese,
+    workbook,
+)
 from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org.models import Role
 from thidua.plans.models import Campaign, LatePolicy
+from thidua.review.domain.councils import assign, council_set_state
+from thidua.review.domain.decisions import proposal_set
+from thidua.review.models import Assignment, CouncilState, Outcome
 
 MATRIX = {
     # person: (sees A's draft, sees A's sent registration, may edit A's draft)
@@ -481,3 +496,74 @@ def test_the_list_shows_every_registration_by_pages_with_the_total_and_filters(
     # The next page's link keeps the filter.
     assert models.find_class("pagination")[0].xpath(".//a/@href") == ["?kind=model&page=2"]
     assert titles(state="submitted")[1] == []
+
+
+def _decided(council, entries, outcome):
+    """``council`` scores ``entries``, closes, proposes ``outcome`` for each and votes it."""
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    assign(actor=None, council=council)
+    for assignment in Assignment.objects.filter(member__council=council):
+        score_all(council, assignment.member.person.username, assignment.registration, [18] * 5)
+    council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
+    for registration in entries:
+        proposal_set(actor=None, council=council, registration=registration, outcome=outcome)
+    unanimous(council)
+
+
+def test_the_list_filters_by_campaign_outcome_and_year_and_downloads_what_it_shows(
+    client, cast, open_plan, tree, entry, council
+):
+    """The filters the district narrows a plan's list with, each kept in the downloads: the
+    XLSX and the CSV (UTF-8 with its BOM, for Excel) hold exactly the filtered rows."""
+    campaign = Campaign.objects.create(plan=open_plan, position=1, name="Nông thôn mới")
+    linked = entry(tree.commune_a, name="Mô hình nuôi dê")
+    linked.campaigns.add(campaign)
+    honoured = entry(tree.commune_b, name="Mô hình trồng sắn cao sản")
+    registration_create(actor=None, plan=open_plan, unit=tree.commune_a, kind="idea", name="Nháp")
+    _decided(council, [honoured], Outcome.COMMENDED)
+    login(client, cast["district"])
+    url = reverse("initiatives:registration_list", args=[open_plan.pk])
+
+    def names(**query):
+        page = lxml.html.fromstring(client.get(url, query).content)
+        return sorted(a.text_content().strip() for a in page.find_class("card__title"))
+
+    assert names(campaign=campaign.pk) == ["Mô hình nuôi dê"]
+    assert names(outcome=Outcome.COMMENDED) == ["Mô hình trồng sắn cao sản"]
+    assert names(outcome="undecided") == ["Mô hình nuôi dê", "Nháp"]
+    assert names(outcome=Outcome.NOMINATED) == []
+    # One year's plan offers no year to choose; a bad value narrows nothing and breaks nothing.
+    assert 'name="year"' not in client.get(url).content.decode()
+    assert len(names(campaign="x")) == 3
+
+    page = lxml.html.fromstring(client.get(url, {"kind": "model"}).content)
+    links = page.xpath("//a[@download]/@href")
+    assert links == ["?kind=model&download=xlsx", "?kind=model&download=csv"]
+    sheet = workbook(client.get(url + links[0])).active
+    values = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
+    listed = {cell for row in values for cell in row}
+    assert {"Mô hình nuôi dê", "Mô hình trồng sắn cao sản"} <= listed
+    assert "Nháp" not in listed
+    assert "Nông thôn mới" in listed
+    response = client.get(url + links[1])
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["TT", "Đơn vị", "Loại", "Tên mô hình, sáng kiến, ý tưởng mới"]
+    assert sorted(row[3] for row in rows[1:]) == ["Mô hình nuôi dê", "Mô hình trồng sắn cao sản"]
+
+
+def test_a_commune_downloads_only_what_its_list_shows(
+    client, cast, open_plan, make_registration, tree
+):
+    """The download is the person's list: Ea Bá's officer never gets Ea Ly's draft."""
+    make_registration(tree.commune_a, name="Nháp của Ea Bá")
+    make_registration(tree.commune_b, name="Nháp của Ea Ly")
+    login(client, cast["officer_a"])
+    url = reverse("initiatives:registration_list", args=[open_plan.pk])
+    content = client.get(url, {"download": "csv"}).content.decode("utf-8-sig")
+    assert "Nháp của Ea Bá" in content
+    assert "Nháp của Ea Ly" not in content
+    login(client, cast["outsider"])
+    assert client.get(url, {"download": "csv"}).status_code == 404
