@@ -28,7 +28,8 @@ from thidua.initiatives.models import (
 )
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
-from thidua.plans.models import DeadlineKind, LatePolicy, Plan, PlanState
+from thidua.plans.domain.sending import send_to_unit_above
+from thidua.plans.models import DeadlineKind, Plan, PlanState
 
 TEXT_FIELDS = {
     "kind",
@@ -206,30 +207,22 @@ def registration_submit(
         else now
     )
     due = registration_deadline(registration.plan)
-    late = due is not None and sent_at > due
-    if late and registration.plan.late_registrations == LatePolicy.BLOCK:
-        raise ValidationError(
-            _(
-                "The registration deadline (%(due)s) has passed: "
-                "this plan accepts no late registrations."
-            )
-            % {"due": timezone.localtime(due).strftime("%d/%m/%Y")}
-        )
     source = registration.state
-    if not transition(
+    late = send_to_unit_above(
         actor=actor,
         instance=registration,
         to=RegistrationState.SUBMITTED,
-        unit=registration.unit,
+        plan=registration.plan,
+        sent_at=sent_at,
+        due=due,
+        refused=_(
+            "The registration deadline (%(due)s) has passed: "
+            "this plan accepts no late registrations."
+        )
+        % {"due": timezone.localtime(due).strftime("%d/%m/%Y") if due else ""},
         where={"version": registration.version},
-        changes={
-            "submitted_at": sent_at,
-            "first_submitted_at": registration.first_submitted_at or sent_at,
-            "is_late": registration.is_late or late,
-            "version": F("version") + 1,
-        },
-        after={"late": late},
-    ):
+    )
+    if late is None:
         return Registration.objects.get(pk=registration.pk)  # someone else just sent it
     return _after_transition(
         actor,

@@ -17,7 +17,8 @@ from thidua.core.versions import update_if_current
 from thidua.initiatives.models import SENT_STATES, Registration
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
-from thidua.plans.models import DeadlineKind, LatePolicy, Plan, PlanState
+from thidua.plans.domain.sending import send_to_unit_above
+from thidua.plans.models import DeadlineKind, Plan, PlanState
 from thidua.results.models import InitiativeResult, ReportPhoto, ReportState, ResultsReport
 
 EDITABLE = (ReportState.DRAFT, ReportState.RETURNED)
@@ -125,26 +126,16 @@ def report_submit(*, actor, report: ResultsReport) -> ResultsReport:
         raise ValidationError(_("This report was already sent."))
     if not report.achievements.strip():
         raise ValidationError({"achievements": _("Write the results achieved.")})
-    now = timezone.now()
-    due = report_deadline(report.plan)
-    late = due is not None and now > due
-    if late and report.plan.late_registrations == LatePolicy.BLOCK:
-        raise ValidationError(
-            _("The report deadline has passed: this plan accepts no late reports.")
-        )
-    if not transition(
+    late = send_to_unit_above(
         actor=actor,
         instance=report,
         to=ReportState.SUBMITTED,
-        unit=report.unit,
-        changes={
-            "submitted_at": now,
-            "first_submitted_at": report.first_submitted_at or now,
-            "is_late": report.is_late or late,
-            "version": F("version") + 1,
-        },
-        after={"late": late},
-    ):
+        plan=report.plan,
+        sent_at=timezone.now(),
+        due=report_deadline(report.plan),
+        refused=_("The report deadline has passed: this plan accepts no late reports."),
+    )
+    if late is None:
         return ResultsReport.objects.get(pk=report.pk)
     return _after(
         actor,
