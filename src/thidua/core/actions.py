@@ -37,6 +37,20 @@ def act(
     return result
 
 
+def act_on_form(form, change: Callable[[], T]) -> T | None:
+    """Run ``change()`` for a valid ``form``. Refused: its reasons go on the form, beside
+    the fields they name when the form has them and above it otherwise, and None."""
+    try:
+        return change()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return None
+
+
 def add_upload(request, form, add: Callable[[dict], object], *, done: str) -> None:
     """An upload form's POST: a valid form runs ``add(cleaned_data)`` through `act`; an
     invalid one says what its fields say (each upload form words its own "choose a file")."""

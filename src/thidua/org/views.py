@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from thidua.core import text
+from thidua.core.actions import act_on_form
 from thidua.core.once import single_use
 from thidua.org import access, forms
 from thidua.org.domain.people import (
@@ -100,11 +101,10 @@ def unit_create_child(request, pk):
     parent = access.get_unit(request.user, "unit.manage", pk)
     form = forms.UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            child = unit_create(actor=request.user, parent=parent, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        child = act_on_form(
+            form, lambda: unit_create(actor=request.user, parent=parent, **form.cleaned_data)
+        )
+        if child is not None:
             messages.success(request, _("%(unit)s was created.") % {"unit": child.full_name})
             return redirect("org:unit_detail", pk=parent.pk)
     return render(request, "org/unit_form.html", {"form": form, "parent": parent})
@@ -118,11 +118,10 @@ def unit_edit(request, pk):
     initial = {f: getattr(unit, f) for f in ("name", "code", "valid_from", "valid_to")}
     form = forms.UnitEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            unit_update(actor=request.user, unit=unit, **form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = act_on_form(
+            form, lambda: unit_update(actor=request.user, unit=unit, **form.cleaned_data)
+        )
+        if saved is not None:
             messages.success(request, _("%(unit)s was saved.") % {"unit": unit.full_name})
             return redirect("org:unit_detail", pk=unit.pk)
     return render(request, "org/unit_edit.html", {"form": form, "unit": unit})
@@ -215,11 +214,10 @@ def person_edit(request, pk):
         request.POST or None, initial={f: getattr(person, f) for f in fields}
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            person_update(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        saved = act_on_form(
+            form, lambda: person_update(actor=request.user, person=person, **form.cleaned_data)
+        )
+        if saved is not None:
             messages.success(request, _("The account was saved."))
             return redirect("org:person_detail", pk=person.pk)
     return render(request, "org/person_edit.html", {"form": form, "person": person})
@@ -252,11 +250,8 @@ def unit_person_create(request, pk):
     form = forms.PersonCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            person = person_create(actor=request.user, unit=unit, **data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        person = act_on_form(form, lambda: person_create(actor=request.user, unit=unit, **data))
+        if person is not None:
             messages.success(
                 request,
                 _("The account %(username)s was created with the role %(role)s.")
@@ -319,14 +314,6 @@ def _find_person(people, login: str) -> Person | None:
         condition |= Q(phone=phone)
     matches = list(people.filter(condition).distinct()[:2])
     return matches[0] if len(matches) == 1 else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

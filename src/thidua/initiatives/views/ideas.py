@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core import text
+from thidua.core.actions import act_on_form
 from thidua.core.clients import client_address
 from thidua.core.once import single_use
 from thidua.initiatives import forms
@@ -59,18 +60,18 @@ def idea_new(request, unit_pk):
             idea_spam_count(unit=unit)
             form.add_error(None, problem)
         else:
-            try:
-                idea_send(
+            sent = act_on_form(
+                form,
+                lambda: idea_send(
                     unit=unit,
                     name=form.cleaned_data["name"],
                     phone=form.cleaned_data["phone"],
                     idea=form.cleaned_data["idea"],
                     address=client_address(request),
                     token=nonce,
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
+                ),
+            )
+            if sent is not None:
                 return render(request, "initiatives/idea_thanks.html", {"unit": unit})
     return render(request, "initiatives/idea_form.html", {"form": form, "unit": unit})
 

@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.core.actions import act_on_form
 from thidua.core.once import single_use
 from thidua.org import access
 from thidua.plans import forms
@@ -34,11 +34,8 @@ def plan_create_view(request, unit_pk):
     form = forms.PlanCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
-            plan = plan_create(actor=request.user, unit=unit, **data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        plan = act_on_form(form, lambda: plan_create(actor=request.user, unit=unit, **data))
+        if plan is not None:
             messages.success(request, _("The draft plan was created. Now write its sections."))
             return redirect("plans:plan_body", pk=plan.pk)
     return render(request, "plans/plan_form.html", {"form": form, "unit": unit, "plan": None})
@@ -52,11 +49,10 @@ def plan_edit(request, pk):
     initial["movement_name"] = plan.movement.name
     form = forms.PlanForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            plan_update(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        saved = act_on_form(
+            form, lambda: plan_update(actor=request.user, plan=plan, **form.cleaned_data)
+        )
+        if saved is not None:
             messages.success(request, _("The plan was saved."))
             return redirect("plans:plan_detail", pk=plan.pk)
     return render(request, "plans/plan_form.html", {"form": form, "unit": plan.unit, "plan": plan})
