@@ -31,8 +31,17 @@ def registrations(world, communes):
 @pytest.mark.parametrize(
     ("name", "queries", "shows"),
     [
-        # the page, its total and the unit filter's units (two): the same at any size
-        ("initiatives:registration_list", 11, last("Mô hình đã gửi số", "Bản nháp số")),
+        # the page, its total, the unit filter's units (two) and the plan's campaigns
+        ("initiatives:registration_list", 12, last("Mô hình đã gửi số", "Bản nháp số")),
+        # … filtered by state, outcome and kind
+        (
+            "initiatives:registration_list?state=submitted&outcome=undecided&kind=model",
+            12,
+            last("Mô hình đã gửi số"),
+        ),
+        # the rows with their implementers, campaigns and arguments, as the list narrows them
+        ("initiatives:registration_list?download=xlsx", 13, last("Mô hình đã gửi số")),
+        ("initiatives:registration_list?download=csv&state=draft", 13, last("Bản nháp số")),
         ("initiatives:compliance", 12, last("Hội Nông dân xã Ea Tam")),
         # the acting unit and the plans of the movement (initiatives/exports.py)
         ("initiatives:export_xlsx", 14, last("Mô hình đã gửi số")),
@@ -42,8 +51,9 @@ def registrations(world, communes):
 )
 def test_registrations_of_the_plan(world, communes, same_queries, name, queries, shows):
     """The district's list, compliance table and exports of every commune's registrations."""
+    name, _sep, query = name.partition("?")
     same_queries(
-        reverse(name, args=[world.plan.pk]),
+        reverse(name, args=[world.plan.pk]) + (f"?{query}" if query else ""),
         queries,
         by="district",
         grow=registrations(world, communes),

@@ -26,10 +26,38 @@ def test_plan_list(world, same_queries):
             issued_on=MARCH_8,
         )
     )
+    # the list's page and its total, the filters' years and issuers: the same at any size
     same_queries(
         reverse("plans:plan_list"),
-        8,
+        10,
         by="officer_a",
+        grow=grow,
+        shows=last("Kế hoạch chuyên đề số"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "queries"),
+    [
+        ("year=2022&state=issued&whose=own", 10),
+        # no page, no total: the rows, and the filters' years and issuers
+        ("year=2022&state=issued&whose=own&download=csv", 7),
+        ("year=2022&download=xlsx", 7),
+    ],
+)
+def test_plan_list_filtered_and_downloaded(world, same_queries, query, queries):
+    """The district's plans of a year and state, on the page and as its downloads."""
+    grow = grower(
+        lambda i: plan_issue(
+            actor=None,
+            plan=world._make_plan(title=f"Kế hoạch chuyên đề số {i}"),
+            issued_on=MARCH_8,
+        )
+    )
+    same_queries(
+        f"{reverse('plans:plan_list')}?{query}",
+        queries,
+        by="district",
         grow=grow,
         shows=last("Kế hoạch chuyên đề số"),
     )
@@ -49,7 +77,7 @@ def test_plan_list_of_the_district(world, same_queries):
         )
     )
     same_queries(
-        reverse("plans:plan_list"), 8, by="district", grow=grow, shows=last("Dự thảo chuyên đề số")
+        reverse("plans:plan_list"), 10, by="district", grow=grow, shows=last("Dự thảo chuyên đề số")
     )
 
 

@@ -13,11 +13,25 @@ from django.utils.translation import gettext
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers import CLIENT_EXAMPLES, cast_of, login, page_form, successor, vietnamese
+from tests.helpers import (
+    CLIENT_EXAMPLES,
+    cast_of,
+    login,
+    page_form,
+    successor,
+    vietnamese,
+    workbook,
+)
 from tests.typed import body_stored, plan_source
 from thidua.org.domain.units import unit_create
 from thidua.org.models import Role, UnitKind
-from thidua.plans.domain.plans import plan_create_child, plan_issue, plan_update
+from thidua.plans.domain.plans import (
+    plan_create,
+    plan_create_child,
+    plan_issue,
+    plan_set_body,
+    plan_update,
+)
 from thidua.plans.models import Plan, PlanAttachment, PlanState
 
 MARCH_8 = datetime.date(2022, 3, 8)
@@ -57,8 +71,8 @@ def test_issued_plan_reaches_the_communes_and_the_province_but_not_outsiders(
     login(client, cast["outsider"])
     assert client.get(url).status_code == 404
     login(client, cast["officer_a"])
-    inbox = client.get(reverse("plans:plan_list")).content.decode()
-    assert plan.title in inbox.split("Kế hoạch của đơn vị bạn")[0]
+    inbox = client.get(reverse("plans:plan_list"), {"whose": "received"}).content.decode()
+    assert plan.title in inbox
 
 
 def test_commune_never_sees_another_communes_draft(client, cast, make_plan, tree):
@@ -261,10 +275,13 @@ def test_plan_list_separates_the_inbox_from_the_units_own_plans(client, cast, ma
     )
     own = make_plan(tree.commune_a, title="Kế hoạch của xã")
     login(client, cast["officer_a"])
-    response = client.get(reverse("plans:plan_list"))
-    assert set(response.context["inbox"]) == {province_plan, district_plan}
-    assert list(response.context["own"]) == [own]
-    assert [u.name for u in response.context["units_for_new"]] == ["Ea Bá"]
+    url = reverse("plans:plan_list")
+    received = client.get(url, {"whose": "received"})
+    assert set(received.context["plans"]) == {province_plan, district_plan}
+    assert list(client.get(url, {"whose": "own"}).context["plans"]) == [own]
+    everything = client.get(url)
+    assert set(everything.context["plans"]) == {province_plan, district_plan, own}
+    assert [u.name for u in everything.context["units_for_new"]] == ["Ea Bá"]
 
 
 def test_district_admin_sets_numbering_by_term_and_the_next_plan_uses_it(
@@ -339,3 +356,76 @@ def test_a_body_pasted_from_word_is_stored_and_read_back_as_typed(client, cast, 
     assert body_stored(plan) == canonical
     client.post(url, page_form(client.get(url), "//form[.//textarea[@name='source']]"))
     assert body_stored(plan) == canonical
+
+
+def _plan_of(unit, title, year, *, issued=True):
+    plan = plan_create(
+        actor=None,
+        unit=unit,
+        title=title,
+        movement_name="Nông dân thi đua sản xuất giỏi",
+        period_start=datetime.date(year, 1, 1),
+        period_end=datetime.date(year, 12, 31),
+        signer_name="Bá Minh Hiếu",
+    )
+    if not issued:
+        return plan
+    plan_set_body(actor=None, plan=plan, source="# MỤC ĐÍCH\nThi đua sản xuất giỏi.")
+    return plan_issue(actor=None, plan=plan, issued_on=datetime.date(year, 3, 8))
+
+
+def test_plan_list_filters_by_year_issuer_level_and_state_and_downloads_them(client, cast, tree):
+    """The district's list: its own plans of 2022 and 2023, a draft, the province's plan
+    received from above, and Ea Bá's; each filter narrows it, the links keep the filter and
+    the XLSX and CSV hold what the list shows."""
+    _plan_of(tree.district, "Kế hoạch thi đua năm 2022", 2022)
+    _plan_of(tree.district, "Kế hoạch thi đua năm 2023", 2023)
+    _plan_of(tree.district, "Dự thảo năm 2023", 2023, issued=False)
+    _plan_of(tree.province, "Kế hoạch của tỉnh năm 2023", 2023)
+    _plan_of(tree.commune_a, "Kế hoạch của Ea Bá năm 2023", 2023)
+    login(client, cast["district"])
+    url = reverse("plans:plan_list")
+
+    def titles(**query):
+        return sorted(p.title for p in client.get(url, query).context["plans"])
+
+    assert len(titles()) == 5
+    assert titles(year=2022) == ["Kế hoạch thi đua năm 2022"]
+    assert titles(issuer=tree.commune_a.pk) == ["Kế hoạch của Ea Bá năm 2023"]
+    assert titles(level=1) == ["Kế hoạch của tỉnh năm 2023"]
+    assert titles(state=PlanState.DRAFT) == ["Dự thảo năm 2023"]
+    assert titles(whose="received") == ["Kế hoạch của tỉnh năm 2023"]
+    assert titles(year=2023, level=2, state=PlanState.ISSUED) == ["Kế hoạch thi đua năm 2023"]
+    assert len(titles(year="năm ngoái")) == 5  # a filter that makes no sense narrows nothing
+
+    page = client.get(url, {"year": 2023}).content.decode()
+    assert "4" in page.split('class="count">')[1].split("</p>")[0]
+    assert 'href="?year=2023&amp;download=xlsx"' in page
+    sheet = workbook(client.get(url, {"year": 2023, "download": "xlsx"})).active
+    cells = {c for row in sheet.iter_rows(values_only=True) for c in row if c is not None}
+    assert {"Kế hoạch thi đua năm 2023", "Dự thảo năm 2023", "Kế hoạch của tỉnh năm 2023"} <= cells
+    assert "Kế hoạch thi đua năm 2022" not in cells
+    csv_file = client.get(url, {"year": 2022, "download": "csv"})
+    assert csv_file.content.startswith(b"\xef\xbb\xbf")
+    lines = csv_file.content.decode("utf-8-sig").splitlines()
+    assert len(lines) == 2
+    assert "Kế hoạch thi đua năm 2022" in lines[1]
+    # Ea Bá's officer gets neither the district's draft nor Ea Bá's neighbours' plans.
+    login(client, cast["officer_b"])
+    listed = client.get(url, {"download": "csv"}).content.decode("utf-8-sig")
+    assert "Dự thảo năm 2023" not in listed
+    assert "Kế hoạch của Ea Bá năm 2023" not in listed
+    assert "Kế hoạch thi đua năm 2023" in listed
+
+
+def test_plan_list_shows_50_a_page_with_the_total(client, cast, tree):
+    for number in range(51):
+        _plan_of(tree.district, f"Dự thảo số {number}", 2022, issued=False)
+    login(client, cast["district"])
+    url = reverse("plans:plan_list")
+    first = client.get(url, {"state": PlanState.DRAFT})
+    assert len(first.context["plans"]) == 50
+    text = first.content.decode()
+    assert "51" in text.split('class="count">')[1].split("</p>")[0]
+    assert "?state=draft&amp;page=2" in text
+    assert len(client.get(url, {"state": PlanState.DRAFT, "page": 2}).context["plans"]) == 1

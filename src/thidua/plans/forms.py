@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.core.forms import LongTextField, OfficeDateField, PlainTextField, bounded_formset
 from thidua.core.once import SingleUseForm
-from thidua.org.models import UnitKind
+from thidua.org.models import UnitKind, UnitLevel
 from thidua.plans.domain import body as plan_body
 from thidua.plans.models import (
     Campaign,
@@ -14,6 +14,7 @@ from thidua.plans.models import (
     LatePolicy,
     PlanPoint,
     PlanSection,
+    PlanState,
     Restart,
 )
 
@@ -244,3 +245,52 @@ class NumberingRuleForm(forms.Form):
         if data.get("restart") == Restart.TERM and not data.get("term"):
             self.add_error("term", _("Give the current term."))
         return data
+
+
+class PlanFilterForm(forms.Form):
+    """The plan list's filters (GET): each narrows the list; the pages and downloads keep
+    them. The choices are what the person's plans hold: their years, issuers and levels."""
+
+    whose = forms.ChoiceField(label=_("Plans"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
+    issuer = forms.TypedChoiceField(
+        label=_("Issued by"), coerce=int, required=False, empty_value=None
+    )
+    level = forms.TypedChoiceField(label=_("Level"), coerce=int, required=False, empty_value=None)
+    state = forms.ChoiceField(label=_("State"), required=False)
+
+    RECEIVED, OWN = "received", "own"
+
+    def __init__(self, *args, years, issuers, **kwargs):
+        super().__init__(*args, **kwargs)
+        every = [("", _("all"))]
+        self.fields["whose"].choices = [
+            *every,
+            (self.RECEIVED, _("received from above")),
+            (self.OWN, _("of your units")),
+        ]
+        self.fields["year"].choices = every + [(y, str(y)) for y in years]
+        self.fields["issuer"].choices = every + [(u.pk, u.full_name) for u in issuers]
+        levels = sorted({u.level for u in issuers})
+        self.fields["level"].choices = every + [(v, UnitLevel(v).label) for v in levels]
+        self.fields["state"].choices = every + PlanState.choices
+
+    def narrow(self, plans, *, above: set[int]):
+        """``plans`` as the filters ask; ``above``: the ids of the units above the person's
+        (what they issue is received from above). All of them when the filters are invalid."""
+        if not self.is_valid():
+            return plans
+        data = self.cleaned_data
+        if data["whose"] == self.RECEIVED:
+            plans = plans.filter(unit_id__in=above)
+        elif data["whose"] == self.OWN:
+            plans = plans.exclude(unit_id__in=above)
+        if data["year"]:
+            plans = plans.filter(period_start__year=data["year"])
+        if data["issuer"]:
+            plans = plans.filter(unit_id=data["issuer"])
+        if data["level"] is not None:
+            plans = plans.filter(unit__level=data["level"])
+        if data["state"]:
+            plans = plans.filter(state=data["state"])
+        return plans

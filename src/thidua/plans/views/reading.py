@@ -2,42 +2,75 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.core.paginator import Paginator
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thidua.core import downloads, uploads
+from thidua.documents.csvfile import render_csv
 from thidua.documents.docx import render_docx
+from thidua.documents.xlsx import render_xlsx
 from thidua.org import access
 from thidua.org.models import Unit
 from thidua.org.models.units import ids_in_path
 from thidua.plans import forms
 from thidua.plans.domain.cascade import cascade, due_date
 from thidua.plans.enums import ChildPlanState
+from thidua.plans.exports import plan_table
 from thidua.plans.models import Plan, PlanState
 from thidua.plans.rendering import official_document
 from thidua.plans.views.common import plan_for, units_that_may_answer
 
+LIST_PAGE_SIZE = 50  # plans a page of the list shows; the total is said
+LIST_FORMATS = {"xlsx": uploads.XLSX.content_type, "csv": "text/csv; charset=utf-8"}
+
 
 @login_required
 def plan_list(request):
-    """Plans received from above (the inbox) and the plans of the user's own units."""
-    visible = Plan.objects.filter(access.plan_filter(request.user)).select_related(
-        "unit", "movement"
-    )
+    """Every plan the person may read, 50 a page with the total: those received from above
+    (the inbox) and those of their own units, narrowed by year, issuer, level and state;
+    ``?download=xlsx`` or ``csv``: the whole filtered list as a file."""
+    visible = Plan.objects.filter(access.plan_filter(request.user))
     # The inbox: what the units above the user's units have issued; "own": their subtrees'.
     roots = access.paths_for(request.user, "plan.view")
     above = {i for path in roots for i in ids_in_path(path)[:-1]} - {
         i for path in roots for i in ids_in_path(path)[-1:]
     }
-    inbox = visible.filter(unit_id__in=above, state__in=[PlanState.ISSUED, PlanState.CLOSED])
-    own = visible.exclude(unit_id__in=above)
+    inbox = Q(unit_id__in=above)
+    visible = visible.filter(~inbox | Q(state__in=[PlanState.ISSUED, PlanState.CLOSED]))
+    filters = forms.PlanFilterForm(
+        request.GET or None,
+        years=sorted(
+            {day.year for day in visible.dates("period_start", "year", order="DESC")},
+            reverse=True,
+        ),
+        issuers=list(
+            Unit.objects.filter(pk__in=visible.values("unit_id")).order_by("level", "sort_key")
+        ),
+    )
+    plans = (
+        filters.narrow(visible, above=above)
+        .select_related("unit", "movement")
+        # Drafts (not issued yet) first, then the latest issued.
+        .order_by(F("issued_on").desc(nulls_first=True), "-id")
+    )
+    wanted = request.GET.get("download")
+    if wanted in LIST_FORMATS:
+        return _list_download(plans, wanted)
+    page = Paginator(plans, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "plans/plan_list.html",
         {
-            "inbox": inbox.order_by("-issued_on", "-id")[:50],
-            "own": own.order_by("state", "-issued_on", "-id")[:100],
+            "filters": filters,
+            "page": page,
+            "plans": page.object_list,
+            "received": above,
+            "query": query.urlencode(),
             # Where the user holds the role (not every branch below it), among the units that
             # exist today: a commune merged in 2025 keeps its archive, not new plans.
             "units_for_new": Unit.objects.filter(
@@ -46,6 +79,19 @@ def plan_list(request):
             .active_on(timezone.localdate())
             .order_by("level", "sort_key"),
         },
+    )
+
+
+def _list_download(plans, extension: str):
+    columns, rows = plan_table(plans)
+    if extension == "xlsx":
+        content = render_xlsx(title="DANH SÁCH KẾ HOẠCH", columns=columns, rows=rows)
+    else:
+        content = render_csv(columns=columns, rows=rows)
+    return downloads.download(
+        content,
+        name=downloads.file_name(_("Plans"), extension=extension),
+        content_type=LIST_FORMATS[extension],
     )
 
 
