@@ -81,6 +81,14 @@ def _report(request, pk) -> ResultsReport:
     return report
 
 
+def _report_to_edit(request, pk) -> ResultsReport:
+    """The report, if the person may change it now (403 otherwise)."""
+    report = _report(request, pk)
+    if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
+        raise PermissionDenied
+    return report
+
+
 @login_required
 def overview(request, plan_pk):
     """Every unit that reports under the plan and that the user may see, with its report
@@ -147,9 +155,7 @@ def _forms(report, data=None):
 
 @login_required
 def report_edit(request, pk):
-    report = _report(request, pk)
-    if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
-        raise PermissionDenied
+    report = _report_to_edit(request, pk)
     data = request.POST or None
     form, result_forms = _forms(report, data)
     status = 200
@@ -332,9 +338,7 @@ def dashboard_view(request, plan_pk):
 @require_POST
 @single_use
 def photo_add(request, pk):
-    report = _report(request, pk)
-    if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
-        raise PermissionDenied
+    report = _report_to_edit(request, pk)
     add_upload(
         request,
         forms.PhotoForm(request.POST, request.FILES),
@@ -362,9 +366,7 @@ def photo_file(request, pk, photo_pk, thumbnail=False):
 @require_POST
 def report_autosave(request, pk):
     """Saves the report as it is typed (static/thidua/autosave.js). JSON in, JSON out."""
-    report = _report(request, pk)
-    if report.state not in EDITABLE or not access.can(request.user, "report.edit", report.unit):
-        raise PermissionDenied
+    report = _report_to_edit(request, pk)
     form, result_forms = _forms(report, request.POST)
     if not (form.is_valid() and all(f.is_valid() for _, f in result_forms)):
         return autosave.invalid(form.errors.get_json_data())

@@ -1,7 +1,6 @@
 """Photos and documents of a registration: checked by content, photos re-encoded."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,16 +10,14 @@ from thidua.core.actions import add_upload
 from thidua.core.once import single_use
 from thidua.initiatives import forms
 from thidua.initiatives.domain.files import registration_file_add
-from thidua.initiatives.views.registrations import _may_edit, _registration
+from thidua.initiatives.views.registrations import _registration, _registration_to_edit
 
 
 @login_required
 @require_POST
 @single_use
 def file_add(request, pk):
-    registration = _registration(request, pk)
-    if not _may_edit(request.user, registration):
-        raise PermissionDenied
+    registration = _registration_to_edit(request, pk)
     add_upload(
         request,
         forms.FileForm(request.POST, request.FILES),

@@ -132,6 +132,14 @@ def _edit_forms(request, registration, data=None):
     return form, implementers
 
 
+def _registration_to_edit(request, pk) -> Registration:
+    """The registration, if the person may change it now (403 otherwise)."""
+    registration = _registration(request, pk)
+    if not _may_edit(request.user, registration):
+        raise PermissionDenied
+    return registration
+
+
 def _may_edit(user, registration) -> bool:
     """The unit (or the office above it) may change what it wrote while it is editable."""
     return registration.state in editable_states(registration) and access.can(
@@ -153,9 +161,7 @@ def _save(request, registration, form, implementers) -> Registration:
 
 @login_required
 def registration_edit(request, pk):
-    registration = _registration(request, pk)
-    if not _may_edit(request.user, registration):
-        raise PermissionDenied
+    registration = _registration_to_edit(request, pk)
     if request.method == "POST":
         form, implementers = _edit_forms(request, registration, request.POST)
         if form.is_valid() and implementers.is_valid():
@@ -219,9 +225,7 @@ def _conflict(request, registration, form, implementers):
 @require_POST
 def registration_autosave(request, pk):
     """Saves a draft as the person types (see static/thidua/autosave.js). JSON in, JSON out."""
-    registration = _registration(request, pk)
-    if not _may_edit(request.user, registration):
-        raise PermissionDenied
+    registration = _registration_to_edit(request, pk)
     form, implementers = _edit_forms(request, registration, request.POST)
     if not (form.is_valid() and implementers.is_valid()):
         return autosave.invalid(
@@ -260,9 +264,7 @@ def _submit(request, registration):
 @login_required
 @require_POST
 def registration_submit_view(request, pk):
-    registration = _registration(request, pk)
-    if not _may_edit(request.user, registration):
-        raise PermissionDenied
+    registration = _registration_to_edit(request, pk)
     return _submit(request, registration)
 
 
