@@ -40,9 +40,25 @@ ACTIONS: dict[str, frozenset[str]] = {
     "registration.edit": frozenset({Role.ADMIN, Role.OFFICER}),
     "registration.review": frozenset({Role.ADMIN, Role.OFFICER}),
     "idea.view": frozenset({Role.ADMIN, Role.OFFICER}),
+    # The reward fund: its ledger and donors (the public sees only the transparency page).
+    "fund.view": frozenset({Role.ADMIN, Role.OFFICER, Role.VIEWER}),
+    "fund.record": frozenset({Role.ADMIN, Role.OFFICER}),
+    "fund.manage": frozenset({Role.ADMIN}),
     "report.view": frozenset({Role.ADMIN, Role.OFFICER, Role.VIEWER}),
     "report.edit": frozenset({Role.ADMIN, Role.OFFICER}),
     "report.review": frozenset({Role.ADMIN, Role.OFFICER}),
+    # Replication: a commune records that it replicates an honoured model, then its results.
+    "replication.record": frozenset({Role.ADMIN, Role.OFFICER}),
+    # The national award: the nominating unit prepares and sends the dossier; each level
+    # above endorses or returns it (award/domain/nominations.py).
+    "award.prepare": frozenset({Role.ADMIN, Role.OFFICER}),
+    "award.endorse": frozenset({Role.ADMIN, Role.OFFICER}),
+    # Publicity (showcase, stories, events): the unit's officers; a story is published by an
+    # officer other than its author (showcase/domain/stories.py).
+    "showcase.publish": frozenset({Role.ADMIN, Role.OFFICER}),
+    "story.write": frozenset({Role.ADMIN, Role.OFFICER}),
+    "story.review": frozenset({Role.ADMIN, Role.OFFICER}),
+    "event.edit": frozenset({Role.ADMIN, Role.OFFICER}),
 }
 
 
