@@ -158,6 +158,8 @@ def generate(scale: str, *, seed: int = YEAR, per_commune: tuple[int, int] = (1,
         "reports": reports,
         "indexed": sum(index.values()),
         "accounts": {name: person.username for name, person in people.items()},
+        # Who administers the council's plan without a seat on it (sees its figures).
+        "top_admin": {"district": "huyen", "province": "tinh", "national": "tw"}[scale],
         "password": PASSWORD,
         "plans_by_role": {
             "national": top.pk,
@@ -378,7 +380,9 @@ def _registrations(world: World, plans: dict[int, Plan], rng, per_commune) -> di
     }
     due = at(REGISTRATION_DUE, 23)
     rows, details = [], []
-    for commune in world.communes:
+    # `xa`'s commune first: its first registrations take the first states (a draft to edit).
+    communes = [world.commune, *(c for c in world.communes if c != world.commune)]
+    for commune in communes:
         for _n in range(rng.randint(*per_commune)):
             # The first few take each state in turn: every state exists at every scale.
             state = weighted(rng, STATES) if len(rows) >= len(STATES) else list(STATES)[len(rows)]
