@@ -330,8 +330,9 @@ def run(options) -> dict:
             database_url = os.environ["DATABASE_URL"]
         variables = environment(data_dir, port, database_url, options.workers)
         variables["DJANGO_SETTINGS_MODULE"] = "floor_settings"
+        source = checkout(options.commit, data_dir) if options.commit else None
         variables["PYTHONPATH"] = os.pathsep.join(
-            [str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])]
+            [str(HERE), *filter(None, [source, os.environ.get("PYTHONPATH")])]
         )
         if not prepared.exists():
             say(f"generating the {options.scale} data in {data_dir} …")
@@ -375,7 +376,7 @@ def run(options) -> dict:
     return {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
-        "git": git_head(),
+        "git": f"{options.commit} (git archive)" if options.commit else git_head(),
         "scale": summary["scale"],
         "per_commune": options.per_commune,
         "database": "PostgreSQL" if summary.get("database_url") else "SQLite",
@@ -431,6 +432,28 @@ def machine() -> str:
     )
 
 
+def checkout(commit: str, data_dir: Path) -> str:
+    """``src/`` as it was at ``commit`` (``git archive``, the working tree untouched), for
+    measuring a before and an after from the same checkout: the path to put first on
+    ``PYTHONPATH``, ahead of the installed package."""
+    revision = subprocess.run(  # noqa: S603 (git, with our own arguments)
+        ["git", "-C", str(HERE), "rev-parse", "--short", commit],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    target = data_dir / f"src-{revision}"
+    if not target.exists():
+        target.mkdir()
+        archive = subprocess.run(  # noqa: S603 (git, with our own arguments)
+            ["git", "-C", str(HERE.parent), "archive", revision, "src"],  # noqa: S607
+            capture_output=True,
+            check=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)  # noqa: S603, S607
+    return str(target / "src")
+
+
 def git_head() -> str:
     result = subprocess.run(  # noqa: S603 (git, with our own arguments)
         ["git", "-C", str(HERE), "log", "-1", "--format=%h %cI"],  # noqa: S607
@@ -438,7 +461,16 @@ def git_head() -> str:
         text=True,
         check=False,
     )
-    return result.stdout.strip()
+    changed = subprocess.run(  # noqa: S603 (git, with our own arguments)
+        ["git", "-C", str(HERE), "status", "--short", "--", "../src"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split("\n")
+    # The server runs the working tree: say when it differs from the commit.
+    changed = [line[3:] for line in changed if line.strip()]
+    note = f" + {len(changed)} changed files under src/" if changed else ""
+    return result.stdout.strip() + note
 
 
 def table(report: dict) -> str:
@@ -499,6 +531,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrent", type=float, default=20, help="seconds at 8 clients (20)")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
+    parser.add_argument(
+        "--commit",
+        help="serve src/ as of this commit (git archive into the folder), not the working tree",
+    )
     parser.add_argument("--only", help="only the pages whose name contains this (and the floor)")
     parser.add_argument(
         "--quick", action="store_true", help="10 requests or 8 s a page, 5 s at 8 clients"
