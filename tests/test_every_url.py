@@ -359,6 +359,13 @@ VISITS: dict[str, Visit] = {
         args=lambda w: [plan(w)],
         shows=lambda w: [UNIT_A, UNIT_B],
     ),
+    "plans:plan_series": action(
+        "district",
+        to("plans:plan_detail", plan),
+        args=lambda w: [plan(w)],
+        data=lambda w: {"previous": ""},
+        then=lambda w, response: expect(Plan.objects.get(pk=w.plan.pk).previous_in_series is None),
+    ),
     "plans:plan_docx": download("district", DOCX, ZIP_MAGIC, args=lambda w: [draft_plan(w)]),
     "plans:plan_attachment_add": action(
         "district",

@@ -3,6 +3,7 @@
 import datetime
 from html import unescape
 
+import lxml.html
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -429,3 +430,30 @@ def test_plan_list_shows_50_a_page_with_the_total(client, cast, tree):
     assert "51" in text.split('class="count">')[1].split("</p>")[0]
     assert "?state=draft&amp;page=2" in text
     assert len(client.get(url, {"state": PlanState.DRAFT, "page": 2}).context["plans"]) == 1
+
+
+def test_the_district_links_its_plan_to_last_years_and_others_cannot(client, cast, tree):
+    last_year = _plan_of(tree.district, "Kế hoạch thi đua năm 2022", 2022)
+    this_year = _plan_of(tree.district, "Kế hoạch thi đua năm 2023", 2023)
+    url = reverse("plans:plan_series", args=[this_year.pk])
+    detail = reverse("plans:plan_detail", args=[this_year.pk])
+    for name, status in (("officer_a", 403), ("province", 403), ("outsider", 404)):
+        login(client, cast[name])
+        assert client.post(url, {"previous": last_year.pk}).status_code == status, name
+        assert url not in client.get(detail).content.decode()
+    this_year.refresh_from_db()
+    assert this_year.previous_in_series is None
+
+    login(client, cast["district"])
+    form = lxml.html.fromstring(client.get(detail).content).xpath(f'//form[@action="{url}"]')[0]
+    offered = form.xpath(".//select[@name='previous']/option/@value")
+    assert offered == ["", str(last_year.pk)]
+    # A plan that cannot precede it (not offered; typed into the request) changes nothing.
+    refused = client.post(url, {"previous": this_year.pk}, follow=True)
+    assert refused.context["messages"]
+    this_year.refresh_from_db()
+    assert this_year.previous_in_series is None
+    done = client.post(url, {"previous": last_year.pk}, follow=True).content.decode()
+    this_year.refresh_from_db()
+    assert this_year.previous_in_series == last_year
+    assert f'href="{reverse("plans:plan_detail", args=[last_year.pk])}"' in done

@@ -294,3 +294,24 @@ class PlanFilterForm(forms.Form):
         if data["state"]:
             plans = plans.filter(state=data["state"])
         return plans
+
+
+class SeriesForm(forms.Form):
+    """Which plan of the year before this one continues (plans/domain/series.py)."""
+
+    previous = forms.TypedChoiceField(
+        label=_("Continues the plan of the year before"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_(
+            "The same movement's plan of an earlier year: the roll-up and the dashboard then "
+            "compare the years."
+        ),
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["previous"].choices = [("", _("none (the first of its series)"))] + [
+            (p.pk, f"{p.number_symbol} ({p.period_start:%Y}) {p.title}") for p in candidates
+        ]

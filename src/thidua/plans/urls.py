@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.plans.views import editing, lifecycle, reading
+from thidua.plans.views import editing, lifecycle, reading, series
 
 app_name = "plans"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/<int:pk>/correct/", lifecycle.plan_correct_view, name="plan_correct"),
     path("plans/<int:pk>/child/", lifecycle.plan_child_view, name="plan_child"),
     path("plans/<int:pk>/cascade/", reading.plan_cascade, name="plan_cascade"),
+    path("plans/<int:pk>/series/", series.plan_series, name="plan_series"),
     path("plans/<int:pk>/docx/", reading.plan_docx, name="plan_docx"),
     path(
         "plans/<int:pk>/attachments/",

@@ -42,6 +42,17 @@ class Plan(models.Model):
         blank=True,
         related_name="replaced_by",
     )
+    # The same movement's plan of the year (or term) before, as the unit's officer linked
+    # them: the plans of successive years form a series whose figures are compared year
+    # over year (plans/domain/series.py). Not part of the document.
+    previous_in_series = models.ForeignKey(
+        "self",
+        verbose_name=_("continues the plan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_in_series",
+    )
     # The document's header and number ("Số 115-KH/HNDH")
     superior_line = models.CharField(_("superior body line"), max_length=200, blank=True)
     issuer_line = models.CharField(_("issuing body line"), max_length=200)

@@ -22,6 +22,7 @@ from thidua.plans.exports import plan_table
 from thidua.plans.models import Plan, PlanState
 from thidua.plans.rendering import official_document
 from thidua.plans.views.common import plan_for, units_that_may_answer
+from thidua.plans.views.series import series_form
 
 LIST_PAGE_SIZE = 50  # plans a page of the list shows; the total is said
 LIST_FORMATS = {"xlsx": uploads.XLSX.content_type, "csv": "text/csv; charset=utf-8"}
@@ -120,6 +121,7 @@ def plan_detail(request, pk):
             "attachments": plan.attachments.all(),
             "parents": [b.parent for b in plan.bases.all() if b.parent_id],
             "replaced_by": getattr(plan, "replaced_by", None),
+            "series_form": series_form(request.user, plan) if not plan.is_draft else None,
         },
     )
 
