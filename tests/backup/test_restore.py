@@ -160,7 +160,7 @@ def test_a_backup_restores_every_table_and_file_into_an_empty_instance(
         manifest = json.load(tar.extractfile("manifest.json"))
     assert manifest["database"]["vendor"] == connection.vendor
     assert manifest["tables"] == source_tables
-    assert manifest["files"] == media_files(media)
+    assert manifest["files"] == media_files()
 
     data_dir = tmp_path / "restored"
     postgres = request.getfixturevalue("postgres_database") if target == "postgresql" else None

@@ -1,7 +1,10 @@
-"""The site's URLs plus one page that fails, to see the 500 page a server error shows."""
+"""The site's URLs plus pages that fail, to see the page a server error shows (500) and the
+one a database out of reach shows (503)."""
 
+from django.db import OperationalError
 from django.urls import path
 
+from thidua.config.urls import handler400, handler500  # noqa: F401 (the site's error pages)
 from thidua.config.urls import urlpatterns as site
 
 
@@ -9,4 +12,8 @@ def fails(request):
     raise RuntimeError("a bug")
 
 
-urlpatterns = [*site, path("fails/", fails)]
+def database_gone(request):
+    raise OperationalError("terminating connection due to administrator command")
+
+
+urlpatterns = [*site, path("fails/", fails), path("database-gone/", database_gone)]

@@ -52,6 +52,20 @@ def test_a_server_error_gets_a_vietnamese_page(client, tree):
     assert "a bug" not in page
 
 
+@pytest.mark.urls("tests.web.failing_urls")
+def test_the_database_out_of_reach_gets_a_503_saying_to_try_again(client, tree):
+    """A PostgreSQL restart or a cut connection: no traceback, a page that says what to do
+    (tests/ops/test_scale_out.py cuts real connections under real servers)."""
+    client.raise_request_exception = False
+    response = client.get("/database-gone/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    page = response.content.decode()
+    assert '<html lang="vi">' in page
+    assert vietnamese("Briefly unavailable") in page
+    assert "administrator command" not in page
+
+
 def test_a_form_sent_without_its_csrf_token_gets_a_vietnamese_page(officer):
     browser = Client(enforce_csrf_checks=True)
     login(browser, officer)

@@ -9,7 +9,8 @@ The archive (``.tar.gz``) holds:
   (``pg_dump`` in custom format): the native copy, restored when the vendor is the same;
 - ``database/portable.json``: the same rows as ``dumpdata`` JSON, loaded into the other
   vendor (SQLite to PostgreSQL and back);
-- ``media/…``: the uploads, as they are under ``MEDIA_ROOT``.
+- ``media/…``: the uploads, as the uploads' storage names them (``MEDIA_ROOT`` or the object
+  store's bucket: read through Django's storage API, ``core/storage.py``).
 
 The database is copied first (both copies and the manifest from one snapshot), the uploads
 after: a file uploaded meanwhile may be in the archive without its row, never a row without
@@ -17,22 +18,21 @@ its file unless the file was deleted meanwhile.
 """
 
 import datetime
-import hashlib
 import importlib.metadata
 import io
 import json
-import os
 import tarfile
 import tempfile
 from pathlib import Path
 
 import django
-from django.conf import settings
+from django.core.files.storage import Storage
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.backup import database
+from thidua.core import storage
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -50,30 +50,10 @@ def default_name(now: datetime.datetime | None = None) -> str:
     return f"thidua-backup-{now:%Y%m%d-%H%M%S}.tar.gz"
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def media_files(root: Path) -> list[dict]:
-    """Every file under ``root``: {"path" (relative, with /), "size", "sha256"}, by path."""
-    if not root.is_dir():
-        return []
-    found = []
-    for folder, _folders, names in os.walk(root):
-        for name in names:
-            path = Path(folder) / name
-            if path.is_file() and not path.is_symlink():
-                found.append(
-                    {
-                        "path": path.relative_to(root).as_posix(),
-                        "size": path.stat().st_size,
-                        "sha256": sha256(path),
-                    }
-                )
+def media_files(uploads: Storage | None = None) -> list[dict]:
+    """Every uploaded file: {"path" (its name in the storage, with /), "size", "sha256"}, by
+    path."""
+    found = [storage.describe_file(name, uploads) for name in storage.names(uploads)]
     return sorted(found, key=lambda file: file["path"])
 
 
@@ -111,8 +91,8 @@ def backup(output: Path, *, using: str = DEFAULT_DB_ALIAS) -> dict:
                     described = _describe(using, portable)
         except database.DatabaseError as error:
             raise BackupError(str(error)) from error
-        media_root = Path(settings.MEDIA_ROOT)
-        files = media_files(media_root)
+        uploads = storage.uploads()
+        files = media_files(uploads)
         manifest = {
             "format": FORMAT,
             "made_at": timezone.now().isoformat(),
@@ -131,6 +111,9 @@ def backup(output: Path, *, using: str = DEFAULT_DB_ALIAS) -> dict:
             archive.add(native, NATIVE[vendor])
             archive.add(portable, PORTABLE)
             for file in files:
-                archive.add(media_root / file["path"], MEDIA + file["path"])
+                entry = tarfile.TarInfo(MEDIA + file["path"])
+                entry.size, entry.mtime = file["size"], int(timezone.now().timestamp())
+                with uploads.open(file["path"], "rb") as stream:
+                    archive.addfile(entry, stream)
         partial.replace(output)
     return manifest

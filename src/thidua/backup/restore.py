@@ -1,8 +1,9 @@
 """``thidua restore``: an archive of ``thidua backup`` into an empty instance, checked.
 
 An instance is empty when its database holds no rows (beyond the content types and
-permissions `migrate` writes) and its uploads folder no file; otherwise nothing is changed,
-unless ``force``, which replaces the data and the uploads.
+permissions `migrate` writes) and its uploads' storage no file (a folder or an object store's
+bucket: written through Django's storage API, ``core/storage.py``); otherwise nothing is
+changed, unless ``force``, which replaces the data and the uploads.
 
 The database's own copy is restored when the vendor is the same (SQLite's file, or
 ``pg_restore``); otherwise the portable dump is loaded (``database.portable_load``): this is
@@ -12,14 +13,13 @@ migrated to this version of the code.
 """
 
 import json
-import os
 import shutil
 import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from django.conf import settings
+from django.core.files.storage import Storage
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 
 from thidua.backup import archive as layout
 from thidua.backup import database
+from thidua.core import storage
 
 
 class RestoreRefusedError(Exception):
@@ -69,11 +70,7 @@ def read_manifest(tar: tarfile.TarFile) -> dict:
     return manifest
 
 
-def has_files(folder: Path) -> bool:
-    return folder.is_dir() and any(path.is_file() for path in folder.rglob("*"))
-
-
-def refusals(using: str, media_root: Path) -> list[str]:
+def refusals(using: str, uploads: Storage) -> list[str]:
     """Why the instance is not empty (nothing when it is)."""
     reasons = []
     occupied = database.tables_with_rows(using)
@@ -87,15 +84,16 @@ def refusals(using: str, media_root: Path) -> list[str]:
             )
             % {"count": len(occupied), "tables": shown}
         )
-    if has_files(media_root):
+    if not storage.is_empty(uploads):
         reasons.append(
-            _("The uploads folder %(folder)s already holds files.") % {"folder": media_root}
+            _("The uploads folder %(folder)s already holds files.")
+            % {"folder": storage.describe(uploads)}
         )
     return reasons
 
 
 def _media_member(member: tarfile.TarInfo) -> PurePosixPath | None:
-    """The member's path under MEDIA_ROOT, or None when it is not a safe upload."""
+    """The member's name in the uploads' storage, or None when it is not a safe upload."""
     if not member.isfile() or not member.name.startswith(layout.MEDIA):
         return None
     path = PurePosixPath(member.name[len(layout.MEDIA) :])
@@ -104,28 +102,16 @@ def _media_member(member: tarfile.TarInfo) -> PurePosixPath | None:
     return path
 
 
-def _restore_media(tar: tarfile.TarFile, media_root: Path) -> None:
+def _restore_media(tar: tarfile.TarFile, uploads: Storage) -> None:
     for member in tar:
-        relative = _media_member(member)
-        if relative is None:
+        name = _media_member(member)
+        if name is None:
             continue
-        target = media_root.joinpath(*relative.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tar.extractfile(member) as source, target.open("wb") as destination:
-            shutil.copyfileobj(source, destination, 1 << 20)
-        os.utime(target, (member.mtime, member.mtime))
+        with tar.extractfile(member) as source:
+            storage.put(str(name), source, uploads)
 
 
-def _empty_folder(folder: Path) -> None:
-    if folder.is_dir():
-        for path in folder.iterdir():
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
-
-
-def differences(manifest: dict, using: str, media_root: Path) -> list[str]:
+def differences(manifest: dict, using: str, uploads: Storage) -> list[str]:
     """What the restored instance holds that the manifest does not say (empty: all equal)."""
     found = []
     now = database.table_states(using)
@@ -141,17 +127,16 @@ def differences(manifest: dict, using: str, media_root: Path) -> list[str]:
         elif actual["sha256"] != expected["sha256"]:
             found.append(_("the rows of table %(table)s differ") % {"table": table})
     for file in manifest["files"]:
-        path = media_root / file["path"]
-        if not path.is_file():
+        if not uploads.exists(file["path"]):
             found.append(_("file %(path)s is missing") % {"path": file["path"]})
-        elif path.stat().st_size != file["size"] or layout.sha256(path) != file["sha256"]:
+        elif storage.describe_file(file["path"], uploads) != file:
             found.append(_("file %(path)s differs") % {"path": file["path"]})
     return found
 
 
 def restore(path: Path, *, force: bool = False, using: str = DEFAULT_DB_ALIAS) -> Restored:
     connection = connections[using]
-    media_root = Path(settings.MEDIA_ROOT)
+    uploads = storage.uploads()
     try:
         tar = tarfile.open(path, "r:*")  # noqa: SIM115 (closed by the with below)
     except tarfile.TarError as error:
@@ -161,7 +146,7 @@ def restore(path: Path, *, force: bool = False, using: str = DEFAULT_DB_ALIAS) -
         ) from error
     with tar:
         manifest = read_manifest(tar)
-        reasons = refusals(using, media_root)
+        reasons = refusals(using, uploads)
         if reasons and not force:
             reasons.append(
                 _(
@@ -196,9 +181,9 @@ def restore(path: Path, *, force: bool = False, using: str = DEFAULT_DB_ALIAS) -
             except database.DatabaseError as error:
                 raise RestoreFailedError(str(error)) from error
         if force:
-            _empty_folder(media_root)
-        _restore_media(tar, media_root)
-    found = differences(manifest, using, media_root)
+            storage.delete_all(uploads)
+        _restore_media(tar, uploads)
+    found = differences(manifest, using, uploads)
     if found:
         raise RestoreFailedError(
             _("The restored instance does not match the backup: %(differences)s.")

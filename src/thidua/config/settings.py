@@ -92,7 +92,12 @@ TEMPLATES = [
 
 
 def _database(url: str) -> dict:
-    config = dj_database_url.parse(url, conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 60))
+    # A kept connection is checked before a request uses it: after a database restart the
+    # first request reconnects instead of failing (web/views.py answers 503 to those caught
+    # in the middle of it).
+    config = dj_database_url.parse(
+        url, conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
+    )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
         # WAL lets readers and one writer work at once; IMMEDIATE takes the write
@@ -159,8 +164,34 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(env.string("STATIC_ROOT", str(DATA_DIR / "static")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.string("MEDIA_ROOT", str(DATA_DIR / "media")))
+# Uploads: the file system under MEDIA_ROOT, or with THIDUA_S3_BUCKET an S3-compatible object
+# store that every app server and worker shares (README, "More than one server"). Read and
+# written only through Django's storage API (core/storage.py).
+S3_BUCKET = env.string("THIDUA_S3_BUCKET")
+S3_ENDPOINT = env.string("THIDUA_S3_ENDPOINT")
+UPLOADS_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT or None,
+            "access_key": env.string("THIDUA_S3_ACCESS_KEY") or None,
+            "secret_key": env.string("THIDUA_S3_SECRET_KEY") or None,
+            "region_name": env.string("THIDUA_S3_REGION", "us-east-1"),
+            "location": env.string("THIDUA_S3_PREFIX").strip("/"),
+            # SeaweedFS, MinIO and most stores other than AWS name the bucket in the path.
+            "addressing_style": "path" if S3_ENDPOINT else None,
+            "signature_version": "s3v4",
+            "file_overwrite": False,  # names are unique; never replace someone's file
+            "default_acl": None,  # private: downloads go through the app's access check
+            "max_memory_size": 2 * 1024 * 1024,  # a larger file read spills to disk
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": UPLOADS_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -11,6 +11,8 @@ from thidua.web import views as web_views
 admin.site.login_form = AdminLoginForm
 # A form over the size limits says so (web/views.py); the other error pages are templates.
 handler400 = "thidua.web.views.bad_request"
+# The database out of reach (a restart) is a 503 saying to try again, not a 500.
+handler500 = "thidua.web.views.server_error"
 # Uploads (MEDIA_ROOT) have no URL here, not even in DEBUG (the demo): they are read only
 # through the download views, which check who asks (core/downloads.py).
 

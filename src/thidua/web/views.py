@@ -1,6 +1,9 @@
+import sys
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpResponseBadRequest
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.template import loader
@@ -47,3 +50,21 @@ def bad_request(request, exception):
     if isinstance(exception, TOO_LARGE):
         return HttpResponseBadRequest(loader.get_template("400_too_large.html").render())
     return defaults.bad_request(request, exception)
+
+
+# The database could not be reached or dropped the connection (a restart, a failover, a
+# connection cut): the request is refused cleanly and the next one reconnects by itself
+# (CONN_HEALTH_CHECKS in the settings).
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """500, or 503 with a page saying to try again in a minute when the database was out of
+    reach. Rendered without the request's context, as Django does (the context processors
+    would ask the database again)."""
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return defaults.server_error(request)
