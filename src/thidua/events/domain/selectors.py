@@ -28,7 +28,9 @@ def counted_events(unit: Unit, first: datetime.date, last: datetime.date) -> Que
     organised, and those of its branches and groups (which send no report of their own),
     starting within the period. A district's report does not count its communes' events:
     the roll-up adds the communes' own reports to it (results/domain/rollup.py)."""
-    own = Q(unit=unit) | Q(unit__path__startswith=unit.path, unit__level__gt=UnitLevel.COMMUNE)
+    own = Q(unit=unit)
+    if unit.level >= UnitLevel.COMMUNE:  # a commune's branches and groups
+        own = Q(unit__path__startswith=unit.path)
     zone = timezone.get_current_timezone()
     return Event.objects.filter(
         own,
