@@ -1,19 +1,21 @@
 """The dashboard of a plan: each chart is a table of numbers first, drawn as SVG after
 (thidua.core.charts), and offered as CSV. Everything is read in a fixed number of queries."""
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from thidua.core import charts
+from thidua.documents.csvfile import render_csv
+from thidua.documents.xlsx import XlsxColumn
 from thidua.initiatives.domain.compliance import compliance, plan_tree
 from thidua.initiatives.enums import ComplianceState
 from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
+from thidua.org.models import Unit
+from thidua.plans.domain.series import series
 from thidua.plans.models import Plan
-from thidua.results.domain.rollup import rollup
+from thidua.results.domain.rollup import MEASURES, Rollup, rollup
 from thidua.results.enums import Reporting
 from thidua.results.models import Progress
 from thidua.review.domain.councils import registrations
@@ -30,18 +32,16 @@ class Chart:
     rows: list[list]
     svg: str
 
-    def csv(self) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(self.headers)
-        writer.writerows(self.rows)
-        return buffer.getvalue()
+    def csv(self) -> bytes:
+        """The numbers as CSV for Excel (documents/csvfile.py: UTF-8 with its BOM)."""
+        columns = [XlsxColumn(str(header), 12) for header in self.headers]
+        return render_csv(columns=columns, rows=self.rows)
 
 
 def dashboard(plan: Plan) -> list[Chart]:
     report = compliance(plan)
     results = rollup(plan)
-    return [
+    charts = [
         _registrations_by_unit(report),
         _on_time(report),
         _reports(results),
@@ -49,6 +49,104 @@ def dashboard(plan: Plan) -> list[Chart]:
         _scores(plan),
         _years(plan),
     ]
+    compared = year_over_year(plan, current=results)
+    if compared is not None:
+        charts += [
+            _compared(compared, "registered", _("Registrations sent, year over year")),
+            _compared(compared, "done", _("Initiatives completed, year over year")),
+        ]
+    return charts
+
+
+# --- year over year: the plans of a series (plans/domain/series.py) side by side ------------
+
+
+@dataclass
+class Compared:
+    """One unit's figures in each year of the series (None: no figure that year)."""
+
+    unit: Unit
+    is_total: bool
+    values: dict[str, list]  # measure → one figure per plan of the series
+
+
+@dataclass
+class YearOverYear:
+    """The roll-ups of a series' plans, oldest first: the issuer's totals (the district's
+    figures) and those of each unit under it (a commune with what is under it), matched by
+    unit across the years. A unit that did not exist in a year has no figure there."""
+
+    plans: list[Plan]
+    lines: list[Compared]
+
+    @property
+    def years(self) -> list[str]:
+        return [_year(p) for p in self.plans]
+
+    def rows(self, measure: str) -> list[tuple[Compared, list]]:
+        return [(line, line.values[measure]) for line in self.lines]
+
+
+def year_over_year(plan: Plan, *, current: Rollup | None = None) -> YearOverYear | None:
+    """``plan``'s series compared year over year; None when it has no other year. A roll-up
+    per plan of the series (a fixed number of queries each; the series is bounded)."""
+    plans = series(plan)
+    if len(plans) < 2:
+        return None
+    rollups = [current if current is not None and p.pk == plan.pk else rollup(p) for p in plans]
+    units: dict[int, Unit] = {}
+    for summary in reversed(rollups):  # the latest year's units and order first
+        for node in summary.root.children:
+            units.setdefault(node.unit.pk, node.unit)
+    lines = [
+        Compared(
+            unit=plan.unit,
+            is_total=True,
+            values={m: [summary.total(m) for summary in rollups] for m in MEASURES},
+        )
+    ]
+    for unit_id, unit in units.items():
+        nodes = [_node(summary, unit_id) for summary in rollups]
+        lines.append(
+            Compared(
+                unit=unit,
+                is_total=False,
+                values={
+                    m: [None if node is None else node.value(m) for node in nodes] for m in MEASURES
+                },
+            )
+        )
+    return YearOverYear(plans=plans, lines=lines)
+
+
+def _node(summary: Rollup, unit_id: int):
+    try:
+        return summary.node(unit_id)
+    except KeyError:
+        return None  # the unit did not report under that year's plan (or did not exist)
+
+
+def _year(plan: Plan) -> str:
+    start, end = plan.period_start.year, plan.period_end.year
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def _compared(compared: YearOverYear, measure: str, title: str) -> Chart:
+    """A unit per row (the issuer's total first), a bar per year."""
+    rows = [
+        [_("Total") if line.is_total else line.unit.full_name, *values]
+        for line, values in compared.rows(measure)
+    ][: MAX_ROWS + 1]
+    series_ = [
+        charts.Series(
+            name=year,
+            values=[row[i + 1] for row in rows],
+            color=charts.PALETTE[i % len(charts.PALETTE)],
+        )
+        for i, year in enumerate(compared.years)
+    ]
+    svg = charts.bar_chart(title=title, labels=[r[0] for r in rows], series=series_)
+    return Chart(f"{measure}_by_year", title, [_("Unit"), *compared.years], rows, svg)
 
 
 def _registrations_by_unit(report) -> Chart:
