@@ -50,3 +50,12 @@ class Outcome(models.TextChoices):
     RECOGNISED = "recognised", _("recognised (công nhận)")
     COMMENDED = "commended", _("commended (khen thưởng)")
     NOMINATED = "nominated", _("nominated for the national award")
+
+
+class RunState(models.TextChoices):
+    """A background assignment's state: waiting for a worker, running, finished or failed."""
+
+    QUEUED = "queued", _("waiting to start")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")

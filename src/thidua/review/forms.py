@@ -84,14 +84,84 @@ class AssignCsvForm(forms.Form):
 
 
 class ExclusionForm(SingleUseForm):
+    """A member and an entry, the entry by its registration number (the number the ranking,
+    the score table and the CSV import show): a council of thousands of entries cannot be a
+    list to choose from. The number is checked against the council's entries."""
+
     member = forms.TypedChoiceField(label=_("Member"), coerce=int)
-    registration = forms.TypedChoiceField(label=_("Entry"), coerce=int)
+    registration = forms.IntegerField(
+        label=_("Entry number"),
+        min_value=1,
+        help_text=_("The entry's number, as the ranking and the CSV import give it."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
     reason = PlainTextField(label=_("Reason"), max_length=300)
 
-    def __init__(self, *args, members, registrations, **kwargs):
+    def __init__(self, *args, members, registrations=None, **kwargs):
+        """``registrations``: the council's entries (a queryset), to check the number."""
         super().__init__(*args, **kwargs)
+        self.registrations = registrations
         self.fields["member"].choices = [(m.pk, m.person.get_full_name()) for m in members]
-        self.fields["registration"].choices = [(r.pk, f"{r.pk}. {r.name}") for r in registrations]
+
+    def clean_registration(self):
+        number = self.cleaned_data["registration"]
+        found = self.registrations.filter(pk=number).first() if self.registrations else None
+        if found is None:
+            raise forms.ValidationError(
+                _("No entry of this council has the number %(number)d.") % {"number": number}
+            )
+        return found
+
+
+class EntryLookupForm(forms.Form):
+    """Finding an entry's number on the council page (GET): by its number or a part of its
+    name; the first few matches are shown."""
+
+    SHOWN = 20
+    entry = PlainTextField(label=_("Find an entry"), max_length=100, required=False)
+
+    def matches(self, entries) -> list:
+        if not self.is_valid() or not self.cleaned_data["entry"]:
+            return []
+        wanted = self.cleaned_data["entry"]
+        if wanted.isdecimal():
+            found = entries.filter(pk=int(wanted))
+        else:
+            found = entries.filter(name__icontains=wanted)
+        return list(found.select_related("unit")[: self.SHOWN])
+
+
+class RankingFilterForm(forms.Form):
+    """The ranking's filters (GET), kept in the pages' links."""
+
+    ALL, DISPUTED, UNSCORED = "", "disputed", "unscored"
+    show = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            (ALL, _("every entry")),
+            (DISPUTED, _("entries the members disagree on")),
+            (UNSCORED, _("entries nobody has scored yet")),
+        ],
+    )
+    grade = forms.ChoiceField(label=_("Class"), required=False)
+
+    def __init__(self, *args, grades, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grade"].choices = [("", _("all")), *[(g.label, g.label) for g in grades]]
+
+    def narrow(self, standings: list) -> list:
+        """The standings that pass the filters, in their order (their ranks unchanged)."""
+        if not self.is_bound or not self.is_valid():
+            return standings
+        show, grade = self.cleaned_data["show"], self.cleaned_data["grade"]
+        if show == self.DISPUTED:
+            standings = [s for s in standings if s.disputed]
+        elif show == self.UNSCORED:
+            standings = [s for s in standings if s.score is None]
+        if grade:
+            standings = [s for s in standings if s.grade == grade]
+        return standings
 
 
 class ScoreForm(forms.Form):

@@ -10,6 +10,11 @@ urlpatterns = [
     path("councils/<int:pk>/", councils.council_detail, name="council_detail"),
     path("councils/<int:pk>/members/", councils.council_member_add, name="member_add"),
     path("councils/<int:pk>/assign/", councils.council_assign, name="assign"),
+    path(
+        "councils/<int:pk>/assignments/<int:run_pk>/",
+        councils.council_assignment_run,
+        name="assignment_run",
+    ),
     path("councils/<int:pk>/exclusions/", councils.council_exclude, name="exclude"),
     *[
         path(

@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import text
-from thidua.initiatives.models import Registration
+from thidua.initiatives.models import Implementer, Registration
 from thidua.org.models import Membership, Role
+from thidua.org.models.units import ids_in_path
 from thidua.review.models import CouncilMember, Exclusion
 
 OWN_UNIT = "own unit"
@@ -26,11 +28,15 @@ class Excluded:
     why: str
 
 
-def exclusions(members: list[CouncilMember], registrations: list[Registration]) -> list[Excluded]:
+def exclusions(members: list[CouncilMember], registrations: QuerySet) -> list[Excluded]:
     """Every conflict of ``conflicts``, by member then entry, with its reason in words: the
-    chair's own reason as they wrote it."""
+    chair's own reason as they wrote it. Loads only the registrations excluded."""
+    found = conflicts(members, registrations)
     members_by_id = {m.pk: m for m in members}
-    registrations_by_id = {r.pk: r for r in registrations}
+    loaded = Registration.objects.filter(pk__in={pair[1] for pair in found}).select_related("unit")
+    registrations_by_id = {r.pk: r for r in loaded.order_by("unit__sort_key", "id")}
+    places = {pk: i for i, pk in enumerate(registrations_by_id)}
+    order = {m.pk: i for i, m in enumerate(members)}
     rows = [
         Excluded(
             members_by_id[member_id],
@@ -39,41 +45,62 @@ def exclusions(members: list[CouncilMember], registrations: list[Registration]) 
             if reason in WHY
             else str(_("excluded by the chair: %(reason)s") % {"reason": reason}),
         )
-        for (member_id, registration_id), reason in conflicts(members, registrations).items()
+        for (member_id, registration_id), reason in found.items()
         if member_id in members_by_id and registration_id in registrations_by_id
     ]
-    order = {m.pk: i for i, m in enumerate(members)}
-    places = {r.pk: i for i, r in enumerate(registrations)}
     return sorted(rows, key=lambda e: (order[e.member.pk], places[e.registration.pk]))
 
 
-def conflicts(
-    members: list[CouncilMember], registrations: list[Registration]
-) -> dict[tuple[int, int], str]:
+def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, int], str]:
     """(member id, registration id) → reason, for every pair that must not be scored.
 
     A member conflicts with a registration of a unit they belong to (the registration's unit
-    or a unit below it, e.g. its branches), with a registration they lead or carry out, and
-    with any pair the chair excluded. Expects registrations with ``implementers`` prefetched.
+    or a unit above the member's own, e.g. the commune of their branch), with a registration
+    they lead or carry out, and with any pair the chair excluded.
+
+    ``registrations``: a queryset of them (or a list). Set-based: a query for the
+    registrations of the members' units, one for the leads, one for the implementers' names
+    (each folded once), one for the chair's exclusions; never members × registrations.
     """
-    homes = _home_paths([m.person_id for m in members])
+    if not isinstance(registrations, QuerySet):
+        registrations = Registration.objects.filter(pk__in=[r.pk for r in registrations])
+    registrations = registrations.order_by()
     found: dict[tuple[int, int], str] = {}
+    by_person = {m.person_id: m for m in members}
+    # Own unit: the registration's unit lies on the path of a unit the member works in.
+    units: dict[int, set[int]] = {}
+    for person_id, paths in _home_paths(list(by_person)).items():
+        for path in paths:
+            for unit_id in ids_in_path(path):
+                units.setdefault(unit_id, set()).add(person_id)
+    own = registrations.filter(unit_id__in=units).values_list("pk", "unit_id")
+    for registration_id, unit_id in own:
+        for person_id in units[unit_id]:
+            found[(by_person[person_id].pk, registration_id)] = OWN_UNIT
+    # Own work: the lead's account, or a name (lead's or implementer's) the member bears.
+    names: dict[str, list[CouncilMember]] = {}
     for member in members:
-        name = text.fold(member.person.get_full_name())
-        for registration in registrations:
-            key = (member.pk, registration.pk)
-            if any(
-                path.startswith(registration.unit.path) for path in homes.get(member.person_id, ())
-            ):
-                found[key] = OWN_UNIT
-            elif (
-                registration.lead_id == member.person_id
-                or name in {text.fold(i.name) for i in registration.implementers.all()}
-                or (registration.lead_name and text.fold(registration.lead_name) == name)
-            ):
-                found[key] = OWN_WORK
-    for exclusion in Exclusion.objects.filter(member__in=members):
-        found.setdefault((exclusion.member_id, exclusion.registration_id), exclusion.reason)
+        names.setdefault(text.fold(member.person.get_full_name()), []).append(member)
+    authors = list(
+        registrations.filter(Q(lead_id__in=by_person) | ~Q(lead_name="")).values_list(
+            "pk", "lead_id", "lead_name"
+        )
+    )
+    pairs = [(pk, name) for pk, _lead, name in authors if name]
+    pairs += Implementer.objects.filter(registration__in=registrations).values_list(
+        "registration_id", "name"
+    )  # a member's name matched by folding: "Lê Văn Minh" is "LE VAN MINH"
+    for registration_id, lead_id, _name in authors:
+        if lead_id in by_person:
+            found.setdefault((by_person[lead_id].pk, registration_id), OWN_WORK)
+    for registration_id, name in pairs:
+        for member in names.get(text.fold(name), ()):
+            found.setdefault((member.pk, registration_id), OWN_WORK)
+    chosen = Exclusion.objects.filter(member__in=members, registration__in=registrations)
+    for member_id, registration_id, reason in chosen.values_list(
+        "member_id", "registration_id", "reason"
+    ):
+        found.setdefault((member_id, registration_id), reason)
     return found
 
 

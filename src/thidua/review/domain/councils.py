@@ -3,6 +3,7 @@
 import csv
 import io
 import math
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -31,24 +32,29 @@ from thidua.review.models import (
 DEFAULT_GRADES = [("Xuất sắc", 90), ("Tốt", 80), ("Khá", 65), ("Đạt", 50), ("Không đạt", 0)]
 REVIEWED_STATES = (RegistrationState.RECEIVED, RegistrationState.ACCEPTED)
 MAX_CSV_BYTES = 1024 * 1024
+BATCH = 2000  # rows per INSERT when assigning
+PROGRESS_EVERY = 500  # registrations between two progress reports of ``assign``
 
 
 def registrations(council: Council):
     """The registrations the council evaluates: received or accepted under its plan and
     the plans written on its basis below it."""
-    return (
-        Registration.objects.filter(plan__in=plan_tree(council.plan), state__in=REVIEWED_STATES)
-        .select_related("unit", "lead")
-        .prefetch_related("implementers")
-        .order_by("unit__sort_key", "id")
-    )
+    return entries(council).select_related("unit", "lead").prefetch_related("implementers")
 
 
-def registration_numbers(council: Council) -> dict[int, int]:
+def entries(council: Council):
+    """The council's registrations as a bare queryset: to count, filter or page them."""
+    return Registration.objects.filter(
+        plan__in=plan_tree(council.plan), state__in=REVIEWED_STATES
+    ).order_by("unit__sort_key", "id")
+
+
+def registration_numbers(council: Council, among=None) -> dict[int, int]:
     """Registration id → its number in this council ("Hồ sơ số 3"), in the order the
-    registrations arrived, so a blind number says nothing about the unit or the database."""
+    registrations arrived, so a blind number says nothing about the unit or the database.
+    ``among``: the council's ``entries`` when the caller has them already."""
     ids = (
-        Registration.objects.filter(plan__in=plan_tree(council.plan), state__in=REVIEWED_STATES)
+        (entries(council) if among is None else among)
         .order_by("first_submitted_at", "id")
         .values_list("pk", flat=True)
     )
@@ -114,55 +120,77 @@ def exclusion_add(*, actor, member: CouncilMember, registration: Registration, r
     )
 
 
-@transaction.atomic
-def assign(*, actor, council: Council, per_registration: int | None = None) -> int:
+def assign(
+    *,
+    actor,
+    council: Council,
+    per_registration: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Assign every member to every registration, or ``per_registration`` members to each,
     spreading the work evenly; conflicting pairs are never assigned. Returns the number
-    assigned."""
-    _require_setup_or_scoring(council)
+    assigned. ``progress(done, total)`` hears how many registrations are through, now and
+    then (the background task shows it).
+
+    A fixed number of queries whatever the size: the conflicts set-based, the members'
+    loads read at once, the new scoresheets inserted in batches in one transaction (choosing
+    happens before it, so that the progress written meanwhile is seen; a pair another
+    assignment made meanwhile is kept once)."""
+    require_setup_or_scoring(council)
     members = list(council.members.select_related("person"))
-    items = list(registrations(council))
-    blocked = conflicts(members, items)
-    load = {m.pk: m.assignments.count() for m in members}
-    existing = set(
-        Assignment.objects.filter(member__council=council).values_list(
-            "member_id", "registration_id"
-        )
-    )
+    among = entries(council)
+    items = list(among.values_list("pk", flat=True))
+    blocked = conflicts(members, among)
+    load = {m.pk: 0 for m in members}
+    existing = set()
+    for member_id, registration_id in Assignment.objects.filter(
+        member__council=council
+    ).values_list("member_id", "registration_id"):
+        existing.add((member_id, registration_id))
+        load[member_id] += 1
     created = []
-    for registration in items:
-        eligible = [m for m in members if (m.pk, registration.pk) not in blocked]
-        already = [m for m in eligible if (m.pk, registration.pk) in existing]
+    for done, registration_id in enumerate(items, start=1):
+        eligible = [m.pk for m in members if (m.pk, registration_id) not in blocked]
+        already = [pk for pk in eligible if (pk, registration_id) in existing]
         if per_registration is None:
             chosen = eligible
         else:
             free = sorted(
-                (m for m in eligible if m not in already), key=lambda m: (load[m.pk], m.pk)
+                (pk for pk in eligible if (pk, registration_id) not in existing),
+                key=lambda pk: (load[pk], pk),
             )
             chosen = already + free[: max(0, per_registration - len(already))]
-        for member in chosen:
-            if (member.pk, registration.pk) not in existing:
-                created.append(Assignment(member=member, registration=registration))
-                existing.add((member.pk, registration.pk))
-                load[member.pk] += 1
-    Assignment.objects.bulk_create(created)
-    record(
-        actor=actor,
-        action=Action.UPDATE,
-        instance=council,
-        unit=council.plan.unit,
-        after={"assigned": len(created), "per_registration": per_registration},
-    )
+        for member_id in chosen:
+            if (member_id, registration_id) not in existing:
+                created.append(Assignment(member_id=member_id, registration_id=registration_id))
+                existing.add((member_id, registration_id))
+                load[member_id] += 1
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(items))
+    if progress is not None:
+        progress(len(items), len(items))
+    with transaction.atomic():
+        # Scoring may have closed while choosing: asked again under the council's lock.
+        require_setup_or_scoring(Council.objects.select_for_update().get(pk=council.pk))
+        Assignment.objects.bulk_create(created, batch_size=BATCH, ignore_conflicts=True)
+        record(
+            actor=actor,
+            action=Action.UPDATE,
+            instance=council,
+            unit=council.plan.unit,
+            after={"assigned": len(created), "per_registration": per_registration},
+        )
     return len(created)
 
 
 @transaction.atomic
 def assign_from_csv(*, actor, council: Council, content: bytes) -> list[str]:
     """Rows "registration id, username". Returns per-row errors; assigns nothing if any."""
-    _require_setup_or_scoring(council)
+    require_setup_or_scoring(council)
     members = {m.person.username.lower(): m for m in council.members.select_related("person")}
-    items = {r.pk: r for r in registrations(council)}
-    blocked = conflicts(list(members.values()), list(items.values()))
+    among = entries(council)
+    items = set(among.values_list("pk", flat=True))
+    blocked = conflicts(list(members.values()), among)
     errors, pairs = [], []
     if len(content) > MAX_CSV_BYTES:
         return [_("The file is larger than 1 MB.")]
@@ -175,19 +203,20 @@ def assign_from_csv(*, actor, council: Council, content: bytes) -> list[str]:
             continue
         registration_id, username = [*row, "", ""][:2]
         member = members.get(username.strip().lower())
-        registration = (
-            items.get(int(registration_id)) if registration_id.strip().isdecimal() else None
-        )
-        if registration is None or member is None:
+        registration = int(registration_id) if registration_id.strip().isdecimal() else None
+        if registration not in items or member is None:
             errors.append(_("Row %(row)d: unknown entry or member.") % {"row": number})
-        elif (member.pk, registration.pk) in blocked:
+        elif (member.pk, registration) in blocked:
             errors.append(_("Row %(row)d: this member may not score this entry.") % {"row": number})
         else:
             pairs.append((member, registration))
     if errors:
         return errors
-    for member, registration in pairs:
-        Assignment.objects.get_or_create(member=member, registration=registration)
+    Assignment.objects.bulk_create(
+        [Assignment(member=member, registration_id=pk) for member, pk in pairs],
+        batch_size=BATCH,
+        ignore_conflicts=True,  # a pair already assigned stays as it is
+    )
     record(
         actor=actor,
         action=Action.IMPORT,
@@ -214,6 +243,6 @@ def council_set_state(*, actor, council: Council, state: str) -> Council:
     return council
 
 
-def _require_setup_or_scoring(council: Council) -> None:
+def require_setup_or_scoring(council: Council) -> None:
     if council.state not in (CouncilState.SETUP, CouncilState.SCORING):
         raise ValidationError(_("Scoring is closed: assignments can no longer change."))

@@ -1,12 +1,21 @@
 """Totals, a registration's score (mean or median of its members' totals), disagreement, rank
-and class. Pure arithmetic over rows read in a fixed number of queries."""
+and class. Pure arithmetic over rows read in a fixed number of queries.
 
+``ranking`` gives the rows of the registrations it is handed, everything included (the
+exports and the vote need them all). ``standings`` gives the complete order of a council's
+registrations from a few grouped queries, without loading them, and ``ranking_page`` one
+page of it: the pages show 50 rows of a council of thousands."""
+
+import datetime
 import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Count, Max, Min, QuerySet, Sum
+
 from thidua.initiatives.models import Registration
-from thidua.review.models import Aggregate, Assignment, AssignmentState, Council, Score
+from thidua.plans.models import Criterion
+from thidua.review.models import Aggregate, Assignment, AssignmentState, Council, Grade, Score
 
 
 @dataclass
@@ -22,10 +31,24 @@ class Ranked:
     assigned: int = 0
 
 
-def ranking(council: Council, registrations: list[Registration]) -> list[Ranked]:
+@dataclass(frozen=True)
+class Rubric:
+    """A council's criteria (in order) and classes, read once for a page's several uses."""
+
+    criteria: list[Criterion]
+    grades: list[Grade]
+
+
+def rubric_of(council: Council) -> Rubric:
+    return Rubric(list(council.plan.criteria.all()), list(council.plan.grades.all()))
+
+
+def ranking(
+    council: Council, registrations: list[Registration], rubric: Rubric | None = None
+) -> list[Ranked]:
     """Registrations in rank order; those nobody has scored yet come last, unranked."""
-    criteria = list(council.plan.criteria.all())
-    grades = list(council.plan.grades.all())
+    rubric = rubric or rubric_of(council)
+    criteria, grades = rubric.criteria, rubric.grades
     rows = {r.pk: Ranked(registration=r) for r in registrations}
     sheets = Assignment.objects.filter(member__council=council, registration_id__in=rows)
     for registration_id, state, total in sheets.values_list("registration_id", "state", "total"):
@@ -79,3 +102,103 @@ def _aggregate(kind: str, totals: list[Decimal]) -> Decimal:
 
 def _mean(values: list[Decimal]) -> Decimal:
     return (sum(values) / len(values)).quantize(Decimal("0.01"))
+
+
+@dataclass
+class Standing:
+    """A registration's place in the complete order, computed without loading it."""
+
+    registration_id: int
+    first_submitted_at: datetime.datetime | None
+    score: Decimal | None = None
+    first_mean: Decimal = Decimal(0)
+    spread: Decimal = Decimal(0)
+    grade: str = ""
+    disputed: bool = False
+    rank: int | None = None
+
+
+def standings(
+    council: Council, registrations: QuerySet, rubric: Rubric | None = None
+) -> list[Standing]:
+    """Every registration of ``registrations`` (a queryset: only its ids are read) in rank
+    order, with its score, spread, class and rank, exactly as ``ranking`` orders and ranks
+    them: sums and counts grouped by the database (three queries, four for a median) and
+    the same arithmetic on them, so a page of ``ranking_page`` is a slice of the whole."""
+    rubric = rubric or rubric_of(council)
+    criteria, grades = rubric.criteria, rubric.grades
+    places = {
+        pk: Standing(registration_id=pk, first_submitted_at=submitted)
+        for pk, submitted in registrations.order_by().values_list("pk", "first_submitted_at")
+    }
+    sent = Assignment.objects.filter(
+        member__council=council, state=AssignmentState.SUBMITTED, total__isnull=False
+    )
+    totals: dict[int, list[Decimal]] = {}
+    if council.aggregate == Aggregate.MEDIAN:
+        for registration_id, total in sent.values_list("registration_id", "total"):
+            totals.setdefault(registration_id, []).append(total)
+    grouped = (
+        sent.order_by()
+        .values("registration_id")
+        .annotate(count=Count("pk"), sum=Sum("total"), high=Max("total"), low=Min("total"))
+        .values_list("registration_id", "count", "sum", "high", "low")
+    )
+    for registration_id, count, total, high, low in grouped:
+        place = places.get(registration_id)
+        if place is None:
+            continue
+        if council.aggregate == Aggregate.MEDIAN:
+            place.score = _aggregate(Aggregate.MEDIAN, totals[registration_id])
+        else:
+            place.score = (total / count).quantize(Decimal("0.01"))
+        place.spread = high - low
+        place.disputed = place.spread > council.spread_alert
+        place.grade = next((g.label for g in grades if place.score >= g.min_total), "")
+    if criteria:
+        first = (
+            Score.objects.filter(
+                assignment__member__council=council,
+                assignment__state=AssignmentState.SUBMITTED,
+                criterion=criteria[0],
+                points__isnull=False,
+            )
+            .order_by()
+            .values("assignment__registration_id")
+            .annotate(count=Count("pk"), sum=Sum("points"))
+            .values_list("assignment__registration_id", "count", "sum")
+        )
+        for registration_id, count, total in first:
+            if registration_id in places:
+                places[registration_id].first_mean = (total / count).quantize(Decimal("0.01"))
+    ordered = sorted(places.values(), key=_standing_key)
+    for position, place in enumerate((p for p in ordered if p.score is not None), start=1):
+        place.rank = position
+    return ordered
+
+
+def ranking_page(
+    council: Council, standing: list[Standing], rubric: Rubric | None = None
+) -> list[Ranked]:
+    """The full rows (totals, criterion means, class) of ``standing``, a slice of
+    ``standings``, in its order and with its ranks; the registrations with their unit."""
+    found = Registration.objects.filter(pk__in=[p.registration_id for p in standing])
+    loaded = {r.pk: r for r in found.select_related("unit")}
+    rows = {r.registration.pk: r for r in ranking(council, list(loaded.values()), rubric)}
+    page = []
+    for place in standing:
+        row = rows[place.registration_id]
+        row.rank = place.rank
+        page.append(row)
+    return page
+
+
+def _standing_key(place: Standing):
+    submitted = place.first_submitted_at
+    return (
+        place.score is None,
+        -(place.score or 0),
+        -place.first_mean,
+        submitted.timestamp() if submitted else float("inf"),
+        place.registration_id,
+    )

@@ -1,11 +1,20 @@
-from thidua.review.enums import Aggregate, AssignmentState, CouncilState, MemberRole, Outcome
+from thidua.review.enums import (
+    Aggregate,
+    AssignmentState,
+    CouncilState,
+    MemberRole,
+    Outcome,
+    RunState,
+)
 
 from .councils import Band, Council, CouncilMember, Grade
+from .runs import AssignmentRun
 from .scoring import Assignment, Decision, Exclusion, Proposal, Score
 
 __all__ = [
     "Aggregate",
     "Assignment",
+    "AssignmentRun",
     "AssignmentState",
     "Band",
     "Council",
@@ -17,5 +26,6 @@ __all__ = [
     "MemberRole",
     "Outcome",
     "Proposal",
+    "RunState",
     "Score",
 ]

@@ -4,6 +4,8 @@ table. The proposals, the vote and the documents that follow are in `decisions.p
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,22 +19,26 @@ from thidua.notify.send import notify
 from thidua.org import access
 from thidua.plans.models import Plan
 from thidua.review import forms
+from thidua.review.domain.assigning import assignment_run_latest
 from thidua.review.domain.conflicts import exclusions
 from thidua.review.domain.councils import (
-    assign,
     assign_from_csv,
     council_create,
     council_set_state,
     eligible_people,
+    entries,
     exclusion_add,
     member_add,
     registration_numbers,
     registrations,
     required_votes,
 )
-from thidua.review.domain.ranking import ranking
+from thidua.review.domain.ranking import ranking, ranking_page, rubric_of, standings
 from thidua.review.exports import meeting
-from thidua.review.models import Assignment, AssignmentState, Council, CouncilState
+from thidua.review.models import Assignment, AssignmentState, Council, CouncilState, RunState
+from thidua.review.tasks import assignment_start
+
+PAGE_SIZE = 50  # rows of a council's long lists (the ranking, a member's queue) per page
 
 
 def council_for(request, pk, *, manage=False) -> Council:
@@ -76,6 +82,9 @@ def council_list(request, plan_pk):
 
 @login_required
 def council_detail(request, pk):
+    """The council, its members and, for those who manage it, their progress, who does not
+    score what (by pages), finding an entry's number, and the setting-up forms. A fixed number
+    of queries and a page of the same size whatever the number of entries."""
     council = council_for(request, pk)
     manage = access.can_manage_council(request.user, council)
     members = list(council.members.select_related("person"))
@@ -89,29 +98,40 @@ def council_detail(request, pk):
         "CouncilState": CouncilState,
     }
     if manage:
-        items = list(registrations(council))
+        among = entries(council)
+        lookup = forms.EntryLookupForm(request.GET if "entry" in request.GET else None)
+        excluded = Paginator(exclusions(members, among), PAGE_SIZE).get_page(
+            request.GET.get("excluded")
+        )
         context.update(
             member_form=forms.MemberForm(
                 people=eligible_people(council).exclude(council_seats__council=council)
             ),
             assign_form=forms.AssignForm(),
             csv_form=forms.AssignCsvForm(),
-            exclusion_form=forms.ExclusionForm(members=members, registrations=items),
-            exclusions=exclusions(members, items),
+            exclusion_form=forms.ExclusionForm(members=members),
+            lookup=lookup,
+            found=lookup.matches(among) if lookup.is_bound else None,
+            excluded=excluded,
             progress=_progress(council, members),
-            registration_count=len(items),
+            registration_count=among.count(),
+            run=assignment_run_latest(council),
         )
     return render(request, "review/council_detail.html", context)
 
 
 def _progress(council, members):
-    """(member, assigned, submitted) for the chair; two queries whatever the size."""
-    counts = {}
-    for member_id, state in Assignment.objects.filter(member__council=council).values_list(
-        "member_id", "state"
-    ):
-        assigned, submitted = counts.get(member_id, (0, 0))
-        counts[member_id] = (assigned + 1, submitted + (state == AssignmentState.SUBMITTED))
+    """(member, assigned, submitted) for the chair; one grouped query whatever the size."""
+    counts = {
+        member_id: (assigned, submitted)
+        for member_id, assigned, submitted in Assignment.objects.filter(member__council=council)
+        .order_by()
+        .values("member_id")
+        .annotate(
+            assigned=Count("pk"), submitted=Count("pk", filter=Q(state=AssignmentState.SUBMITTED))
+        )
+        .values_list("member_id", "assigned", "submitted")
+    }
     return [(m, *counts.get(m.pk, (0, 0))) for m in members]
 
 
@@ -136,6 +156,8 @@ def council_member_add(request, pk):
 @login_required
 @require_POST
 def council_assign(request, pk):
+    """A CSV of pairs is imported at once (1 MB at most); "Assign" runs in the background
+    and leads to its run's page, which shows the progress and then the result."""
     council = council_for(request, pk, manage=True)
     if request.FILES.get("file"):
         errors = assign_from_csv(
@@ -145,42 +167,66 @@ def council_assign(request, pk):
             messages.error(request, error)
         if not errors:
             messages.success(request, _("Done."))
-    else:
-        form = forms.AssignForm(request.POST)
-        if form.is_valid():
-            act(
-                request,
-                lambda: assign(
-                    actor=request.user,
-                    council=council,
-                    per_registration=form.cleaned_data["per_registration"],
-                ),
-                done=_("Done."),
-            )
-    return redirect("review:council_detail", pk=council.pk)
+        return redirect("review:council_detail", pk=council.pk)
+    form = forms.AssignForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("review:council_detail", pk=council.pk)
+    run = act(
+        request,
+        lambda: assignment_start(
+            actor=request.user,
+            council=council,
+            per_registration=form.cleaned_data["per_registration"],
+        ),
+    )
+    if run is None:
+        return redirect("review:council_detail", pk=council.pk)
+    return redirect("review:assignment_run", pk=council.pk, run_pk=run.pk)
+
+
+@login_required
+def council_assignment_run(request, pk, run_pk):
+    """An assignment's progress while it runs (the page refreshes itself), then its result."""
+    council = council_for(request, pk, manage=True)
+    run = get_object_or_404(council.assignment_runs.select_related("requested_by"), pk=run_pk)
+    return render(
+        request,
+        "review/assignment_run.html",
+        {"council": council, "run": run, "RunState": RunState},
+    )
 
 
 @login_required
 @require_POST
 @single_use
 def council_exclude(request, pk):
+    """Exclude a member from an entry named by its number; a wrong number is said and
+    changes nothing."""
     council = council_for(request, pk, manage=True)
     members = list(council.members.select_related("person"))
-    items = list(registrations(council))
-    form = forms.ExclusionForm(request.POST, members=members, registrations=items)
+    form = forms.ExclusionForm(
+        request.POST, members=members, registrations=entries(council).select_related("unit")
+    )
     if form.is_valid():
         member = next(m for m in members if m.pk == form.cleaned_data["member"])
-        registration = next(r for r in items if r.pk == form.cleaned_data["registration"])
         act(
             request,
             lambda: exclusion_add(
                 actor=request.user,
                 member=member,
-                registration=registration,
+                registration=form.cleaned_data["registration"],
                 reason=form.cleaned_data["reason"],
             ),
             done=_("Done."),
         )
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
     return redirect("review:council_detail", pk=council.pk)
 
 
@@ -214,22 +260,33 @@ def council_remind(request, pk, member_pk):
 
 @login_required
 def council_ranking(request, pk):
+    """The complete ranking, 50 rows a page with the total, narrowed by the filters (the
+    ranks stay those of the whole); the score table (XLSX) holds every row."""
     council = council_for(request, pk, manage=True)
     if not access.may_see_scores(request.user, council):
         # A notice instead of the figures, until the person's own sheets are sent.
         return render(request, "review/ranking.html", {"council": council, "withheld": True})
-    rows = ranking(council, list(registrations(council)))
-    numbers = registration_numbers(council)
+    among = entries(council)
+    rubric = rubric_of(council)
+    filters = forms.RankingFilterForm(request.GET or None, grades=rubric.grades)
+    shown = filters.narrow(standings(council, among, rubric))
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = ranking_page(council, page.object_list, rubric)
+    hide_names = council.blind and council.state != CouncilState.DECIDED
+    numbers = registration_numbers(council, among) if hide_names else {}
     for row in rows:
         row.registration_no = numbers.get(row.registration.pk)
+        row.means = [(c, row.criterion_means.get(c.pk)) for c in rubric.criteria]
     return render(
         request,
         "review/ranking.html",
         {
             "council": council,
+            "page": page,
             "rows": rows,
-            "criteria": list(council.plan.criteria.all()),
-            "hide_names": council.blind and council.state != CouncilState.DECIDED,
+            "filters": filters,
+            "criteria": rubric.criteria,
+            "hide_names": hide_names,
         },
     )
 
