@@ -24,9 +24,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from tests.fund.world import DONOR, donor_of, first_entry, fund_of
 from tests.helpers import PASSWORD, registration_form, report_form, vietnamese
 from tests.pages.world import JPEG_MAGIC, PDF, ZIP_MAGIC, World, png_bytes
 from thidua.core import uploads
+from thidua.fund.models import Entry, Fund
 from thidua.initiatives.models import (
     Idea,
     IdeaState,
@@ -40,6 +42,7 @@ from thidua.plans.models import Plan, PlanAttachment, PlanState
 from thidua.results.models import ReportPhoto, ReportState, ResultsReport
 from thidua.review.domain.councils import council_set_state
 from thidua.review.models import Assignment, Council, CouncilState, Exclusion
+from thidua.review.tasks import assignment_start
 
 
 @pytest.fixture
@@ -142,6 +145,12 @@ DISTRICT = "Hội Nông dân huyện Sông Hinh"
 
 def plan(w):
     return w.plan.pk
+
+
+def assignment_run(w):
+    """The new council's entries assigned through the background task (run at once here)."""
+    w.sheller  # noqa: B018 (both entries are in)
+    return assignment_start(actor=None, council=w.new_council, per_registration=None).pk
 
 
 def draft_plan(w):
@@ -556,13 +565,19 @@ VISITS: dict[str, Visit] = {
     ),
     "review:assign": action(
         "chair",
-        to("review:council_detail", new_council),
+        to("review:assignment_run", new_council, lambda w: w.new_council.assignment_runs.get().pk),
         args=lambda w: [new_council(w)],
         prepare=lambda w: w.sheller,
         data=lambda w: {"per_registration": ""},
         then=lambda w, response: expect(
             Assignment.objects.filter(member__council=w.new_council).count() == 6
         ),
+    ),
+    "review:assignment_run": page(
+        "chair",
+        lambda w: vietnamese("Assignment"),
+        args=lambda w: [new_council(w), assignment_run(w)],
+        shows=lambda w: [w.new_council.name],
     ),
     "review:exclude": action(
         "chair",
@@ -691,6 +706,65 @@ VISITS: dict[str, Visit] = {
         ReportState.RETURNED,
         data=lambda w: {"reason": "Thiếu số liệu hộ tham gia."},
     ),
+    # --- fund
+    "fund:index": page(
+        "district", lambda w: vietnamese("Reward funds"), shows=lambda w: [fund_of(w).name]
+    ),
+    "fund:unit": page(
+        "district",
+        lambda w: vietnamese("Reward funds of %(unit)s") % {"unit": DISTRICT},
+        args=lambda w: [w.tree.district.pk],
+        shows=lambda w: [fund_of(w).name, "10.000.000"],
+    ),
+    "fund:fund_create": action(
+        "district_admin",
+        lambda w: reverse("fund:fund_detail", args=[Fund.objects.get(name="Quỹ khuyến học").pk]),
+        args=lambda w: [w.tree.district.pk],
+        data=lambda w: {"name": "Quỹ khuyến học"},
+    ),
+    "fund:fund_detail": page(
+        "district",
+        lambda w: fund_of(w).name,
+        args=lambda w: [fund_of(w).pk],
+        shows=lambda w: [DONOR, "10.000.000"],
+    ),
+    "fund:entry_add": action(
+        "district",
+        lambda w: reverse("fund:fund_detail", args=[fund_of(w).pk]),
+        args=lambda w: [fund_of(w).pk, "national"],
+        data=lambda w: {"amount_vnd": "2.000.000", "occurred_on": "01/06/2022"},
+        then=lambda w, response: expect(
+            fund_of(w).entries.get(sequence=2).amount_vnd == -2_000_000
+        ),
+    ),
+    "fund:entry_reverse": action(
+        "district",
+        lambda w: reverse("fund:fund_detail", args=[fund_of(w).pk]),
+        args=lambda w: [fund_of(w).pk, first_entry(w).pk],
+        data=lambda w: {"reason": "Nhầm nhà tài trợ", "occurred_on": "02/06/2022"},
+        then=lambda w, response: expect(Entry.objects.filter(reverses=first_entry(w)).exists()),
+    ),
+    "fund:ledger_xlsx": download("district", XLSX, ZIP_MAGIC, args=lambda w: [fund_of(w).pk]),
+    "fund:rollup_xlsx": download("district", XLSX, ZIP_MAGIC, args=lambda w: [fund_of(w).unit_id]),
+    "fund:donors": page(
+        "district",
+        lambda w: vietnamese("Donors"),
+        args=lambda w: [fund_of(w).unit_id],
+        shows=lambda w: [DONOR],
+    ),
+    "fund:donor_edit": page("district", lambda w: DONOR, args=lambda w: [donor_of(w).pk]),
+    "fund:public": page(
+        None,
+        lambda w: vietnamese("Reward funds: public accounts"),
+        prepare=fund_of,
+        shows=lambda w: [DISTRICT],
+    ),
+    "fund:public_unit": page(
+        None,
+        lambda w: vietnamese("Reward funds of %(unit)s") % {"unit": DISTRICT},
+        args=lambda w: [fund_of(w).unit_id],
+        shows=lambda w: [DONOR, "10.000.000"],
+    ),
     # --- deadlines
     "deadlines:reminders": page(
         "district",
@@ -775,6 +849,8 @@ DOWNLOADS = [
     "results:photo_thumbnail",
     "results:report_docx",
     "results:rollup_xlsx",
+    "fund:ledger_xlsx",
+    "fund:rollup_xlsx",
 ]
 NOT_FOR_EA_LY = [
     "plans:plan_attachment",  # of a draft

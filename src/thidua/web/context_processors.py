@@ -12,9 +12,11 @@ from thidua.review.enums import AssignmentState, CouncilState
 NAVIGATION = [
     ("home", _("Home"), None),
     ("plans:plan_list", _("Plans"), "plan.view"),
+    ("fund:index", _("Reward funds"), "fund.view"),
     ("org:unit_list", _("Units"), "unit.view"),
     ("org:person_list", _("People"), "person.view"),
     ("audit:entry_list", _("Audit log"), "audit.view"),
+    ("showcase:publicity", _("Publicity"), "showcase.publish"),
 ]
 
 
