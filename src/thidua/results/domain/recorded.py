@@ -12,6 +12,8 @@ Each app that records something a report counts adds its figures here (one line 
 from collections.abc import Callable
 
 from thidua.events.domain.selectors import event_figures
+from thidua.fund.domain.rollup import unit_figures
+from thidua.replication.domain.selectors import replicated_count
 from thidua.results.models import ResultsReport
 
 
@@ -19,11 +21,24 @@ def _events(report: ResultsReport) -> dict[str, int]:
     return event_figures(report.unit, report.plan.period_start, report.plan.period_end)
 
 
+def _replicated(report: ResultsReport) -> int:
+    return replicated_count(report.unit, report.plan.period_start, report.plan.period_end)
+
+
+def _fund(report: ResultsReport) -> int:
+    """What the unit's own funds sent to the national fund in the plan's period (net of
+    corrections); the units under it add theirs in the roll-up."""
+    period = {"start": report.plan.period_start, "end": report.plan.period_end}
+    return unit_figures(report.unit, **period)["national"]
+
+
 # figure name → the function computing it. A function may give several figures (one query
 # for the events and their participants): RECORDED lists each figure it gives.
 RECORDED: dict[str, Callable[[ResultsReport], int | dict[str, int]]] = {
     "events": _events,
     "event_participants": _events,
+    "fund_vnd": _fund,
+    "replicated": _replicated,
 }
 
 
