@@ -289,3 +289,34 @@ def test_the_2026_cycle_is_open_for_registration(story, client):
     assert reverse("initiatives:start", args=[current.pk]) in links(
         client.get(reverse("initiatives:registration_list", args=[current.pk]))
     )
+
+
+def test_huyen_follows_the_fund_to_its_ledger_and_the_public_page_names_who_agreed(story, client):
+    """Sông Hinh's fund (demo/fund.py): donors, a correction, the prize money paid by the
+    council's decision, the contribution to the national fund; the public page names the
+    donors who agreed, and only them."""
+    as_user(client, "huyen")
+    district = Plan.objects.get(number=115, unit__name="Sông Hinh").unit
+    fund = district.funds.get()
+    page = follow(client, "/", reverse("fund:index"))
+    page = follow(client, page, reverse("fund:unit", args=[district.pk]))
+    page = follow(client, page, reverse("fund:fund_detail", args=[fund.pk]))
+    ledger = unescape(re.sub(r"<[^>]+>", " ", client.get(page).content.decode()))
+    for words in [
+        "Công ty TNHH Tinh bột sắn Sông Hinh",
+        "Ghi thừa một chữ số 0",  # the correction's reason
+        *COMMENDED,
+        *NOMINATED,
+        "Giấy nộp tiền số 45",
+    ]:
+        assert words in ledger, words
+    balances = fund.entries.order_by("sequence")
+    money = [e.balance_vnd for e in balances if not e.in_kind]
+    assert money[-1] == 12_000_000  # 42.000.000 given, 20.000.000 paid, 10.000.000 sent
+    book = workbook(download(client, reverse("fund:ledger_xlsx", args=[fund.pk]), XLSX))
+    assert any("Ủng hộ Quỹ “Người Việt đoàn kết sáng tạo”" in row for row in sheet_rows(book))
+    client.logout()
+    public = client.get(reverse("fund:public_unit", args=[district.pk])).content.decode()
+    assert "Hợp tác xã Nông nghiệp Ea Bá" in public  # a commune's donor, rolled up
+    assert "Nguyễn Thị Lài" not in public
+    assert "Hội viên Chi hội Thôn 1" not in public
