@@ -47,6 +47,13 @@ class Table:
     columns: list[Column]
     rows: list[list[str]]
 
+    def labelled_rows(self) -> list[list[tuple[str, str]]]:
+        """Each row's cells with their column's title (a page labels each cell on a phone)."""
+        return [
+            [(c.title, cell) for c, cell in zip(self.columns, row, strict=True)]
+            for row in self.rows
+        ]
+
 
 @dataclass(frozen=True, kw_only=True)
 class Part:

@@ -18,8 +18,10 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from thidua.core.text import nfc
+from thidua.initiatives.models import Registration
 from thidua.org.domain.admin_units import REFORM_DATE
 from thidua.org.models import Unit, UnitLevel
+from thidua.replication.models import Replication
 
 DATA = Path(__file__).resolve().parent / "data" / "unit_points.csv"
 LEVEL_NAMES = {
@@ -29,7 +31,7 @@ LEVEL_NAMES = {
 }
 WIDTH = 360  # SVG units: about as wide as a phone shows it
 PAD = 14
-FONT = 11
+FONT = 12
 OUTLINE = "#e8efe6"
 EDGE = "#6b7280"
 OTHER = "#9ca3af"
@@ -231,3 +233,15 @@ def _svg(width, height, title, desc, body) -> str:
         f'<title id="{uid}-t">{_esc(title)}</title><desc id="{uid}-d">{_esc(desc)}</desc>'
         f"{content}</svg>"
     )
+
+
+def model_map(registration: Registration, replications: list[Replication]) -> str:
+    """The map of a model: the area of the unit that honoured it, the model's own commune
+    and the communes replicating it."""
+    area = registration.plan.unit
+    markers = [Marker(unit=registration.unit, label=registration.unit.area_name, kind="origin")]
+    markers += [
+        Marker(unit=r.unit, label=r.unit.area_name, kind="replicated") for r in replications
+    ]
+    title = _("Where “%(model)s” has been replicated") % {"model": registration.name}
+    return map_svg(title=title, area=area, markers=markers)

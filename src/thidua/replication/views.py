@@ -18,9 +18,14 @@ from thidua.replication.domain.replications import (
     replication_adopt,
     replication_report,
 )
-from thidua.replication.domain.selectors import area_replications, replications_of, spread
+from thidua.replication.domain.selectors import (
+    area_replications,
+    recording_units,
+    replications_of,
+    spread,
+)
 from thidua.replication.enums import ReplicationState
-from thidua.replication.geography import Marker, map_svg
+from thidua.replication.geography import Marker, map_svg, model_map
 from thidua.replication.models import Replication
 
 
@@ -39,33 +44,6 @@ def _model(request, pk) -> Registration:
     if recognised_on(registration) is None:
         raise Http404
     return registration
-
-
-def recording_units(user, registration: Registration) -> list[Unit]:
-    """The communes ``user`` may record a replication of this model for: in the province (or
-    the body above) of the unit that recognised it, not the model's own, not one that
-    already replicates it."""
-    top = registration.plan.unit.parent or registration.plan.unit
-    return list(
-        Unit.objects.filter(
-            access.scope_filter(user, "replication.record"),
-            level=UnitLevel.COMMUNE,
-            path__startswith=top.path,
-        )
-        .exclude(pk=registration.unit_id)
-        .exclude(replications__registration=registration)
-        .in_vietnamese_order()
-    )
-
-
-def model_map(registration: Registration, replications: list[Replication]) -> str:
-    area = registration.plan.unit
-    markers = [Marker(unit=registration.unit, label=registration.unit.area_name, kind="origin")]
-    markers += [
-        Marker(unit=r.unit, label=r.unit.area_name, kind="replicated") for r in replications
-    ]
-    title = _("Where “%(model)s” has been replicated") % {"model": registration.name}
-    return map_svg(title=title, area=area, markers=markers)
 
 
 @login_required

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, Sum
 
 from thidua.initiatives.models import Registration
-from thidua.org.models import Unit
+from thidua.org import access
+from thidua.org.models import Unit, UnitLevel
 from thidua.replication.domain.replications import recognised
 from thidua.replication.enums import ReplicationState
 from thidua.replication.models import Replication
@@ -85,3 +86,20 @@ def replicated_count(unit: Unit, start: datetime.date, end: datetime.date) -> in
     """How many models ``unit`` itself began to replicate between ``start`` and ``end`` (a
     plan's period): its own row of a results report; the units under it count their own."""
     return Replication.objects.filter(unit=unit, started_on__range=(start, end)).count()
+
+
+def recording_units(user, registration: Registration) -> list[Unit]:
+    """The communes ``user`` may record a replication of this model for: in the province (or
+    the body above) of the unit that recognised it, not the model's own, not one that
+    already replicates it."""
+    top = registration.plan.unit.parent or registration.plan.unit
+    return list(
+        Unit.objects.filter(
+            access.scope_filter(user, "replication.record"),
+            level=UnitLevel.COMMUNE,
+            path__startswith=top.path,
+        )
+        .exclude(pk=registration.unit_id)
+        .exclude(replications__registration=registration)
+        .in_vietnamese_order()
+    )
