@@ -18,6 +18,7 @@ from django.db import transaction
 from thidua.demo import council as demo_council
 from thidua.demo import fund as demo_fund
 from thidua.demo import publicity as demo_publicity
+from thidua.demo import replication as demo_replication
 from thidua.demo import registrations as demo_registrations
 from thidua.demo import reports as demo_reports
 from thidua.org.domain.admin_units import REFORM_DATE, load_admin_units
@@ -101,6 +102,7 @@ def _plans(district: Unit) -> None:
         district_plan=district_plan, son_hoa_plan=son_hoa_plan, current_plan=current_plan
     )
     demo_council.decide(district_plan)
+    demo_replication.load(district_plan)
     demo_fund.load(district_plan)
     demo_publicity.load(
         district_plan=district_plan, son_hoa_plan=son_hoa_plan, current_plan=current_plan
