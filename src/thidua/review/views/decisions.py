@@ -4,6 +4,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,19 +16,20 @@ from thidua.core.actions import act
 from thidua.documents import certificates, decision, minutes, nomination
 from thidua.org import access
 from thidua.review import forms
-from thidua.review.domain.councils import registrations, required_votes
+from thidua.review.domain.councils import entries, registrations, required_votes
 from thidua.review.domain.decisions import council_set_award, decision_record, proposal_set
-from thidua.review.domain.ranking import ranking
+from thidua.review.domain.ranking import ranking, ranking_page, rubric_of, standings
 from thidua.review.exports import honours, meeting
 from thidua.review.models import CouncilState, Outcome
-from thidua.review.views.councils import council_for
+from thidua.review.views.councils import PAGE_SIZE, council_for
 
 
 @login_required
 def council_decision(request, pk):
+    """The proposals, by pages of 50 scored entries in rank order (the ranking is the
+    complete one, only its page is loaded), the prize money and the vote; nothing of the
+    ranking is computed before scoring closes or after the decision, when none is shown."""
     council = council_for(request, pk, manage=True)
-    rows = ranking(council, list(registrations(council)))
-    proposals = {p.registration_id: p for p in council.proposals.all()}
     members = list(council.members.select_related("person"))
     vote_form = forms.VoteForm(members=members)
     if request.method == "POST" and "vote" in request.POST:
@@ -37,19 +39,30 @@ def council_decision(request, pk):
             _vote(request, council, vote_form.cleaned_data)
             return redirect("review:decision", pk=council.pk)
     elif request.method == "POST":
-        _save_proposals(request, council, rows)
-        return redirect("review:decision", pk=council.pk)
-    for row in rows:
-        row.proposal = proposals.get(row.registration.pk)
+        _save_proposals(request, council)
+        return redirect(request.get_full_path())
+    page, rows = None, []
+    if council.state == CouncilState.CLOSED:
+        rubric = rubric_of(council)
+        scored = [s for s in standings(council, entries(council), rubric) if s.score is not None]
+        page = Paginator(scored, PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = ranking_page(council, page.object_list, rubric)
+        shown = [row.registration.pk for row in rows]
+        proposals = {
+            p.registration_id: p for p in council.proposals.filter(registration_id__in=shown)
+        }
+        for row in rows:
+            row.proposal = proposals.get(row.registration.pk)
     decided = getattr(council, "decision", None)
-    honoured = {p.outcome for p in proposals.values()}
+    honoured = set(council.proposals.values_list("outcome", flat=True)) if decided else set()
     return render(
         request,
         "review/decision.html",
         {
             "council": council,
+            "page": page,
             "rows": rows,
-            "proposals": proposals,
+            "proposed": council.proposals.count() if page is not None else 0,
             "outcomes": Outcome.choices,
             "award_form": forms.AwardForm(
                 initial={"commendation_amount": council.commendation_amount}
@@ -113,15 +126,22 @@ def _documents(council, honoured: set[str]) -> list[tuple[str, str]]:
     return found
 
 
-def _save_proposals(request, council, rows) -> None:
-    """One outcome and reason per scored registration, each checked by ProposalForm, and
-    what a commendation gives (AwardForm)."""
+def _save_proposals(request, council) -> None:
+    """One outcome and reason per entry the page sent (``outcome_<id>``, ``reason_<id>``),
+    each checked by ProposalForm, and what a commendation gives (AwardForm). An id that is
+    not one of the council's entries is ignored."""
     saved = 0
     award = forms.AwardForm(request.POST)
     if not award.is_valid():
         for errors in award.errors.values():
             messages.error(request, " ".join(errors))
         return
+    sent = [
+        int(key.removeprefix("outcome_"))
+        for key in request.POST
+        if key.startswith("outcome_") and key.removeprefix("outcome_").isdecimal()
+    ]
+    found = entries(council).filter(pk__in=sent).select_related("unit").in_bulk()
     try:
         if "commendation_amount" in request.POST:
             council_set_award(
@@ -129,19 +149,18 @@ def _save_proposals(request, council, rows) -> None:
                 council=council,
                 commendation_amount=award.cleaned_data["commendation_amount"],
             )
-        for row in rows:
-            key = row.registration.pk
+        for key in sent:
             form = forms.ProposalForm(
                 {
                     "outcome": request.POST.get(f"outcome_{key}", ""),
                     "reason": request.POST.get(f"reason_{key}", ""),
                 }
             )
-            if f"outcome_{key}" in request.POST and form.is_valid():
+            if key in found and form.is_valid():
                 proposal_set(
                     actor=request.user,
                     council=council,
-                    registration=row.registration,
+                    registration=found[key],
                     **form.cleaned_data,
                 )
                 saved += 1

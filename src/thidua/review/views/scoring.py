@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from thidua.review import forms
 from thidua.review.domain.councils import registration_numbers
 from thidua.review.domain.scoring import next_assignment, queue, scores_save
 from thidua.review.models import Assignment, AssignmentState, Council, CouncilState
-from thidua.review.views.councils import council_for
+from thidua.review.views.councils import PAGE_SIZE, council_for
 
 
 def _seat(request, council):
@@ -24,19 +25,21 @@ def _seat(request, council):
 
 @login_required
 def scoring_queue(request, pk):
-    """The member's assigned registrations, in the queue's order, in a fixed number of queries."""
+    """The member's assigned registrations, in the queue's order, 50 a page with the total,
+    in a fixed number of queries."""
     council = council_for(request, pk)
     seat = _seat(request, council)
+    page = Paginator(queue(seat), PAGE_SIZE).get_page(request.GET.get("page"))
     numbers = registration_numbers(council) if council.blind else {}
-    assignments = list(queue(seat))
-    for assignment in assignments:
+    for assignment in page.object_list:
         assignment.registration_no = numbers.get(assignment.registration_id)
     return render(
         request,
         "review/queue.html",
         {
             "council": council,
-            "assignments": assignments,
+            "page": page,
+            "assignments": page.object_list,
             "blind": council.blind,
             "AssignmentState": AssignmentState,
         },
