@@ -255,3 +255,8 @@ def test_a_withdrawn_model_leaves_every_public_page_at_once(client, world_of, tr
         publication.registration.name
         not in client.get(reverse("showcase:showcase")).content.decode()
     )
+
+
+def test_the_public_landing_page_links_the_showcase(client, db):
+    page = client.get(reverse("login")).content.decode()
+    assert f'href="{reverse("showcase:showcase")}"' in page
