@@ -369,3 +369,20 @@ def test_the_superuser_grants_a_role_to_any_account(client, tree, make_person, s
     )
     assert response.status_code == 302
     assert Membership.objects.filter(person=person, unit=tree.commune_a).exists()
+
+
+def test_people_list_says_how_many_match_and_keeps_the_search_in_its_pages(
+    client, tree, make_person
+):
+    for number in range(51):
+        make_person(
+            f"nguyen{number}", Role.OFFICER, tree.commune_a, full_name=f"Nguyễn Văn {number}"
+        )
+    make_person("tran", Role.OFFICER, tree.commune_a, full_name="Trần Thị Bình")
+    login(client, make_person("h", Role.ADMIN, tree.district, full_name="Đỗ Văn Huyện"))
+    page = client.get(reverse("org:person_list"), {"q": "nguyen"}).content.decode()
+    count = page.split('class="count">')[1].split("</p>")[0]
+    assert "51" in count
+    assert "1–50" in count
+    assert "?q=nguyen&amp;page=2" in page
+    assert "Trần Thị Bình" not in page

@@ -12,7 +12,7 @@ from thidua.core.forms import (
     bounded_formset,
 )
 from thidua.core.once import SingleUseForm
-from thidua.initiatives.models import FileKind, Kind, Registration, RegistrationState
+from thidua.initiatives.models import FileKind, IdeaState, Kind, Registration, RegistrationState
 from thidua.org.models import normalise_phone
 
 NO_OUTCOME = "undecided"
@@ -215,6 +215,21 @@ class ListFilterForm(forms.Form):
         if data["late"]:
             registrations = registrations.filter(is_late=True)
         return registrations
+
+
+class IdeaFilterForm(forms.Form):
+    """The idea box's filter (GET): what became of the ideas; the pages keep it."""
+
+    state = forms.ChoiceField(label=_("State"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("all")), *IdeaState.choices]
+
+    def narrow(self, ideas):
+        if self.is_valid() and self.cleaned_data["state"]:
+            return ideas.filter(state=self.cleaned_data["state"])
+        return ideas
 
 
 class ReturnForm(forms.Form):

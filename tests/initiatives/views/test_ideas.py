@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from tests.helpers import CLIENT_EXAMPLES, login
 from tests.strategies import nfc
 from tests.typed import idea_typed
+from thidua.initiatives.domain.ideas import idea_dismiss, idea_send
 from thidua.initiatives.models import Idea, IdeaState, Registration, RegistrationState
 from thidua.initiatives.views.ideas import form_token
 from thidua.org.models import Role, normalise_phone
@@ -170,3 +171,32 @@ def test_an_idea_typed_is_stored_as_typed(client, tree, data):
         normalise_phone(typed["phone"]),
         nfc(typed["idea"]),
     )
+
+
+def test_the_idea_box_shows_50_a_page_with_the_total_and_filters_by_state(
+    client, tree, make_person
+):
+    officer = make_person("xa_a", Role.OFFICER, tree.commune_a)
+    ideas = [
+        idea_send(
+            unit=tree.commune_a,
+            name=f"Người gửi {n}",
+            phone="0912 345 678",
+            idea=f"Ý tưởng số {n}",
+            address=f"203.0.{n // 5}.{n}",  # a few a connection: under the hourly limit
+        )
+        for n in range(52)
+    ]
+    idea_dismiss(actor=None, idea=ideas[0])
+    login(client, officer)
+    url = reverse("initiatives:idea_inbox", args=[tree.commune_a.pk])
+    first = client.get(url)
+    text = first.content.decode()
+    assert len(first.context["ideas"]) == 50
+    assert "52" in text.split('class="count">')[1].split("</p>")[0]
+    assert "Ý tưởng số 51" in text  # the newest first
+    assert len(client.get(url, {"page": 2}).context["ideas"]) == 2
+    dismissed = client.get(url, {"state": IdeaState.DISMISSED})
+    assert [idea.text for idea in dismissed.context["ideas"]] == ["Ý tưởng số 0"]
+    assert len(client.get(url, {"state": IdeaState.NEW}).context["ideas"]) == 50
+    assert "?state=new&amp;page=2" in client.get(url, {"state": IdeaState.NEW}).content.decode()

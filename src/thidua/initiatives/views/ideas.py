@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -96,10 +97,15 @@ def _spam_problem(data) -> tuple[str, str]:
     return "", nonce
 
 
+IDEAS_PAGE_SIZE = 50  # ideas a page of the box shows; the total is said
+
+
 @login_required
 def idea_inbox(request, unit_pk):
     unit = access.get_unit(request.user, "idea.view", unit_pk)
-    ideas = Idea.objects.filter(unit=unit).select_related("registration")
+    filters = forms.IdeaFilterForm(request.GET or None)
+    ideas = filters.narrow(Idea.objects.filter(unit=unit)).select_related("registration")
+    page = Paginator(ideas, IDEAS_PAGE_SIZE).get_page(request.GET.get("page"))
     open_plans = Plan.objects.filter(
         state=PlanState.ISSUED, unit_id__in=unit.ancestor_ids()[:-1]
     ).order_by("-issued_on")
@@ -108,7 +114,9 @@ def idea_inbox(request, unit_pk):
         "initiatives/idea_inbox.html",
         {
             "unit": unit,
-            "ideas": ideas,
+            "filters": filters,
+            "page": page,
+            "ideas": page.object_list,
             "spam_refused": spam_refused_recently(unit=unit),
             "convert_form": forms.ConvertIdeaForm(plans=open_plans) if open_plans else None,
         },
