@@ -40,6 +40,12 @@ ACTIONS: dict[str, frozenset[str]] = {
     "registration.edit": frozenset({Role.ADMIN, Role.OFFICER}),
     "registration.review": frozenset({Role.ADMIN, Role.OFFICER}),
     "idea.view": frozenset({Role.ADMIN, Role.OFFICER}),
+    # The novelty check: earlier initiatives while drafting (check), the flag "may be a
+    # duplicate" and the district's decision, in the units above the registering one (view,
+    # decide; can_view_novelty).
+    "novelty.check": frozenset({Role.ADMIN, Role.OFFICER}),
+    "novelty.view": frozenset({Role.ADMIN, Role.OFFICER, Role.VIEWER}),
+    "novelty.decide": frozenset({Role.ADMIN, Role.OFFICER}),
     # The reward fund: its ledger and donors (the public sees only the transparency page).
     "fund.view": frozenset({Role.ADMIN, Role.OFFICER, Role.VIEWER}),
     "fund.record": frozenset({Role.ADMIN, Role.OFFICER}),
@@ -249,6 +255,15 @@ def can_review_registration(user, registration) -> bool:
     """Receiving and returning are for the units above the registering one."""
     parent = registration.unit.parent
     return parent is not None and can(user, "registration.review", parent)
+
+
+def can_view_novelty(user, registration, action: str = "novelty.view") -> bool:
+    """The novelty check's flag and the district's decision on it are for the units above
+    the registering one (as receiving is); the registering unit sees earlier initiatives
+    while it drafts, not the flag. The council's members see them on their scoresheet
+    (``novelty/domain/visibility.py``)."""
+    parent = registration.unit.parent
+    return parent is not None and can(user, action, parent)
 
 
 def can_delete_registration(user, registration) -> bool:

@@ -12,3 +12,5 @@ class Kind(models.TextChoices):
     COUNCIL = "council", _("Councils")
     PERSON = "person", _("People")
     UNIT = "unit", _("Units")
+    # Registered by the novelty app (``kinds.register``): initiatives imported from the past.
+    ARCHIVE = "archive", _("Past initiatives")

@@ -1,14 +1,20 @@
-"""Writing the index: one entry per record, replaced whenever the record is written."""
+"""Writing the index: one entry per record, replaced whenever the record is written.
+
+Every write keeps the terms' counts (``Term``) with it: the novelty check weighs a shared
+term by how rare it is, and the count must follow the entries on both databases.
+"""
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connection, transaction
 from django.db.models import Model
 
 from thidua.core import text
+from thidua.search.domain import analysis
 from thidua.search.domain.kinds import SPECS, Spec
-from thidua.search.models import Entry
+from thidua.search.models import Entry, Term
 
 WORD = re.compile(r"[a-z0-9]+")
 BATCH = 1000
@@ -31,7 +37,33 @@ def entry_for(spec: Spec, obj: Model) -> Entry:
         object_id=obj.pk,
         title=padded(title_words),
         words=padded(title_words + words(*rest)),
+        grams=" ".join(analysis.grams(*spec.similar(obj))) if spec.similar else "",
     )
+
+
+def _counts(grams: Iterable[str], sign: int) -> Counter:
+    counts = Counter()
+    for value in grams:
+        if value:
+            counts.update(value.split())
+            counts[Term.TOTAL] += 1
+    return Counter({term: sign * n for term, n in counts.items()})
+
+
+def count_terms(change: Counter) -> None:
+    """Add ``change`` (term → how many entries more, or fewer) to the terms' counts, in one
+    statement per thousand terms (an upsert both databases understand)."""
+    rows = [(term, n) for term, n in change.items() if n]
+    table = connection.ops.quote_name(Term._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start : start + BATCH]
+            values = ", ".join(["(%s, %s)"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {table} (term, df) VALUES {values} "  # noqa: S608 (placeholders only)
+                f"ON CONFLICT (term) DO UPDATE SET df = {table}.df + excluded.df",
+                [value for row in chunk for value in row],
+            )
 
 
 @transaction.atomic
@@ -40,7 +72,12 @@ def index_objects(spec: Spec, objects: Iterable[Model]) -> int:
     entries = [entry_for(spec, obj) for obj in objects]
     if not entries:
         return 0
-    Entry.objects.filter(kind=spec.kind, object_id__in=[e.object_id for e in entries]).delete()
+    old = Entry.objects.filter(kind=spec.kind, object_id__in=[e.object_id for e in entries])
+    if spec.similar:
+        change = _counts(old.values_list("grams", flat=True), -1)
+        change.update(_counts((e.grams for e in entries), 1))
+        count_terms(change)
+    old.delete()
     Entry.objects.bulk_create(entries, batch_size=BATCH)
     return len(entries)
 
@@ -61,7 +98,10 @@ def index_ids(spec: Spec, pks: Iterable[int]) -> int:
 def remove(spec: Spec, pks: Iterable[int]) -> None:
     pks = list(pks)
     if pks:
-        Entry.objects.filter(kind=spec.kind, object_id__in=pks).delete()
+        old = Entry.objects.filter(kind=spec.kind, object_id__in=pks)
+        if spec.similar:
+            count_terms(_counts(old.values_list("grams", flat=True), -1))
+        old.delete()
 
 
 @transaction.atomic
@@ -69,7 +109,7 @@ def rebuild(kinds: Iterable[str] | None = None) -> dict[str, int]:
     """Write the index again from the records (``thidua search_rebuild``); returns the
     number of entries per kind."""
     counts = {}
-    for kind in kinds or SPECS:
+    for kind in kinds or list(SPECS):
         spec = SPECS[kind]
         Entry.objects.filter(kind=kind).delete()
         batch, count = [], 0
@@ -81,7 +121,24 @@ def rebuild(kinds: Iterable[str] | None = None) -> dict[str, int]:
                 batch = []
         count += len(Entry.objects.bulk_create(batch))
         counts[kind] = count
-    if connection.vendor == "sqlite":  # the FTS table rebuilt from its content table too
+    recount_terms()
+    if connection.vendor == "sqlite":  # the FTS tables rebuilt from their content table too
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_entry_fts(search_entry_fts) VALUES ('rebuild')")
+            cursor.execute("INSERT INTO search_grams_fts(search_grams_fts) VALUES ('rebuild')")
     return counts
+
+
+def recount_terms() -> int:
+    """Count the terms of every entry again (after a rebuild or a bulk load); returns the
+    number of distinct terms."""
+    Term.objects.all().delete()
+    counts = Counter()
+    rows = Entry.objects.exclude(grams="").values_list("grams", flat=True)
+    for grams in rows.iterator(chunk_size=BATCH * 10):
+        counts.update(grams.split())
+        counts[Term.TOTAL] += 1
+    Term.objects.bulk_create(
+        (Term(term=term, df=n) for term, n in counts.items()), batch_size=BATCH * 5
+    )
+    return len(counts)

@@ -45,6 +45,8 @@ class Spec:
     # Checked on each row after the query: access that is not a queryset filter.
     check: Callable[[object, Model], bool] | None = None
     distinct: bool = False
+    # (name, description) compared for novelty (``Entry.grams``); None: not compared.
+    similar: Callable[[Model], tuple[str, str]] | None = None
 
 
 def _join(*parts) -> str:
@@ -113,6 +115,7 @@ SPECS: dict[str, Spec] = {
             context=lambda r: _join(r.get_kind_display(), r.unit.full_name, r.get_state_display()),
             url=lambda r: reverse("initiatives:registration_detail", args=[r.pk]),
             excerpt=lambda r: r.summary,
+            similar=lambda r: (r.name, r.summary),
             fields=frozenset(
                 {
                     "name",
@@ -137,6 +140,7 @@ SPECS: dict[str, Spec] = {
             url=lambda idea: reverse("initiatives:idea_inbox", args=[idea.unit_id]),
             order=("-created_at", "-id"),
             fields=frozenset({"text", "name"}),
+            similar=lambda idea: (idea.text, ""),
         ),
         Spec(
             kind=Kind.REPORT,
@@ -216,7 +220,14 @@ SPECS: dict[str, Spec] = {
 BY_MODEL: dict[type[Model], Spec] = {spec.model: spec for spec in SPECS.values()}
 
 
+def register(spec: Spec) -> None:
+    """Index a kind whose model lives in an app above ``search`` (the novelty archive): that
+    app calls this from its ``AppConfig.ready()``, and ``receivers.follow`` keeps it."""
+    SPECS[spec.kind] = spec
+    BY_MODEL[spec.model] = spec
+
+
 def kinds_of(names: Iterable[str] | None) -> list[Spec]:
     """The specs of ``names`` (all when None), in the order of ``Kind``."""
     wanted = set(Kind.values if names is None else names)
-    return [SPECS[kind] for kind in Kind.values if kind in wanted]
+    return [SPECS[kind] for kind in Kind.values if kind in wanted and kind in SPECS]

@@ -43,8 +43,14 @@ def _movement_saved(sender, instance, raw=False, **kwargs):
         index_objects(SPECS[Kind.PLAN], plans)
 
 
-for model in BY_MODEL:
+def follow(model) -> None:
+    """Keep the entries of ``model`` (a kind in ``kinds.BY_MODEL``) as its rows are written;
+    an app above ``search`` calls it for the kind it registers."""
     post_save.connect(_saved, sender=model, dispatch_uid=f"search-saved-{model.__name__}")
     post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-deleted-{model.__name__}")
+
+
+for model in list(BY_MODEL):
+    follow(model)
 rows_changed.connect(_rows_changed, dispatch_uid="search-rows-changed")
 post_save.connect(_movement_saved, sender=Movement, dispatch_uid="search-movement-saved")
