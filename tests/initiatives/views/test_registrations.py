@@ -567,3 +567,22 @@ def test_a_commune_downloads_only_what_its_list_shows(
     assert "Nháp của Ea Ly" not in content
     login(client, cast["outsider"])
     assert client.get(url, {"download": "csv"}).status_code == 404
+
+
+def test_the_lists_word_search_finds_registrations_without_diacritics_in_scope(
+    client, cast, open_plan, make_registration, tree
+):
+    """The list's search box goes to the search index, registrations only, as the person
+    may see them: "trong san" finds Ea Bá's "trồng sắn", never Ea Ly's draft."""
+    make_registration(tree.commune_a, name="Mô hình trồng sắn cao sản")
+    make_registration(tree.commune_b, name="Mô hình trồng sắn của Ea Ly")
+    login(client, cast["officer_a"])
+    page = lxml.html.fromstring(
+        client.get(reverse("initiatives:registration_list", args=[open_plan.pk])).content
+    )
+    form = page.xpath("//form[.//input[@name='q']]")[0]
+    query = {field.name: field.value for field in form.xpath(".//input[@type='hidden']")}
+    query["q"] = "mo hinh trong san"
+    found = lxml.html.fromstring(client.get(form.action, query).content).text_content()
+    assert "Mô hình trồng sắn cao sản" in found  # its words marked, the name read whole
+    assert "của Ea Ly" not in found
