@@ -89,9 +89,17 @@ def entries(plan, units: list, count: int, *, seed: int = 13, start: int = 0) ->
     return [r.pk for r in made]
 
 
-def scored(council: Council, *, share: float = 1.0, seed: int = 13) -> None:
+def scored(
+    council: Council,
+    *,
+    share: float = 1.0,
+    seed: int = 13,
+    points: tuple[int, int] | None = None,
+    skip: frozenset[int] = frozenset(),
+) -> None:
     """Every open scoresheet of ``council`` scored and submitted (``share`` of them: the rest
-    stay open), with seeded points on each criterion."""
+    stay open; none of the registrations in ``skip``), with seeded points on each criterion
+    (from ``points`` = (low, high), 5 to the criterion's maximum by default)."""
     rng = random.Random(seed)  # noqa: S311 (seeded test data)
     criteria = list(council.plan.criteria.all())
     sheets = list(
@@ -99,15 +107,15 @@ def scored(council: Council, *, share: float = 1.0, seed: int = 13) -> None:
             "pk"
         )
     )
-    chosen = [sheet for sheet in sheets if rng.random() < share]
+    chosen = [s for s in sheets if s.registration_id not in skip and rng.random() < share]
     scores = []
     for sheet in chosen:
-        points = [Decimal(rng.randint(5, int(c.max_points))) for c in criteria]
+        given = [Decimal(rng.randint(*(points or (5, int(c.max_points))))) for c in criteria]
         scores += [
             Score(assignment=sheet, criterion=c, points=p, comment="Tốt")
-            for c, p in zip(criteria, points, strict=True)
+            for c, p in zip(criteria, given, strict=True)
         ]
-        sheet.total = sum((p * c.weight for c, p in zip(criteria, points, strict=True)), Decimal(0))
+        sheet.total = sum((p * c.weight for c, p in zip(criteria, given, strict=True)), Decimal(0))
         sheet.state = AssignmentState.SUBMITTED
         sheet.submitted_at = timezone.now()
     Score.objects.bulk_create(scores, batch_size=2000)

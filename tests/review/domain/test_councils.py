@@ -4,8 +4,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.helpers import score_all, seat
+from tests.review import crowd
+from thidua.initiatives.models import Registration
 from thidua.org.models import Role
 from thidua.review.domain.councils import (
     assign,
@@ -74,3 +78,28 @@ def test_excluding_a_member_removes_the_scores_already_given(council, entry, tre
     score_all(council, "thuky", item, [10] * 5)
     exclusion_add(actor=None, member=seat(council, "chutich"), registration=item, reason="Tác giả")
     assert ranking(council, [item])[0].totals == [D("50.00")]
+
+
+def test_assigning_costs_the_same_queries_for_ten_or_two_hundred_entries(council, tree, open_plan):
+    """Conflicts set-based, loads read at once, the sheets inserted in batches (as large as
+    the database takes: 166 rows on SQLite, 2,000 elsewhere): a council of 200 entries costs
+    what one of 10 does but for the batches; the progress is heard as it goes."""
+    units = crowd.communes(tree.district, 4)
+    heard, costs = [], []
+    for size in (10, 200):
+        crowd.entries(open_plan, units, size, start=len(costs) * 10)
+        Assignment.objects.filter(member__council=council).delete()
+        with CaptureQueriesContext(connection) as queries:
+            made = assign(
+                actor=None,
+                council=council,
+                per_registration=2,
+                progress=lambda done, total: heard.append((done, total)),
+            )
+        total = Registration.objects.filter(plan=open_plan).count()
+        assert made == 2 * total
+        assert heard[-1] == (total, total)
+        inserts = [q for q in queries if 'INTO "review_assignment"' in q["sql"]]
+        assert len(inserts) <= made // 100 + 1
+        costs.append(len(queries) - len(inserts))
+    assert costs[0] == costs[1] == 13
