@@ -27,7 +27,11 @@ from django.utils.http import urlsafe_base64_encode
 from tests.fund.world import DONOR, donor_of, first_entry, fund_of
 from tests.helpers import PASSWORD, registration_form, report_form, vietnamese
 from tests.pages.world import JPEG_MAGIC, PDF, ZIP_MAGIC, World, png_bytes
+from tests.showcase import world as showcase_world
 from thidua.core import uploads
+from thidua.documents.leaflet import can_make_pdf
+from thidua.events.enums import EventState
+from thidua.events.models import Event
 from thidua.fund.models import Entry, Fund
 from thidua.initiatives.models import (
     Idea,
@@ -43,6 +47,8 @@ from thidua.results.models import ReportPhoto, ReportState, ResultsReport
 from thidua.review.domain.councils import council_set_state
 from thidua.review.models import Assignment, Council, CouncilState, Exclusion
 from thidua.review.tasks import assignment_start
+from thidua.showcase.enums import PublicationState, StoryState
+from thidua.showcase.models import Publication, Story
 
 
 @pytest.fixture
@@ -137,6 +143,7 @@ def to(name, *args_of) -> Callable[[World], str]:
 
 
 DOCX = uploads.DOCX.content_type
+PNG_MAGIC = b"\x89PNG"
 XLSX = uploads.XLSX.content_type
 UNIT_A = "Hội Nông dân xã Ea Bá"
 UNIT_B = "Hội Nông dân xã Ea Ly"
@@ -764,6 +771,234 @@ VISITS: dict[str, Visit] = {
         lambda w: vietnamese("Reward funds of %(unit)s") % {"unit": DISTRICT},
         args=lambda w: [fund_of(w).unit_id],
         shows=lambda w: [DONOR, "10.000.000"],
+    ),
+    # --- showcase and events (#16): public pages for nobody logged in, the offices' pages
+    "showcase:showcase": page(
+        None,
+        lambda w: vietnamese("Showcase of good examples"),
+        prepare=showcase_world.publication,
+        shows=lambda w: [w.goat.name],
+    ),
+    "showcase:model": page(
+        None,
+        lambda w: w.goat.name,
+        args=lambda w: [showcase_world.publication(w).pk],
+        shows=lambda w: [UNIT_A],
+    ),
+    "showcase:qr": Visit(
+        None,
+        args=lambda w: [showcase_world.publication(w).pk],
+        then=lambda w, response: expect(body(response).startswith(PNG_MAGIC)),
+    ),
+    "showcase:leaflet": Visit(
+        None,
+        args=lambda w: [showcase_world.publication(w).pk],
+        then=lambda w, response: expect(
+            response["Content-Type"] == DOCX and body(response).startswith(ZIP_MAGIC)
+        ),
+    ),
+    "showcase:leaflet_pdf": Visit(
+        None,
+        args=lambda w: [showcase_world.publication(w).pk],
+        status=200 if can_make_pdf() else 404,
+        then=lambda w, response: expect(not can_make_pdf() or body(response).startswith(b"%PDF")),
+    ),
+    "showcase:photo": Visit(
+        None,
+        args=lambda w: [showcase_world.publication(w) and w.photo.pk],
+        then=lambda w, response: expect(body(response).startswith(JPEG_MAGIC)),
+    ),
+    "showcase:photo_thumbnail": Visit(
+        None,
+        args=lambda w: [showcase_world.publication(w) and w.photo.pk],
+        then=lambda w, response: expect(body(response).startswith(JPEG_MAGIC)),
+    ),
+    "showcase:stories": page(
+        None,
+        lambda w: vietnamese("Stories: Người Việt đoàn kết, sáng tạo"),
+        prepare=showcase_world.story,
+        shows=lambda w: [showcase_world.STORY],
+    ),
+    "showcase:stories_feed": Visit(
+        None,
+        prepare=showcase_world.story,
+        then=lambda w, response: expect(
+            response["Content-Type"].startswith("application/atom+xml")
+            and showcase_world.STORY.encode() in response.content
+        ),
+    ),
+    "showcase:story": page(
+        None,
+        lambda w: showcase_world.STORY,
+        args=lambda w: [showcase_world.story(w).pk],
+        shows=lambda w: [w.goat.name],
+    ),
+    "showcase:story_photo": Visit(
+        None,
+        args=lambda w: [showcase_world.story(w).photos.get().pk],
+        then=lambda w, response: expect(body(response).startswith(JPEG_MAGIC)),
+    ),
+    "showcase:story_photo_thumbnail": Visit(
+        None,
+        args=lambda w: [showcase_world.story(w).photos.get().pk],
+        then=lambda w, response: expect(body(response).startswith(JPEG_MAGIC)),
+    ),
+    "showcase:unit_stories": page(
+        None,
+        lambda w: f"{vietnamese('Stories: Người Việt đoàn kết, sáng tạo')} · {DISTRICT}",
+        args=lambda w: [w.tree.district.pk],
+        prepare=showcase_world.story,
+        shows=lambda w: [showcase_world.STORY],
+    ),
+    "showcase:unit_stories_feed": Visit(
+        None,
+        args=lambda w: [w.tree.district.pk],
+        prepare=showcase_world.story,
+        then=lambda w, response: expect(showcase_world.STORY.encode() in response.content),
+    ),
+    "showcase:publicity": page(
+        "district", lambda w: vietnamese("Publicity"), shows=lambda w: [DISTRICT]
+    ),
+    "showcase:manage": page(
+        "district",
+        lambda w: vietnamese("Showcase and stories"),
+        args=lambda w: [w.tree.district.pk],
+        prepare=lambda w: w.council,
+        shows=lambda w: [w.goat.name, w.sheller.name],
+    ),
+    "showcase:publish": action(
+        "district",
+        to("showcase:manage", lambda w: w.tree.district.pk),
+        args=lambda w: [w.council.plan.unit_id, w.sheller.pk],
+        data=lambda w: {"sector": "processing"},
+        then=lambda w, response: expect(
+            Publication.objects.filter(registration=w.sheller).exists()
+        ),
+    ),
+    "showcase:withdraw": action(
+        "district",
+        to("showcase:manage", lambda w: w.tree.district.pk),
+        args=lambda w: [showcase_world.publication(w).pk],
+        then=lambda w, response: expect(
+            state_of(Publication, showcase_world.publication(w).pk) == PublicationState.WITHDRAWN
+        ),
+    ),
+    "showcase:highlight": action(
+        "district",
+        to("showcase:manage", lambda w: w.tree.district.pk),
+        args=lambda w: [w.tree.district.pk],
+        data=lambda w: {"month": "2026-11", "publication": showcase_world.publication(w).pk},
+        then=lambda w, response: expect(showcase_world.publication(w).highlights.exists()),
+    ),
+    "showcase:story_new": page(
+        "district", lambda w: vietnamese("Write a story"), args=lambda w: [w.tree.district.pk]
+    ),
+    "showcase:story_edit": page(
+        "district",
+        lambda w: f"{showcase_world.STORY} (draft)",
+        args=lambda w: [showcase_world.story(w, "draft").pk],
+    ),
+    "showcase:story_photo_add": action(
+        "district",
+        to("showcase:story_edit", lambda w: showcase_world.story(w, "draft").pk),
+        args=lambda w: [showcase_world.story(w, "draft").pk],
+        data=lambda w: {"title": "Đàn dê", "photo": showcase_world.picture()},
+        then=lambda w, response: expect(showcase_world.story(w, "draft").photos.exists()),
+    ),
+    "showcase:story_submit": action(
+        "district",
+        to("showcase:story_edit", lambda w: showcase_world.story(w, "draft").pk),
+        args=lambda w: [showcase_world.story(w, "draft").pk],
+        then=lambda w, response: expect(
+            state_of(Story, showcase_world.story(w, "draft").pk) == StoryState.SUBMITTED
+        ),
+    ),
+    "showcase:story_publish": action(
+        "district_admin",
+        to("showcase:story_edit", lambda w: showcase_world.story(w, "submitted").pk),
+        args=lambda w: [showcase_world.story(w, "submitted").pk],
+        then=lambda w, response: expect(
+            state_of(Story, showcase_world.story(w, "submitted").pk) == StoryState.PUBLISHED
+        ),
+    ),
+    "showcase:story_return": action(
+        "district_admin",
+        to("showcase:story_edit", lambda w: showcase_world.story(w, "submitted").pk),
+        args=lambda w: [showcase_world.story(w, "submitted").pk],
+        data=lambda w: {"reason": "Thêm số liệu."},
+        then=lambda w, response: expect(
+            state_of(Story, showcase_world.story(w, "submitted").pk) == StoryState.RETURNED
+        ),
+    ),
+    "events:calendar": page(
+        None,
+        lambda w: vietnamese("Calendar of events"),
+        query={"month": "2022-08"},
+        prepare=showcase_world.event,
+        shows=lambda w: [showcase_world.EVENT],
+    ),
+    "events:calendar_list": page(
+        None,
+        lambda w: vietnamese("Calendar of events"),
+        prepare=showcase_world.event,
+        shows=lambda w: [showcase_world.EVENT],
+    ),
+    "events:event": page(
+        None,
+        lambda w: showcase_world.EVENT,
+        args=lambda w: [showcase_world.event(w).pk],
+        shows=lambda w: ["Thị trấn Hai Riêng", "200"],
+    ),
+    "events:photo": Visit(
+        None,
+        args=lambda w: [showcase_world.event(w).photos.get().pk],
+        then=lambda w, response: expect(body(response).startswith(JPEG_MAGIC)),
+    ),
+    "events:photo_thumbnail": Visit(
+        None,
+        args=lambda w: [showcase_world.event(w).photos.get().pk],
+        then=lambda w, response: expect(body(response).startswith(JPEG_MAGIC)),
+    ),
+    "events:ical": Visit(
+        None,
+        prepare=showcase_world.event,
+        then=lambda w, response: expect(response.content.startswith(b"BEGIN:VCALENDAR\r\n")),
+    ),
+    "events:event_list": page(
+        "district",
+        lambda w: vietnamese("Events"),
+        args=lambda w: [w.tree.district.pk],
+        prepare=showcase_world.event,
+        shows=lambda w: [showcase_world.EVENT],
+    ),
+    "events:event_new": page(
+        "district", lambda w: vietnamese("Record an event"), args=lambda w: [w.tree.district.pk]
+    ),
+    "events:event_edit": page(
+        "district", lambda w: showcase_world.EVENT, args=lambda w: [showcase_world.event(w).pk]
+    ),
+    "events:photo_add": action(
+        "district",
+        to("events:event_edit", lambda w: showcase_world.event(w, "draft").pk),
+        args=lambda w: [showcase_world.event(w, "draft").pk],
+        data=lambda w: {"title": "Gian hàng", "photo": showcase_world.picture()},
+        then=lambda w, response: expect(showcase_world.event(w, "draft").photos.exists()),
+    ),
+    "events:event_publish": action(
+        "district",
+        to("events:event_edit", lambda w: showcase_world.event(w, "draft").pk),
+        args=lambda w: [showcase_world.event(w, "draft").pk],
+        then=lambda w, response: expect(
+            state_of(Event, showcase_world.event(w, "draft").pk) == EventState.PUBLISHED
+        ),
+    ),
+    "events:event_cancel": action(
+        "district",
+        to("events:event_edit", lambda w: showcase_world.event(w).pk),
+        args=lambda w: [showcase_world.event(w).pk],
+        then=lambda w, response: expect(
+            state_of(Event, showcase_world.event(w).pk) == EventState.CANCELLED
+        ),
     ),
     # --- deadlines
     "deadlines:reminders": page(

@@ -21,6 +21,7 @@ from thidua.core.versions import StaleEdit
 from thidua.events import forms, ical
 from thidua.events.domain.events import (
     EDITABLE,
+    FIELDS,
     event_cancel,
     event_create,
     event_photo_add,
@@ -78,11 +79,10 @@ def _staff_event(request, pk) -> Event:
 
 
 def _edit_form(event, data=None):
-    initial = {name: getattr(event, name) for name in forms.EventEditForm.base_fields}
+    initial = {name: getattr(event, name) for name in (*FIELDS, "version")}
     initial["starts_at"] = timezone.localtime(event.starts_at)
     initial["ends_at"] = timezone.localtime(event.ends_at)
     initial["models_shown"] = list(event.models_shown.values_list("pk", flat=True))
-    initial.pop("once", None)
     return forms.EventEditForm(data, initial=initial, models=showable_models(event.unit))
 
 
