@@ -2,6 +2,7 @@
 documents the outcomes call for."""
 
 import datetime
+import re
 
 from django.urls import reverse
 from django.utils import translation
@@ -9,8 +10,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from tests.helpers import login, score_all, seat
-from thidua.review.domain.councils import assign, council_set_state
+from tests.review import crowd
+from thidua.review.domain.councils import assign, council_set_state, entries
 from thidua.review.domain.decisions import proposal_set
+from thidua.review.domain.ranking import standings
 from thidua.review.models import Council, CouncilState, Outcome
 
 
@@ -159,3 +162,28 @@ def test_a_nomination_is_offered_as_its_submission_and_no_certificate(client, co
     assert f'href="{decision}"' in page
     assert f'href="{decision}?part=nomination"' in page
     assert reverse("review:certificates_docx", args=[council.pk]) not in page
+
+
+# --- a large council: the proposals by pages (#13) ----------------------------------------
+
+
+def test_the_proposals_come_by_pages_and_each_page_saves_its_own(client, council, tree, open_plan):
+    """60 scored entries: page 2 holds ranks 51 to 60; saving it keeps the chair on page 2
+    and proposes for those entries only; a number of no entry of the council is ignored."""
+    crowd.entries(open_plan, crowd.communes(tree.district, 2), 60)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    url = reverse("review:decision", args=[council.pk])
+    login(client, "chutich")
+    assert "outcome_" not in client.get(url).content.decode()  # nothing before scoring closes
+    assign(actor=None, council=council)
+    crowd.scored(council)
+    council_set_state(actor=None, council=council, state=CouncilState.CLOSED)
+    page = client.get(url, {"page": 2}).content.decode()
+    shown = [int(pk) for pk in re.findall(r'<select id="outcome_(\d+)"', page)]
+    order = standings(council, entries(council))
+    assert shown == [p.registration_id for p in order[50:60]]
+    assert re.findall(r"<legend>(\d+)\. ", page) == [str(n) for n in range(51, 61)]
+    sent = {f"outcome_{pk}": Outcome.RECOGNISED for pk in shown} | {"outcome_999999": "commended"}
+    response = client.post(f"{url}?page=2", sent)
+    assert response["Location"] == f"{url}?page=2"
+    assert sorted(council.proposals.values_list("registration_id", flat=True)) == sorted(shown)
