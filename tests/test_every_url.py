@@ -24,10 +24,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from tests.award import world as award_world
 from tests.fund.world import DONOR, donor_of, first_entry, fund_of
 from tests.helpers import PASSWORD, registration_form, report_form, vietnamese
 from tests.pages.world import JPEG_MAGIC, PDF, ZIP_MAGIC, World, png_bytes
 from tests.showcase import world as showcase_world
+from thidua.award.enums import NominationState
+from thidua.award.models import Nomination
 from thidua.core import uploads
 from thidua.documents.leaflet import can_make_pdf
 from thidua.events.enums import EventState
@@ -43,6 +46,7 @@ from thidua.initiatives.models import (
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.models import Membership, Person, Role, Unit
 from thidua.plans.models import Plan, PlanAttachment, PlanState
+from thidua.replication.models import Replication
 from thidua.results.models import ReportPhoto, ReportState, ResultsReport
 from thidua.review.domain.councils import council_set_state
 from thidua.review.models import Assignment, Council, CouncilState, Exclusion
@@ -713,6 +717,98 @@ VISITS: dict[str, Visit] = {
         ReportState.RETURNED,
         data=lambda w: {"reason": "Thiếu số liệu hộ tham gia."},
     ),
+    # --- replication and the national award (#17)
+    "replication:index": Visit(
+        "district",
+        status=302,
+        redirect=to("replication:area", lambda w: w.tree.district.pk),
+    ),
+    "replication:area": page(
+        "district",
+        lambda w: vietnamese("Replication of models") + f": {DISTRICT}",
+        args=lambda w: [w.tree.district.pk],
+        prepare=award_world.replication_of,
+        shows=lambda w: [w.goat.name, "xã Ea Ly (1)"],
+    ),
+    "replication:model": page(
+        "officer_b",
+        lambda w: vietnamese("Replication") + f": {w.goat.name}",
+        args=lambda w: [award_world.replication_of(w).registration_id],
+        shows=lambda w: [UNIT_B],
+    ),
+    "replication:adopt": action(
+        "officer_b",
+        lambda w: reverse("replication:detail", args=[Replication.objects.get().pk]),
+        args=lambda w: [award_world.nominated(w).pk],
+        data=lambda w: {
+            "unit": w.tree.commune_b.pk,
+            "started_on": "2022-09-01",
+            "households": "12",
+        },
+    ),
+    "replication:detail": page(
+        "officer_b",
+        lambda w: vietnamese("Replication") + f": {UNIT_B}",
+        args=lambda w: [award_world.replication_of(w).pk],
+        shows=lambda w: [w.goat.name],
+    ),
+    "award:prepare": action(
+        "district",
+        lambda w: reverse("award:nomination", args=[Nomination.objects.get().pk]),
+        args=lambda w: [award_world.nominated(w).pk],
+    ),
+    "award:nomination": page(
+        "district",
+        lambda w: vietnamese("Nomination for the national award") + f": {w.goat.name}",
+        args=lambda w: [award_world.nomination_of(w).pk],
+        shows=lambda w: ["I. THÔNG TIN CHUNG", UNIT_A],
+    ),
+    "award:docx": download(
+        "district", DOCX, ZIP_MAGIC, args=lambda w: [award_world.nomination_of(w).pk]
+    ),
+    "award:save": action(
+        "district",
+        to("award:nomination", lambda w: award_world.nomination_of(w).pk),
+        args=lambda w: [award_world.nomination_of(w).pk],
+        data=lambda w: {"endorsement": "Xác nhận đúng sự thật.", "endorser": "Chủ tịch xã"},
+        then=lambda w, response: expect(
+            award_world.nomination_of(w).endorsement == "Xác nhận đúng sự thật."
+        ),
+    ),
+    "award:send": action(
+        "district",
+        to("award:nomination", lambda w: award_world.nomination_of(w).pk),
+        args=lambda w: [award_world.nomination_of(w).pk],
+        then=lambda w, response: expect(
+            award_world.nomination_of(w).state == NominationState.AT_PROVINCE
+        ),
+    ),
+    "award:endorse": action(
+        "province",
+        to("award:nomination", lambda w: award_world.nomination_of(w).pk),
+        args=lambda w: [award_world.nomination_of(w, sent=True).pk],
+        then=lambda w, response: expect(
+            award_world.nomination_of(w).state == NominationState.AT_NATIONAL
+        ),
+    ),
+    "award:return": action(
+        "province",
+        to("award:nomination", lambda w: award_world.nomination_of(w).pk),
+        args=lambda w: [award_world.nomination_of(w, sent=True).pk],
+        data=lambda w: {"reason": "Bổ sung hình ảnh."},
+        then=lambda w, response: expect(
+            award_world.nomination_of(w).state == NominationState.RETURNED
+        ),
+    ),
+    "award:decide": action(
+        "national",
+        to("award:nomination", lambda w: award_world.nomination_of(w).pk),
+        args=lambda w: [award_world.nomination_of(w, sent=True, endorsed=True).pk],
+        data=lambda w: {"outcome": NominationState.AWARDED.value, "decided_on": "2022-11-20"},
+        then=lambda w, response: expect(
+            award_world.nomination_of(w).state == NominationState.AWARDED
+        ),
+    ),
     # --- fund
     "fund:index": page(
         "district", lambda w: vietnamese("Reward funds"), shows=lambda w: [fund_of(w).name]
@@ -1084,6 +1180,7 @@ DOWNLOADS = [
     "results:photo_thumbnail",
     "results:report_docx",
     "results:rollup_xlsx",
+    "award:docx",
     "fund:ledger_xlsx",
     "fund:rollup_xlsx",
 ]

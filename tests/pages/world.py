@@ -91,6 +91,8 @@ CAST = {
     ),
     "officer_b": ("xa_b", Role.OFFICER, "commune_b", "Y Blúp Êban", {}),
     "province": ("tinh", Role.ADMIN, "province", "Văn Phòng Tỉnh", {}),
+    # The national level, where a nomination for the national award ends (award app).
+    "national": ("trunguong", Role.OFFICER, "central", "Văn Phòng Trung ương", {}),
     # An administrator of Tuy Hòa, a district unrelated to the story.
     "outsider": ("khac", Role.ADMIN, "other_district", "Người Tuy Hòa", {}),
     "chair": ("chutich", Role.COUNCIL, "district", "Lê Văn Minh", {}),
