@@ -115,3 +115,23 @@ def test_an_officer_records_and_publishes_an_event_and_others_may_not(client, tr
     assert client.post(reverse("events:event_cancel", args=[event.pk])).status_code == 404
     event.refresh_from_db()
     assert event.state == EventState.PUBLISHED
+
+
+def test_the_participants_are_written_in_after_the_event_over_the_version_seen(
+    client, tree, make_person
+):
+    officer = make_person("canbo", Role.OFFICER, tree.district)
+    event = new_event(tree.district, "Hội chợ huyện", datetime.date(2022, 8, 20))
+    login(client, officer)
+    url = reverse("events:event_edit", args=[event.pk])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in ("kind", "title", "place", "version", "organiser")}
+    data |= {"starts_at": "2022-08-20T08:00", "ends_at": "2022-08-21T10:00"}
+    response = client.post(url, {**data, "participants": "350"})
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.participants == 350
+    stale = client.post(url, {**data, "participants": "400"})  # the version seen before
+    assert stale.status_code == 409
+    event.refresh_from_db()
+    assert event.participants == 350
