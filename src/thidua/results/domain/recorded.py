@@ -3,14 +3,18 @@
 ``RECORDED`` maps a figure of ``ResultsReport`` (a field name) to the function computing it
 for a report: the report's unit and the period of the plan it reports on. The report form
 shows these figures read-only ("from the records"), and the report keeps them up to date
-while it may change (``recorded_figures`` on opening, saving and sending), so the roll-up,
-the workbook and the report document read them like any other figure.
+while it may change (``recorded_refresh`` on opening and sending, ``recorded_figures`` over
+whatever a save was given), so the roll-up, the workbook and the report document read them
+like any other figure; once sent, a report keeps the figures it was sent with.
 
 Each app that records something a report counts adds its figures here (one line each).
 """
 
 from collections.abc import Callable
 
+from thidua.audit.log import record, snapshot
+from thidua.audit.models import Action
+from thidua.core.signals import rows_changed
 from thidua.events.domain.selectors import event_figures
 from thidua.fund.domain.rollup import unit_figures
 from thidua.replication.domain.selectors import replicated_count
@@ -56,3 +60,23 @@ def recorded_figures(report: ResultsReport) -> dict[str, int]:
 
 def is_recorded(name: str) -> bool:
     return name in RECORDED
+
+
+def recorded_refresh(*, actor, report: ResultsReport) -> ResultsReport:
+    """Write the recorded figures into ``report`` where the records moved since (a report
+    that may still change: opened, saved, about to be sent); audited when anything changed.
+    Once sent, a report keeps the figures it was sent with."""
+    changed = {
+        name: value
+        for name, value in recorded_figures(report).items()
+        if getattr(report, name) != value
+    }
+    if not changed:
+        return report
+    before = snapshot(report)
+    ResultsReport.objects.filter(pk=report.pk).update(**changed)
+    rows_changed.send(sender=ResultsReport, pks=[report.pk])
+    for name, value in changed.items():
+        setattr(report, name, value)
+    record(actor=actor, action=Action.UPDATE, instance=report, unit=report.unit, before=before)
+    return report
