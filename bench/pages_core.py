@@ -40,6 +40,7 @@ from surge_core import environment, form_with, free_port, percentile, serving
 HERE = Path(__file__).resolve().parent
 CLOCK = os.sysconf("SC_CLK_TCK")
 MINIMUM_REQUESTS, MINIMUM_SECONDS, CHEAP_REQUESTS = 3, 1.0, 300
+SLOW = 5.0  # seconds: a page slower than this is not warmed twice nor sent 8 at once
 
 
 # --- in the children (Django) -------------------------------------------------------------
@@ -236,6 +237,14 @@ def cpu_ticks(pids: list[int]) -> int:
     return total
 
 
+def worker_peaks(master: int, peaks: dict) -> dict:
+    """Each worker's peak memory so far (a worker killed and replaced keeps its figure)."""
+    found = dict(peaks)
+    for pid in workers(master):
+        found[str(pid)] = max(found.get(str(pid), 0), peak_memory_mb(pid) or 0)
+    return found
+
+
 def peak_memory_mb(pid: int) -> float | None:
     with contextlib.suppress(OSError):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -247,17 +256,16 @@ def peak_memory_mb(pid: int) -> float | None:
 def sequential(session: Session, url: str, master: int, *, requests: int, seconds: float):
     """Two warm-up requests, then requests one after the other (``_more``): latencies,
     statuses, CPU of the workers per request."""
-    for _warm in range(2):
-        session.get(url)
+    for _warm in range(2):  # a page slower than SLOW is warm after one
+        began = time.perf_counter()
+        if _status(session, url) != HTTPStatus.OK or time.perf_counter() - began > SLOW:
+            break
     latencies, statuses = [], {}
     before, pids = cpu_ticks(workers(master)), workers(master)
     began = time.monotonic()
     while _more(len(latencies), time.monotonic() - began, requests, seconds):
         start = time.perf_counter()
-        try:
-            status, _body = session.get(url)
-        except OSError as error:
-            status = type(error).__name__
+        status = _status(session, url)
         latencies.append(time.perf_counter() - start)
         statuses[status] = statuses.get(status, 0) + 1
     ticks = cpu_ticks(pids) - before
@@ -268,6 +276,14 @@ def sequential(session: Session, url: str, master: int, *, requests: int, second
         "cpu_ms": ticks * 1000 / CLOCK / len(latencies),
         "statuses": {str(k): v for k, v in statuses.items()},
     }
+
+
+def _status(session: "Session", url: str):
+    """The answer's status, or the error's name (a timeout, a worker killed mid-answer)."""
+    try:
+        return session.get(url)[0]
+    except OSError as error:
+        return type(error).__name__
 
 
 def _more(count: int, elapsed: float, requests: int, seconds: float) -> bool:
@@ -370,13 +386,17 @@ def run(options) -> dict:
             if page["user"] not in sessions:
                 sessions[page["user"]] = Session(port)
                 sessions[page["user"]].log_in(page["user"], summary["password"])
+        peaks = {}
         for page in chosen:
             say(f"  {page['page']} …")
             session = sessions[page["user"]]
             page["sequential"] = sequential(
                 session, page["url"], server.pid, requests=options.requests, seconds=options.seconds
             )
-            if options.concurrent > 0:
+            peaks.update(worker_peaks(server.pid, peaks))
+            if page["sequential"]["p50_ms"] > SLOW * 1000:
+                page["concurrent"] = {"skipped": f"p50 over {SLOW:.0f} s: 8 clients would queue"}
+            elif options.concurrent > 0:
                 page["concurrent"] = concurrent(
                     session.cookies,
                     port,
@@ -384,7 +404,7 @@ def run(options) -> dict:
                     clients=options.clients,
                     seconds=options.concurrent,
                 )
-        memory = {pid: peak_memory_mb(pid) for pid in workers(server.pid)}
+        memory = worker_peaks(server.pid, peaks)
     return {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
@@ -512,6 +532,8 @@ def table(report: dict) -> str:
         )
     memory = ", ".join(f"{mb:.0f} MB" for mb in report["worker_peak_memory_mb"].values() if mb)
     lines.append(f"\nworkers' peak memory (VmHWM): {memory}")
+    if len(report["worker_peak_memory_mb"]) > report["workers"]:
+        lines.append("  (more workers than started: gunicorn replaced some, e.g. after a timeout)")
     return "\n".join(lines)
 
 
