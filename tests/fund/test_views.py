@@ -19,6 +19,7 @@ from thidua.fund.domain.ledger import (
     disbursement_record,
     donor_create,
     donor_update,
+    entry_reverse,
     fund_create,
     national_record,
 )
@@ -381,8 +382,9 @@ def test_pages_cost_the_same_queries_with_more_rows(
     counts = []
     for start, count in ((0, 2), (2, 6)):
         _grow(tree, donor, start, count)
-        for _i in range(count):  # the district's own ledger grows too
-            national_record(actor=None, fund=funded, amount_vnd=1, occurred_on=DAY)
+        for _i in range(count):  # the district's own ledger grows too, corrections included
+            sent = national_record(actor=None, fund=funded, amount_vnd=2, occurred_on=DAY)
+            entry_reverse(actor=None, entry=sent, reason="Sai", occurred_on=DAY)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         counts.append(len(queries))

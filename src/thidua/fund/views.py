@@ -143,7 +143,7 @@ def fund_detail(request, pk):
     fund = _fund(request, pk)
     entries = list(
         fund.entries.select_related(
-            "donor", "proposal__registration__unit", "recorded_by", "reversed_by"
+            "donor", "proposal__registration__unit", "recorded_by", "reverses", "reversed_by"
         ).order_by("sequence")
     )
     can_record = access.can(request.user, "fund.record", fund.unit)
