@@ -11,7 +11,7 @@ import pytest
 from django.urls import URLPattern, get_resolver, reverse
 from django.utils.text import capfirst
 
-from tests.helpers import docx, login
+from tests.helpers import docx, login, successor
 from tests.showcase.conftest import EMAIL, SECRET
 from thidua.core.text import fold
 from thidua.documents.leaflet import can_make_pdf, qr_png
@@ -167,6 +167,9 @@ def test_filters_by_unit_down_the_tree_year_kind_sector_and_campaign(client, wor
         p.registration.name for p in world.published if p.sector == sector
     }
     assert names(campaign="Xây dựng nông thôn mới") == everything
+    # A commune formed on 1/7/2025 from Ea Bá shows Ea Bá's models.
+    new_commune = successor(tree.district, tree.commune_a, name="Ea Bá Mới")
+    assert names(unit=new_commune.pk) == in_a
 
 
 def test_the_lead_is_named_only_with_consent(client, world_of):

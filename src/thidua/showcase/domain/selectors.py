@@ -13,7 +13,8 @@ from django.utils import timezone
 from thidua.events.domain.selectors import public_events
 from thidua.initiatives.enums import FileKind, RegistrationState
 from thidua.initiatives.models import Registration, RegistrationFile
-from thidua.org.models import Unit
+from thidua.org.domain.history import predecessor_paths
+from thidua.org.models import Succession, Unit
 from thidua.org.models.units import ids_in_path
 from thidua.results.enums import ReportState
 from thidua.results.models import InitiativeResult
@@ -67,7 +68,13 @@ def showcase(filters: Filters) -> QuerySet:
         entries = Entry.objects.filter(kind=SearchKind.REGISTRATION).filter(Matches(found))
         rows = rows.filter(registration_id__in=entries.values("object_id"))
     if filters.unit is not None:
-        rows = rows.filter(registration__unit__path__startswith=filters.unit.path)
+        # The unit and the units it succeeded: a commune formed in 2025 shows the models of
+        # the communes merged into it.
+        paths = {filters.unit.path, *predecessor_paths([filters.unit.pk])[filters.unit.pk]}
+        under = Q(pk__in=[])
+        for path in paths:
+            under |= Q(registration__unit__path__startswith=path)
+        rows = rows.filter(under)
     if filters.year:
         rows = rows.filter(decided_on__year=filters.year)
     if filters.kind:
@@ -88,6 +95,9 @@ def filter_choices() -> dict:
     rows = published()
     paths = set(rows.values_list("registration__unit__path", flat=True))
     ids = {unit_id for path in paths for unit_id in ids_in_path(path)}
+    # The units that succeeded them (1/7/2025), with the units above those.
+    later = Succession.objects.filter(predecessor_id__in=ids).values_list("successor__path")
+    ids |= {unit_id for (path,) in later for unit_id in ids_in_path(path)}
     units = list(Unit.objects.filter(pk__in=ids).order_by("sort_key"))
     years = sorted({day.year for day in rows.values_list("decided_on", flat=True)}, reverse=True)
     campaigns = sorted(
