@@ -51,7 +51,7 @@ def plan_nominations(plan):
     return {"nominations": list(found)}
 
 
-@register.inclusion_tag("award/_public.html")
+@register.inclusion_tag("award/_public_state.html")
 def public_award(registration):
     """On the model's public page: how far its nomination has gone, once it has left its
     district."""
