@@ -1,6 +1,7 @@
 """Conflicts of interest (review/domain/conflicts.py): who never scores which entry."""
 
 from tests.helpers import seat
+from thidua.review.domain.conflicts import OWN_WORK, conflicts
 from thidua.review.domain.councils import assign, council_set_state
 from thidua.review.models import Assignment, CouncilState
 
@@ -23,3 +24,20 @@ def test_author_never_judges_own_work(council, entry, tree):
     assert not Assignment.objects.filter(
         member=seat(council, "chutich"), registration=work
     ).exists()
+
+
+def test_a_name_written_without_its_marks_or_in_capitals_is_still_the_members(council, entry, tree):
+    """The lead typed as "THU KY" and an implementer as "chu tich": the secretary and the
+    chair are the authors; a longer name that merely contains theirs is someone else's."""
+    led = entry(tree.commune_b, name="Sân phơi chung")
+    led.lead_name = "THU KY"
+    led.save()
+    carried = entry(tree.commune_b, name="Máy tách hạt")
+    carried.implementers.create(name="chu tich", position_unit="", role="Chế tạo")
+    other = entry(tree.commune_b, name="Nuôi dê")
+    other.implementers.create(name="Chủ Tịch Xã", position_unit="", role="Làm")
+    found = conflicts(list(council.members.select_related("person")), [led, carried, other])
+    assert found == {
+        (seat(council, "thuky").pk, led.pk): OWN_WORK,
+        (seat(council, "chutich").pk, carried.pk): OWN_WORK,
+    }

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import text
@@ -60,7 +61,7 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
 
     ``registrations``: a queryset of them (or a list). Set-based: a query for the
     registrations of the members' units, one for the leads, one for the implementers' names
-    (each folded once), one for the chair's exclusions; never members × registrations.
+    that may be a member's, one for the chair's exclusions; never members × registrations.
     """
     if not isinstance(registrations, QuerySet):
         registrations = Registration.objects.filter(pk__in=[r.pk for r in registrations])
@@ -81,15 +82,22 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
     names: dict[str, list[CouncilMember]] = {}
     for member in members:
         names.setdefault(text.fold(member.person.get_full_name()), []).append(member)
+    # A name matches by folding ("Lê Văn Minh" is "LE VAN MINH"), which keeps the number of
+    # characters of a name stored in NFC (as every form stores text): the database hands
+    # over only the names of a member's length, not the thousands of other implementers.
+    lengths = {len(name) for name in names}
     authors = list(
-        registrations.filter(Q(lead_id__in=by_person) | ~Q(lead_name="")).values_list(
-            "pk", "lead_id", "lead_name"
-        )
+        registrations.annotate(length=Length("lead_name"))
+        .filter(Q(lead_id__in=by_person) | Q(length__in=lengths))
+        .values_list("pk", "lead_id", "lead_name")
     )
     pairs = [(pk, name) for pk, _lead, name in authors if name]
-    pairs += Implementer.objects.filter(registration__in=registrations).values_list(
-        "registration_id", "name"
-    )  # a member's name matched by folding: "Lê Văn Minh" is "LE VAN MINH"
+    pairs += (
+        Implementer.objects.filter(registration__in=registrations)
+        .annotate(length=Length("name"))
+        .filter(length__in=lengths)
+        .values_list("registration_id", "name")
+    )
     for registration_id, lead_id, _name in authors:
         if lead_id in by_person:
             found.setdefault((by_person[lead_id].pk, registration_id), OWN_WORK)
