@@ -17,6 +17,7 @@ from django.db import transaction
 
 from thidua.demo import council as demo_council
 from thidua.demo import fund as demo_fund
+from thidua.demo import novelty as demo_novelty
 from thidua.demo import publicity as demo_publicity
 from thidua.demo import replication as demo_replication
 from thidua.demo import registrations as demo_registrations
@@ -108,6 +109,7 @@ def _plans(district: Unit) -> None:
         district_plan=district_plan, son_hoa_plan=son_hoa_plan, current_plan=current_plan
     )
     demo_reports.load(district_plan=district_plan, son_hoa_plan=son_hoa_plan)
+    demo_novelty.load(current_plan=current_plan)
 
 
 def _child_plans(parent, answers) -> None:

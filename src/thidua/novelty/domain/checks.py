@@ -24,7 +24,7 @@ from thidua.novelty.models import Check, PastInitiative
 from thidua.search.domain.similar import similar
 from thidua.search.enums import Kind
 
-THRESHOLD = 0.21
+THRESHOLD = 0.23
 KINDS = (Kind.REGISTRATION, Kind.IDEA, Kind.ARCHIVE)
 TOP = 5
 SHORT = 300

@@ -70,7 +70,11 @@ _SPELLING = {"ky": "ki", "ly": "li", "my": "mi", "sy": "si", "ty": "ti", "quy": 
 _COMMON_WORDS = (
     "mo hinh sang kien y tuong cua cho va voi cac nhung trong tai tu de la co duoc mot "
     "nham nang cao hieu qua phat trien thuc hien ho tro xay dung ap dung giup hoi vien "
-    "nguoi dan xa huyen thon ban"
+    "nguoi dan xa huyen thon ban "
+    # words of every sector's papers: alone or paired, they tell no idea from another
+    "to hop tac lien ket tieu thu san xuat chan nuoi trong trot nong dan phu nu thanh nien "
+    "dia tren theo huong thu nhap kinh te nghiep tang gia dinh vao ky thuat giong moi "
+    "chi hoi vien ap dung"
 )
 COMMON = frozenset(_COMMON_WORDS.split())
 

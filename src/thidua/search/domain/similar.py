@@ -16,7 +16,6 @@ only the match operator differs.
 """
 
 import math
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,10 +24,10 @@ from django.db import connection
 from thidua.search.domain import analysis
 from thidua.search.models import Entry, Term
 
-BUDGET = 40_000  # rows read from the term lists, at most, per check
-PER_TERM = 8_000  # rows read for one term, at most (a term in more entries is sampled)
+BUDGET = 20_000  # rows read from the term lists, at most, per check
+PER_TERM = 5_000  # rows read for one term, at most (a term in more entries is sampled)
 MAX_TERMS = 24  # terms looked up, at most (the rarest)
-RESCORED = 40  # candidates scored exactly
+RESCORED = 25  # candidates scored exactly
 COMMON_WEIGHT = 0.3
 
 
@@ -72,36 +71,39 @@ def query_terms(*texts: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def _match(token_count: int) -> str:
+def _lookup() -> str:
+    """One term's entries, at most PER_TERM of them, with the term's weight."""
     if connection.vendor == "sqlite":
-        one = "SELECT rowid FROM search_grams_fts WHERE search_grams_fts MATCH %s LIMIT %s"
-    elif connection.vendor == "postgresql":
-        one = (
-            "SELECT id FROM search_entry WHERE to_tsvector('simple'::regconfig, grams) "
-            "@@ to_tsquery('simple'::regconfig, %s) LIMIT %s"
+        return (
+            "SELECT rowid AS id, %s AS w FROM search_grams_fts "
+            "WHERE search_grams_fts MATCH %s LIMIT %s"
         )
-    else:
-        raise NotImplementedError(f"no similarity index on {connection.vendor}")
-    # One lookup per term, labelled by its position: "(SELECT … LIMIT n)" keeps each limit.
-    return " UNION ALL ".join(
-        f"SELECT {i} AS t, x.* FROM ({one}) AS x"  # noqa: S608 (constants and placeholders)
-        for i in range(token_count)
-    )
+    if connection.vendor == "postgresql":
+        return (
+            "SELECT id, %s::float AS w FROM search_entry WHERE to_tsvector('simple'::regconfig, "
+            "grams) @@ to_tsquery('simple'::regconfig, %s) LIMIT %s"
+        )
+    raise NotImplementedError(f"no similarity index on {connection.vendor}")
 
 
-def _candidates(chosen: list[tuple[str, float]]) -> Counter:
-    """Entry id → the weight of the chosen terms it holds."""
+def _candidates(chosen: list[tuple[str, float]], limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` entries holding the most weight of the chosen terms: (id, weight),
+    summed by the database (one statement: a UNION ALL of one lookup per term)."""
     if not chosen:
-        return Counter()
+        return []
+    one = _lookup()
+    union = " UNION ALL ".join(
+        f"SELECT * FROM ({one}) AS t{i}"  # noqa: S608 (constants and placeholders)
+        for i in range(len(chosen))
+    )
     params = []
-    for token, _weight in chosen:
-        params += [f'"{token}"' if connection.vendor == "sqlite" else token, PER_TERM]
-    shared = Counter()
+    for token, weight in chosen:
+        params += [weight * weight, f'"{token}"' if connection.vendor == "sqlite" else token]
+        params.append(PER_TERM)
+    sql = f"SELECT id, SUM(w) AS s FROM ({union}) AS u GROUP BY id ORDER BY s DESC, id LIMIT %s"  # noqa: S608 (constants and placeholders)
     with connection.cursor() as cursor:
-        cursor.execute(_match(len(chosen)), params)
-        for position, entry_id in cursor.fetchall():
-            shared[entry_id] += chosen[position][1] ** 2
-    return shared
+        cursor.execute(sql, [*params, limit])
+        return cursor.fetchall()
 
 
 def _choose(query: dict[str, tuple[str, ...]], weights: Weights) -> list[tuple[str, float]]:
@@ -132,11 +134,10 @@ def similar(
     if not query:
         return []
     weights = Weights(_frequencies(query))
-    shared = _candidates(_choose(query, weights))
+    shared = dict(_candidates(_choose(query, weights), RESCORED * 3))
     if not shared:
         return []
-    best = [entry_id for entry_id, _ in shared.most_common(RESCORED * 3)]
-    rows = Entry.objects.filter(pk__in=best).exclude(grams="")
+    rows = Entry.objects.filter(pk__in=list(shared)).exclude(grams="")
     if kinds is not None:
         rows = rows.filter(kind__in=list(kinds))
     skipped = set(exclude)
