@@ -162,7 +162,7 @@ def assign(
             chosen = already + free[: max(0, per_registration - len(already))]
         for member_id in chosen:
             if (member_id, registration_id) not in existing:
-                created.append(Assignment(member_id=member_id, registration_id=registration_id))
+                created.append((member_id, registration_id))
                 existing.add((member_id, registration_id))
                 load[member_id] += 1
         if progress is not None and done % PROGRESS_EVERY == 0:
@@ -172,7 +172,15 @@ def assign(
     with transaction.atomic():
         # Scoring may have closed while choosing: asked again under the council's lock.
         require_setup_or_scoring(Council.objects.select_for_update().get(pk=council.pk))
-        Assignment.objects.bulk_create(created, batch_size=BATCH, ignore_conflicts=True)
+        # Pairs until now, sheets a batch at a time: 20 members × 13,000 entries are 260,000.
+        for start in range(0, len(created), BATCH):
+            Assignment.objects.bulk_create(
+                [
+                    Assignment(member_id=m, registration_id=r)
+                    for m, r in created[start : start + BATCH]
+                ],
+                ignore_conflicts=True,
+            )
         record(
             actor=actor,
             action=Action.UPDATE,
