@@ -13,10 +13,11 @@ from django.utils.text import capfirst
 
 from tests.helpers import docx, login, successor
 from tests.showcase.conftest import EMAIL, SECRET
+from thidua.core.signals import rows_changed
 from thidua.core.text import fold
 from thidua.documents.leaflet import can_make_pdf, qr_png
 from thidua.events.models import Event, EventPhoto
-from thidua.initiatives.models import RegistrationFile
+from thidua.initiatives.models import Registration, RegistrationFile
 from thidua.org.models import Unit
 from thidua.showcase.exports import public_url
 from thidua.showcase.models import Publication, Story, StoryPhoto
@@ -172,13 +173,22 @@ def test_filters_by_unit_down_the_tree_year_kind_sector_and_campaign(client, wor
     assert names(unit=new_commune.pk) == in_a
 
 
-def test_the_lead_is_named_only_with_consent(client, world_of):
+def test_the_lead_is_named_only_with_consent_and_found_by_name_only_so(client, world_of):
     world = world_of(n=4, seed=5)
+    consented = set()
     for publication in world.published:
         registration = publication.registration
         page = client.get(reverse("showcase:model", args=[publication.pk])).content.decode()
         assert ("Người Chủ Trì" in page) == registration.lead_consent, registration.name
         assert registration.unit.full_name in page
+        if registration.lead_consent:
+            consented.add(publication.pk)
+    assert 0 < len(consented) < len(world.published)  # the seed gives both
+    leads = Registration.objects.filter(publication__in=world.published)
+    leads.update(lead_name="Y Thuê Niê")
+    rows_changed.send(sender=Registration, pks=list(leads.values_list("pk", flat=True)))
+    response = client.get(reverse("showcase:showcase"), {"q": "y thue nie"})
+    assert {p.pk for p in response.context["page"].object_list} == consented
 
 
 def test_a_model_page_has_a_stable_address_an_open_graph_preview_and_a_print_layout(

@@ -66,7 +66,14 @@ def showcase(filters: Filters) -> QuerySet:
     rows = published()
     if filters.text and (found := terms(filters.text)):
         entries = Entry.objects.filter(kind=SearchKind.REGISTRATION).filter(Matches(found))
-        rows = rows.filter(registration_id__in=entries.values("object_id"))
+        # The index holds the lead person's name too: a model whose lead did not agree to be
+        # named is found by the words of its name only, so a search for a person finds
+        # nothing that would tie them to it.
+        by_name = entries.filter(*(Q(title__contains=f" {term}") for term in found))
+        rows = rows.filter(
+            Q(registration_id__in=by_name.values("object_id"))
+            | Q(registration__lead_consent=True, registration_id__in=entries.values("object_id"))
+        )
     if filters.unit is not None:
         # The unit and the units it succeeded: a commune formed in 2025 shows the models of
         # the communes merged into it.
