@@ -1,6 +1,8 @@
 """A commune records on a phone (360 px) that it replicates Ea Bá's cassava model, which
 the district's council honoured; the model's map then shows the commune (#17 Done when)."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -27,7 +29,9 @@ def test_a_commune_records_a_replication_and_the_map_shows_it(new_page, ea_bia, 
     model = Registration.objects.get(name=MODEL, plan__number=115)
     page = new_page(PHONE)
     browser_login(page, "eabia")
-    page.goto(f"/replication/models/{model.pk}/")
+    page.goto("/replication/")  # the district's honoured models, spread or not
+    page.get_by_role("link", name=MODEL).first.click()
+    expect(page).to_have_url(re.compile(f"/replication/models/{model.pk}/$"))
     marker = page.locator(f"svg.map g.marker--replicated[data-unit='{ea_bia.pk}']")
     expect(marker).to_have_count(0)
     page.get_by_role("link", name=vietnamese("Record a replication of this model")).click()

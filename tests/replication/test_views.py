@@ -145,6 +145,21 @@ def test_the_district_sees_which_models_spread_and_which_did_not(
     )
 
 
+def test_a_commune_finds_its_districts_honoured_models_to_replicate(client, honoured, tree, ea_ly):
+    model, _other = honoured
+    login(client, ea_ly)
+    response = client.get(reverse("replication:index"))
+    assert response.url == reverse("replication:area", args=[tree.district.pk])
+    page = _page(client.get(response.url))
+    assert page.xpath("//ul[@data-list='not-spread']/li/a/@href") == [
+        reverse("replication:model", args=[model.pk])
+    ]
+    # Its own commune's area too; not a sibling's, nor the other district's.
+    assert client.get(reverse("replication:area", args=[tree.commune_b.pk])).status_code == 200
+    assert client.get(reverse("replication:area", args=[tree.commune_a.pk])).status_code == 404
+    assert client.get(reverse("replication:area", args=[tree.other_district.pk])).status_code == 404
+
+
 def _queries(client, url) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200

@@ -156,11 +156,25 @@ def detail(request, pk):
     )
 
 
+def _area(request, pk) -> Unit:
+    """An area whose honoured models the person may see: one whose reports they read, or one
+    above their own units (its plans are addressed to them, and its honoured models are what
+    they are asked to replicate)."""
+    unit = Unit.objects.filter(pk=pk).first()
+    user = request.user
+    if unit is None:
+        raise Http404
+    above = any(path.startswith(unit.path) for path in access.paths_for(user, "plan.view"))
+    if not (above or access.can(user, "report.view", unit)):
+        raise Http404
+    return unit
+
+
 @login_required
 def area(request, pk):
     """The district's (or province's) view: which honoured models spread, which did not, and
     the map of every replication in the area."""
-    unit = access.get_unit(request.user, "report.view", pk)
+    unit = _area(request, pk)
     rows = spread(unit)
     replications = area_replications(unit)
     counts: dict[int, int] = {}
@@ -188,10 +202,13 @@ def area(request, pk):
 
 @login_required
 def index(request):
-    """The area of the outermost unit whose reports the person reads."""
+    """The area of the outermost unit whose reports the person reads; for a commune, its
+    district's, whose honoured models it may replicate."""
     paths = access.paths_for(request.user, "report.view")
     if paths:
-        unit = Unit.objects.filter(path=paths[0]).first()
+        unit = Unit.objects.select_related("parent").filter(path=paths[0]).first()
+        if unit is not None and unit.level >= UnitLevel.COMMUNE and unit.parent is not None:
+            unit = unit.parent
     elif request.user.is_superuser:
         unit = Unit.objects.filter(level=UnitLevel.PROVINCE).in_vietnamese_order().first()
     else:
