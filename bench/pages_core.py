@@ -287,10 +287,10 @@ def _status(session: "Session", url: str):
 
 
 def _more(count: int, elapsed: float, requests: int, seconds: float) -> bool:
-    """At least three requests; then up to ``requests`` within ``seconds``; and a cheap page
-    goes on for a second (up to 300 requests), so its CPU is not a tick or two of /proc's
-    10 ms clock."""
-    if count < MINIMUM_REQUESTS:
+    """At least one request, three unless ``seconds`` have passed, up to ``requests`` within
+    ``seconds``; and a cheap page goes on for a second (up to 300 requests), so its CPU is
+    not a tick or two of /proc's 10 ms clock."""
+    if count < 1 or (count < MINIMUM_REQUESTS and elapsed < seconds):
         return True
     if elapsed < MINIMUM_SECONDS and count < CHEAP_REQUESTS:
         return True
@@ -371,8 +371,14 @@ def run(options) -> dict:
             prepared.write_text(json.dumps(summary, ensure_ascii=False), encoding="utf-8")
             say(f"  done in {summary['seconds']} s")
         summary = json.loads(prepared.read_text(encoding="utf-8"))
-        say("counting each page's queries in-process …")
-        listed = child("pages", variables, str(prepared))
+        # Counted once per version of the code (``--commit``): a run again reuses them.
+        counted = data_dir / f"pages-{options.commit or 'working-tree'}.json"
+        if options.commit and counted.exists():
+            listed = json.loads(counted.read_text(encoding="utf-8"))
+        else:
+            say("counting each page's queries in-process …")
+            listed = child("pages", variables, str(prepared))
+            counted.write_text(json.dumps(listed, ensure_ascii=False), encoding="utf-8")
         chosen = [
             p
             for p in listed["pages"]
