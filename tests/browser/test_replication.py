@@ -29,7 +29,9 @@ def test_a_commune_records_a_replication_and_the_map_shows_it(new_page, ea_bia, 
     model = Registration.objects.get(name=MODEL, plan__number=115)
     page = new_page(PHONE)
     browser_login(page, "eabia")
-    page.goto("/replication/")  # the district's honoured models, spread or not
+    # The menu's "Replication": the district's honoured models, spread or not.
+    menu = page.get_by_role("navigation", name="Menu chính")
+    menu.get_by_role("link", name=vietnamese("Replication")).click()
     page.get_by_role("link", name=MODEL).first.click()
     expect(page).to_have_url(re.compile(f"/replication/models/{model.pk}/$"))
     marker = page.locator(f"svg.map g.marker--replicated[data-unit='{ea_bia.pk}']")

@@ -13,6 +13,7 @@ NAVIGATION = [
     ("home", _("Home"), None),
     ("plans:plan_list", _("Plans"), "plan.view"),
     ("fund:index", _("Reward funds"), "fund.view"),
+    ("replication:index", _("Replication"), "report.view"),
     ("org:unit_list", _("Units"), "unit.view"),
     ("org:person_list", _("People"), "person.view"),
     ("audit:entry_list", _("Audit log"), "audit.view"),
