@@ -1,5 +1,7 @@
 """A commune records on a phone (360 px) that it replicates Ea Bá's cassava model, which
-the district's council honoured; the model's map then shows the commune (#17 Done when)."""
+the district's council honoured; the model's map then shows the commune (#17 Done when).
+On the way, the demo's own: the model replicated in two communes, its nomination endorsed
+by the province."""
 
 import re
 
@@ -8,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
 from tests.helpers import DEMO_PASSWORD, browser_login, vietnamese
+from thidua.award.enums import NominationState
 from thidua.demo.replication import MODEL
 from thidua.initiatives.models import Registration
 from thidua.org.domain.people import membership_grant, person_create
@@ -36,6 +39,10 @@ def test_a_commune_records_a_replication_and_the_map_shows_it(new_page, ea_bia, 
     expect(page).to_have_url(re.compile(f"/replication/models/{model.pk}/$"))
     marker = page.locator(f"svg.map g.marker--replicated[data-unit='{ea_bia.pk}']")
     expect(marker).to_have_count(0)
+    # The demo's: Ea Ly and Ea Trol replicate it; its nomination is at the national level.
+    expect(page.locator("svg.map g.marker--replicated")).to_have_count(2)
+    expect(page.locator("table[data-list='replications']")).to_contain_text("xã Ea Trol")
+    assert model.nomination.state == NominationState.AT_NATIONAL
     page.get_by_role("link", name=vietnamese("Record a replication of this model")).click()
     page.locator("input[name='started_on']").fill("2022-11-01")
     page.get_by_label("Chi hội Thôn 1").check()
