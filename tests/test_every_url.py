@@ -43,6 +43,8 @@ from thidua.initiatives.models import (
     RegistrationFile,
     RegistrationState,
 )
+from thidua.novelty.enums import Verdict
+from thidua.novelty.models import Check, PastInitiative
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.models import Membership, Person, Role, Unit
 from thidua.plans.models import Plan, PlanAttachment, PlanState
@@ -716,6 +718,36 @@ VISITS: dict[str, Visit] = {
         "report_a",
         ReportState.RETURNED,
         data=lambda w: {"reason": "Thiếu số liệu hộ tham gia."},
+    ),
+    # --- the novelty check (#15)
+    "novelty:draft_check": Visit(
+        "officer_b",
+        query={"name": "Mô hình nuôi dê sinh sản", "summary": "Nuôi dê cái sinh sản"},
+        prepare=lambda w: w.goat,
+        content_type="application/json",
+        then=lambda w, response: expect(
+            json.loads(response.content)["flagged"]
+            and json.loads(response.content)["findings"][0]["unit"] == w.goat.unit.full_name
+        ),
+    ),
+    "novelty:decide": action(
+        "district",
+        to("initiatives:registration_detail", lambda w: w.goat.pk),
+        args=lambda w: [w.goat.pk],
+        data=lambda w: {"verdict": Verdict.NEW, "note": "Cách làm khác"},
+        then=lambda w, response: expect(
+            Check.objects.get(registration=w.goat).verdict == Verdict.NEW
+        ),
+    ),
+    "novelty:past_detail": page(
+        "district",
+        lambda w: "Nuôi ong lấy mật dưới tán cà phê",
+        args=lambda w: [
+            PastInitiative.objects.get_or_create(
+                title="Nuôi ong lấy mật dưới tán cà phê", year=2021, unit_name="Ea Bá"
+            )[0].pk
+        ],
+        shows=lambda w: ["Ea Bá · 2021"],
     ),
     # --- replication and the national award (#17)
     "replication:index": Visit(
