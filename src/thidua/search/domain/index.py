@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.db.models import Model
 
 from thidua.core import text
-from thidua.search.domain import analysis
+from thidua.search.domain import analysis, similar
 from thidua.search.domain.kinds import SPECS, Spec
 from thidua.search.models import Entry, Term
 
@@ -54,6 +54,7 @@ def count_terms(change: Counter) -> None:
     """Add ``change`` (term → how many entries more, or fewer) to the terms' counts, in one
     statement per thousand terms (an upsert both databases understand)."""
     rows = [(term, n) for term, n in change.items() if n]
+    similar.COUNTS.forget()
     table = connection.ops.quote_name(Term._meta.db_table)
     with connection.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
@@ -133,6 +134,7 @@ def recount_terms() -> int:
     """Count the terms of every entry again (after a rebuild or a bulk load); returns the
     number of distinct terms."""
     Term.objects.all().delete()
+    similar.COUNTS.forget()
     counts = Counter()
     rows = Entry.objects.exclude(grams="").values_list("grams", flat=True)
     for grams in rows.iterator(chunk_size=BATCH * 10):

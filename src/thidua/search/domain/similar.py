@@ -39,13 +39,42 @@ class Similar:
     shared: frozenset[str]  # the syllables both texts hold (folded), to highlight
 
 
+class _Counts:
+    """The terms' counts read so far by this process: a check reads a few thousand of them
+    (the candidates' terms), mostly the same from one check to the next. Forgotten when the
+    number of entries changes or this process writes counts (``index.count_terms``); an edit
+    made by another process reaches this one's weights when the entries' number next
+    changes: a weight a little out of date moves a score by little."""
+
+    LIMIT = 500_000
+
+    def __init__(self):
+        self.total = None
+        self.df: dict[str, int] = {}
+
+    def forget(self) -> None:
+        self.total = None
+        self.df = {}
+
+    def read(self, tokens: Iterable[str]) -> dict[str, int]:
+        total = Term.objects.filter(term=Term.TOTAL).values_list("df", flat=True).first() or 0
+        if total != self.total or len(self.df) > self.LIMIT:
+            self.total, self.df = total, {}
+        known = self.df
+        wanted = set(tokens) - {Term.TOTAL}
+        missing = [token for token in wanted if token not in known]
+        for start in range(0, len(missing), 900):
+            chunk = missing[start : start + 900]
+            found = dict(Term.objects.filter(term__in=chunk).values_list("term", "df"))
+            known.update({token: found.get(token, 0) for token in chunk})
+        return {**{token: known[token] for token in wanted}, Term.TOTAL: total}
+
+
+COUNTS = _Counts()
+
+
 def _frequencies(tokens: Iterable[str]) -> dict[str, int]:
-    tokens = list(set(tokens) | {Term.TOTAL})
-    found = {}
-    for start in range(0, len(tokens), 900):
-        chunk = tokens[start : start + 900]
-        found.update(Term.objects.filter(term__in=chunk).values_list("term", "df"))
-    return found
+    return COUNTS.read(tokens)
 
 
 class Weights:
