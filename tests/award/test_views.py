@@ -5,7 +5,8 @@ showing the dossier, and the links from the council's decision and the plan's ro
 import datetime
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from lxml import html
 
@@ -19,6 +20,9 @@ from thidua.award.domain.nominations import (
 )
 from thidua.award.enums import NominationState as S
 from thidua.award.models import Nomination
+from thidua.org.domain.units import unit_create
+from thidua.org.models import UnitKind
+from thidua.replication.domain.replications import replication_adopt
 
 ACTIONS = {
     "save": {"endorsement": "Đã xác nhận lại.", "endorser": "Chủ tịch"},
@@ -131,3 +135,28 @@ def test_the_roll_up_shows_the_units_nominations(client, honoured, levels, open_
         str(S.AT_NATIONAL.label) in item.text_content()
         or vietnamese("endorsed by the province, at the national level") in item.text_content()
     )
+
+
+def test_the_dossier_page_queries_do_not_grow_with_the_replications(client, honoured, levels):
+    model, _other = honoured
+    nomination = _at(S.PREPARING, model)
+    login(client, levels.district)
+    url = reverse("award:nomination", args=[nomination.pk])
+    counts = []
+    for size in (2, 6):
+        while model.replications.count() < size:
+            number = model.replications.count()
+            commune = unit_create(
+                actor=None, parent=model.unit.parent, name=f"Ea Tam {number}", kind=UnitKind.COMMUNE
+            )
+            replication_adopt(
+                actor=None,
+                registration=model,
+                unit=commune,
+                started_on=datetime.date(2022, 9, 1),
+                households=10,
+            )
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
