@@ -116,6 +116,7 @@ def nomination(request, pk):
             )
             if doing == "prepare"
             else None,
+            "endorse_form": forms.EndorseForm() if doing == "endorse" else None,
             "return_form": forms.ReturnForm() if doing in ("endorse", "decide") else None,
             "decide_form": forms.DecideForm() if doing == "decide" else None,
             "steps": nomination.steps.select_related("unit", "actor"),
