@@ -16,6 +16,9 @@ from thidua.initiatives.models import Registration
 from thidua.plans.models import Criterion
 from thidua.review.models import Aggregate, Assignment, AssignmentState, Council, Grade, Score
 
+CENT = Decimal("0.01")
+FEW = 500  # up to this many registrations, ``ranking`` reads theirs only, by id
+
 
 @dataclass
 class Ranked:
@@ -49,28 +52,34 @@ def ranking(
     rubric = rubric or rubric_of(council)
     criteria, grades = rubric.criteria, rubric.grades
     rows = {r.pk: Ranked(registration=r) for r in registrations}
-    sheets = Assignment.objects.filter(member__council=council, registration_id__in=rows)
+    sheets = Assignment.objects.filter(member__council=council)
+    scores = Score.objects.filter(
+        assignment__member__council=council,
+        assignment__state=AssignmentState.SUBMITTED,
+        points__isnull=False,
+    )
+    if len(rows) <= FEW:  # a page: its own rows; the whole council: no list of ids to send
+        sheets = sheets.filter(registration_id__in=rows)
+        scores = scores.filter(assignment__registration_id__in=rows)
     for registration_id, state, total in sheets.values_list("registration_id", "state", "total"):
-        row = rows[registration_id]
+        row = rows.get(registration_id)
+        if row is None:
+            continue
         row.assigned += 1
         if state == AssignmentState.SUBMITTED and total is not None:
             row.totals.append(total)
-    points: dict[tuple[int, int], list[Decimal]] = {}
-    submitted = Score.objects.filter(
-        assignment__member__council=council,
-        assignment__state=AssignmentState.SUBMITTED,
-        assignment__registration_id__in=rows,
-    )
-    for registration_id, criterion_id, value in submitted.values_list(
-        "assignment__registration_id", "criterion_id", "points"
+    # Each criterion's mean from the database's sums: a row per entry and criterion, not
+    # one per score.
+    known = {c.pk for c in criteria}
+    for registration_id, criterion_id, count, total in (
+        scores.order_by()
+        .values("assignment__registration_id", "criterion_id")
+        .annotate(count=Count("pk"), sum=Sum("points"))
+        .values_list("assignment__registration_id", "criterion_id", "count", "sum")
     ):
-        if value is not None:
-            points.setdefault((registration_id, criterion_id), []).append(value)
+        if registration_id in rows and criterion_id in known:
+            rows[registration_id].criterion_means[criterion_id] = (total / count).quantize(CENT)
     for row in rows.values():
-        for criterion in criteria:
-            values = points.get((row.registration.pk, criterion.pk))
-            if values:
-                row.criterion_means[criterion.pk] = _mean(values)
         if row.totals:
             row.score = _aggregate(council.aggregate, row.totals)
             row.spread = max(row.totals) - min(row.totals)
