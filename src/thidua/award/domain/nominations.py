@@ -118,7 +118,6 @@ def _move(
         source=source,
         unit=acting,
         changes=changes,
-        after={"note": note} if note else None,
         note=note,
     ):
         raise ValidationError(_("Someone else has just moved this nomination: reload the page."))
