@@ -68,7 +68,7 @@ def prepare(scale: str, per_commune: str, seed: int) -> dict:
     return summary
 
 
-def pages(summary_file: str) -> dict:
+def pages(summary_file: str, only: str = "") -> dict:
     """(In the child.) The pages to measure, each with who opens it, its status, its SQL
     queries, its size and its size compressed."""
     _setup()
@@ -132,6 +132,8 @@ def pages(summary_file: str) -> dict:
     clients = {}
     rows = []
     for name, url, username in listed:
+        if only and only not in name and not name.startswith("floor"):
+            continue
         if username not in clients:
             client = Client(SERVER_NAME="127.0.0.1")
             if username:
@@ -372,12 +374,13 @@ def run(options) -> dict:
             say(f"  done in {summary['seconds']} s")
         summary = json.loads(prepared.read_text(encoding="utf-8"))
         # Counted once per version of the code (``--commit``): a run again reuses them.
-        counted = data_dir / f"pages-{options.commit or 'working-tree'}.json"
+        version, which = options.commit or "working-tree", options.only or "all"
+        counted = data_dir / f"pages-{version}-{which}.json"
         if options.commit and counted.exists():
             listed = json.loads(counted.read_text(encoding="utf-8"))
         else:
             say("counting each page's queries in-process …")
-            listed = child("pages", variables, str(prepared))
+            listed = child("pages", variables, str(prepared), options.only or "")
             counted.write_text(json.dumps(listed, ensure_ascii=False), encoding="utf-8")
         chosen = [
             p
@@ -599,6 +602,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "prepare":
         print(json.dumps(prepare(*sys.argv[2:4], int(sys.argv[4])), ensure_ascii=False))
     elif len(sys.argv) > 1 and sys.argv[1] == "pages":
-        print(json.dumps(pages(sys.argv[2]), ensure_ascii=False))
+        print(json.dumps(pages(*sys.argv[2:4]), ensure_ascii=False))
     else:
         sys.exit(main())
