@@ -493,6 +493,62 @@ def postgres_database(base_url: str):
         )
 
 
+def cpu_seconds(pid: int) -> float:
+    """Processor time (user + system) of a live process and its live children, from /proc
+    (0 where /proc is missing): where the surge's time went, the app or the database."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, pending, seen = 0.0, [pid], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def database_backends(name: str) -> dict[int, float]:
+    """The PostgreSQL backends serving database ``name`` now: pid → processor seconds."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if command.startswith("postgres: ") and f" {name} " in command:
+            found[int(entry.name)] = cpu_seconds(int(entry.name))
+    return found
+
+
+class DatabaseCpu(threading.Thread):
+    """Samples the backends of database ``name`` every second until ``stop()``: their total
+    processor time, those that closed during the run included (connections are renewed
+    every DATABASE_CONN_MAX_AGE seconds)."""
+
+    def __init__(self, name: str | None):
+        super().__init__(daemon=True)
+        self.name, self.seen, self.done = name, {}, threading.Event()
+
+    def run(self) -> None:
+        while self.name and not self.done.wait(1.0):
+            self.seen.update(database_backends(self.name))
+
+    def stop(self) -> float:
+        self.done.set()
+        self.join()
+        if self.name:
+            self.seen.update(database_backends(self.name))
+        return sum(self.seen.values())
+
+
 def percentile(values: list[float], share: float) -> float:
     if not values:
         return float("nan")
@@ -513,6 +569,8 @@ class Result:
     submission_p95: float
     steps: dict  # step → (count, p50, p95)
     check: dict
+    server_cpu: float = 0.0  # seconds of processor time: gunicorn's master and workers
+    database_cpu: float = 0.0  # PostgreSQL's backends of the run's database (0 on SQLite)
 
     @property
     def throughput(self) -> float:
@@ -536,6 +594,12 @@ class Result:
             f"with their attachment ({self.check['registrations']} registrations of the plan); "
             + ", ".join(f"{key}: {value}" for key, value in counts.items())
         )
+        if self.submitted:
+            lines.append(
+                f"processor time: app servers {self.server_cpu:.0f} s "
+                f"({self.server_cpu / self.submitted * 1000:.0f} ms a submission), "
+                f"database {self.database_cpu:.0f} s"
+            )
         lines.extend(f"  error: {error}" for error in self.errors[:5])
         return "\n".join(lines)
 
@@ -558,9 +622,14 @@ def run(
             database_url = stack.enter_context(postgres_database(postgres)) if postgres else None
             variables = environment(data_dir, port, database_url, workers)
             prepared = child("prepare", variables, str(clients))
-            stack.enter_context(serving(variables, port, data_dir / "gunicorn.log"))
+            server = stack.enter_context(serving(variables, port, data_dir / "gunicorn.log"))
+            database_name = (
+                urllib.parse.urlsplit(database_url).path.strip("/") if database_url else None
+            )
             tally = Tally()
             start = threading.Barrier(clients)
+            database_cpu = DatabaseCpu(database_name)
+            database_cpu.start()
             began = time.monotonic()
             deadline = began + minutes * 60
             threads = [
@@ -575,6 +644,8 @@ def run(
             for thread in threads:
                 thread.join()
             seconds = time.monotonic() - began
+            server_cpu = cpu_seconds(server.pid)
+            database_cpu = database_cpu.stop()
             names = data_dir / "confirmed.json"
             names.write_text(json.dumps(tally.confirmed, ensure_ascii=False), encoding="utf-8")
             check = child("verify", variables, str(prepared["plan"]), str(names))
@@ -596,6 +667,8 @@ def run(
             for step, values in tally.latencies.items()
         },
         check=check,
+        server_cpu=server_cpu,
+        database_cpu=database_cpu,
     )
 
 
