@@ -19,8 +19,8 @@ from thidua.demo import council as demo_council
 from thidua.demo import fund as demo_fund
 from thidua.demo import novelty as demo_novelty
 from thidua.demo import publicity as demo_publicity
-from thidua.demo import replication as demo_replication
 from thidua.demo import registrations as demo_registrations
+from thidua.demo import replication as demo_replication
 from thidua.demo import reports as demo_reports
 from thidua.org.domain.admin_units import REFORM_DATE, load_admin_units
 from thidua.org.domain.people import membership_grant, person_create
