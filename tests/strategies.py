@@ -214,10 +214,11 @@ def _text(field):
 
 @st.composite
 def form_values(draw, form, *, prefix: str = "", skip=()) -> tuple[dict, dict]:
-    """({field's HTML name: typed}, {field name: meant}) for every visible field of ``form``."""
+    """({field's HTML name: typed}, {field name: meant}) for every field of ``form`` a person
+    types in (not hidden, not disabled)."""
     typed, meant = {}, {}
     for name, field in form.fields.items():
-        if name in skip or field.widget.is_hidden:
+        if name in skip or field.widget.is_hidden or field.disabled:  # nothing to type
             continue
         typed[f"{prefix}{name}"], meant[name] = draw(typed_for(field))
     return typed, meant

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from tests import strategies
 from thidua.plans.domain import body as plan_body
+from thidua.results.domain.recorded import recorded_figures
 from thidua.results.forms import ReportForm, ResultForm
 from thidua.results.models import Progress, ResultsReport
 
@@ -31,6 +32,7 @@ def report_stored(report) -> dict:
 def report_typed(draw, report):
     """(typed, meant): every figure and text of ``report`` and of each of its results."""
     typed, meant = draw(strategies.form_values(ReportForm(), skip=("version",)))
+    meant.update(recorded_figures(report))  # read from the records, shown and not typed
     meant["results"] = {}
     for result in report.results.all():
         prefix = f"r{result.registration_id}-"

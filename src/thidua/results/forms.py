@@ -8,6 +8,7 @@ from thidua.core.forms import (
     VietnameseIntegerField,
 )
 from thidua.core.once import SingleUseForm
+from thidua.results.domain.recorded import RECORDED
 from thidua.results.models import Progress
 
 COUNT = {"min_value": 0, "max_value": 2_147_483_647}
@@ -35,6 +36,12 @@ class ReportForm(forms.Form):
     causes = LongTextField(label=_("Causes"), required=False)
     lessons = LongTextField(label=_("Lessons learnt"), required=False)
     proposals = LongTextField(label=_("Proposals and recommendations"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in RECORDED:  # counted from the records: shown, not typed
+            self.fields[name].disabled = True
+            self.fields[name].help_text = _("from the records")
 
     def fields_for_save(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}

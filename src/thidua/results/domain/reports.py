@@ -19,6 +19,7 @@ from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
 from thidua.plans.domain.sending import send_to_unit_above
 from thidua.plans.models import DeadlineKind, Plan, PlanState
+from thidua.results.domain.recorded import recorded_figures, recorded_refresh
 from thidua.results.models import InitiativeResult, ReportPhoto, ReportState, ResultsReport
 
 EDITABLE = (ReportState.DRAFT, ReportState.RETURNED)
@@ -76,7 +77,7 @@ def report_open(*, actor, plan: Plan, unit: Unit) -> ResultsReport:
         InitiativeResult(report=report, registration=r) for r in registrations
     )
     record(actor=actor, action=Action.CREATE, instance=report, unit=unit)
-    return report
+    return recorded_refresh(actor=actor, report=report)
 
 
 def _starting_text(unit: Unit, registrations: list[Registration]) -> str:
@@ -102,7 +103,7 @@ def report_save(
         pk=report.pk,
         version=version,
         editable=EDITABLE,
-        fields=fields,
+        fields={**fields, **recorded_figures(report)},  # read from the records, never typed
         allowed=FIGURES | NARRATIVE,
         refused=_("This report was already sent."),
     )
@@ -126,6 +127,7 @@ def report_submit(*, actor, report: ResultsReport) -> ResultsReport:
         raise ValidationError(_("This report was already sent."))
     if not report.achievements.strip():
         raise ValidationError({"achievements": _("Write the results achieved.")})
+    recorded_refresh(actor=actor, report=report)  # sent with the records as they stand
     late = send_to_unit_above(
         actor=actor,
         instance=report,
