@@ -8,16 +8,28 @@ registration comes to be is made once.
 """
 
 import datetime
+import random
+from dataclasses import dataclass
 
+from tests.helpers import completed
 from thidua.initiatives.domain.registrations import (
     registration_accept,
+    registration_create,
     registration_receive,
     registration_return,
     registration_submit,
 )
 from thidua.initiatives.enums import RegistrationState
 from thidua.org.domain.units import unit_create
-from thidua.plans.domain.plans import end_of_day, plan_create, plan_set_body, plan_set_list
+from thidua.org.models import UnitKind
+from thidua.plans.domain.plans import (
+    end_of_day,
+    plan_create,
+    plan_issue,
+    plan_set_body,
+    plan_set_list,
+)
+from thidua.plans.domain.series import plan_link_previous
 from thidua.plans.models import DeadlineKind, LatePolicy
 
 
@@ -74,3 +86,63 @@ def advance(registration, state: str, *, reason: str):
     if state == RegistrationState.ACCEPTED:
         registration = registration_accept(actor=None, registration=registration)
     return registration
+
+
+@dataclass
+class Series:
+    """Generated years of one district's movement (``series_of_years``): its plans, oldest
+    first and linked as a series, and the registrations each commune sent each year (the
+    test's oracle); ``newcomer``, a commune that exists from the second year only."""
+
+    plans: list
+    years: list[int]
+    sent: dict  # (commune id, year) → registrations sent
+    newcomer: object
+
+    def expected(self, commune) -> list[int | None]:
+        """The commune's figures year by year: None in a year it did not exist."""
+        return [
+            None
+            if commune == self.newcomer and year == self.years[0]
+            else self.sent[commune.pk, year]
+            for year in self.years
+        ]
+
+    def totals(self) -> list[int]:
+        return [sum(n for (_unit, y), n in self.sent.items() if y == year) for year in self.years]
+
+
+def series_of_years(district, communes, rng: random.Random, *, count: int = 3) -> Series:
+    """``count`` years (drawn from 2019–2024) of ``district``'s plan, each issued, linked to
+    the year before, each commune (and, from the second year, a new one) sending 0 to 3
+    registrations and keeping some drafts."""
+    years = sorted(rng.sample(range(2019, 2025), count))
+    newcomer = unit(district, "Ea Trol", UnitKind.COMMUNE, valid_from=datetime.date(years[1], 1, 1))
+    sent: dict = {}
+    plans: list = []
+    for year in years:
+        plan = yearly_plan(
+            district,
+            year,
+            title=f"Kế hoạch thi đua năm {year}",
+            body="# NỘI DUNG\nThi đua.",
+            registration_label="Đăng ký",
+            quota_kinds=[UnitKind.COMMUNE],
+            signer_name="Bá Minh Hiếu",
+        )
+        plan = plan_issue(actor=None, plan=plan, issued_on=datetime.date(year, 2, 1))
+        if plans:
+            plan = plan_link_previous(actor=None, plan=plan, previous=plans[-1])
+        plans.append(plan)
+        for commune in [*communes, *([newcomer] if year > years[0] else [])]:
+            count_sent = rng.randint(0, 3)
+            for number in range(count_sent + rng.randint(0, 1)):
+                registration = completed(
+                    registration_create(
+                        actor=None, plan=plan, unit=commune, kind="model", name=f"Mô hình {number}"
+                    )
+                )
+                if number < count_sent:
+                    registration_submit(actor=None, registration=registration)
+            sent[commune.pk, year] = count_sent
+    return Series(plans=plans, years=years, sent=sent, newcomer=newcomer)

@@ -1,14 +1,19 @@
 """Results pages cost the same number of queries with 3 rows as with 12."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.helpers import filled
+from tests.generators import yearly_plan
+from tests.helpers import completed, filled
 from tests.pages.world import LAST_COMMUNE, client_for, grower, last, png_bytes
-from thidua.initiatives.domain.registrations import registration_submit
+from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.org.domain.units import unit_create
 from thidua.org.models import UnitKind
+from thidua.plans.domain.plans import plan_issue
+from thidua.plans.domain.series import plan_link_previous
 from thidua.results.domain.reports import report_open, report_review, report_submit
 
 
@@ -31,7 +36,8 @@ def reporting(world, communes):
     ("name", "queries", "shows"),
     [
         ("results:overview", 15, "Hội Nông dân xã Ea Tam"),  # reports across the cascade
-        ("results:rollup", 14, "Hội Nông dân xã Ea Tam"),
+        # … and its series (none here): the version in force, what continues it
+        ("results:rollup", 17, "Hội Nông dân xã Ea Tam"),
         # … and its series (plans/domain/series.py): the version in force, what continues it
         ("results:dashboard", 26, "Hội Nông dân xã Ea Tam"),
         ("results:rollup_xlsx", 13, "Hội Nông dân xã Ea Tam"),
@@ -109,7 +115,7 @@ def test_report(world, report_of, same_queries, name, queries, shows):
 @pytest.mark.parametrize(
     ("name", "queries", "shows"),
     [
-        ("results:rollup", 15, "Hội Nông dân huyện Krông Pa"),  # its districts' totals
+        ("results:rollup", 18, "Hội Nông dân huyện Krông Pa"),  # its districts' totals
         ("results:dashboard", 29, "Hội Nông dân xã Ia Rmok"),
         ("results:rollup_xlsx", 14, "Hội Nông dân xã Ia Rmok"),
     ],
@@ -124,4 +130,54 @@ def test_results_of_the_province(
         by="province",
         grow=districts,
         shows=last(shows),
+    )
+
+
+@pytest.fixture
+def last_year(world):
+    """The district's plan of 2021, issued, that its 2022 plan (world.plan) continues."""
+    plan = yearly_plan(
+        world.tree.district,
+        2021,
+        title="Kế hoạch thi đua năm 2021",
+        body="# NỘI DUNG\nThi đua.",
+        registration_label="Đăng ký",
+        quota_kinds=[UnitKind.COMMUNE],
+        signer_name="Bá Minh Hiếu",
+    )
+    plan = plan_issue(actor=None, plan=plan, issued_on=datetime.date(2021, 2, 1))
+    plan_link_previous(actor=None, plan=world.plan, previous=plan)
+    return plan
+
+
+@pytest.mark.parametrize(
+    ("name", "queries"),
+    [
+        # the roll-up of each year (fixed), and the series: read along the links
+        ("results:rollup", 26),
+        ("results:dashboard", 35),
+    ],
+)
+def test_a_series_year_over_year(world, reporting, last_year, same_queries, name, queries):
+    """Two years side by side: every commune in both, the same queries at any number."""
+
+    def grow(size):
+        reporting(size)
+        for unit in world.tree.district.children.filter(name__startswith="Ea Tam"):
+            if not last_year.registrations.filter(unit=unit).exists():
+                registration_submit(
+                    actor=None,
+                    registration=completed(
+                        registration_create(
+                            actor=None, plan=last_year, unit=unit, kind="model", name="Năm 2021"
+                        )
+                    ),
+                )
+
+    same_queries(
+        reverse(name, args=[world.plan.pk]),
+        queries,
+        by="district",
+        grow=grow,
+        shows=last("Hội Nông dân xã Ea Tam"),
     )

@@ -7,13 +7,11 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from tests.generators import yearly_plan
-from tests.helpers import completed, filled, login
+from tests.generators import series_of_years, yearly_plan
+from tests.helpers import completed, filled, login, vietnamese
 from thidua.initiatives.domain.registrations import registration_create, registration_submit
-from thidua.org.domain.units import unit_create
-from thidua.org.models import Role, UnitKind
+from thidua.org.models import Role
 from thidua.plans.domain.plans import plan_issue
-from thidua.plans.domain.series import plan_link_previous
 from thidua.results.domain.reports import report_open, report_submit
 
 
@@ -69,72 +67,53 @@ def test_the_numbers_under_each_chart_are_written_the_vietnamese_way(
 def test_a_series_compares_each_unit_and_the_district_year_over_year(
     client, tree, make_person, seed
 ):
-    """Generated years of one district's movement: each commune sends a random number of
-    registrations (and keeps some drafts) under each year's plan, the plans linked as a
-    series; the dashboard's year-over-year rows are the counts the test made, a commune
-    missing in a year has no figure there, and a plan outside the series is not counted."""
-    rng = random.Random(seed)  # noqa: S311 (test data, repeatable by its seed)
-    years = sorted(rng.sample(range(2019, 2025), 3))
-    late_commune = unit_create(
-        actor=None, parent=tree.district, name="Ea Trol", kind=UnitKind.COMMUNE,
-        valid_from=datetime.date(years[1], 1, 1),
-    )  # fmt: skip
-    sent: dict[tuple[int, int], int] = {}
-    plans = []
-    for year in years:
-        plan = yearly_plan(
-            tree.district,
-            year,
-            title=f"Kế hoạch thi đua năm {year}",
-            body="# NỘI DUNG\nThi đua.",
-            registration_label="Đăng ký",
-            quota_kinds=[UnitKind.COMMUNE],
-            signer_name="Bá Minh Hiếu",
-        )
-        plan = plan_issue(actor=None, plan=plan, issued_on=datetime.date(year, 2, 1))
-        if plans:
-            plan = plan_link_previous(actor=None, plan=plan, previous=plans[-1])
-        plans.append(plan)
-        communes = [tree.commune_a, tree.commune_b] + ([late_commune] if year > years[0] else [])
-        for commune in communes:
-            count = rng.randint(0, 3)
-            for number in range(count + rng.randint(0, 1)):
-                registration = completed(
-                    registration_create(
-                        actor=None, plan=plan, unit=commune, kind="model", name=f"Mô hình {number}"
-                    )
-                )
-                if number < count:
-                    registration_submit(actor=None, registration=registration)
-            sent[commune.pk, year] = count
-    # Another movement of the same district, the same years: not in the series.
+    """Generated years of one district's movement (tests/generators.py: series_of_years):
+    the dashboard's year-over-year rows are the counts the test made, a commune missing in
+    a year has no figure there, and a plan of the same district outside the series is not
+    counted."""
+    made = series_of_years(
+        tree.district,
+        [tree.commune_a, tree.commune_b],
+        random.Random(seed),  # noqa: S311
+    )
     stray = yearly_plan(
-        tree.district, years[-1], title="Kế hoạch chuyên đề", body="# A\nB.",
+        tree.district, made.years[-1], title="Kế hoạch chuyên đề", body="# A\nB.",
         registration_label="Đăng ký", signer_name="Bá Minh Hiếu",
     )  # fmt: skip
-    plan_issue(actor=None, plan=stray, issued_on=datetime.date(years[-1], 3, 1))
+    stray = plan_issue(actor=None, plan=stray, issued_on=datetime.date(made.years[-1], 3, 1))
+    registration_submit(
+        actor=None,
+        registration=completed(
+            registration_create(
+                actor=None, plan=stray, unit=tree.commune_a, kind="idea", name="Ngoài chuỗi"
+            )
+        ),
+    )
 
     make_person("huyen", Role.VIEWER, tree.district)
     login(client, "huyen")
-    response = client.get(reverse("results:dashboard", args=[plans[-1].pk]))
+    response = client.get(reverse("results:dashboard", args=[made.plans[-1].pk]))
     by_key = {c.key: c for c in response.context["charts"]}
     chart = by_key["registered_by_year"]
-    assert chart.headers[1:] == [str(year) for year in years]
+    assert chart.headers[1:] == [str(year) for year in made.years]
     rows = {row[0]: row[1:] for row in chart.rows}
-    for commune in (tree.commune_a, tree.commune_b, late_commune):
-        expected = [sent.get((commune.pk, year)) for year in years]
-        if commune == late_commune:
-            expected[0] = None  # not a commune yet: no figure, not zero
-        assert rows[commune.full_name] == expected, commune.name
-    total = [sum(n for (unit, y), n in sent.items() if y == year) for year in years]
-    assert rows["Tổng cộng"] == total
+    for commune in (tree.commune_a, tree.commune_b, made.newcomer):
+        assert rows[commune.full_name] == made.expected(commune), commune.name
+    assert rows[vietnamese("Total")] == made.totals()
     ET.fromstring(chart.svg)  # noqa: S314 (our own output): well-formed SVG
     assert "done_by_year" in by_key
     # The first year's dashboard shows the same series.
-    first = client.get(reverse("results:dashboard", args=[plans[0].pk]))
+    first = client.get(reverse("results:dashboard", args=[made.plans[0].pk]))
     assert {c.key: c for c in first.context["charts"]}["registered_by_year"].rows == chart.rows
-    csv_file = client.get(reverse("results:dashboard", args=[plans[-1].pk]), {"csv": chart.key})
+    url = reverse("results:dashboard", args=[made.plans[-1].pk])
+    csv_file = client.get(url, {"csv": chart.key})
     assert csv_file.content.startswith(b"\xef\xbb\xbf")
-    assert csv_file.content.decode("utf-8-sig").splitlines()[0].split(",")[1:] == [
-        str(year) for year in years
-    ]
+    header = csv_file.content.decode("utf-8-sig").splitlines()[0].split(",")
+    assert header[1:] == [str(year) for year in made.years]
+
+
+def test_a_plan_without_a_series_has_no_year_over_year_chart(client, reporting, make_person, tree):
+    make_person("huyen", Role.VIEWER, tree.district)
+    login(client, "huyen")
+    charts = client.get(reverse("results:dashboard", args=[reporting.pk])).context["charts"]
+    assert "registered_by_year" not in {c.key for c in charts}

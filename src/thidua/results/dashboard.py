@@ -83,8 +83,20 @@ class YearOverYear:
     def years(self) -> list[str]:
         return [_year(p) for p in self.plans]
 
+    @property
+    def columns(self) -> list[tuple[str, Plan]]:
+        """Each year's label with its plan."""
+        return list(zip(self.years, self.plans, strict=True))
+
     def rows(self, measure: str) -> list[tuple[Compared, list]]:
         return [(line, line.values[measure]) for line in self.lines]
+
+    def table(self, measure: str) -> list[tuple[Compared, list[tuple[str, object]]]]:
+        """The rows with each figure beside its year, as the page's table shows them."""
+        return [
+            (line, list(zip(self.years, values, strict=True)))
+            for line, values in self.rows(measure)
+        ]
 
 
 def year_over_year(plan: Plan, *, current: Rollup | None = None) -> YearOverYear | None:

@@ -21,7 +21,8 @@ from thidua.org import access
 from thidua.plans.domain.selectors import plan_get
 from thidua.plans.models import Plan
 from thidua.results import exports, forms
-from thidua.results.dashboard import dashboard
+from thidua.results.dashboard import dashboard, year_over_year
+from thidua.results.domain.recorded import recorded_figures
 from thidua.results.domain.reports import (
     EDITABLE,
     RESULT_FIELDS,
@@ -137,7 +138,8 @@ def open_report(request, plan_pk, unit_pk):
 
 def _forms(report, data=None):
     fields = list(forms.ReportForm.base_fields)
-    form = forms.ReportForm(data, initial={name: getattr(report, name) for name in fields})
+    initial = {name: getattr(report, name) for name in fields} | recorded_figures(report)
+    form = forms.ReportForm(data, initial=initial)
     results = list(report.results.select_related("registration"))
     result_forms = [
         (
@@ -260,6 +262,10 @@ def report_action(request, pk, action):
 def rollup_view(request, plan_pk):
     plan = _plan_reported(request, plan_pk)
     summary = rollup(plan)
+    # The plan's series year over year (results/dashboard.py), by the figure asked for.
+    compared = year_over_year(plan, current=summary)
+    measure = request.GET.get("measure")
+    measure = measure if measure in MEASURES else "registered"
     return render(
         request,
         "results/rollup.html",
@@ -268,6 +274,9 @@ def rollup_view(request, plan_pk):
             "rollup": summary,
             "measures": [(name, MEASURE_LABELS[name]) for name in MEASURES],
             "lines": _page_lines(summary),
+            "compared": compared,
+            "compared_measure": measure,
+            "compared_rows": compared.table(measure) if compared else [],
         },
     )
 
