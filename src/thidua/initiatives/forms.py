@@ -19,8 +19,9 @@ NO_OUTCOME = "undecided"
 MAX_IMPLEMENTERS = 30  # rows of people besides the lead
 # The registration's own fields, as the form edits them.
 MODEL_FIELDS = [
-    "kind", "name", "lead_name", "lead_position", "summary", "applied_when", "applied_where",
-    "applied_work", "expected_results", "households", "area_ha", "income_change", "cost_vnd",
+    "kind", "name", "lead_name", "lead_position", "lead_consent", "summary", "applied_when",
+    "applied_where", "applied_work", "expected_results", "households", "area_ha",
+    "income_change", "cost_vnd",
 ]  # fmt: skip
 
 
@@ -59,6 +60,9 @@ class RegistrationForm(forms.Form):
     )
     lead_position = PlainTextField(
         label=_("Lead person's position and unit"), max_length=200, required=False
+    )
+    lead_consent = forms.BooleanField(
+        label=_("The lead person agrees to be named on the public showcase"), required=False
     )
     summary = LongTextField(label=_("Short description"), required=False)
     applied_when = PlainTextField(label=_("Time of application"), max_length=200, required=False)

@@ -11,7 +11,7 @@ import pytest
 from django.urls import URLPattern, get_resolver, reverse
 from django.utils.text import capfirst
 
-from tests.helpers import docx, login, successor
+from tests.helpers import docx, login, registration_form, successor
 from tests.showcase.conftest import EMAIL, SECRET
 from thidua.core.signals import rows_changed
 from thidua.core.text import fold
@@ -273,3 +273,17 @@ def test_a_withdrawn_model_leaves_every_public_page_at_once(client, world_of, tr
 def test_the_public_landing_page_links_the_showcase(client, db):
     page = client.get(reverse("login")).content.decode()
     assert f'href="{reverse("showcase:showcase")}"' in page
+
+
+def test_the_consent_is_ticked_on_the_registration_form(client, make_registration, officer):
+    draft = make_registration()
+    assert not draft.lead_consent
+    login(client, officer)
+    url = reverse("initiatives:registration_edit", args=[draft.pk])
+    assert 'name="lead_consent"' in client.get(url).content.decode()
+    client.post(url, registration_form(draft, lead_consent="on"))
+    draft.refresh_from_db()
+    assert draft.lead_consent
+    client.post(url, registration_form(draft))  # unticked
+    draft.refresh_from_db()
+    assert not draft.lead_consent

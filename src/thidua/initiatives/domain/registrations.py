@@ -113,7 +113,7 @@ def registration_save(
         version=version,
         editable=editable,
         fields=fields,
-        allowed=TEXT_FIELDS | NUMBER_FIELDS | {"lead"},
+        allowed=TEXT_FIELDS | NUMBER_FIELDS | {"lead", "lead_consent"},
         refused=_("This registration can no longer be changed."),
     )
     registration.refresh_from_db()
