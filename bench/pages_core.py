@@ -270,12 +270,13 @@ def sequential(session: Session, url: str, master: int, *, requests: int, second
         status = _status(session, url)
         latencies.append(time.perf_counter() - start)
         statuses[status] = statuses.get(status, 0) + 1
-    ticks = cpu_ticks(pids) - before
+    # A worker replaced meanwhile (a timeout) took its counters with it: CPU unknown then.
+    ticks = cpu_ticks(pids) - before if workers(master) == pids else None
     return {
         "count": len(latencies),
         "p50_ms": statistics.median(latencies) * 1000,
         "p95_ms": percentile(latencies, 0.95) * 1000,
-        "cpu_ms": ticks * 1000 / CLOCK / len(latencies),
+        "cpu_ms": None if ticks is None else ticks * 1000 / CLOCK / len(latencies),
         "statuses": {str(k): v for k, v in statuses.items()},
     }
 
@@ -460,7 +461,8 @@ def ratios(pages: list[dict]) -> list[dict]:
     floor = next(p for p in pages if p["page"].startswith("floor"))["sequential"]
     for page in pages:
         measured = page["sequential"]
-        measured["cpu_x_floor"] = measured["cpu_ms"] / floor["cpu_ms"] if floor["cpu_ms"] else None
+        cpu = measured["cpu_ms"]
+        measured["cpu_x_floor"] = cpu / floor["cpu_ms"] if cpu and floor["cpu_ms"] else None
         measured["p50_x_floor"] = measured["p50_ms"] / floor["p50_ms"]
     return pages
 
@@ -533,7 +535,7 @@ def table(report: dict) -> str:
         lines.append(
             f"{page['page'][:36]:<36} {status:>3} {page['queries']:>5} "
             f"{page['bytes'] / 1024:>7.1f} {page['gzip_bytes'] / 1024:>6.1f} "
-            f"{seq['p50_ms']:>6.0f}ms {seq['p95_ms']:>6.0f}ms {seq['cpu_ms']:>5.0f}ms "
+            f"{seq['p50_ms']:>6.0f}ms {seq['p95_ms']:>6.0f}ms {_ms(seq['cpu_ms'])} "
             f"{_x(seq['cpu_x_floor'])} {_x(seq['p50_x_floor'])} "
             f"{conc.get('per_second', float('nan')):>8.1f} "
             f"{conc.get('p95_ms') or float('nan'):>6.0f}ms"
@@ -544,6 +546,10 @@ def table(report: dict) -> str:
     if len(report["worker_peak_memory_mb"]) > report["workers"]:
         lines.append("  (more workers than started: gunicorn replaced some, e.g. after a timeout)")
     return "\n".join(lines)
+
+
+def _ms(value) -> str:
+    return f"{value:>5.0f}ms" if value is not None else f"{'-':>7}"
 
 
 def _x(value) -> str:

@@ -44,7 +44,8 @@ def single(report: dict) -> list[str]:
         status = "" if f["status"] == 200 else f" (HTTP {f['status']})"
         lines.append(
             f"| {page['page']}{status} | {f['queries']} | {f['kb']:,.1f} ({f['gz']:,.1f}) "
-            f"| {f['p50']:,.0f} | {f['p95']:,.0f} | {f['cpu']:,.0f} | {cell(f['xfloor'], '.1f')} "
+            f"| {f['p50']:,.0f} | {f['p95']:,.0f} | {cell(f['cpu'], ',.0f')} "
+            f"| {cell(f['xfloor'], '.1f')} "
             f"| {cell(f['rps'], '.1f')} | {cell(f['p95c'], ',.0f')} |"
         )
     return lines
@@ -63,8 +64,8 @@ def compared(before: dict, after: dict) -> list[str]:
             continue
         lines.append(
             f"| {page['page']} | {b['queries']} → {a['queries']} | {b['kb']:,.1f} → "
-            f"{a['kb']:,.1f} | {b['p50']:,.0f} → {a['p50']:,.0f} | {b['cpu']:,.0f} → "
-            f"{a['cpu']:,.0f} | {cell(b['xfloor'], '.1f')} → {cell(a['xfloor'], '.1f')} |"
+            f"{a['kb']:,.1f} | {b['p50']:,.0f} → {a['p50']:,.0f} | {cell(b['cpu'], ',.0f')} → "
+            f"{cell(a['cpu'], ',.0f')} | {cell(b['xfloor'], '.1f')} → {cell(a['xfloor'], '.1f')} |"
         )
     return lines
 
