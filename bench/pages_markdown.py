@@ -26,6 +26,7 @@ def figures(page: dict) -> dict:
         "rps": conc.get("per_second"),
         "p95c": conc.get("p95_ms"),
         "status": page["status"],
+        "served": sorted(seq["statuses"]),
     }
 
 
@@ -41,7 +42,8 @@ def single(report: dict) -> list[str]:
     ]
     for page in report["pages"]:
         f = figures(page)
-        status = "" if f["status"] == 200 else f" (HTTP {f['status']})"
+        served = [s for s in f["served"] if s != "200"]
+        status = "" if f["status"] == 200 and not served else f" (HTTP {'/'.join(served)})"
         lines.append(
             f"| {page['page']}{status} | {f['queries']} | {f['kb']:,.1f} ({f['gz']:,.1f}) "
             f"| {f['p50']:,.0f} | {f['p95']:,.0f} | {cell(f['cpu'], ',.0f')} "
