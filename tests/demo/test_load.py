@@ -17,6 +17,7 @@ from thidua.initiatives.models import Registration
 from thidua.plans.models import Plan, PlanState
 from thidua.results.domain.rollup import rollup
 from thidua.results.enums import ReportState
+from thidua.results.models import ResultsReport
 from thidua.review.models import Council, CouncilState, Outcome
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -320,3 +321,32 @@ def test_huyen_follows_the_fund_to_its_ledger_and_the_public_page_names_who_agre
     assert "Hợp tác xã Nông nghiệp Ea Bá" in public  # a commune's donor, rolled up
     assert "Nguyễn Thị Lài" not in public
     assert "Hội viên Chi hội Thôn 1" not in public
+
+
+def test_the_public_sees_the_2022_cycle_published_with_a_story_an_event_and_an_example(
+    story, client
+):
+    """Publicity (demo/publicity.py): from the login page, the showcase lists the seven
+    entries the 2022 council honoured, with their photos and the example of the month; the
+    cassava model's page shows its photo and the fair where it was shown; the story is
+    published, the draft is not; the communes' reports read their seminars."""
+    page = follow(client, reverse("login"), reverse("showcase:showcase"))
+    showcase = client.get(page)
+    shown = showcase.context["page"].object_list
+    honoured = Registration.objects.filter(proposals__council__state=CouncilState.DECIDED).exclude(
+        proposals__outcome=Outcome.NONE
+    )
+    assert {p.registration_id for p in shown} == set(honoured.values_list("pk", flat=True))
+    assert len(shown) == 7
+    assert all(p.registration.photos for p in shown)
+    (example,) = showcase.context["examples"]
+    assert example.publication.outcome == Outcome.NOMINATED
+    cassava = next(p for p in shown if p.registration.name.startswith("Mô hình trồng sắn"))
+    model = client.get(reverse("showcase:model", args=[cassava.pk])).content.decode()
+    assert "Hội chợ nông sản và mô hình sáng tạo huyện Sông Hinh năm 2022" in model
+    assert "Y Thuê Niê" in model  # she agreed to be named
+    stories = client.get(reverse("showcase:stories")).content.decode()
+    assert "những mô hình làm giàu ở Sông Hinh" in stories
+    assert "Bản nháp" not in stories
+    ea_ba = ResultsReport.objects.get(unit__name="Ea Bá", plan__number=115)
+    assert (ea_ba.events, ea_ba.event_participants) == (1, 60)
