@@ -8,6 +8,7 @@ from thidua.replication.domain.replications import replication_adopt
 from thidua.replication.domain.selectors import replicated_count, spread
 from thidua.results.domain.recorded import recorded_figures
 from thidua.results.domain.reports import report_open
+from thidua.results.models import ResultsReport
 
 YEAR = (datetime.date(2022, 1, 1), datetime.date(2022, 12, 31))
 
@@ -29,6 +30,8 @@ def test_the_results_report_reads_replication_from_the_records(
     assert replicated_count(tree.district, *YEAR) == 0  # the communes count their own
     report = report_open(actor=None, plan=open_plan, unit=tree.commune_b)
     assert recorded_figures(report)["replicated"] == 1
+    # The report itself holds it, written when it was opened: nobody types it.
+    assert ResultsReport.objects.get(pk=report.pk).replicated == 1
     assert recorded_figures(report_open(actor=None, plan=open_plan, unit=ea_bia))["replicated"] == 0
 
 
