@@ -2,6 +2,7 @@
 gives only what is published."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -19,6 +20,7 @@ from thidua.showcase.exports import lead_shown, leaflet_of, public_url
 from thidua.showcase.models import Publication, Story
 
 PER_PAGE = 24
+PDF_KEPT_SECONDS = 3600
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -117,13 +119,19 @@ def qr(request, pk):
 
 def leaflet(request, pk, pdf=False):
     publication = _published(pk)
-    content = leaflet_docx(leaflet_of(publication))
     name = file_name(
         _("Leaflet"), publication.registration.name, extension="pdf" if pdf else "docx"
     )
     if not pdf:
-        return download(content, name=name, content_type=DOCX)
-    converted = pdf_from_docx(content)
+        return download(leaflet_docx(leaflet_of(publication)), name=name, content_type=DOCX)
+    # LibreOffice takes seconds: a leaflet converted is kept an hour, so a link shared
+    # widely does not convert it once per visitor.
+    key = f"showcase-leaflet-pdf-{publication.pk}-{publication.published_at.timestamp()}"
+    converted = cache.get(key)
+    if converted is None:
+        converted = pdf_from_docx(leaflet_docx(leaflet_of(publication)))
+        if converted is not None:
+            cache.set(key, converted, PDF_KEPT_SECONDS)
     if converted is None:
         raise Http404(_("PDF is not available here: download the DOCX."))
     return download(converted, name=name, content_type="application/pdf")
