@@ -181,3 +181,14 @@ def test_a_series_year_over_year(world, reporting, last_year, same_queries, name
         grow=grow,
         shows=last("Hội Nông dân xã Ea Tam"),
     )
+
+
+def test_plan_results_filtered(world, reporting, same_queries):
+    """The reports' list narrowed to the units that have not reported: the same queries."""
+    same_queries(
+        reverse("results:overview", args=[world.plan.pk]) + "?reporting=missing",
+        15,
+        by="district",
+        grow=reporting,
+        shows=lambda size: [world.tree.commune_b.full_name],
+    )

@@ -220,3 +220,28 @@ def test_the_roll_up_compares_the_series_year_by_year_for_the_figure_asked(
     # A figure that does not exist falls back to the registrations.
     unknown = client.get(url, {"measure": "<script>"})
     assert unknown.context["compared_measure"] == "registered"
+
+
+def test_the_reports_list_says_how_many_units_and_filters_by_where_they_stand(
+    client, reporting, tree, make_person
+):
+    report_submit(
+        actor=None, report=filled(report_open(actor=None, plan=reporting, unit=tree.commune_a))
+    )
+    make_person("huyen", Role.VIEWER, tree.district)
+    login(client, "huyen")
+    url = reverse("results:overview", args=[reporting.pk])
+
+    def units(**query):
+        page = lxml.html.fromstring(client.get(url, query).content)
+        count = page.find_class("count")[0].text_content()
+        return count, [t.text_content().strip() for t in page.find_class("card__title")]
+
+    count, everyone = units()
+    assert str(len(everyone)) in count
+    assert {"Hội Nông dân xã Ea Bá", "Hội Nông dân xã Ea Ly"} <= set(everyone)
+    assert units(reporting="on_time")[1] == ["Hội Nông dân xã Ea Bá"]
+    missing = units(reporting="missing")[1]
+    assert "Hội Nông dân xã Ea Ly" in missing
+    assert "Hội Nông dân xã Ea Bá" not in missing
+    assert units(reporting="bogus")[1] == everyone  # a filter that makes no sense: all

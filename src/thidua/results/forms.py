@@ -9,6 +9,7 @@ from thidua.core.forms import (
 )
 from thidua.core.once import SingleUseForm
 from thidua.results.domain.recorded import RECORDED
+from thidua.results.enums import Reporting
 from thidua.results.models import Progress
 
 COUNT = {"min_value": 0, "max_value": 2_147_483_647}
@@ -75,4 +76,12 @@ class PhotoForm(SingleUseForm):
     photo = forms.FileField(
         label=_("Photo (JPEG, PNG or WebP)"),
         error_messages={"required": _("Choose a file to upload.")},
+    )
+
+
+class ReportFilterForm(forms.Form):
+    """The reports' list filter (GET): where each unit stands; the pages keep it."""
+
+    reporting = forms.ChoiceField(
+        label=_("Report"), required=False, choices=[("", _("all")), *Reporting.choices]
     )

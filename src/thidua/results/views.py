@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -90,23 +91,33 @@ def _report_to_edit(request, pk) -> ResultsReport:
     return report
 
 
+OVERVIEW_PAGE_SIZE = 50  # units a page of the reports' list shows; the total is said
+
+
 @login_required
 def overview(request, plan_pk):
     """Every unit that reports under the plan and that the user may see, with its report
     wherever in the cascade it was written (a commune reports on its district's plan)."""
     plan = _plan(request, plan_pk)
     summary = rollup(plan)
+    filters = forms.ReportFilterForm(request.GET or None)
+    wanted = filters.cleaned_data["reporting"] if filters.is_valid() else ""
     units = [
         (line.node, access.can(request.user, "report.edit", line.node.unit))
         for line in summary.lines()
-        if not line.subtotal and access.can(request.user, "report.view", line.node.unit)
+        if not line.subtotal
+        and (not wanted or line.node.row.state == wanted)
+        and access.can(request.user, "report.view", line.node.unit)
     ]
+    page = Paginator(units, OVERVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "results/overview.html",
         {
             "plan": plan,
-            "units": units,
+            "filters": filters,
+            "page": page,
+            "units": page.object_list,
             "deadline": report_deadline(plan),
             "can_rollup": access.can(request.user, "report.view", plan.unit),
         },
