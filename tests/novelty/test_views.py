@@ -64,7 +64,7 @@ def test_the_district_sees_the_flag_and_decides_the_commune_and_others_do_not(
     assert vietnamese("duplicate of") not in html
 
 
-def test_the_decision_is_shown_to_the_council_beside_novelty_without_a_form(
+def test_the_decision_is_shown_to_a_blind_council_beside_novelty_without_form_or_units(
     client, archive, make_registration, tree, make_person, council
 ):
     registration = sent(make_registration, tree)
@@ -75,6 +75,8 @@ def test_the_decision_is_shown_to_the_council_beside_novelty_without_a_form(
         reverse("novelty:decide", args=[registration.pk]),
         {"verdict": Verdict.NEW, "note": "Cách làm khác hẳn"},
     )
+    council.blind = True
+    council.save()
     council_set_state(actor=None, council=council, state=CouncilState.SCORING)
     assign(actor=None, council=council)
     assignment = Assignment.objects.get(
@@ -89,6 +91,8 @@ def test_the_decision_is_shown_to_the_council_beside_novelty_without_a_form(
     assert vietnamese("not a duplicate") in html
     assert "Cách làm khác hẳn" in html
     assert reverse("novelty:decide", args=[registration.pk]) not in html
+    assert reverse("novelty:past_detail", args=[archive[0].pk]) not in html  # not theirs to open
+    assert archive[0].unit_name not in html  # a blind council learns no unit
 
 
 def test_the_check_while_drafting_answers_officers_with_the_shared_words_marked(

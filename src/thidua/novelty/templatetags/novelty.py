@@ -22,12 +22,17 @@ def novelty_findings(context, registration, editable=False):
     check = Check.objects.filter(registration=registration).first()
     findings = checks.find(registration.name, registration.summary, exclude=registration)
     decide = editable and check is not None and visibility.may_decide(user, registration)
+    duplicate = checks.duplicate_of(check) if check else None
     return {
         "shown": True,
         "registration": registration,
         "check": check,
-        "findings": [(f, sorted(f.shared), checks.url_of(f)) for f in findings],
-        "duplicate": checks.duplicate_of(check) if check else None,
+        "findings": [(f, sorted(f.shared), visibility.link(user, f)) for f in findings],
+        # A blind council does not learn units: an earlier registration of the entry's own
+        # unit would name it.
+        "blind": bool(context.get("blind")),
+        "duplicate": duplicate,
+        "duplicate_url": visibility.link(user, duplicate),
         "form": DecisionForm(findings=checks.stored_findings(check)) if decide else None,
         "threshold": round(checks.THRESHOLD * 100),
         "csrf_token": context.get("csrf_token"),
