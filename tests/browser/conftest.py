@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
@@ -49,6 +50,8 @@ CHROMIUM_ARGS = [
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Playwright waits this long at most for a page or an element (ms).
 TIMEOUT_MS = 10_000
+# test_smoke.py's check of every page the other browser tests visited: collected last.
+LAST_CHECK = "test_every_page_visited_passes_axe_and_the_html_checker"
 
 _saved_screenshots: list[Path] = []
 
@@ -72,6 +75,9 @@ def pytest_collection_modifyitems(config, items):
             # Under pytest-xdist (``--dist loadgroup``) the browser tests share one process,
             # one Chromium and one loaded demo, while the other processes run the rest.
             item.add_marker(pytest.mark.xdist_group("browser"))
+    # The check of every page the browser tests were shown (pages.py) runs after them all.
+    last = [item for item in items if item.name == LAST_CHECK]
+    items[:] = [item for item in items if item.name != LAST_CHECK] + last
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -127,7 +133,11 @@ def live_server(django_db_setup) -> Iterator["LiveServer"]:
     Started after django_db_setup, so an in-memory SQLite test database is shared
     with the server thread.
     """
-    with override_settings(SECURE_SSL_REDIRECT=False, SECURE_HSTS_SECONDS=0):
+    # Every page the tests are shown is kept for the checks at the end (pages.py).
+    middleware = [*settings.MIDDLEWARE, "tests.browser.pages.RecordPages"]
+    with override_settings(
+        SECURE_SSL_REDIRECT=False, SECURE_HSTS_SECONDS=0, MIDDLEWARE=middleware
+    ):
         server = LiveServer("127.0.0.1")
     yield server
     server.stop()

@@ -8,6 +8,7 @@ The demo's accounts (thidua.demo): `xa` is an officer of Hội Nông dân xã Ea
 
 import io
 import json
+import os
 import re
 
 import pytest
@@ -16,7 +17,8 @@ from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE_JS, DESKTOP, PHONE, VIEWPORTS
+from tests.browser.conftest import AXE_JS, DESKTOP, PHONE, TIMEOUT_MS, VIEWPORTS
+from tests.browser.pages import Visited, html_errors, java, visited
 from tests.helpers import browser_login
 from thidua.demo import load as demo
 from thidua.org.models import Unit
@@ -282,14 +284,6 @@ AXE_PAGES = {
 }
 
 
-def axe_cases() -> list:
-    return [
-        pytest.param(name, viewport, id=f"{name}-{viewport}")
-        for viewport in VIEWPORTS
-        for name in AXE_PAGES
-    ]
-
-
 def axe_blocking_violations(page) -> list[dict]:
     # Evaluated by the browser's debugging protocol: the site's Content-Security-Policy
     # (rightly) refuses the inline script tag add_script_tag would insert.
@@ -297,6 +291,13 @@ def axe_blocking_violations(page) -> list[dict]:
     results = page.evaluate("() => axe.run(document, { resultTypes: ['violations'] })")
     assert results["passes"], "axe-core ran no rule at all"
     return [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations on ``page`` (axe loaded by the context's init script)."""
+    results = page.evaluate("() => axe.run(document, { resultTypes: ['violations'] })")
+    assert results["passes"], "axe-core ran no rule at all"
+    return results["violations"]
 
 
 def describe(violations: list[dict]) -> str:
@@ -313,36 +314,92 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize(("name", "viewport"), axe_cases())
-def test_axe_finds_no_serious_violations_on_page(name, viewport, new_page, screenshot):
-    page = new_page(VIEWPORTS[viewport])
+def axe_path(name: str) -> str:
+    """Where the page ``name`` of AXE_PAGES is in the loaded demo."""
     path = AXE_PAGES[name]
-    if path is None:
-        page.goto("/accounts/login/")
-    else:
-        browser_login(page, "huyen")
-        expect(page).to_have_url(START_PAGE)
-        if path == "unit_detail":
-            ea_ba = Unit.objects.get(level=3, code=demo.EA_BA_OLD)
-            path = f"/units/{ea_ba.pk}/"
-        elif path in {"plan_detail", "plan_cascade"}:
-            seed_plan = Plan.objects.get(number=115)
-            path = f"/plans/{seed_plan.pk}/" + ("cascade/" if path == "plan_cascade" else "")
-        elif path == "council_decision":
-            path = reverse("review:decision", args=[Council.objects.get().pk])
-        elif path == "plan_rollup":
-            path = reverse("results:rollup", args=[Plan.objects.get(number=115).pk])
-        elif path == "registration_list":
-            path = reverse("initiatives:registration_list", args=[Plan.objects.get(number=115).pk])
-        elif path == "council_detail":
-            path = reverse("review:council_detail", args=[Council.objects.get().pk])
-        page.goto(path)
+    if path == "unit_detail":
+        ea_ba = Unit.objects.get(level=3, code=demo.EA_BA_OLD)
+        return f"/units/{ea_ba.pk}/"
+    seed_plan = Plan.objects.get(number=115)
+    council = Council.objects.first()
+    return {
+        "plan_detail": f"/plans/{seed_plan.pk}/",
+        "plan_cascade": f"/plans/{seed_plan.pk}/cascade/",
+        "council_decision": reverse("review:decision", args=[council.pk]),
+        "plan_rollup": reverse("results:rollup", args=[seed_plan.pk]),
+        "registration_list": reverse("initiatives:registration_list", args=[seed_plan.pk]),
+        "council_detail": reverse("review:council_detail", args=[council.pk]),
+    }.get(path, path)
 
-    violations = axe_blocking_violations(page)
-    if violations:
-        screenshot(page)
-    assert not violations, (
-        f"axe-core found {len(violations)} serious or critical violation(s) on {page.url} "
-        f"at {VIEWPORTS[viewport]['width']}×{VIEWPORTS[viewport]['height']}:\n"
-        + describe(violations)
+
+def serving(html: bytes):
+    """A route's handler that answers with the kept page."""
+
+    def fulfil(route):
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+
+    return fulfil
+
+
+def test_every_page_visited_passes_axe_and_the_html_checker(
+    new_page, browser, live_server, tmp_path
+):
+    """Run after every other browser test (conftest.py): each kind of page they were shown,
+    and the pages of AXE_PAGES, has no axe-core violation at 360 and 1280 px and no error
+    of the Nu HTML checker (tests/browser/pages.py)."""
+    page = new_page(DESKTOP)
+    page.goto("/accounts/login/")
+    browser_login(page, "huyen")
+    for name in AXE_PAGES:
+        if AXE_PAGES[name] is not None:
+            page.goto(axe_path(name))
+    shown = visited()
+    assert len(shown) >= len(AXE_PAGES), [p.key for p in shown]
+
+    found = axe_on(shown, browser, live_server)
+    errors = html_checked(shown, tmp_path) if java() else {}
+    report = [f"axe-core, {key}:\n{text}" for key, text in found] + [
+        f"Nu HTML checker, {key}:\n  " + "\n  ".join(messages) for key, messages in errors.items()
+    ]
+    assert not report, f"{len(report)} problem(s) on the {len(shown)} pages shown:\n" + "\n".join(
+        report
     )
+    if java() is None:
+        why = "no Java to run the Nu HTML checker (apt-get install default-jre-headless)"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"CI must check the pages' HTML, but there is {why}", pytrace=False)
+        pytest.skip(why)
+
+
+def axe_on(shown: list[Visited], browser, live_server) -> list[tuple[str, str]]:
+    """axe-core's violations on each kept page at both widths: the page served again at its
+    address from the kept HTML, with the site's stylesheets and scripts."""
+    found = []
+    for viewport in VIEWPORTS.values():
+        phone = viewport["width"] < 768
+        context = browser.new_context(
+            base_url=live_server.url, viewport=viewport, is_mobile=phone, has_touch=phone
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        context.add_init_script(path=AXE_JS)
+        replay = context.new_page()
+        for kept in shown:
+            replay.route(live_server.url + kept.url, serving(kept.html))
+            replay.goto(kept.url)
+            violations = axe_violations(replay)
+            if violations:
+                found.append((f"{kept.key} at {viewport['width']} px", describe(violations)))
+            replay.unroute(live_server.url + kept.url)
+        context.close()
+    return found
+
+
+def html_checked(shown: list[Visited], folder) -> dict[str, list[str]]:
+    """The Nu HTML checker's errors by page; a page with a known error goes through the same
+    run, so that a checker that did not run cannot pass for one that found nothing."""
+    planted = Visited(
+        "planted", "/", b'<!DOCTYPE html><html lang="vi"><title>x</title><ul role="status"></ul>'
+    )
+    errors = html_errors([*shown, planted], folder)
+    assert errors.pop("planted", None), "the Nu HTML checker did not run"
+    return errors
