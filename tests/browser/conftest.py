@@ -135,9 +135,7 @@ def live_server(django_db_setup) -> Iterator["LiveServer"]:
     """
     # Every page the tests are shown is kept for the checks at the end (pages.py).
     middleware = [*settings.MIDDLEWARE, "tests.browser.pages.RecordPages"]
-    with override_settings(
-        SECURE_SSL_REDIRECT=False, SECURE_HSTS_SECONDS=0, MIDDLEWARE=middleware
-    ):
+    with override_settings(SECURE_SSL_REDIRECT=False, SECURE_HSTS_SECONDS=0, MIDDLEWARE=middleware):
         server = LiveServer("127.0.0.1")
     yield server
     server.stop()
