@@ -15,7 +15,7 @@ package, ``weed server -s3`` on 127.0.0.1), every part its own process, started 
   them): requests fail cleanly (503 with the Vietnamese page, never a 500 or a traceback),
   the next ones succeed without restarting anything, and the workers carry on.
 - ``thidua backup`` of this instance (PostgreSQL and the bucket) restores into a new
-  database with its uploads in a folder, every upload byte for byte.
+  database and another folder of the bucket, every upload byte for byte.
 
 Bounded: about 40 s on two cores. The real PostgreSQL restart is ``bench/scale_out``'s (the
 server is shared with the other tests here). Skipped only when SeaweedFS cannot start.
@@ -243,30 +243,29 @@ def test_connections_cut_under_load_fail_cleanly_and_the_servers_recover(parts):
     scale_out_core.wait_until(lambda: all_finished(parts, 1), timeout=60, what="a job after")
 
 
-def test_a_backup_of_the_bucket_restores_into_a_folder(parts, tmp_path):
-    """``thidua backup`` reads the uploads from the bucket, ``thidua restore`` writes them
-    to whatever store the restoring instance has: here a folder, with a new database."""
+def test_a_backup_of_the_bucket_restores_into_a_new_folder_of_it(parts, tmp_path):
+    """``thidua backup`` reads every upload from the bucket, ``thidua restore`` checks that
+    the restoring instance's store is empty and writes them to it: here a new database and
+    another folder (prefix) of the bucket, every object byte for byte."""
     archive = tmp_path / "thidua.tar.gz"
     parts.thidua("backup", "--output", str(archive))
     client = scale_out_core.s3_client(parts.s3_endpoint)
-    in_bucket = {
-        key: hashlib.sha256(
-            client.get_object(Bucket=scale_out_core.BUCKET, Key=key)["Body"].read()
-        ).hexdigest()
-        for key in scale_out_core.bucket_keys(parts.s3_endpoint)
-    }
 
-    folder = tmp_path / "single"
+    def objects(folder: str | None) -> dict:
+        """name → SHA-256 of the bucket's objects in ``folder/`` (None: the instance's own)."""
+        found = {}
+        for key in scale_out_core.bucket_keys(parts.s3_endpoint):
+            if (folder is None) == key.startswith("restored/"):
+                continue
+            body = client.get_object(Bucket=scale_out_core.BUCKET, Key=key)["Body"].read()
+            found[key.removeprefix("restored/")] = hashlib.sha256(body).hexdigest()
+        return found
+
+    before = objects(None)
     with scale_out_core.postgres_database() as url:
-        environment = parts.environment("single")
-        for name in [key for key in environment if key.startswith("THIDUA_S3_")]:
-            del environment[name]
-        environment.update({"THIDUA_DATA_DIR": str(folder), "DATABASE_URL": url})
+        environment = parts.environment("restored")
+        environment.update({"DATABASE_URL": url, "THIDUA_S3_PREFIX": "restored"})
         parts.thidua("restore", str(archive), environment=environment)
 
-    on_disk = {
-        name: hashlib.sha256((folder / "media" / name).read_bytes()).hexdigest()
-        for name in scale_out_core.files_under(folder / "media")
-    }
-    assert on_disk == in_bucket
-    assert len(on_disk) >= 4  # the two registrations' PDFs, the photo and its thumbnail
+    assert len(before) >= 4  # the two registrations' PDFs, the photo and its thumbnail
+    assert objects("restored") == before
