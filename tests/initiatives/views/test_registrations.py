@@ -2,18 +2,21 @@
 autosave and conflicts, paper forms, blind councils."""
 
 import csv
+import datetime
 import io
 
 import lxml.html
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import strategies
 from tests.helpers import (
     CLIENT_EXAMPLES,
+    completed,
     login,
     page_form,
     registration_form,
@@ -25,6 +28,7 @@ from tests.helpers import (
 from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org.models import Role
+from thidua.plans.domain.plans import plan_issue, plan_update
 from thidua.plans.models import Campaign, LatePolicy
 from thidua.review.domain.councils import assign, council_set_state
 from thidua.review.domain.decisions import proposal_set
@@ -586,3 +590,31 @@ def test_the_lists_word_search_finds_registrations_without_diacritics_in_scope(
     found = lxml.html.fromstring(client.get(form.action, query).content).text_content()
     assert "Mô hình trồng sắn cao sản" in found  # its words marked, the name read whole
     assert "của Ea Ly" not in found
+
+
+def test_a_plan_of_several_years_filters_its_registrations_by_the_year_sent(
+    client, cast, make_plan, tree
+):
+    plan = make_plan()
+    plan_update(actor=None, plan=plan, period_end=datetime.date(timezone.localdate().year, 12, 31))
+    plan = plan_issue(actor=None, plan=plan, issued_on=datetime.date(2022, 3, 8))
+    sent = registration_submit(
+        actor=None,
+        registration=completed(
+            registration_create(
+                actor=None, plan=plan, unit=tree.commune_a, kind="model", name="Gửi năm nay"
+            )
+        ),
+    )
+    registration_create(actor=None, plan=plan, unit=tree.commune_a, kind="idea", name="Nháp")
+    login(client, cast["district"])
+    url = reverse("initiatives:registration_list", args=[plan.pk])
+    this_year = timezone.localdate(sent.first_submitted_at).year
+    offered = lxml.html.fromstring(client.get(url).content).xpath(
+        "//select[@name='year']/option/@value"
+    )
+    assert offered == ["", *[str(y) for y in range(2022, timezone.localdate().year + 1)]]
+    assert [r.name for r in client.get(url, {"year": this_year}).context["registrations"]] == [
+        "Gửi năm nay"
+    ]
+    assert list(client.get(url, {"year": 2022}).context["registrations"]) == []
