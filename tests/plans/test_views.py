@@ -457,3 +457,17 @@ def test_the_district_links_its_plan_to_last_years_and_others_cannot(client, cas
     this_year.refresh_from_db()
     assert this_year.previous_in_series == last_year
     assert f'href="{reverse("plans:plan_detail", args=[last_year.pk])}"' in done
+
+
+def test_the_plan_lists_word_search_goes_to_the_index_for_plans_only(client, cast, tree):
+    _plan_of(tree.district, "Kế hoạch thi đua sản xuất giỏi năm 2023", 2023)
+    login(client, cast["officer_a"])
+    page = lxml.html.fromstring(client.get(reverse("plans:plan_list")).content)
+    form = page.xpath("//main//form[.//input[@name='q']]")[0]
+    query = {field.name: field.value for field in form.xpath(".//input[@type='hidden']")}
+    assert query == {"kind": "plan"}
+    found = client.get(form.action, {**query, "q": "san xuat gioi"})
+    assert (
+        "Kế hoạch thi đua sản xuất giỏi năm 2023"
+        in lxml.html.fromstring(found.content).text_content()
+    )

@@ -584,8 +584,9 @@ def test_the_lists_word_search_finds_registrations_without_diacritics_in_scope(
     page = lxml.html.fromstring(
         client.get(reverse("initiatives:registration_list", args=[open_plan.pk])).content
     )
-    form = page.xpath("//form[.//input[@name='q']]")[0]
+    form = page.xpath("//main//form[.//input[@name='q']]")[0]
     query = {field.name: field.value for field in form.xpath(".//input[@type='hidden']")}
+    assert query == {"kind": "registration"}  # registrations only, not the header's box
     query["q"] = "mo hinh trong san"
     found = lxml.html.fromstring(client.get(form.action, query).content).text_content()
     assert "Mô hình trồng sắn cao sản" in found  # its words marked, the name read whole
