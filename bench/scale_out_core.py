@@ -258,7 +258,7 @@ class Cluster:
         self.servers.append((port, process))
         return port
 
-    def wait_for_servers(self, timeout: float = 60) -> None:
+    def wait_for_servers(self, timeout: float = 120) -> None:
         for port, process in self.servers:
 
             def answers(port=port, process=process):
