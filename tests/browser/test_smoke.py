@@ -279,6 +279,7 @@ AXE_PAGES = {
     "plan_cascade": "plan_cascade",
     "council_decision": "council_decision",
     "plan_rollup": "plan_rollup",
+    "plan_dashboard": "plan_dashboard",
     "registration_list": "registration_list",
     "council_detail": "council_detail",
 }
@@ -327,6 +328,7 @@ def axe_path(name: str) -> str:
         "plan_cascade": f"/plans/{seed_plan.pk}/cascade/",
         "council_decision": reverse("review:decision", args=[council.pk]),
         "plan_rollup": reverse("results:rollup", args=[seed_plan.pk]),
+        "plan_dashboard": reverse("results:dashboard", args=[seed_plan.pk]),
         "registration_list": reverse("initiatives:registration_list", args=[seed_plan.pk]),
         "council_detail": reverse("review:council_detail", args=[council.pk]),
     }.get(path, path)
