@@ -9,7 +9,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 
 from thidua.core.downloads import download, file_name, stored
 from thidua.documents.leaflet import can_make_pdf, leaflet_docx, pdf_from_docx, qr_png
@@ -84,7 +83,6 @@ def model(request, pk):
     )
 
 
-@cache_control(max_age=3600)
 def photo(request, pk, thumbnail=False):
     try:
         found = selectors.public_photo(pk)
@@ -98,7 +96,6 @@ def photo(request, pk, thumbnail=False):
     )
 
 
-@cache_control(max_age=3600)
 def story_photo(request, pk, thumbnail=False):
     try:
         found = selectors.public_story_photo(pk)
