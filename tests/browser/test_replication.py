@@ -6,6 +6,7 @@ by the province."""
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
@@ -60,3 +61,10 @@ def test_a_commune_records_a_replication_and_the_map_shows_it(new_page, ea_bia, 
     # The map fits the phone: no sideways scrolling.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "map")
+    # The model's public page shows it too, and how far the nomination has gone.
+    visitor = new_page(PHONE)
+    visitor.goto(reverse("showcase:model", args=[model.publication.pk]))
+    public = visitor.locator("ul[data-list='public-replications']")
+    expect(public).to_contain_text(ea_bia.full_name)
+    expect(visitor.locator("[data-award]")).to_have_attribute("data-award", "national")
+    assert visitor.evaluate("document.documentElement.scrollWidth") <= 360
