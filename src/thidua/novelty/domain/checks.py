@@ -152,7 +152,10 @@ def registration_check(*, registration: Registration) -> Check:
     check, _created = Check.objects.update_or_create(
         registration=registration,
         defaults={
-            "matches": [{"kind": f.kind, "id": f.object_id, "score": f.score} for f in findings],
+            "matches": [
+                {"kind": f.kind, "id": f.object_id, "score": f.score, "shared": sorted(f.shared)}
+                for f in findings
+            ],
             "top_score": top,
             "flagged": top >= THRESHOLD,
             "checked_at": timezone.now(),
@@ -210,8 +213,12 @@ def duplicate_of(check: Check) -> Finding | None:
 
 
 def stored_findings(check: Check) -> list[Finding]:
-    """The findings kept when the registration was sent, read again (one query per kind)."""
-    hits = [_Hit(m["kind"], m["id"], m["score"], frozenset()) for m in check.matches]
+    """The findings kept when the registration was sent (what the district decides on),
+    read again: at most one query per kind."""
+    hits = [
+        _Hit(m["kind"], m["id"], m["score"], frozenset(m.get("shared", ())))
+        for m in check.matches
+    ]
     records = _records(hits)
     return [
         BUILD[hit.kind](hit, records[(hit.kind, hit.object_id)])

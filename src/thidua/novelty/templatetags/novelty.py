@@ -20,7 +20,12 @@ def novelty_findings(context, registration, editable=False):
     if registration is None or user is None or not visibility.may_see(user, registration):
         return {"shown": False}
     check = Check.objects.filter(registration=registration).first()
-    findings = checks.find(registration.name, registration.summary, exclude=registration)
+    # As found when it was sent (what the district decides on); a registration sent before
+    # the check existed is checked as the page is read.
+    if check is not None:
+        findings = checks.stored_findings(check)
+    else:
+        findings = checks.find(registration.name, registration.summary, exclude=registration)
     decide = editable and check is not None and visibility.may_decide(user, registration)
     duplicate = checks.duplicate_of(check) if check else None
     return {
@@ -33,7 +38,7 @@ def novelty_findings(context, registration, editable=False):
         "blind": bool(context.get("blind")),
         "duplicate": duplicate,
         "duplicate_url": visibility.link(user, duplicate),
-        "form": DecisionForm(findings=checks.stored_findings(check)) if decide else None,
+        "form": DecisionForm(findings=findings) if decide else None,
         "threshold": round(checks.THRESHOLD * 100),
         "csrf_token": context.get("csrf_token"),
     }
