@@ -425,7 +425,7 @@ def _registrations(world: World, plans: dict[int, Plan], rng, per_commune) -> di
     implementers, arguments, history = [], [], []
     for registration, (names, argued) in zip(rows, details, strict=True):
         implementers.extend(
-            Implementer(registration=registration, position=i, name=name, role="Thực hiện")
+            Implementer(registration=registration, position=i, name=name, role=texts.IMPLEMENTING)
             for i, name in enumerate(names)
         )
         arguments.extend(

@@ -52,6 +52,7 @@ POSITIONS = [
     "Chi hội trưởng", "Hội viên", "Tổ trưởng tổ hợp tác", "Phó Chủ tịch Hội Nông dân xã",
     "Chủ nhiệm hợp tác xã", "Cán bộ khuyến nông", "Trưởng thôn",
 ]  # fmt: skip
+IMPLEMENTING = "Thực hiện"  # an implementer's part in the work
 WORK = ["Trồng trọt", "Chăn nuôi", "Thủy sản", "Chế biến nông sản", "Dịch vụ nông nghiệp"]
 SUMMARIES = [
     "Liên kết các hộ hội viên sản xuất theo quy trình thống nhất, bao tiêu sản phẩm ổn định.",
