@@ -275,6 +275,12 @@ def test_the_public_landing_page_links_the_showcase(client, db):
     assert f'href="{reverse("showcase:showcase")}"' in page
 
 
+def test_the_showcase_links_the_funds_transparency_page(client, db):
+    page = client.get(reverse("showcase:showcase")).content.decode()
+    assert f'href="{reverse("fund:public")}"' in page
+    assert client.get(reverse("fund:public")).status_code == 200
+
+
 def test_the_consent_is_ticked_on_the_registration_form(client, make_registration, officer):
     draft = make_registration()
     assert not draft.lead_consent
