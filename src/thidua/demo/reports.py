@@ -69,15 +69,13 @@ def _communes(plan, reports, *, office) -> None:
             actor=None,
             report=report,
             version=report.version,
+            # Events, their participants, replication and the fund come from the records
+            # (results/domain/recorded.py): the demo's events, replications and funds.
             fields={
                 "meetings": meetings,
                 "meeting_participants": 45 * meetings,
                 "media_items": 3,
-                "events": 1,
-                "event_participants": 60,
-                "replicated": 1,
                 "support_vnd": 5_000_000,
-                "fund_vnd": 1_500_000,
                 "award_entries": sum(1 for pk in results if outcomes.get(pk) == Outcome.NOMINATED),
                 "shortcomings": "Một số chi hội triển khai còn chậm.",
                 "proposals": "Đề nghị Huyện hội hỗ trợ kinh phí nhân rộng mô hình.",
@@ -104,8 +102,6 @@ def _district(plan, *, writer, province) -> None:
             "meetings": 2,
             "meeting_participants": 150,
             "media_items": 6,
-            "events": 1,
-            "event_participants": 200,
             "shortcomings": "Một số cơ sở Hội báo cáo chậm, chưa đầy đủ số liệu.",
             "proposals": "Đề nghị Hội Nông dân tỉnh tiếp tục hỗ trợ nhân rộng mô hình hiệu quả.",
         },
