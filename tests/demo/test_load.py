@@ -350,3 +350,24 @@ def test_the_public_sees_the_2022_cycle_published_with_a_story_an_event_and_an_e
     assert "Bản nháp" not in stories
     ea_ba = ResultsReport.objects.get(unit__name="Ea Bá", plan__number=115)
     assert (ea_ba.events, ea_ba.event_participants) == (1, 60)
+
+
+def test_huyen_compares_2022_with_2023_on_the_movements_rollup(story, client):
+    """The 2023 plan continues plan 115 (demo/series.py): its roll-up sets the registrations
+    of the two years side by side, 2022's a link to its own roll-up."""
+    as_user(client, "huyen")
+    later = Plan.objects.get(previous_in_series=plan_115())
+    assert later.period_start.year == 2023
+    page = client.get(reverse("results:rollup", args=[later.pk])).content.decode()
+    table = page[page.index('id="year-over-year"') :]
+    assert f'href="{reverse("results:rollup", args=[plan_115().pk])}?measure=' in table
+    sent = {
+        year: Registration.objects.filter(plan=plan, submitted_at__isnull=False).count()
+        for year, plan in ((2022, plan_115()), (2023, later))
+    }
+    assert sent[2023] == 8
+    total_row = table[
+        table.index("table__subtotal") : table.index("</tr>", table.index("table__subtotal"))
+    ]
+    cells = re.findall(r'<td data-label="(\d{4})">([^<]*)</td>', total_row)
+    assert dict(cells) == {"2022": str(sent[2022]), "2023": "8"}

@@ -22,6 +22,7 @@ from thidua.demo import publicity as demo_publicity
 from thidua.demo import registrations as demo_registrations
 from thidua.demo import replication as demo_replication
 from thidua.demo import reports as demo_reports
+from thidua.demo import series as demo_series
 from thidua.org.domain.admin_units import REFORM_DATE, load_admin_units
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.domain.units import unit_create
@@ -110,6 +111,7 @@ def _plans(district: Unit) -> None:
     )
     demo_reports.load(district_plan=district_plan, son_hoa_plan=son_hoa_plan)
     demo_novelty.load(current_plan=current_plan)
+    demo_series.load(district_plan)
 
 
 def _child_plans(parent, answers) -> None:

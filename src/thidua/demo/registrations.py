@@ -168,8 +168,8 @@ CURRENT = [
 
 def load(*, district_plan, son_hoa_plan, current_plan) -> None:
     huyen, xa = Person.objects.get(username="huyen"), Person.objects.get(username="xa")
-    _answers(district_plan, SEED_2022, commune=xa, office=huyen, due=SONG_HINH_DUE)
-    _answers(son_hoa_plan, SON_HOA_2022, commune=None, office=None, due=SON_HOA_DUE)
+    answer(district_plan, SEED_2022, commune=xa, office=huyen, due=SONG_HINH_DUE)
+    answer(son_hoa_plan, SON_HOA_2022, commune=None, office=None, due=SON_HOA_DUE)
     for code, kind, name, then in CURRENT:
         unit = Unit.objects.get(code=code, parent=current_plan.unit)
         registration = _filled(
@@ -181,7 +181,7 @@ def load(*, district_plan, son_hoa_plan, current_plan) -> None:
             registration_submit(actor=xa, registration=registration)
 
 
-def _answers(plan, answers, *, commune, office, due: datetime.date) -> None:
+def answer(plan, answers, *, commune, office, due: datetime.date) -> None:
     """The communes' registrations under ``plan``: ``commune`` types them, ``office`` (the
     district's) enters the paper ones and receives, accepts or returns them."""
     for code, kind, name, lead, sent_on, then in answers:
