@@ -16,6 +16,7 @@ from tests.helpers import login, score_all, seat, vietnamese, workbook
 from tests.review import crowd
 from thidua.initiatives.domain.registrations import registration_create
 from thidua.org.models import Role
+from thidua.review.domain.assigning import assignment_run
 from thidua.review.domain.councils import (
     assign,
     council_create,
@@ -296,6 +297,19 @@ def test_a_second_assignment_waits_for_the_first(client, council, entry, tree):
     stuck.refresh_from_db()
     assert stuck.state == RunState.FAILED
     assert AssignmentRun.objects.filter(state=RunState.DONE).count() == 1
+    assert Assignment.objects.filter(member__council=council).count() == 3
+
+
+def test_a_run_its_dead_worker_left_running_finishes_when_taken_back(council, entry, tree):
+    """The worker died in the middle: the run says "running" and nothing was made (the
+    inserts are one transaction). Run again, as the next worker of that name does, it
+    finishes, and running it once more makes nothing twice."""
+    entry(tree.commune_b, name="Nuôi dê")
+    run = AssignmentRun.objects.create(council=council, state=RunState.RUNNING)
+    assert assignment_run(run_id=run.pk) == 3
+    run.refresh_from_db()
+    assert (run.state, run.assigned) == (RunState.DONE, 3)
+    assert assignment_run(run_id=run.pk) == 0  # a finished run is left alone
     assert Assignment.objects.filter(member__council=council).count() == 3
 
 

@@ -51,9 +51,11 @@ def assignment_request(*, actor, council: Council, per_registration: int | None)
 
 def assignment_run(*, run_id: int) -> int:
     """Carry out the run ``run_id`` (the task's work): its progress written as it goes, then
-    the scoresheets made, or the reason it failed. Returns how many were made. A run
-    already started elsewhere is left alone (a conditional UPDATE claims it)."""
-    claimed = AssignmentRun.objects.filter(pk=run_id, state=RunState.QUEUED).update(
+    the scoresheets made, or the reason it failed. Returns how many were made. A run found
+    running is run again: its task runs twice only when its worker died in the middle (the
+    next worker of that name takes it back), and assigning keeps the pairs already made, so
+    the run finishes instead of saying "running" for good. A finished run is left alone."""
+    claimed = AssignmentRun.objects.filter(pk=run_id, state__in=ACTIVE).update(
         state=RunState.RUNNING, updated_at=timezone.now()
     )
     if not claimed:
