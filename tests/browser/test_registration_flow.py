@@ -52,7 +52,7 @@ def test_officer_registers_offline_then_province_returns_and_receives(new_page, 
     province = new_page(PHONE)
     browser_login(province, "tinh")
     province.goto(registration_url)
-    province.get_by_text("Trả lại để bổ sung").click()
+    province.locator("summary", has_text="Trả lại để bổ sung").click()
     province.get_by_label("Lý do trả lại? Cần bổ sung, chỉnh sửa gì?").fill(
         "Bổ sung số hộ tham gia."
     )
