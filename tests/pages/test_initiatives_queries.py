@@ -42,7 +42,8 @@ def registrations(world, communes):
         # the rows with their implementers, campaigns and arguments, as the list narrows them
         ("initiatives:registration_list?download=xlsx", 13, last("Mô hình đã gửi số")),
         ("initiatives:registration_list?download=csv&state=draft", 13, last("Bản nháp số")),
-        ("initiatives:compliance", 12, last("Hội Nông dân xã Ea Tam")),
+        # every unit counted from ids and numbers, then the page's units (50 a page)
+        ("initiatives:compliance", 13, last("Hội Nông dân xã Ea Tam")),
         # the acting unit and the plans of the movement (initiatives/exports.py)
         ("initiatives:export_xlsx", 14, last("Mô hình đã gửi số")),
         # … and the issuer's code and the registration deadline
@@ -189,7 +190,7 @@ def test_compliance_of_the_province(world, districts, province_plan, same_querie
     """The province sees its districts' totals, each with its communes."""
     same_queries(
         reverse("initiatives:compliance", args=[province_plan.pk]),
-        13,
+        14,
         by="province",
         grow=districts,
         shows=last("Hội Nông dân huyện Krông Pa", "Hội Nông dân xã Ia Rmok"),

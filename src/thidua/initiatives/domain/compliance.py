@@ -3,18 +3,26 @@
 Computed from the data in a fixed number of queries whatever the number of units
 and registrations: the plans below this one, the units that owe registrations,
 and one grouped count of registrations.
+
+`compliance(plan)` builds every unit's row (the reminders, the to-do list and the
+dashboard read them); the page reads `compliance_page(plan, ...)`, which counts every
+unit from one SQL aggregate per unit (ids and numbers only) and builds full rows only
+for the page it shows (issue 13: 20,000 units at national scale).
 """
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
+from thidua.core import text
 from thidua.initiatives.enums import ComplianceState
 from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
 from thidua.org.models import Unit
+from thidua.org.models.units import PATH_STEP
 from thidua.plans.domain.cascade import lineage_ids, recipients
 from thidua.plans.models import Deadline, DeadlineKind, Plan, PlanBasis, PlanState
 
@@ -39,11 +47,7 @@ class UnitRow:
 
     @property
     def state(self) -> str:
-        if self.sent == 0:
-            return ComplianceState.MISSING
-        if self.sent < self.quota:
-            return ComplianceState.SHORT
-        return ComplianceState.LATE if self.any_late else ComplianceState.ON_TIME
+        return _state(sent=self.sent, quota=self.quota, any_late=self.any_late)
 
     @property
     def state_label(self) -> str:
@@ -114,6 +118,14 @@ def plan_tree(plan: Plan) -> list[Plan]:
     return found
 
 
+def _state(*, sent: int, quota: int, any_late: bool) -> str:
+    if sent == 0:
+        return ComplianceState.MISSING
+    if sent < quota:
+        return ComplianceState.SHORT
+    return ComplianceState.LATE if any_late else ComplianceState.ON_TIME
+
+
 def compliance(plan: Plan) -> Compliance:
     plans = plan_tree(plan)
     owed = quotas(plans)
@@ -122,6 +134,18 @@ def compliance(plan: Plan) -> Compliance:
         for unit in Unit.objects.filter(pk__in=owed).select_related("parent").order_by("sort_key")
     }
     rows = {pk: UnitRow(unit=unit, quota=owed[pk]) for pk, unit in units.items()}
+    _fill(rows, plans)
+    ordered = list(rows.values())
+    return Compliance(
+        plan=plan,
+        rows=ordered,
+        groups=_groups(plan, ordered),
+        deadline=_registration_deadline(plans),
+    )
+
+
+def _fill(rows: dict[int, UnitRow], plans: list[Plan]) -> None:
+    """Each row's registrations by state, first sending and lateness: one grouped query."""
     counts = (
         Registration.objects.filter(plan__in=plans, unit_id__in=rows)
         .values("unit_id", "state")
@@ -135,11 +159,149 @@ def compliance(plan: Plan) -> Compliance:
         row.any_late = row.any_late or count["late"] > 0
         if count["first"] and (row.first_sent is None or count["first"] < row.first_sent):
             row.first_sent = count["first"]
-    ordered = list(rows.values())
-    return Compliance(
+
+
+PAGE_SIZE = 50  # units a page of the table shows; the total is said
+
+
+@dataclass
+class GroupTotals:
+    """A recipient of the plan (a district, for a province) and its units' counts."""
+
+    unit: Unit
+    units: int = 0
+    on_time: int = 0
+    late: int = 0
+    short: int = 0
+    missing: int = 0
+    registrations: int = 0
+
+
+@dataclass
+class TableRow:
+    """One unit's line of the page's table, from the numbers of `compliance_page`."""
+
+    unit: Unit
+    quota: int
+    sent: int
+    drafts: int
+    first_sent: datetime.datetime | None
+    state: str
+
+    @property
+    def state_label(self) -> str:
+        return str(ComplianceState(self.state).label)
+
+
+@dataclass
+class CompliancePage:
+    """The page's share of the table: every unit counted, one page of units built."""
+
+    plan: Plan
+    totals: dict[str, int]
+    groups: list[GroupTotals]
+    grouped: bool
+    page: Page
+    rows: list[TableRow]
+    matching: int
+    deadline: datetime.datetime | None
+
+    days_left = Compliance.days_left
+
+
+def compliance_page(
+    plan: Plan,
+    *,
+    state: str | None = None,
+    name: str = "",
+    page: int | str | None = 1,
+    per_page: int = PAGE_SIZE,
+) -> CompliancePage:
+    """The compliance table's totals, per-recipient counts and one page of unit rows.
+
+    The same numbers as `compliance(plan)`, in a fixed number of queries whatever the
+    number of units: the counts come from one aggregate per unit (numbers, not rows of
+    registrations), and only the page's units are loaded as objects. `state` keeps the
+    units in that state of compliance, `name` those whose name contains it (any accents).
+    """
+    plans = plan_tree(plan)
+    owed = quotas(plans)
+    kinds = {kind for p in plans if p.quota_kinds and p.quota_minimum for kind in p.quota_kinds}
+    # Every unit that owes, in Vietnamese order: ids, paths and folded names only.
+    candidates = (
+        Unit.objects.under(plan.unit.path)
+        .filter(kind__in=kinds)
+        .in_vietnamese_order()
+        .values_list("pk", "path", "search_name")
+    )
+    ordered = [(pk, path, folded) for pk, path, folded in candidates if pk in owed]
+    per_unit = {
+        c["unit_id"]: c
+        for c in Registration.objects.filter(plan__in=plans)
+        .values("unit_id")
+        .annotate(
+            sent=Count("id", filter=Q(state__in=SENT_STATES)),
+            drafts=Count("id", filter=Q(state=RegistrationState.DRAFT)),
+            late=Count("id", filter=Q(is_late=True)),
+            first=Min("first_submitted_at"),
+        )
+        .order_by()
+    }
+    heads = {head.path: head for head in recipients(plan)}
+    groups = {path: GroupTotals(unit=head) for path, head in heads.items()}
+    totals = dict.fromkeys(ComplianceState.values, 0)
+    totals.update(units=len(ordered), registrations=0, drafts=0)
+    states: dict[int, str] = {}
+    grouped = False
+    for pk, path, _folded in ordered:
+        count = per_unit.get(pk)
+        sent = count["sent"] if count else 0
+        unit_state = _state(sent=sent, quota=owed[pk], any_late=bool(count and count["late"]))
+        states[pk] = unit_state
+        totals[unit_state] += 1
+        totals["registrations"] += sent
+        totals["drafts"] += count["drafts"] if count else 0
+        head = next(
+            (
+                groups[path[:end]]
+                for end in range(PATH_STEP, len(path) + 1, PATH_STEP)
+                if path[:end] in groups
+            ),
+            None,
+        )
+        if head is not None:
+            head.units += 1
+            setattr(head, unit_state, getattr(head, unit_state) + 1)
+            head.registrations += sent
+            grouped = grouped or head.unit.path != path
+    wanted = state if state in ComplianceState.values else None
+    folded = text.fold(name or "")
+    shown = [
+        pk
+        for pk, _path, unit_name in ordered
+        if (wanted is None or states[pk] == wanted) and folded in unit_name
+    ]
+    current = Paginator(shown, per_page).get_page(page)
+    units = Unit.objects.filter(pk__in=list(current.object_list)).select_related("parent")
+    rows = {}
+    for unit in units:
+        count = per_unit.get(unit.pk) or {}
+        rows[unit.pk] = TableRow(
+            unit=unit,
+            quota=owed[unit.pk],
+            sent=count.get("sent", 0),
+            drafts=count.get("drafts", 0),
+            first_sent=count.get("first"),
+            state=states[unit.pk],
+        )
+    return CompliancePage(
         plan=plan,
-        rows=ordered,
-        groups=_groups(plan, ordered),
+        totals=totals,
+        groups=[group for group in groups.values() if group.units],
+        grouped=grouped,
+        page=current,
+        rows=[rows[pk] for pk in current.object_list if pk in rows],
+        matching=len(shown),
         deadline=_registration_deadline(plans),
     )
 
