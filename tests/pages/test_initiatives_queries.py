@@ -44,6 +44,8 @@ def registrations(world, communes):
         ("initiatives:registration_list?download=csv&state=draft", 13, last("Bản nháp số")),
         # every unit counted from ids and numbers, then the page's units (50 a page)
         ("initiatives:compliance", 13, last("Hội Nông dân xã Ea Tam")),
+        # … filtered by state of compliance and by a unit's name typed without its accents
+        ("initiatives:compliance?state=late&q=EA+TAM", 13, last("Hội Nông dân xã Ea Tam")),
         # the acting unit and the plans of the movement (initiatives/exports.py)
         ("initiatives:export_xlsx", 14, last("Mô hình đã gửi số")),
         # … and the issuer's code and the registration deadline

@@ -215,7 +215,7 @@ def compliance_page(
     state: str | None = None,
     name: str = "",
     page: int | str | None = 1,
-    per_page: int = PAGE_SIZE,
+    per_page: int | None = None,
 ) -> CompliancePage:
     """The compliance table's totals, per-recipient counts and one page of unit rows.
 
@@ -281,7 +281,7 @@ def compliance_page(
         for pk, _path, unit_name in ordered
         if (wanted is None or states[pk] == wanted) and folded in unit_name
     ]
-    current = Paginator(shown, per_page).get_page(page)
+    current = Paginator(shown, per_page or PAGE_SIZE).get_page(page)
     units = Unit.objects.filter(pk__in=list(current.object_list)).select_related("parent")
     rows = {}
     for unit in units:
