@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
@@ -29,16 +30,28 @@ class Excluded:
     why: str
 
 
-def exclusions(members: list[CouncilMember], registrations: QuerySet) -> list[Excluded]:
-    """Every conflict of ``conflicts``, by member then entry, with its reason in words: the
-    chair's own reason as they wrote it. Loads only the registrations excluded."""
+def exclusions(
+    members: list[CouncilMember], registrations: QuerySet, page=None, per_page: int = 50
+) -> Page:
+    """One page (``page``: its number as asked, e.g. from the query string) of every
+    conflict of ``conflicts``, by member then entry, with its reason in words: the chair's
+    own reason as they wrote it. Orders the pairs by the entries' sort keys alone and loads
+    only the page's registrations (with their unit), not the thousands excluded."""
     found = conflicts(members, registrations)
     members_by_id = {m.pk: m for m in members}
-    loaded = Registration.objects.filter(pk__in={pair[1] for pair in found}).select_related("unit")
-    registrations_by_id = {r.pk: r for r in loaded.order_by("unit__sort_key", "id")}
-    places = {pk: i for i, pk in enumerate(registrations_by_id)}
+    keys = Registration.objects.filter(pk__in={pair[1] for pair in found}).values_list(
+        "pk", "unit__sort_key"
+    )
+    places = {pk: (key, pk) for pk, key in keys}
     order = {m.pk: i for i, m in enumerate(members)}
-    rows = [
+    pairs = sorted(
+        (pair for pair in found if pair[0] in members_by_id and pair[1] in places),
+        key=lambda pair: (order[pair[0]], places[pair[1]]),
+    )
+    shown = Paginator(pairs, per_page).get_page(page)
+    loaded = Registration.objects.filter(pk__in={pair[1] for pair in shown.object_list})
+    registrations_by_id = {r.pk: r for r in loaded.select_related("unit")}
+    shown.object_list = [
         Excluded(
             members_by_id[member_id],
             registrations_by_id[registration_id],
@@ -46,10 +59,10 @@ def exclusions(members: list[CouncilMember], registrations: QuerySet) -> list[Ex
             if reason in WHY
             else str(_("excluded by the chair: %(reason)s") % {"reason": reason}),
         )
-        for (member_id, registration_id), reason in found.items()
-        if member_id in members_by_id and registration_id in registrations_by_id
+        for member_id, registration_id in shown.object_list
+        for reason in [found[(member_id, registration_id)]]
     ]
-    return sorted(rows, key=lambda e: (order[e.member.pk], places[e.registration.pk]))
+    return shown
 
 
 def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, int], str]:
@@ -101,8 +114,11 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
     for registration_id, lead_id, _name in authors:
         if lead_id in by_person:
             found.setdefault((by_person[lead_id].pk, registration_id), OWN_WORK)
+    folded: dict[str, str] = {}  # thousands of names, far fewer distinct ones: fold each once
     for registration_id, name in pairs:
-        for member in names.get(text.fold(name), ()):
+        if name not in folded:
+            folded[name] = text.fold(name)
+        for member in names.get(folded[name], ()):
             found.setdefault((member.pk, registration_id), OWN_WORK)
     chosen = Exclusion.objects.filter(member__in=members, registration__in=registrations)
     for member_id, registration_id, reason in chosen.values_list(

@@ -100,9 +100,7 @@ def council_detail(request, pk):
     if manage:
         among = entries(council)
         lookup = forms.EntryLookupForm(request.GET if "entry" in request.GET else None)
-        excluded = Paginator(exclusions(members, among), PAGE_SIZE).get_page(
-            request.GET.get("excluded")
-        )
+        excluded = exclusions(members, among, request.GET.get("excluded"), PAGE_SIZE)
         context.update(
             member_form=forms.MemberForm(
                 people=eligible_people(council).exclude(council_seats__council=council)
