@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Min, Q
+from django.db.models import Case, Count, Min, Q, Value, When
 from django.utils import timezone
 
 from thidua.core import text
@@ -98,18 +98,36 @@ class Compliance:
         return totals
 
 
-def plan_tree(plan: Plan) -> list[Plan]:
-    """This plan and the plans written on its basis below it, level by level."""
+# What the compliance counts read of the plans below (a national plan has thousands).
+RULE_FIELDS = (
+    "id",
+    "state",
+    "quota_kinds",
+    "quota_minimum",
+    "period_start",
+    "period_end",
+    "unit__id",
+    "unit__path",
+)
+
+
+def plan_tree(plan: Plan, *, only: tuple[str, ...] = ()) -> list[Plan]:
+    """This plan and the plans written on its basis below it, level by level.
+
+    ``only`` loads just these fields of the plans below (and their units), for a reader
+    of many plans that needs few of their fields (``RULE_FIELDS``).
+    """
     versions = lineage_ids(plan)  # units may have answered an earlier version
-    found = [plan, *Plan.objects.filter(pk__in=versions[1:]).select_related("unit")]
+    plans = Plan.objects.select_related("unit")
+    if only:
+        plans = plans.only(*only)
+    found = [plan, *plans.filter(pk__in=versions[1:])]
     frontier = versions
     for _level in range(MAX_PLAN_DEPTH):
         children = list(
-            Plan.objects.filter(
+            plans.filter(
                 pk__in=PlanBasis.objects.filter(parent_id__in=frontier).values("plan_id")
-            )
-            .exclude(state=PlanState.DRAFT)
-            .select_related("unit")
+            ).exclude(state=PlanState.DRAFT)
         )
         if not children:
             break
@@ -224,7 +242,7 @@ def compliance_page(
     registrations), and only the page's units are loaded as objects. `state` keeps the
     units in that state of compliance, `name` those whose name contains it (any accents).
     """
-    plans = plan_tree(plan)
+    plans = plan_tree(plan, only=RULE_FIELDS)
     owed = quotas(plans)
     kinds = {kind for p in plans if p.quota_kinds and p.quota_minimum for kind in p.quota_kinds}
     # Every unit that owes, in Vietnamese order: ids, paths and folded names only.
@@ -309,7 +327,9 @@ def compliance_page(
 def quotas(plans: list[Plan]) -> dict[int, int]:
     """Unit id → registrations it owes, from every plan in the tree that sets a rule.
 
-    One query for the units under the top plan; each plan's rule is matched in Python.
+    One query for the units under the top plan; each unit meets only the rules of the
+    plans its ancestors issued (read from its path), not every rule of the tree: a
+    national plan has thousands of rules and ten thousand communes.
     """
     rules = [p for p in plans if p.quota_kinds and p.quota_minimum]
     if not rules:
@@ -317,6 +337,9 @@ def quotas(plans: list[Plan]) -> dict[int, int]:
     kinds = {kind for p in rules for kind in p.quota_kinds}
     start = min(p.period_start for p in rules)
     end = max(p.period_end for p in rules)
+    by_issuer: dict[str, list[Plan]] = defaultdict(list)
+    for plan in rules:
+        by_issuer[plan.unit.path].append(plan)
     candidates = (
         Unit.objects.under(plans[0].unit.path)
         .filter(kind__in=kinds)
@@ -325,15 +348,15 @@ def quotas(plans: list[Plan]) -> dict[int, int]:
     )
     quotas: dict[int, int] = {}
     for pk, path, kind, valid_from, valid_to in candidates:
-        for plan in rules:
-            if (
-                kind in plan.quota_kinds
-                and path.startswith(plan.unit.path)
-                and pk != plan.unit_id
-                and (valid_from is None or valid_from <= plan.period_end)
-                and (valid_to is None or valid_to >= plan.period_start)
-            ):
-                quotas[pk] = max(quotas.get(pk, 0), plan.quota_minimum)
+        # the issuers above the unit (the unit itself never owes its own plan)
+        for cut in range(PATH_STEP, len(path), PATH_STEP):
+            for plan in by_issuer.get(path[:cut], ()):
+                if (
+                    kind in plan.quota_kinds
+                    and (valid_from is None or valid_from <= plan.period_end)
+                    and (valid_to is None or valid_to >= plan.period_start)
+                ):
+                    quotas[pk] = max(quotas.get(pk, 0), plan.quota_minimum)
     return quotas
 
 
@@ -349,7 +372,10 @@ def _groups(plan: Plan, rows: list[UnitRow]) -> list[GroupRow]:
 
 def _registration_deadline(plans: list[Plan]):
     """The plan's own registration deadline, else the earliest of the plans below it."""
-    deadlines = Deadline.objects.filter(plan__in=plans, kind=DeadlineKind.REGISTRATION)
-    own = [d for d in deadlines if d.plan_id == plans[0].pk]
-    chosen = own or sorted(deadlines, key=lambda d: d.due_at)
-    return chosen[0].due_at if chosen else None
+    own_first = Case(When(plan_id=plans[0].pk, then=Value(0)), default=Value(1))
+    return (
+        Deadline.objects.filter(plan__in=plans, kind=DeadlineKind.REGISTRATION)
+        .order_by(own_first, "due_at", "id")
+        .values_list("due_at", flat=True)
+        .first()
+    )
