@@ -165,7 +165,7 @@ def compliance(plan: Plan) -> Compliance:
 def _fill(rows: dict[int, UnitRow], plans: list[Plan]) -> None:
     """Each row's registrations by state, first sending and lateness: one grouped query."""
     counts = (
-        Registration.objects.filter(plan__in=plans, unit_id__in=rows)
+        Registration.objects.filter(plan_id__in=[p.pk for p in plans], unit_id__in=rows)
         .values("unit_id", "state")
         .annotate(
             n=Count("id"), first=Min("first_submitted_at"), late=Count("id", filter=Q(is_late=True))
@@ -255,7 +255,7 @@ def compliance_page(
     ordered = [(pk, path, folded) for pk, path, folded in candidates if pk in owed]
     per_unit = {
         c["unit_id"]: c
-        for c in Registration.objects.filter(plan__in=plans)
+        for c in Registration.objects.filter(plan_id__in=[p.pk for p in plans])
         .values("unit_id")
         .annotate(
             sent=Count("id", filter=Q(state__in=SENT_STATES)),
@@ -374,7 +374,7 @@ def _registration_deadline(plans: list[Plan]):
     """The plan's own registration deadline, else the earliest of the plans below it."""
     own_first = Case(When(plan_id=plans[0].pk, then=Value(0)), default=Value(1))
     return (
-        Deadline.objects.filter(plan__in=plans, kind=DeadlineKind.REGISTRATION)
+        Deadline.objects.filter(plan_id__in=[p.pk for p in plans], kind=DeadlineKind.REGISTRATION)
         .order_by(own_first, "due_at", "id")
         .values_list("due_at", flat=True)
         .first()
