@@ -1,5 +1,6 @@
 """Councils (review/domain/councils.py): members, exclusions, balanced and CSV assignment."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -7,14 +8,20 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.helpers import score_all, seat
+from tests.helpers import issued_plan, score_all, seat
 from tests.review import crowd
+from thidua.initiatives.domain.compliance import plan_tree
 from thidua.initiatives.models import Registration
 from thidua.org.models import Role
+from thidua.plans.domain.plans import plan_create
+from thidua.plans.models import PlanBasis
 from thidua.review.domain.councils import (
+    REVIEWED_STATES,
     assign,
     assign_from_csv,
+    council_create,
     council_set_state,
+    entries,
     exclusion_add,
     member_add,
 )
@@ -103,3 +110,52 @@ def test_assigning_costs_the_same_queries_for_ten_or_two_hundred_entries(council
         assert len(inserts) <= made // 100 + 1
         costs.append(len(queries) - len(inserts))
     assert costs[0] == costs[1] == 12  # the plan tree walked by the database, not read
+
+
+def test_a_council_of_a_plan_takes_the_entries_of_the_plans_below_it_as_plan_tree_does(tree):
+    """The entries are those of ``compliance.plan_tree``'s plans, walked by the database:
+    the province's plan, a district's plan written on its basis and a commune's on the
+    district's; not a plan below a draft, nor a plan written on no basis."""
+
+    def plan(unit, title, on=None, draft=False):
+        if draft:
+            return plan_create(
+                actor=None,
+                unit=unit,
+                title=title,
+                movement_name="Thi đua",
+                period_start=datetime.date(2022, 1, 1),
+                period_end=datetime.date(2022, 12, 31),
+            )
+        made = issued_plan(
+            unit,
+            title=title,
+            movement_name="Thi đua",
+            issued_on=datetime.date(2022, 3, 3),
+            signer_name="Nguyễn Văn An",
+            signer_title="Chủ tịch",
+        )
+        if on is not None:
+            PlanBasis.objects.create(plan=made, parent=on, text="Căn cứ")
+        return made
+
+    top = plan(tree.province, "Kế hoạch của tỉnh")
+    district = plan(tree.district, "Kế hoạch của huyện", on=top)
+    commune = plan(tree.commune_a, "Kế hoạch của xã", on=district)
+    draft = plan(tree.district, "Dự thảo", draft=True)
+    PlanBasis.objects.create(plan=draft, parent=top, text="Căn cứ")
+    below_draft = plan(tree.commune_b, "Dưới dự thảo", on=draft)
+    alone = plan(tree.commune_b, "Không căn cứ")
+    units = [tree.commune_a, tree.commune_b]
+    made = {
+        p.pk: set(crowd.entries(p, units, 2, start=10 * i))
+        for i, p in enumerate([top, district, commune, draft, below_draft, alone])
+    }
+    council = council_create(actor=None, plan=top, name="Hội đồng tỉnh")
+    expected = set(
+        Registration.objects.filter(plan__in=plan_tree(top), state__in=REVIEWED_STATES).values_list(
+            "pk", flat=True
+        )
+    )
+    assert expected == made[top.pk] | made[district.pk] | made[commune.pk]
+    assert set(entries(council).values_list("pk", flat=True)) == expected
