@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,9 +34,11 @@ def money(fund) -> int:
 
 
 def refused(call, *words) -> str:
-    """``call()`` is refused with a message holding ``words``; nothing was written."""
+    """``call()`` is refused with a message holding ``words``; nothing was written. The words
+    are the source's (English, as the catalogue translates them; the pages' tests read the
+    Vietnamese)."""
     entries, log = Entry.objects.count(), AuditEntry.objects.count()
-    with pytest.raises(ValidationError) as refusal:
+    with pytest.raises(ValidationError) as refusal, translation.override("en"):
         call()
     message = " ".join(refusal.value.messages)
     for word in words:
@@ -358,6 +361,8 @@ def _apply(operation, funds, donor, proposal):
 def _expected(operation, balances, last_day, target) -> bool:
     """Whether ``operation`` should be recorded, from the model of the ledger."""
     name, which, flag, amount, day = operation
+    if name == "pay" and which == 1:
+        return False  # the commune's fund pays nothing its district's council commended
     if name == "undo":
         if target is None or target.is_correction or hasattr(target, "reversed_by"):
             return False
