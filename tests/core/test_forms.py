@@ -29,6 +29,7 @@ from thidua.core.forms import (
     MAX_ROWS,
     LongTextField,
     OfficeDateField,
+    OfficeDateTimeField,
     PlainTextField,
     VietnameseDecimalField,
     VietnameseIntegerField,
@@ -182,7 +183,7 @@ def test_every_free_text_field_follows_the_text_policy(field, request):
 
 @pytest.mark.parametrize("field", project_fields(forms.DateField | forms.DateTimeField))
 def test_every_date_field_is_an_office_date(field):
-    assert isinstance(field, OfficeDateField)
+    assert isinstance(field, OfficeDateField | OfficeDateTimeField)
 
 
 FORMSETS = [(name, cls) for name, cls in project_forms() if issubclass(cls, forms.BaseFormSet)]

@@ -107,7 +107,7 @@ class VietnameseDecimalField(forms.DecimalField):
         return super().to_python(value)
 
 
-class OfficeDateField(forms.DateField):
+class _OfficeRange:
     """A date an office would write: from 1990 to ten years ahead, not year 1 or 9999
     (a typo in the year would otherwise be stored and printed on an official document)."""
 
@@ -116,13 +116,22 @@ class OfficeDateField(forms.DateField):
 
     def validate(self, value):
         super().validate(value)
+        day = value.date() if isinstance(value, datetime.datetime) else value
         latest_year = timezone.localdate().year + self.YEARS_AHEAD
-        if value and not self.EARLIEST <= value <= datetime.date(latest_year, 12, 31):
+        if day and not self.EARLIEST <= day <= datetime.date(latest_year, 12, 31):
             raise forms.ValidationError(
                 _("The date must be between %(first)d and %(last)d.")
                 % {"first": self.EARLIEST.year, "last": latest_year},
                 code="date_range",
             )
+
+
+class OfficeDateField(_OfficeRange, forms.DateField):
+    """A date within the office's range (``_OfficeRange``)."""
+
+
+class OfficeDateTimeField(_OfficeRange, forms.DateTimeField):
+    """A date and time within the office's range (``_OfficeRange``): an event's start."""
 
 
 class TooManyRows(SuspiciousOperation):

@@ -4,14 +4,20 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.forms import LongTextField, PlainTextField, VietnameseIntegerField
+from thidua.core.forms import (
+    LongTextField,
+    OfficeDateField,
+    OfficeDateTimeField,
+    PlainTextField,
+    VietnameseIntegerField,
+)
 from thidua.core.once import SingleUseForm
 from thidua.events.enums import EventKind
 
 MOMENT = {"type": "datetime-local"}
 
 
-class MomentField(forms.DateTimeField):
+class MomentField(OfficeDateTimeField):
     """A date and time typed in a browser's picker, in the site's time zone."""
 
     widget = forms.DateTimeInput(attrs=MOMENT, format="%Y-%m-%dT%H:%M")
@@ -77,7 +83,7 @@ class EventEditForm(EventForm):
 
 
 class MonthForm(forms.Form):
-    month = forms.DateField(input_formats=["%Y-%m"], required=False)
+    month = OfficeDateField(input_formats=["%Y-%m"], required=False)
 
     def first_day(self) -> datetime.date:
         if self.is_valid() and self.cleaned_data["month"]:

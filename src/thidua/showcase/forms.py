@@ -37,7 +37,7 @@ class PublishForm(forms.Form):
 
 
 class HighlightForm(forms.Form):
-    month = forms.DateField(
+    month = OfficeDateField(
         label=_("Month"),
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         input_formats=["%Y-%m", "%Y-%m-%d"],
