@@ -61,7 +61,10 @@ def test_a_commune_records_a_replication_and_the_map_shows_it(client, honoured, 
         "//svg//g[@data-unit=$u][contains(@class, 'marker--replicated')]", u=str(tree.commune_b.pk)
     )
     assert marker
-    assert marker[0].text_content() == tree.commune_b.area_name
+    # the name as read (its white halo underneath is hidden from screen readers)
+    assert marker[0].xpath("string(.//*[local-name()='text'][not(@aria-hidden)])") == (
+        tree.commune_b.area_name
+    )
     row = page.xpath(
         "//table[@data-list='replications']//tr[@data-unit=$u]", u=str(tree.commune_b.pk)
     )[0]

@@ -215,12 +215,17 @@ def _n(number: float) -> str:
 
 
 def _text(x, y, text, *, anchor="start", fill=INK, halo=False) -> str:
-    # A white halo keeps a name readable over the outline's edge and the other dots.
-    edge = ' stroke="#fff" stroke-width="3" paint-order="stroke"' if halo else ""
-    return (
-        f'<text x="{_n(x)}" y="{_n(y)}" font-size="{FONT}" text-anchor="{anchor}" '
-        f'fill="{fill}"{edge}>{_esc(text)}</text>'
+    place = f'x="{_n(x)}" y="{_n(y)}" font-size="{FONT}" text-anchor="{anchor}"'
+    # A white halo keeps a name readable over the outline's edge and the other dots: the
+    # name drawn first with a white stroke (hidden from screen readers), then over it.
+    # (The paint-order attribute would do it in one, but HTML does not allow it.)
+    under = (
+        f'<text {place} fill="#fff" stroke="#fff" stroke-width="3" aria-hidden="true">'
+        f"{_esc(text)}</text>"
+        if halo
+        else ""
     )
+    return f'{under}<text {place} fill="{fill}">{_esc(text)}</text>'
 
 
 def _svg(width, height, title, desc, body) -> str:
