@@ -194,7 +194,7 @@ def test_the_roll_up_compares_the_series_year_by_year_for_the_figure_asked(
     login(client, "huyen")
     url = reverse("results:rollup", args=[made.plans[1].pk])
     page = lxml.html.fromstring(client.get(url).content)
-    table = page.xpath("//section[@aria-labelledby='year-over-year']//table")[0]
+    table = page.xpath("//div[@aria-labelledby='year-over-year']//table")[0]
     headings = [th.text_content().strip() for th in table.xpath(".//thead//th")][1:]
     assert headings == [str(year) for year in made.years]
     links = table.xpath(".//thead//a/@href")
@@ -215,7 +215,7 @@ def test_the_roll_up_compares_the_series_year_by_year_for_the_figure_asked(
         assert rows[commune.pk] == made.expected(commune), commune.name
     # Another figure: nobody reported, so no year has one (not zeros).
     done = lxml.html.fromstring(client.get(url, {"measure": "done"}).content)
-    cells = done.xpath("//section[@aria-labelledby='year-over-year']//tbody//td")
+    cells = done.xpath("//div[@aria-labelledby='year-over-year']//tbody//td")
     assert {td.text_content().strip() for td in cells} == {"—"}
     # A figure that does not exist falls back to the registrations.
     unknown = client.get(url, {"measure": "<script>"})
