@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.helpers import jpeg, login, vietnamese
+from thidua.core.once import SingleUseForm
 from thidua.initiatives.domain.ideas import idea_send
 from thidua.initiatives.models import Registration
 from thidua.org.models import Membership, Person, Role, Unit
@@ -271,3 +272,9 @@ def test_a_results_photo_title_follows_the_text_policy(client, open_plan, tree, 
         {"title": "Ruộng\u202e sắn", "photo": SimpleUploadedFile("a.jpg", jpeg())},
     )
     assert report.photos.get().title == "Ruộng sắn"
+
+
+def test_the_token_input_has_no_id_so_two_forms_on_a_page_stay_valid_html():
+    html = str(SingleUseForm()["once"]) + str(SingleUseForm()["once"])
+    assert html.count('name="once"') == 2
+    assert "id=" not in html

@@ -39,13 +39,21 @@ def new_token() -> str:
     return secrets.token_hex(16)
 
 
+class TokenInput(forms.HiddenInput):
+    """The token's hidden input, without an id: no label points at it, and a page showing
+    two such forms would otherwise carry the id "id_once" twice (invalid HTML)."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("id", None)
+        return context
+
+
 class SingleUseForm(forms.Form):
     """A form whose page hands out a one-time token (see the module). The token is not
     part of ``cleaned_data``: the view passes the form's data on as before."""
 
-    once = forms.CharField(
-        widget=forms.HiddenInput, required=False, max_length=32, initial=new_token
-    )
+    once = forms.CharField(widget=TokenInput, required=False, max_length=32, initial=new_token)
 
     def clean(self):
         data = super().clean()
