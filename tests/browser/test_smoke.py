@@ -142,7 +142,7 @@ def test_district_downloads_the_2022_decision_and_its_rollup(desktop_page, scree
     assert "Mô hình trồng sắn cao sản gắn với liên kết tiêu thụ" in annex
 
     open_rollup(page, PLAN_115)
-    expect(page.locator("main table")).to_contain_text("Hội Nông dân xã Ea Trol")
+    expect(page.locator("main table.table--rollup")).to_contain_text("Hội Nông dân xã Ea Trol")
     screenshot(page, "rollup")
     with page.expect_download() as download:
         page.get_by_role("link", name="Bảng tổng hợp (XLSX)").click()
