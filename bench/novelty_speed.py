@@ -29,12 +29,12 @@ import django
 
 django.setup()
 
+import novelty_data  # noqa: E402
+import novelty_generate  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-import novelty_data  # noqa: E402
-import novelty_generate  # noqa: E402
 from thidua.novelty.domain import checks  # noqa: E402
 from thidua.novelty.models import PastInitiative  # noqa: E402
 from thidua.search.domain.index import rebuild  # noqa: E402

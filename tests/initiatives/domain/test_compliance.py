@@ -14,7 +14,5 @@ def test_the_province_compliance_rolls_communes_up_by_district(
     login(client, cast["province"])
     response = client.get(reverse("initiatives:compliance", args=[province_plan.pk]))
     groups = response.context["report"].groups
-    assert [(g.unit.name, g.units, g.late, g.missing) for g in groups] == [
-        ("Sông Hinh", 2, 1, 1)
-    ]
+    assert [(g.unit.name, g.units, g.late, g.missing) for g in groups] == [("Sông Hinh", 2, 1, 1)]
     assert "Theo đơn vị trực thuộc" in response.content.decode()

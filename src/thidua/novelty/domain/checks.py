@@ -216,8 +216,7 @@ def stored_findings(check: Check) -> list[Finding]:
     """The findings kept when the registration was sent (what the district decides on),
     read again: at most one query per kind."""
     hits = [
-        _Hit(m["kind"], m["id"], m["score"], frozenset(m.get("shared", ())))
-        for m in check.matches
+        _Hit(m["kind"], m["id"], m["score"], frozenset(m.get("shared", ()))) for m in check.matches
     ]
     records = _records(hits)
     return [
