@@ -35,6 +35,10 @@ import pytest
 from bench import scale_out_core, surge_core
 from tests.helpers import jpeg, vietnamese
 
+# Real servers against their own PostgreSQL database, whatever DATABASE_URL says: CI runs
+# it in the SQLite pass and leaves it out of the PostgreSQL pass (.ci/run).
+pytestmark = pytest.mark.ops
+
 OFFICERS = 60  # communes, each with an officer and nothing registered: 60 reminders to send
 REMINDERS_DONE = "SUCCESSFUL"
 
