@@ -160,6 +160,7 @@ REVIEW_PENDING: dict[str, str] = {}  # fields handed over to other work: none le
 NOT_FREE_TEXT = {
     "thidua.org.forms.UnitFilterForm.q",
     "thidua.org.forms.PersonSearchForm.q",
+    "thidua.initiatives.forms.ListFilterForm.q",
     "thidua.org.forms.PersonCreateForm.phone",
     "thidua.org.forms.PersonEditForm.phone",
     "thidua.initiatives.forms.IdeaForm.phone",

@@ -9,6 +9,7 @@ ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 TONE_MARKS = {"\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0301": "5", "\u0323": "6"}
 _SHAPED = {unicodedata.normalize("NFC", ch): ch for ch in ALPHABET}
 _WORD = re.compile(r"\s+")
+_SEARCH_WORD = re.compile(r"\w+")
 # Control characters (pasted from PDF or Word) and the non-characters U+FFFE and U+FFFF are
 # invalid in XML, so in DOCX files too. Direction overrides and invisible characters make a
 # title display as something else ("hoadon\u202efdp.exe" shows as "hoadonexe.pdf"), and the
@@ -29,6 +30,16 @@ def fold(text: str) -> str:
     """Lower case without diacritics ("Đức Bình" → "duc binh"), for searching."""
     decomposed = unicodedata.normalize("NFD", nfc(text).lower().replace("đ", "d"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def search_words(text: str) -> list[str]:
+    """The folded words of ``text``, punctuation dropped ("(HTX) Đắk Lắk" → htx, dak, lak)."""
+    return _SEARCH_WORD.findall(fold(text))
+
+
+def search_key(text: str) -> str:
+    """The folded words of ``text`` one space apart: the column a list's text box reads."""
+    return " ".join(search_words(text))
 
 
 def sort_key(text: str) -> str:

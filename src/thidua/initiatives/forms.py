@@ -11,6 +11,7 @@ from thidua.core.forms import (
     VietnameseIntegerField,
     bounded_formset,
 )
+from thidua.core.lookups import folded_words
 from thidua.core.once import SingleUseForm
 from thidua.initiatives.models import FileKind, IdeaState, Kind, Registration, RegistrationState
 from thidua.org.models import normalise_phone
@@ -151,8 +152,15 @@ def _outcomes() -> list[tuple[str, str]]:
 class ListFilterForm(forms.Form):
     """The registration list's filters (GET): each narrows the list, the pages and the
     downloads keep them. ``years``: the plan's years, offered when it spans several (a term's
-    plan); the year a registration was first sent."""
+    plan); the year a registration was first sent. ``q``: words of the name, in any order, with
+    or without diacritics (the search page looks in every field, across plans)."""
 
+    q = forms.CharField(
+        label=_("Words in the name (with or without diacritics)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     state = forms.ChoiceField(label=_("State"), required=False)
     unit = forms.TypedChoiceField(label=_("Unit"), coerce=int, required=False, empty_value=None)
@@ -194,6 +202,8 @@ class ListFilterForm(forms.Form):
         if not self.is_valid():
             return registrations
         data = self.cleaned_data
+        if data["q"]:
+            registrations = registrations.filter(folded_words("search_name", data["q"]))
         if data["kind"]:
             registrations = registrations.filter(kind=data["kind"])
         if data["state"]:

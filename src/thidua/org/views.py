@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from thidua.core import text
 from thidua.core.actions import act_on_form
+from thidua.core.lookups import folded_words
 from thidua.core.once import single_use
 from thidua.org import access, forms
 from thidua.org.domain.people import (
@@ -49,7 +49,7 @@ def _filter_units(units, filters):
     today = timezone.localdate()
     if filters["q"]:
         query = filters["q"].strip()
-        units = units.filter(_folded_words("search_name", query) | Q(code=query))
+        units = units.filter(folded_words("search_name", query) | Q(code=query))
     if filters["level"] is not None:
         units = units.filter(level=filters["level"])
     if filters["status"] == "current":
@@ -223,19 +223,10 @@ def person_edit(request, pk):
     return render(request, "org/person_edit.html", {"form": form, "person": person})
 
 
-def _folded_words(field: str, query: str) -> Q:
-    """Every word of ``query`` in the folded ``field``, in any order, with or without
-    diacritics ("hoa nguyen" finds "Nguyễn Thị Hoa"; NFD typing folds the same)."""
-    condition = Q()
-    for word in text.fold(query).split():
-        condition &= Q(**{f"{field}__contains": word})
-    return condition
-
-
 def _search_people(people, query):
     query = query.strip()
     condition = (
-        _folded_words("search_name", query) | Q(username__icontains=query) | Q(email__iexact=query)
+        folded_words("search_name", query) | Q(username__icontains=query) | Q(email__iexact=query)
     )
     phone = normalise_phone(query)
     if len(phone) >= 4:

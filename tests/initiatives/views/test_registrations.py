@@ -4,6 +4,8 @@ autosave and conflicts, paper forms, blind councils."""
 import csv
 import datetime
 import io
+import random
+import unicodedata
 
 import lxml.html
 import pytest
@@ -25,8 +27,10 @@ from tests.helpers import (
     vietnamese,
     workbook,
 )
+from thidua.core import text
 from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.initiatives.models import Registration, RegistrationState
+from thidua.org import access
 from thidua.org.models import Role
 from thidua.plans.domain.plans import plan_issue, plan_update
 from thidua.plans.models import Campaign, LatePolicy
@@ -573,24 +577,92 @@ def test_a_commune_downloads_only_what_its_list_shows(
     assert client.get(url, {"download": "csv"}).status_code == 404
 
 
-def test_the_lists_word_search_finds_registrations_without_diacritics_in_scope(
+def test_the_lists_text_box_narrows_with_the_other_filters_without_diacritics_in_scope(
     client, cast, open_plan, make_registration, tree
 ):
-    """The list's search box goes to the search index, registrations only, as the person
-    may see them: "trong san" finds Ea Bá's "trồng sắn", never Ea Ly's draft."""
+    """The words typed narrow the list itself, with its other filters, its pages and its
+    downloads: "trong san" finds Ea Bá's "trồng sắn", never Ea Ly's draft; the search page,
+    over every field and plan, is one link away."""
     make_registration(tree.commune_a, name="Mô hình trồng sắn cao sản")
+    make_registration(tree.commune_a, name="Ý tưởng nuôi dê")
     make_registration(tree.commune_b, name="Mô hình trồng sắn của Ea Ly")
     login(client, cast["officer_a"])
-    page = lxml.html.fromstring(
-        client.get(reverse("initiatives:registration_list", args=[open_plan.pk])).content
-    )
-    form = page.xpath("//main//form[.//input[@name='q']]")[0]
-    query = {field.name: field.value for field in form.xpath(".//input[@type='hidden']")}
-    assert query == {"kind": "registration"}  # registrations only, not the header's box
-    query["q"] = "mo hinh trong san"
-    found = lxml.html.fromstring(client.get(form.action, query).content).text_content()
-    assert "Mô hình trồng sắn cao sản" in found  # its words marked, the name read whole
-    assert "của Ea Ly" not in found
+    url = reverse("initiatives:registration_list", args=[open_plan.pk])
+    page = lxml.html.fromstring(client.get(url, {"q": "TRONG san", "kind": "model"}).content)
+    assert [a.text_content().strip() for a in page.find_class("card__title")] == [
+        "Mô hình trồng sắn cao sản"
+    ]
+    assert page.xpath("//a[@download]/@href")[0] == "?q=TRONG+san&kind=model&download=xlsx"
+    assert page.xpath("//main//a[contains(@href, '/search/')]/@href") == [
+        reverse("search:results") + "?kind=registration"
+    ]
+    assert client.get(reverse("search:results"), {"kind": "registration"}).status_code == 200
+    content = client.get(url, {"q": "trong san", "download": "csv"}).content.decode("utf-8-sig")
+    assert "Mô hình trồng sắn cao sản" in content
+    assert "nuôi dê" not in content
+    assert "của Ea Ly" not in content
+
+
+def _typed_as_a_person_might(rng, words: list[str]) -> str:
+    """The starts of some of ``words`` in any order, each as typed: with or without its
+    marks, in NFD, in capitals, đ as d."""
+    chosen = [
+        w[: rng.randint(1, len(w))] for w in rng.sample(words, rng.randint(1, min(3, len(words))))
+    ]
+    ways = [
+        lambda w: w,
+        text.fold,
+        lambda w: unicodedata.normalize("NFD", w),
+        str.upper,
+        lambda w: w.replace("đ", "d"),
+    ]
+    return "  ".join(rng.choice(ways)(word) for word in chosen)
+
+
+def _each_starts_a_word(typed: list[str], words: list[str]) -> bool:
+    return all(any(word.startswith(t) for word in words) for t in typed)
+
+
+NAME_WORDS = ["mô", "hình", "trồng", "sắn", "nuôi", "dê", "đường", "điện", "sạch", "bò", "vỗ"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_generated_lists_show_exactly_what_every_filter_together_asks(
+    client, cast, open_plan, make_registration, tree, seed
+):
+    """Invariant over generated lists: whatever words are typed (any order, marks or not) and
+    whichever kind, unit and state are chosen, the list holds exactly the registrations the
+    person may see whose name has every typed word and that meet every other filter."""
+    rng = random.Random(seed)  # noqa: S311 (seeded test data)
+    units = [tree.commune_a, tree.commune_b, tree.branch_a]
+    made = []
+    for _number in range(14):
+        name = " ".join(rng.sample(NAME_WORDS, rng.randint(2, 5)))
+        registration = make_registration(rng.choice(units), name=name.capitalize())
+        if rng.random() < 0.5:
+            registration = registration_submit(actor=None, registration=registration)
+        made.append(registration)
+    login(client, cast["district"])
+    url = reverse("initiatives:registration_list", args=[open_plan.pk])
+    visible = {
+        r.pk for r in Registration.objects.filter(access.registration_filter(cast["district"]))
+    }
+    for _query in range(8):
+        typed = _typed_as_a_person_might(rng, rng.choice(made).name.lower().split())
+        unit = rng.choice([None, tree.district, tree.commune_a])
+        state = rng.choice(["", RegistrationState.DRAFT, RegistrationState.SUBMITTED])
+        query = {"q": typed, "state": state, "unit": unit.pk if unit else ""}
+        expected = sorted(
+            r.name
+            for r in made
+            if r.pk in visible
+            and _each_starts_a_word(text.search_words(typed), text.search_words(r.name))
+            and (not state or r.state == state)
+            and (unit is None or r.unit.path.startswith(unit.path))
+        )
+        page = lxml.html.fromstring(client.get(url, query).content)
+        shown = sorted(a.text_content().strip() for a in page.find_class("card__title"))
+        assert shown == expected, query
 
 
 def test_a_plan_of_several_years_filters_its_registrations_by_the_year_sent(

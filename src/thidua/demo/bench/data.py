@@ -34,6 +34,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from thidua.core import text
 from thidua.demo.bench import texts
 from thidua.initiatives.enums import Kind, RegistrationState
 from thidua.initiatives.models import Argument, Implementer, Registration, Transition
@@ -389,11 +390,13 @@ def _registrations(world: World, plans: dict[int, Plan], rng, per_commune) -> di
             kind = weighted(rng, KINDS)
             sent = state not in {RegistrationState.DRAFT, RegistrationState.DELETED}
             first = at(REGISTRATION_DUE - datetime.timedelta(days=rng.randint(-6, 30)))
+            name = texts.registration_name(rng, kind, commune.area_name)
             registration = Registration(
                 plan=plans[commune.pk],
                 unit=commune,
                 kind=kind,
-                name=texts.registration_name(rng, kind, commune.area_name),
+                name=name,
+                search_name=text.search_key(name),  # bulk_create does not call save()
                 state=state,
                 lead_name=texts.person_name(rng),
                 lead_position=rng.choice(texts.POSITIONS),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core import text
 from thidua.core.models import StoredFile
 from thidua.initiatives.enums import FileKind, Kind, RegistrationState
 
@@ -43,6 +44,8 @@ class Registration(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=300)
+    # The name's folded words for the list's text box: "mo hinh" finds "Mô hình".
+    search_name = models.CharField(max_length=300, editable=False, blank=True, default="")
     state = models.CharField(
         _("state"),
         max_length=10,
@@ -120,6 +123,13 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return self.name or str(_("(untitled registration)"))
+
+    def save(self, *args, **kwargs):
+        self.search_name = text.search_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     def lead_display(self) -> str:
         name = self.lead.get_full_name() if self.lead_id else self.lead_name

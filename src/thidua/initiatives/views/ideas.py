@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.core import text
 from thidua.core.actions import act_on_form
 from thidua.core.clients import client_address
+from thidua.core.lookups import folded_words
 from thidua.core.once import single_use
 from thidua.initiatives import forms
 from thidua.initiatives.domain.ideas import (
@@ -45,7 +45,7 @@ def idea_choose_unit(request):
     if len(query) >= 2:  # one letter matches half the country
         units = (
             _receiving_units()
-            .filter(search_name__contains=text.fold(query))
+            .filter(folded_words("search_name", query))
             .select_related("parent")
             .order_by("sort_key")[:SEARCH_LIMIT]
         )
