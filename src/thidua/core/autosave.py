@@ -1,6 +1,6 @@
 """The server's side of static/thidua/autosave.js: what an autosave answers."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
@@ -39,3 +39,24 @@ def answer(save: Callable, *, stale: str, current_version: Callable[[], int]) ->
     except ValidationError as error:
         return refused(message=" ".join(error.messages))
     return saved(version=row.version, updated_at=row.updated_at)
+
+
+def answer_forms(
+    forms: Iterable,
+    save: Callable,
+    *,
+    row,
+    stale: str,
+    errors: Callable[[], dict] | None = None,
+) -> JsonResponse:
+    """An edit page's autosave: 400 with the errors when one of ``forms`` is invalid
+    (``errors()``, by default the first form's); otherwise `answer` for ``save()``, with the
+    version ``row`` is at now when someone saved in between."""
+    forms = list(forms)
+    if not all(form.is_valid() for form in forms):
+        return invalid(errors() if errors is not None else forms[0].errors.get_json_data())
+    return answer(
+        save,
+        stale=stale,
+        current_version=lambda: type(row)._default_manager.get(pk=row.pk).version,
+    )

@@ -388,15 +388,14 @@ def report_autosave(request, pk):
     """Saves the report as it is typed (static/thidua/autosave.js). JSON in, JSON out."""
     report = _report_to_edit(request, pk)
     form, result_forms = _forms(report, request.POST)
-    if not (form.is_valid() and all(f.is_valid() for _, f in result_forms)):
-        return autosave.invalid(form.errors.get_json_data())
-    return autosave.answer(
+    return autosave.answer_forms(
+        [form, *(f for _, f in result_forms)],
         lambda: _save(request, report, form, result_forms),
+        row=report,
         stale=_(
             "Someone else saved this report meanwhile. Press “Save draft” to see their "
             "version beside yours; your text is kept on this device."
         ),
-        current_version=lambda: ResultsReport.objects.get(pk=report.pk).version,
     )
 
 

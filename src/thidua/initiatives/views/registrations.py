@@ -227,17 +227,15 @@ def registration_autosave(request, pk):
     """Saves a draft as the person types (see static/thidua/autosave.js). JSON in, JSON out."""
     registration = _registration_to_edit(request, pk)
     form, implementers = _edit_forms(request, registration, request.POST)
-    if not (form.is_valid() and implementers.is_valid()):
-        return autosave.invalid(
-            {**form.errors.get_json_data(), "implementers": implementers.errors}
-        )
-    return autosave.answer(
+    return autosave.answer_forms(
+        [form, implementers],
         lambda: _save(request, registration, form, implementers),
+        row=registration,
         stale=_(
             "Someone else saved this registration meanwhile. Press “Save draft” to see "
             "their version beside yours; your text is kept on this device."
         ),
-        current_version=lambda: Registration.objects.get(pk=registration.pk).version,
+        errors=lambda: {**form.errors.get_json_data(), "implementers": implementers.errors},
     )
 
 
