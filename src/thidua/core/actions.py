@@ -11,7 +11,8 @@ from typing import TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 T = TypeVar("T")
@@ -49,6 +50,32 @@ def act_on_form(form, change: Callable[[], T]) -> T | None:
         else:
             form.add_error(None, error)
         return None
+
+
+def form_page(
+    request,
+    form,
+    change: Callable[[], T],
+    *,
+    done: str | Callable[[T], str],
+    onward,
+    template: str,
+    context: dict,
+    refused_status: int = 200,
+) -> HttpResponse:
+    """A page whose form changes something. A POST with a valid form runs ``change()``
+    through `act_on_form`; done, ``done`` as a success message (a text, or a function of what
+    ``change`` returned) and on to ``onward`` (what `redirect` takes, or a function of what
+    ``change`` returned that gives it). Otherwise the page: ``template`` with ``context`` and
+    ``form``, which carries its errors and the refusal's reasons; after a POST, with
+    ``refused_status``."""
+    if request.method == "POST" and form.is_valid():
+        result = act_on_form(form, change)
+        if result is not None:
+            messages.success(request, done(result) if callable(done) else done)
+            return redirect(onward(result) if callable(onward) else onward)
+    status = refused_status if request.method == "POST" else 200
+    return render(request, template, {**context, "form": form}, status=status)
 
 
 def add_upload(request, form, add: Callable[[dict], object], *, done: str) -> None:

@@ -3,16 +3,16 @@ the transparency pages (``public_index``, ``public_unit``)."""
 
 import datetime
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.core import downloads, uploads
-from thidua.core.actions import act_on_form
+from thidua.core.actions import form_page
 from thidua.core.once import single_use
 from thidua.fund import exports, forms
 from thidua.fund.domain import ledger, transparency
@@ -121,20 +121,20 @@ def _lines(summary) -> list[dict]:
 def fund_create(request, unit_pk):
     unit = access.get_unit(request.user, "fund.manage", unit_pk)
     form = forms.FundForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        fund = act_on_form(
-            form,
-            lambda: ledger.fund_create(
-                actor=request.user,
-                unit=unit,
-                name=form.cleaned_data["name"],
-                purpose=form.cleaned_data["purpose"],
-            ),
-        )
-        if fund is not None:
-            messages.success(request, _("The fund is open."))
-            return redirect("fund:fund_detail", pk=fund.pk)
-    return render(request, "fund/fund_form.html", {"unit": unit, "form": form})
+    return form_page(
+        request,
+        form,
+        lambda: ledger.fund_create(
+            actor=request.user,
+            unit=unit,
+            name=form.cleaned_data["name"],
+            purpose=form.cleaned_data["purpose"],
+        ),
+        done=_("The fund is open."),
+        onward=lambda fund: reverse("fund:fund_detail", args=[fund.pk]),
+        template="fund/fund_form.html",
+        context={"unit": unit},
+    )
 
 
 @login_required
@@ -168,24 +168,19 @@ def entry_add(request, pk, kind):
     if kind not in ENTRY_FORMS:
         raise Http404
     form = _entry_form(fund, kind, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        entry = act_on_form(form, lambda: _record(request, fund, kind, form.cleaned_data))
-        if entry is not None:
-            messages.success(
-                request,
-                _("Entry no. %(sequence)s is recorded.") % {"sequence": entry.sequence},
-            )
-            return redirect("fund:fund_detail", pk=fund.pk)
-    return render(
+    return form_page(
         request,
-        "fund/entry_form.html",
-        {
+        form,
+        lambda: _record(request, fund, kind, form.cleaned_data),
+        done=lambda entry: _("Entry no. %(sequence)s is recorded.") % {"sequence": entry.sequence},
+        onward=reverse("fund:fund_detail", args=[fund.pk]),
+        template="fund/entry_form.html",
+        context={
             "fund": fund,
-            "form": form,
             "title": EntryKind(kind).label,
             "asks_donor": kind == EntryKind.CONTRIBUTION,
         },
-        status=400 if request.method == "POST" else 200,
+        refused_status=400,
     )
 
 
@@ -240,28 +235,23 @@ def entry_reverse(request, pk, entry_pk):
         fund.entries.select_related("donor", "proposal__registration"), pk=entry_pk
     )
     form = forms.ReverseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        correction = act_on_form(
-            form,
-            lambda: ledger.entry_reverse(
-                actor=request.user,
-                entry=entry,
-                reason=form.cleaned_data["reason"],
-                occurred_on=form.cleaned_data["occurred_on"],
-            ),
-        )
-        if correction is not None:
-            messages.success(
-                request,
-                _("Entry no. %(entry)s is corrected by entry no. %(correction)s.")
-                % {"entry": entry.sequence, "correction": correction.sequence},
-            )
-            return redirect("fund:fund_detail", pk=fund.pk)
-    return render(
+    return form_page(
         request,
-        "fund/reverse.html",
-        {"fund": fund, "entry": entry, "form": form},
-        status=400 if request.method == "POST" else 200,
+        form,
+        lambda: ledger.entry_reverse(
+            actor=request.user,
+            entry=entry,
+            reason=form.cleaned_data["reason"],
+            occurred_on=form.cleaned_data["occurred_on"],
+        ),
+        done=lambda correction: (
+            _("Entry no. %(entry)s is corrected by entry no. %(correction)s.")
+            % {"entry": entry.sequence, "correction": correction.sequence}
+        ),
+        onward=reverse("fund:fund_detail", args=[fund.pk]),
+        template="fund/reverse.html",
+        context={"fund": fund, "entry": entry},
+        refused_status=400,
     )
 
 
@@ -295,29 +285,23 @@ def donors(request, unit_pk):
     """The unit's donors, and a new one (for those who record)."""
     unit = access.get_unit(request.user, "fund.view", unit_pk)
     can_record = access.can(request.user, "fund.record", unit)
+    if request.method == "POST" and not can_record:
+        raise PermissionDenied
     form = forms.NewDonorForm(request.POST or None)
-    if request.method == "POST":
-        if not can_record:
-            raise PermissionDenied
-        if form.is_valid():
-            donor = act_on_form(
-                form,
-                lambda: ledger.donor_create(actor=request.user, unit=unit, **form.cleaned_data),
-            )
-            if donor is not None:
-                messages.success(request, _("%(name)s is on the list of donors.") % {"name": donor})
-                return redirect("fund:donors", unit_pk=unit.pk)
-    return render(
+    return form_page(
         request,
-        "fund/donors.html",
-        {
-            "unit": unit,
-            "donors": Donor.objects.filter(unit=unit),
-            "form": form,
-            "can_record": can_record,
-        },
-        status=400 if request.method == "POST" else 200,
+        form,
+        lambda: ledger.donor_create(actor=request.user, unit=unit, **form.cleaned_data),
+        done=lambda donor: _("%(name)s is on the list of donors.") % {"name": donor},
+        onward=_to_donors,
+        template="fund/donors.html",
+        context={"unit": unit, "donors": Donor.objects.filter(unit=unit), "can_record": can_record},
+        refused_status=400,
     )
+
+
+def _to_donors(donor: Donor) -> str:
+    return reverse("fund:donors", args=[donor.unit_id])
 
 
 @login_required
@@ -326,18 +310,15 @@ def donor_edit(request, pk):
     access.require(request.user, "fund.record", donor.unit)
     initial = {name: getattr(donor, name) for name in ledger.DONOR_FIELDS}
     form = forms.DonorForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        changed = act_on_form(
-            form, lambda: ledger.donor_update(actor=request.user, donor=donor, **form.cleaned_data)
-        )
-        if changed is not None:
-            messages.success(request, _("The donor is saved."))
-            return redirect("fund:donors", unit_pk=donor.unit_id)
-    return render(
+    return form_page(
         request,
-        "fund/donor_edit.html",
-        {"donor": donor, "form": form},
-        status=400 if request.method == "POST" else 200,
+        form,
+        lambda: ledger.donor_update(actor=request.user, donor=donor, **form.cleaned_data),
+        done=_("The donor is saved."),
+        onward=_to_donors,
+        template="fund/donor_edit.html",
+        context={"donor": donor},
+        refused_status=400,
     )
 
 
