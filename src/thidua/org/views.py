@@ -8,12 +8,13 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from thidua.core.actions import act_on_form
+from thidua.core.actions import form_page
 from thidua.core.lookups import folded_words
 from thidua.core.once import single_use
 from thidua.org import access, forms
@@ -100,14 +101,15 @@ def unit_detail(request, pk):
 def unit_create_child(request, pk):
     parent = access.get_unit(request.user, "unit.manage", pk)
     form = forms.UnitForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        child = act_on_form(
-            form, lambda: unit_create(actor=request.user, parent=parent, **form.cleaned_data)
-        )
-        if child is not None:
-            messages.success(request, _("%(unit)s was created.") % {"unit": child.full_name})
-            return redirect("org:unit_detail", pk=parent.pk)
-    return render(request, "org/unit_form.html", {"form": form, "parent": parent})
+    return form_page(
+        request,
+        form,
+        lambda: unit_create(actor=request.user, parent=parent, **form.cleaned_data),
+        done=lambda child: _("%(unit)s was created.") % {"unit": child.full_name},
+        onward=reverse("org:unit_detail", args=[parent.pk]),
+        template="org/unit_form.html",
+        context={"parent": parent},
+    )
 
 
 @login_required
@@ -117,14 +119,15 @@ def unit_edit(request, pk):
         raise PermissionDenied
     initial = {f: getattr(unit, f) for f in ("name", "code", "valid_from", "valid_to")}
     form = forms.UnitEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        saved = act_on_form(
-            form, lambda: unit_update(actor=request.user, unit=unit, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, _("%(unit)s was saved.") % {"unit": unit.full_name})
-            return redirect("org:unit_detail", pk=unit.pk)
-    return render(request, "org/unit_edit.html", {"form": form, "unit": unit})
+    return form_page(
+        request,
+        form,
+        lambda: unit_update(actor=request.user, unit=unit, **form.cleaned_data),
+        done=lambda _saved: _("%(unit)s was saved.") % {"unit": unit.full_name},
+        onward=reverse("org:unit_detail", args=[unit.pk]),
+        template="org/unit_edit.html",
+        context={"unit": unit},
+    )
 
 
 @login_required
@@ -213,14 +216,15 @@ def person_edit(request, pk):
     form = forms.PersonEditForm(
         request.POST or None, initial={f: getattr(person, f) for f in fields}
     )
-    if request.method == "POST" and form.is_valid():
-        saved = act_on_form(
-            form, lambda: person_update(actor=request.user, person=person, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, _("The account was saved."))
-            return redirect("org:person_detail", pk=person.pk)
-    return render(request, "org/person_edit.html", {"form": form, "person": person})
+    return form_page(
+        request,
+        form,
+        lambda: person_update(actor=request.user, person=person, **form.cleaned_data),
+        done=_("The account was saved."),
+        onward=reverse("org:person_detail", args=[person.pk]),
+        template="org/person_edit.html",
+        context={"person": person},
+    )
 
 
 def _search_people(people, query):
@@ -239,17 +243,21 @@ def _search_people(people, query):
 def unit_person_create(request, pk):
     unit = access.get_unit(request.user, "person.manage", pk)
     form = forms.PersonCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        person = act_on_form(form, lambda: person_create(actor=request.user, unit=unit, **data))
-        if person is not None:
-            messages.success(
-                request,
-                _("The account %(username)s was created with the role %(role)s.")
-                % {"username": person.username, "role": dict(forms.Role.choices)[data["role"]]},
-            )
-            return redirect("org:unit_detail", pk=unit.pk)
-    return render(request, "org/person_form.html", {"form": form, "unit": unit})
+    return form_page(
+        request,
+        form,
+        lambda: person_create(actor=request.user, unit=unit, **form.cleaned_data),
+        done=lambda person: (
+            _("The account %(username)s was created with the role %(role)s.")
+            % {
+                "username": person.username,
+                "role": dict(forms.Role.choices)[form.cleaned_data["role"]],
+            }
+        ),
+        onward=reverse("org:unit_detail", args=[unit.pk]),
+        template="org/person_form.html",
+        context={"unit": unit},
+    )
 
 
 @login_required
