@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from thidua.core import actions
 from thidua.core.actions import act_on_form
+from thidua.core.versions import StaleEdit
 
 
 class NameForm(forms.Form):
@@ -155,3 +156,18 @@ def test_a_form_page_takes_a_fixed_message_and_address(rf, rendered):
     )
     assert (response.status_code, response["Location"]) == (302, "/units/")
     assert said(request) == [("success", "Đã lưu.")]
+
+
+def test_a_form_page_answers_a_stale_edit_with_its_warning_and_409(rf, rendered):
+    request = page_request(rf, "POST", {"name": "Ea Bá"})
+
+    def saved_in_between(_name):
+        raise StaleEdit
+
+    form, response = answer(request, saved_in_between, stale="Người khác vừa lưu.")
+
+    assert response.status_code == 409
+    assert said(request) == [("warning", "Người khác vừa lưu.")]
+    assert rendered == [("page.html", {"unit": "Ea Bá", "form": form}, 409)]
+    with pytest.raises(StaleEdit):  # a page that did not expect one: a mistake, not hidden
+        answer(page_request(rf, "POST", {"name": "Ea Bá"}), saved_in_between)

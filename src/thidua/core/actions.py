@@ -15,6 +15,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from thidua.core.versions import StaleEdit
+
 T = TypeVar("T")
 
 
@@ -62,19 +64,27 @@ def form_page(
     template: str,
     context: dict,
     refused_status: int = 200,
+    stale: str = "",
 ) -> HttpResponse:
     """A page whose form changes something. A POST with a valid form runs ``change()``
     through `act_on_form`; done, ``done`` as a success message (a text, or a function of what
     ``change`` returned) and on to ``onward`` (what `redirect` takes, or a function of what
     ``change`` returned that gives it). Otherwise the page: ``template`` with ``context`` and
     ``form``, which carries its errors and the refusal's reasons; after a POST, with
-    ``refused_status``."""
+    ``refused_status``. With ``stale``, a change saved over a version someone else has since
+    saved (StaleEdit) is that warning and the page again, with the typed text, as 409."""
+    status = refused_status if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
-        result = act_on_form(form, change)
+        try:
+            result = act_on_form(form, change)
+        except StaleEdit:
+            if not stale:
+                raise
+            messages.warning(request, stale)
+            result, status = None, 409
         if result is not None:
             messages.success(request, done(result) if callable(done) else done)
             return redirect(onward(result) if callable(onward) else onward)
-    status = refused_status if request.method == "POST" else 200
     return render(request, template, {**context, "form": form}, status=status)
 
 

@@ -4,7 +4,6 @@ import calendar as month_calendar
 import datetime
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -14,10 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.core.actions import act, add_upload
+from thidua.core.actions import act, add_upload, form_page
 from thidua.core.downloads import stored
 from thidua.core.once import single_use
-from thidua.core.versions import StaleEdit
 from thidua.events import forms, ical
 from thidua.events.domain.events import (
     EDITABLE,
@@ -56,20 +54,20 @@ def event_list(request, unit_pk):
 def event_new(request, unit_pk):
     unit = access.get_unit(request.user, "event.edit", unit_pk)
     form = forms.EventForm(request.POST or None, models=showable_models(unit))
-    if request.method == "POST" and form.is_valid():
-        event = act(
-            request,
-            lambda: event_create(
-                actor=request.user,
-                unit=unit,
-                fields=form.event_fields(),
-                model_ids=form.cleaned_data["models_shown"],
-            ),
-            done=_("The event was saved as a draft."),
-        )
-        if event is not None:
-            return redirect("events:event_edit", pk=event.pk)
-    return render(request, "events/form.html", {"unit": unit, "form": form})
+    return form_page(
+        request,
+        form,
+        lambda: event_create(
+            actor=request.user,
+            unit=unit,
+            fields=form.event_fields(),
+            model_ids=form.cleaned_data["models_shown"],
+        ),
+        done=_("The event was saved as a draft."),
+        onward=lambda event: reverse("events:event_edit", args=[event.pk]),
+        template="events/form.html",
+        context={"unit": unit},
+    )
 
 
 def _staff_event(request, pk) -> Event:
@@ -89,40 +87,25 @@ def _edit_form(event, data=None):
 @login_required
 def event_edit(request, pk):
     event = _staff_event(request, pk)
-    editable = event.state in EDITABLE
-    form = _edit_form(event, request.POST or None) if editable else None
-    status = 200
-    if request.method == "POST" and editable and form.is_valid():
-        try:
-            saved = act(
-                request,
-                lambda: event_save(
-                    actor=request.user,
-                    event=event,
-                    version=form.cleaned_data["version"],
-                    fields=form.event_fields(),
-                    model_ids=form.cleaned_data["models_shown"],
-                ),
-                done=_("The event was saved."),
-            )
-        except StaleEdit:
-            messages.warning(
-                request, _("Someone else saved this event meanwhile: reload it and write again.")
-            )
-            status = 409
-        else:
-            if saved is not None:
-                return redirect("events:event_edit", pk=event.pk)
-    return render(
+    if event.state not in EDITABLE:  # cancelled: shown, not changed
+        context = {"event": event, "form": None, "photo_form": None, "EventState": EventState}
+        return render(request, "events/edit.html", context)
+    form = _edit_form(event, request.POST or None)
+    return form_page(
         request,
-        "events/edit.html",
-        {
-            "event": event,
-            "form": form,
-            "photo_form": forms.PhotoForm() if editable else None,
-            "EventState": EventState,
-        },
-        status=status,
+        form,
+        lambda: event_save(
+            actor=request.user,
+            event=event,
+            version=form.cleaned_data["version"],
+            fields=form.event_fields(),
+            model_ids=form.cleaned_data["models_shown"],
+        ),
+        done=_("The event was saved."),
+        onward=reverse("events:event_edit", args=[event.pk]),
+        template="events/edit.html",
+        context={"event": event, "photo_form": forms.PhotoForm(), "EventState": EventState},
+        stale=_("Someone else saved this event meanwhile: reload it and write again."),
     )
 
 

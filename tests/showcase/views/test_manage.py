@@ -98,3 +98,31 @@ def test_the_example_of_the_month_is_chosen_on_the_page(client, world_of, people
         {"month": "2026-12", "publication": chosen.pk, "note": "Nhiều hộ học tập."},
     )
     assert chosen.highlights.get().month == datetime.date(2026, 12, 1)
+
+
+def test_a_story_saved_over_a_version_someone_else_saved_keeps_theirs_and_says_so(
+    client, world_of, people, tree
+):
+    world_of(n=1)
+    login(client, people["district"])
+    client.post(
+        reverse("showcase:story_new", args=[tree.district.pk]),
+        {"title": "Bản đầu", "body": "Nội dung.", "publish_on": "2022-07-01"},
+    )
+    story = Story.objects.get(title="Bản đầu")
+    url = reverse("showcase:story_edit", args=[story.pk])
+    seen = {"body": "Nội dung.", "publish_on": "2022-07-01", "version": story.version}
+
+    response = client.post(url, {**seen, "title": "Bản thứ hai"})
+    assert response.status_code == 302
+    assert response.url == url
+    stale = client.post(url, {**seen, "title": "Bản cũ hơn"})  # the version seen before
+
+    assert stale.status_code == 409
+    assert stale.context["form"]["title"].value() == "Bản cũ hơn"  # the typed text is kept
+    assert [m.level_tag for m in stale.context["messages"]][-1] == "warning"
+    story.refresh_from_db()
+    assert story.title == "Bản thứ hai"
+    story.state = StoryState.SUBMITTED
+    story.save()
+    assert client.get(url).context["form"] is None  # sent for review: shown, not changed

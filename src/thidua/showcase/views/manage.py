@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.core.actions import act, add_upload
+from thidua.core.actions import act, add_upload, form_page
 from thidua.core.once import single_use
-from thidua.core.versions import StaleEdit
 from thidua.initiatives.models import Registration
 from thidua.org import access
 from thidua.org.models import Unit, UnitLevel
@@ -25,6 +24,7 @@ from thidua.showcase.domain.publications import (
 )
 from thidua.showcase.domain.stories import (
     EDITABLE,
+    FIELDS,
     story_create,
     story_photo_add,
     story_publish,
@@ -147,24 +147,24 @@ def story_new(request, unit_pk):
     if unit.level not in STORY_LEVELS:
         raise PermissionDenied
     form = forms.StoryForm(request.POST or None, publications=_publications(unit))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        story = act(
-            request,
-            lambda: story_create(
-                actor=request.user,
-                unit=unit,
-                title=data["title"],
-                summary=data["summary"],
-                body=data["body"],
-                publish_on=data["publish_on"],
-                model_ids=data["models_linked"],
-            ),
-            done=_("The story was saved as a draft."),
-        )
-        if story is not None:
-            return redirect("showcase:story_edit", pk=story.pk)
-    return render(request, "showcase/story_form.html", {"unit": unit, "form": form})
+    return form_page(
+        request,
+        form,
+        lambda: story_create(
+            actor=request.user,
+            unit=unit,
+            model_ids=form.cleaned_data["models_linked"],
+            **_story_fields(form.cleaned_data),
+        ),
+        done=_("The story was saved as a draft."),
+        onward=lambda story: reverse("showcase:story_edit", args=[story.pk]),
+        template="showcase/story_form.html",
+        context={"unit": unit},
+    )
+
+
+def _story_fields(data: dict) -> dict:
+    return {name: data[name] for name in FIELDS}
 
 
 def _story(request, pk) -> Story:
@@ -174,8 +174,7 @@ def _story(request, pk) -> Story:
 
 
 def _edit_form(story, data=None):
-    fields = ("title", "summary", "body", "publish_on", "version")
-    initial = {name: getattr(story, name) for name in fields}
+    initial = {name: getattr(story, name) for name in (*FIELDS, "version")}
     initial["models_linked"] = list(story.models_linked.values_list("pk", flat=True))
     return forms.StoryEditForm(data, initial=initial, publications=_publications(story.unit))
 
@@ -184,45 +183,32 @@ def _edit_form(story, data=None):
 def story_edit(request, pk):
     story = _story(request, pk)
     editable = story.state in EDITABLE
-    form = _edit_form(story, request.POST or None) if editable else None
-    status = 200
-    if request.method == "POST" and editable and form.is_valid():
-        data = form.cleaned_data
-        fields = {name: data[name] for name in ("title", "summary", "body", "publish_on")}
-        try:
-            act(
-                request,
-                lambda: story_save(
-                    actor=request.user,
-                    story=story,
-                    version=data["version"],
-                    fields=fields,
-                    model_ids=data["models_linked"],
-                ),
-                done=_("The story was saved."),
-            )
-        except StaleEdit:
-            messages.warning(
-                request, _("Someone else saved this story meanwhile: reload it and write again.")
-            )
-            status = 409
-        else:
-            return redirect("showcase:story_edit", pk=story.pk)
-    reviewer = story.author_id != request.user.pk and access.can(
-        request.user, "story.review", story.unit
-    )
-    return render(
+    context = {
+        "story": story,
+        "photo_form": forms.PhotoForm() if editable else None,
+        "return_form": forms.ReturnForm(),
+        "reviewer": story.author_id != request.user.pk
+        and access.can(request.user, "story.review", story.unit),
+        "StoryState": StoryState,
+    }
+    if not editable:  # sent for review or published: shown, not changed here
+        return render(request, "showcase/story_edit.html", {**context, "form": None})
+    form = _edit_form(story, request.POST or None)
+    return form_page(
         request,
-        "showcase/story_edit.html",
-        {
-            "story": story,
-            "form": form,
-            "photo_form": forms.PhotoForm() if editable else None,
-            "return_form": forms.ReturnForm(),
-            "reviewer": reviewer,
-            "StoryState": StoryState,
-        },
-        status=status,
+        form,
+        lambda: story_save(
+            actor=request.user,
+            story=story,
+            version=form.cleaned_data["version"],
+            fields=_story_fields(form.cleaned_data),
+            model_ids=form.cleaned_data["models_linked"],
+        ),
+        done=_("The story was saved."),
+        onward=reverse("showcase:story_edit", args=[story.pk]),
+        template="showcase/story_edit.html",
+        context=context,
+        stale=_("Someone else saved this story meanwhile: reload it and write again."),
     )
 
 
