@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
@@ -265,25 +265,31 @@ def unit_person_create(request, pk):
 def unit_membership_add(request, pk):
     unit = access.get_unit(request.user, "person.manage", pk)
     form = forms.MembershipAddForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        person = _find_person(_grantable_people(request.user), form.cleaned_data["login"])
-        if person is None:
-            # The same words whether the account is unknown or outside the user's units: a
-            # district must not learn who has an account elsewhere, nor reach them.
-            form.add_error(
-                "login",
-                _(
+    return form_page(
+        request,
+        form,
+        lambda: _grant(request.user, unit, form.cleaned_data),
+        done=_("The role was granted."),
+        onward=reverse("org:unit_detail", args=[unit.pk]),
+        template="org/membership_form.html",
+        context={"unit": unit},
+    )
+
+
+def _grant(user, unit, data) -> Membership:
+    person = _find_person(_grantable_people(user), data["login"])
+    if person is None:
+        # The same words whether the account is unknown or outside the user's units: a
+        # district must not learn who has an account elsewhere, nor reach them.
+        raise ValidationError(
+            {
+                "login": _(
                     "No account in your units has this username, e-mail or phone number. "
                     "For someone new, create an account for them in this unit."
-                ),
-            )
-        else:
-            membership_grant(
-                actor=request.user, person=person, unit=unit, role=form.cleaned_data["role"]
-            )
-            messages.success(request, _("The role was granted."))
-            return redirect("org:unit_detail", pk=unit.pk)
-    return render(request, "org/membership_form.html", {"form": form, "unit": unit})
+                )
+            }
+        )
+    return membership_grant(actor=user, person=person, unit=unit, role=data["role"])
 
 
 @login_required
