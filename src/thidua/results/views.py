@@ -35,7 +35,7 @@ from thidua.results.domain.reports import (
     report_submit,
     signing_plan,
 )
-from thidua.results.domain.rollup import MEASURES, Rollup, rollup
+from thidua.results.domain.rollup import MEASURES, Line, Rollup, rollup
 from thidua.results.models import Progress, ReportState, ResultsReport
 
 # The roll-up's figures as the page names them (the workbook and the report have their own
@@ -269,6 +269,13 @@ def report_action(request, pk, action):
     return redirect("results:report_detail", pk=report.pk)
 
 
+# A roll-up of up to this many units is shown whole; a larger one (a province's districts
+# and their communes) shows each unit under the issuer on one line, with its subtotal, and the
+# units under one of them when it is opened; the workbook always holds every line.
+ROLLUP_WHOLE_UNITS = 100
+ROLLUP_PAGE_SIZE = 50  # units under the issuer a page shows
+
+
 @login_required
 def rollup_view(request, plan_pk):
     plan = _plan_reported(request, plan_pk)
@@ -277,6 +284,21 @@ def rollup_view(request, plan_pk):
     compared = year_over_year(plan, current=summary)
     measure = request.GET.get("measure")
     measure = measure if measure in MEASURES else "registered"
+    page = opened = None
+    if len(summary.rows) <= ROLLUP_WHOLE_UNITS:
+        lines = summary.lines()
+    else:
+        opened = _opened(summary, request.GET.get("unit"))
+        children = summary.root.children
+        number = request.GET.get("page")
+        if opened is not None and not number:  # the page that holds the unit opened
+            path = opened.unit.path
+            at = next(i for i, c in enumerate(children) if path.startswith(c.unit.path))
+            number = at // ROLLUP_PAGE_SIZE + 1
+        page = Paginator(children, ROLLUP_PAGE_SIZE).get_page(number)
+        lines = summary.outline(
+            opened=None if opened is None else opened.unit.pk, shown=list(page.object_list)
+        )
     return render(
         request,
         "results/rollup.html",
@@ -284,7 +306,9 @@ def rollup_view(request, plan_pk):
             "plan": plan,
             "rollup": summary,
             "measures": [(name, MEASURE_LABELS[name]) for name in MEASURES],
-            "lines": _page_lines(summary),
+            "lines": _page_lines(lines),
+            "page": page,
+            "opened": opened,
             "compared": compared,
             "compared_measure": measure,
             "compared_rows": compared.table(measure) if compared else [],
@@ -292,19 +316,31 @@ def rollup_view(request, plan_pk):
     )
 
 
-def _page_lines(summary: Rollup) -> list[dict]:
+def _opened(summary: Rollup, wanted: str | None):
+    """The unit of the roll-up asked to be opened (``?unit=``), if it is one of it."""
+    try:
+        node = summary.node(int(wanted))
+    except (TypeError, ValueError, KeyError):
+        return None
+    return None if node is summary.root else node
+
+
+def _page_lines(lines: list[Line]) -> list[dict]:
     """The roll-up's lines as the page shows them: the same lines and figures as the
-    workbook and the report (a subtotal after each unit that has units under it)."""
-    lines = []
-    for line in summary.lines():
+    workbook and the report (a subtotal after each unit that has units under it; a unit not
+    opened on one line, its subtotal)."""
+    shown = []
+    for line in lines:
         node = line.node
         if line.is_total:
             name = _("Total")
+        elif line.closed:
+            name = node.unit.full_name
         elif line.subtotal:
             name = _("Subtotal of %(area)s") % {"area": node.unit.area_name}
         else:
             name = node.unit.full_name
-        lines.append(
+        shown.append(
             {
                 "line": line,
                 "name": name,
@@ -313,7 +349,7 @@ def _page_lines(summary: Rollup) -> list[dict]:
                 "cells": [(key, MEASURE_LABELS[key], line.value(key)) for key in MEASURES],
             }
         )
-    return lines
+    return shown
 
 
 @login_required

@@ -114,10 +114,12 @@ class Node:
 @dataclass(frozen=True)
 class Line:
     """A line of the roll-up's tables: a unit's own row, or (``subtotal``) the unit with
-    everything under it, after them."""
+    everything under it, after them; ``closed``: that subtotal standing alone for the unit,
+    the units under it not shown (``Rollup.outline``)."""
 
     node: Node
     subtotal: bool
+    closed: bool = False
 
     @property
     def depth(self) -> int:
@@ -184,6 +186,36 @@ class Rollup:
         def walk(node: Node) -> None:
             lines.append(Line(node, subtotal=False))
             for child in node.children:
+                walk(child)
+            if node.children or node is self.root:
+                lines.append(Line(node, subtotal=True))
+
+        walk(self.root)
+        return lines
+
+    def outline(self, *, opened: int | None = None, shown: list[Node] | None = None) -> list[Line]:
+        """The lines of the page: the issuer's own line, each unit under it on one line (its
+        subtotal, closed, when units are under it), the total last. The unit ``opened`` (at
+        any depth) and the units above it are open: their own line, the units under them,
+        their subtotal. ``shown``: only these of the units under the issuer (a page of them).
+        The figures are those of ``lines``; only fewer lines are shown at once."""
+        open_ids = {self.root.unit.pk}
+        if opened is not None and opened in self._nodes:
+            open_ids.update(ids_in_path(self._nodes[opened].unit.path))
+        lines: list[Line] = []
+
+        def walk(node: Node) -> None:
+            if node.unit.pk not in open_ids:
+                if node.children:
+                    lines.append(Line(node, subtotal=True, closed=True))
+                else:
+                    lines.append(Line(node, subtotal=False))
+                return
+            lines.append(Line(node, subtotal=False))
+            children = node.children
+            if node is self.root and shown is not None:
+                children = shown
+            for child in children:
                 walk(child)
             if node.children or node is self.root:
                 lines.append(Line(node, subtotal=True))
