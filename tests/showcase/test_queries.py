@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.helpers import login
 from thidua.showcase.domain.publications import publication_publish, publication_withdraw
 
 
@@ -39,3 +40,41 @@ def test_the_showcase_and_a_model_page_cost_the_same_whatever_the_number_of_mode
     assert large == small, (small, large)
     assert len(client.get(pages[0]).context["page"].object_list) == 12
     assert small[pages[0]] <= 12, small  # and few, whatever the number
+
+
+def test_a_storys_edit_page_and_its_save_cost_the_same_whatever_the_number_of_models(
+    client, world_of
+):
+    """The edit page lists every published model of the unit to link; reading it, saving it
+    and a save over an older version cost as many queries with 3 models as with 12."""
+    world = world_of(n=12, seed=4)
+    later = world.published[3:]
+    for publication in later:
+        publication_withdraw(actor=None, publication=publication)
+    story = world.stories["draft"]
+    url = reverse("showcase:story_edit", args=[story.pk])
+    login(client, world.office)
+
+    def costs() -> dict:
+        with CaptureQueriesContext(connection) as page:
+            shown = client.get(url)
+        assert shown.status_code == 200
+        form = shown.context["form"]
+        data = {name: form[name].value() for name in ("title", "summary", "body", "version")}
+        data |= {"publish_on": "2022-07-01", "models_linked": [p.pk for p in world.published[:2]]}
+        with CaptureQueriesContext(connection) as save:
+            saved = client.post(url, data)
+        assert saved.status_code == 302
+        with CaptureQueriesContext(connection) as stale:
+            refused = client.post(url, data)  # the version that was just saved over
+        assert refused.status_code == 409
+        return {"page": len(page), "save": len(save), "stale": len(stale)}
+
+    small = costs()
+    for publication in later:
+        publication_publish(
+            actor=None, registration=publication.registration, sector=publication.sector
+        )
+    large = costs()
+    assert large == small == {"page": 9, "save": 15, "stale": 14}, (small, large)
+    assert len(client.get(url).context["form"].fields["models_linked"].choices) == 12
