@@ -1,9 +1,16 @@
 """Registration compliance (initiatives/domain/compliance.py): the province's view by district."""
 
+import datetime
+import random
+
+import pytest
 from django.urls import reverse
 
 from tests.helpers import login, province_plan_above
+from thidua.initiatives.domain.compliance import compliance, compliance_page
 from thidua.initiatives.domain.registrations import registration_submit
+from thidua.org.domain.units import unit_create
+from thidua.plans.models import Plan
 
 
 def test_the_province_compliance_rolls_communes_up_by_district(
@@ -16,3 +23,47 @@ def test_the_province_compliance_rolls_communes_up_by_district(
     groups = response.context["report"].groups
     assert [(g.unit.name, g.units, g.late, g.missing) for g in groups] == [("Sông Hinh", 2, 1, 1)]
     assert "Theo đơn vị trực thuộc" in response.content.decode()
+
+
+def _rows(report_rows):
+    return [(r.unit.pk, r.quota, r.sent, r.drafts, r.first_sent, r.state) for r in report_rows]
+
+
+@pytest.mark.parametrize("seed", [7, 2026])
+def test_the_database_computes_each_units_quota_from_the_rules_above_it(
+    make_registration, tree, open_plan, seed
+):
+    """A province's plan (1 per commune) above the district's (a generated minimum, for
+    communes or wards): every unit owes the largest minimum its ancestors set for its kind
+    while it existed; a unit dissolved before the plans, or of a kind no rule names, owes
+    nothing. The page computed by the database lists what ``compliance`` lists."""
+    rng = random.Random(seed)  # noqa: S311 (seeded test data)
+    province_plan = province_plan_above(open_plan, tree)
+    Plan.objects.filter(pk=province_plan.pk).update(quota_kinds=["commune"], quota_minimum=1)
+    district_kinds = rng.choice([["commune"], ["ward"], ["commune", "ward"]])
+    Plan.objects.filter(pk=open_plan.pk).update(
+        quota_kinds=district_kinds, quota_minimum=rng.randint(1, 3)
+    )
+    for number in range(8):
+        kind = rng.choice(["commune", "ward", "township"])
+        dissolved = rng.random() < 0.2
+        unit = unit_create(
+            actor=None,
+            parent=tree.district,
+            name=f"Đơn vị {number}",
+            kind=kind,
+            valid_to=datetime.date(2001, 1, 1) if dissolved else None,
+        )
+        for sent in range(rng.randint(0, 3)):
+            registration_submit(
+                actor=None, registration=make_registration(unit, name=f"Mô hình {number}.{sent}")
+            )
+    province_plan.refresh_from_db()
+    whole = compliance(province_plan)
+    assert _rows(compliance_page(province_plan, per_page=100).rows) == _rows(whole.rows)
+    assert compliance_page(province_plan).totals == whole.totals()
+    owed = {row.unit.name for row in whole.rows}
+    assert not any(
+        unit.name in owed
+        for unit in tree.district.children.filter(valid_to__isnull=False, name__startswith="Đơn")
+    )

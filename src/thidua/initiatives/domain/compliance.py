@@ -1,22 +1,24 @@
 """Who has registered what, against the plan's rule ("at least 1 per xã/thị trấn").
 
-Computed from the data in a fixed number of queries whatever the number of units
-and registrations: the plans below this one, the units that owe registrations,
-and one grouped count of registrations.
-
 `compliance(plan)` builds every unit's row (the reminders, the to-do list and the
-dashboard read them); the page reads `compliance_page(plan, ...)`, which counts every
-unit from one SQL aggregate per unit (ids and numbers only) and builds full rows only
-for the page it shows (issue 13: 20,000 units at national scale).
+dashboard read them). The page reads `compliance_page(plan, ...)`, which the database
+computes whatever the number of plans and units (issue 13: a national plan has 8,000
+plans below it and 10,000 communes that owe): the plan tree walked by one recursive
+query (`plan_tree_sql`, which the councils' entries use too), every unit's quota, counts
+and state, the counts per recipient and the page's 50 rows in one statement.
 """
 
 import datetime
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Case, Count, Min, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from thidua.core import text
 from thidua.initiatives.enums import ComplianceState
@@ -237,91 +239,247 @@ def compliance_page(
 ) -> CompliancePage:
     """The compliance table's totals, per-recipient counts and one page of unit rows.
 
-    The same numbers as `compliance(plan)`, in a fixed number of queries whatever the
-    number of units: the counts come from one aggregate per unit (numbers, not rows of
-    registrations), and only the page's units are loaded as objects. `state` keeps the
-    units in that state of compliance, `name` those whose name contains it (any accents).
-    """
-    plans = plan_tree(plan, only=RULE_FIELDS)
-    owed = quotas(plans)
-    kinds = {kind for p in plans if p.quota_kinds and p.quota_minimum for kind in p.quota_kinds}
-    # Every unit that owes, in Vietnamese order: ids, paths and folded names only.
-    candidates = (
-        Unit.objects.under(plan.unit.path)
-        .filter(kind__in=kinds)
-        .in_vietnamese_order()
-        .values_list("pk", "path", "search_name")
-    )
-    ordered = [(pk, path, folded) for pk, path, folded in candidates if pk in owed]
-    per_unit = {
-        c["unit_id"]: c
-        for c in Registration.objects.filter(plan_id__in=[p.pk for p in plans])
-        .values("unit_id")
-        .annotate(
-            sent=Count("id", filter=Q(state__in=SENT_STATES)),
-            drafts=Count("id", filter=Q(state=RegistrationState.DRAFT)),
-            late=Count("id", filter=Q(is_late=True)),
-            first=Min("first_submitted_at"),
-        )
-        .order_by()
-    }
+    The same numbers as `compliance(plan)`, computed by the database whatever the number
+    of units and plans (issue 13: a national plan has 8,000 plans below it and 10,000
+    communes that owe): the plan tree walked by one recursive query (`plan_tree_sql`),
+    each unit's quota from the rules of the plans its ancestors issued (read from its
+    path), its registrations counted per unit, its state, and the counts per recipient
+    and state in one grouped query; one more gives the page's 50 rows, in Vietnamese
+    order. Only the page's units are loaded as objects. `state` keeps the units in that
+    state of compliance, `name` those whose name contains it (any accents)."""
     heads = {head.path: head for head in recipients(plan)}
     groups = {path: GroupTotals(unit=head) for path, head in heads.items()}
-    totals = dict.fromkeys(ComplianceState.values, 0)
-    totals.update(units=len(ordered), registrations=0, drafts=0)
-    states: dict[int, str] = {}
-    grouped = False
-    for pk, path, _folded in ordered:
-        count = per_unit.get(pk)
-        sent = count["sent"] if count else 0
-        unit_state = _state(sent=sent, quota=owed[pk], any_late=bool(count and count["late"]))
-        states[pk] = unit_state
-        totals[unit_state] += 1
-        totals["registrations"] += sent
-        totals["drafts"] += count["drafts"] if count else 0
-        head = next(
-            (
-                groups[path[:end]]
-                for end in range(PATH_STEP, len(path) + 1, PATH_STEP)
-                if path[:end] in groups
-            ),
-            None,
-        )
-        if head is not None:
-            head.units += 1
-            setattr(head, unit_state, getattr(head, unit_state) + 1)
-            head.registrations += sent
-            grouped = grouped or head.unit.path != path
     wanted = state if state in ComplianceState.values else None
     folded = text.fold(name or "")
-    shown = [
-        pk
-        for pk, _path, unit_name in ordered
-        if (wanted is None or states[pk] == wanted) and folded in unit_name
-    ]
-    current = Paginator(shown, per_page or PAGE_SIZE).get_page(page)
-    units = Unit.objects.filter(pk__in=list(current.object_list)).select_related("parent")
-    rows = {}
-    for unit in units:
-        count = per_unit.get(unit.pk) or {}
-        rows[unit.pk] = TableRow(
-            unit=unit,
-            quota=owed[unit.pk],
-            sent=count.get("sent", 0),
-            drafts=count.get("drafts", 0),
-            first_sent=count.get("first"),
-            state=states[unit.pk],
+    table = _UnitTable(plan, folded)
+    size = per_page or PAGE_SIZE
+    try:  # the page asked, read with the counts; a page past the last is read again
+        asked = max(1, int(page or 1))
+    except (TypeError, ValueError):
+        asked = 1
+    counts, first_page = table.read(wanted, (asked - 1) * size, size)
+    totals = dict.fromkeys(ComplianceState.values, 0)
+    totals.update(units=0, registrations=0, drafts=0)
+    matching, grouped = 0, False
+    for head, unit_state, units, sent, drafts, deepest, named in counts:
+        totals[unit_state] += units
+        totals["units"] += units
+        totals["registrations"] += sent
+        totals["drafts"] += drafts
+        if wanted is None or unit_state == wanted:
+            matching += named
+        group = groups.get(head)
+        if group is not None:
+            group.units += units
+            setattr(group, unit_state, getattr(group, unit_state) + units)
+            group.registrations += sent
+            grouped = grouped or deepest > len(head)
+    shown = _Rows(table, wanted, matching, (asked - 1) * size, first_page)
+    current = Paginator(shown, size).get_page(page)
+    numbers = list(current.object_list)
+    units = Unit.objects.filter(pk__in=[row[0] for row in numbers]).select_related("parent")
+    loaded = {unit.pk: unit for unit in units}
+    rows = [
+        TableRow(
+            unit=loaded[pk],
+            quota=quota,
+            sent=sent,
+            drafts=drafts,
+            first_sent=_aware(first),
+            state=unit_state,
         )
+        for pk, quota, sent, drafts, first, unit_state in numbers
+        if pk in loaded
+    ]
     return CompliancePage(
         plan=plan,
         totals=totals,
         groups=[group for group in groups.values() if group.units],
         grouped=grouped,
         page=current,
-        rows=[rows[pk] for pk in current.object_list if pk in rows],
-        matching=len(shown),
-        deadline=_registration_deadline(plans),
+        rows=rows,
+        matching=matching,
+        deadline=table.deadline,
     )
+
+
+def plan_tree_sql(plan: Plan) -> tuple[str, list]:
+    """``plan_tree``'s plans walked by the database: a recursive common table expression
+    ``tree(id, depth)`` (SQL and parameters, to follow ``WITH RECURSIVE``), from the
+    plan's versions down the bases, through plans that are not drafts, at most
+    ``MAX_PLAN_DEPTH`` levels. A national plan has thousands of plans below it: neither
+    their objects nor their ids come to Python (`plan_tree_ids` for the ORM)."""
+    quote = connection.ops.quote_name
+    plans, bases = quote(Plan._meta.db_table), quote(PlanBasis._meta.db_table)
+    versions = lineage_ids(plan)  # units may have answered an earlier version
+    marks = ", ".join(["%s"] * len(versions))
+    sql = (
+        f"tree(id, depth) AS (SELECT id, 0 FROM {plans} WHERE id IN ({marks}) "  # noqa: S608 (quoted table names, constants and placeholders)
+        f"UNION SELECT b.plan_id, tree.depth + 1 FROM tree "
+        f"JOIN {bases} b ON b.parent_id = tree.id JOIN {plans} p ON p.id = b.plan_id "
+        f"WHERE p.state <> %s AND tree.depth < %s)"
+    )
+    return sql, [*versions, PlanState.DRAFT, MAX_PLAN_DEPTH]
+
+
+def plan_tree_ids(plan: Plan) -> RawSQL:
+    """The ids of ``plan_tree``'s plans as a subquery: ``filter(plan_id__in=...)``."""
+    sql, params = plan_tree_sql(plan)
+    return RawSQL(f"WITH RECURSIVE {sql} SELECT id FROM tree", params)  # noqa: S608, S611 (as above)
+
+
+MAX_UNIT_DEPTH = 6  # ids a unit's path may hold: the country down to a group (tổ hội)
+
+
+class _UnitTable:
+    """The SQL of the table's rows: every unit under the plan's issuer that owes
+    registrations, with its quota, its registrations sent, drafts, lateness, first
+    sending and state. A unit owes the largest minimum of the rules (plans of the tree
+    with a minimum) that its strict ancestors issued for its kind while it existed."""
+
+    def __init__(self, plan: Plan, folded_name: str):
+        quote = connection.ops.quote_name
+        units = quote(Unit._meta.db_table)
+        plans = quote(Plan._meta.db_table)
+        registrations = quote(Registration._meta.db_table)
+        self.deadlines = quote(Deadline._meta.db_table)
+        self.plan_id = plan.pk
+        self.deadline = None
+        tree, tree_params = plan_tree_sql(plan)
+        ancestors = ", ".join(
+            f"CAST(NULLIF(SUBSTR(u.path, {level * PATH_STEP + 1}, {PATH_STEP}), '') AS INTEGER)"
+            # the issuers are the plan's unit or below it, and above the unit
+            for level in range(len(plan.unit.path) // PATH_STEP - 1, MAX_UNIT_DEPTH - 1)
+        )
+        if connection.vendor == "postgresql":
+            for_kind = "p.quota_kinds @> jsonb_build_array(u.kind)"
+        else:
+            # a list of kinds as JSON text: '["commune", "ward"]' (kinds are plain words)
+            for_kind = "INSTR(p.quota_kinds, '\"' || u.kind || '\"') > 0"
+        sent_marks = ", ".join(["%s"] * len(SENT_STATES))
+        self.prefix = (
+            f"WITH RECURSIVE {tree}, "  # noqa: S608 (quoted table names, constants and placeholders)
+            # "+p.id": SQLite would otherwise walk the tree's ids for every unit
+            f"owed AS (SELECT u.id AS id, u.path AS path, u.sort_key AS sort_key, "
+            f"u.search_name AS search_name, MAX(p.quota_minimum) AS quota "
+            f"FROM {units} u JOIN {plans} p ON p.unit_id IN ({ancestors}) "
+            f"AND p.unit_id <> u.id WHERE u.path LIKE %s AND +p.id IN (SELECT id FROM tree) "
+            f"AND p.quota_minimum > 0 AND {for_kind} "
+            f"AND (u.valid_from IS NULL OR u.valid_from <= p.period_end) "
+            f"AND (u.valid_to IS NULL OR u.valid_to >= p.period_start) "
+            f"GROUP BY u.id, u.path, u.sort_key, u.search_name), "
+            f"counted AS (SELECT r.unit_id AS unit_id, "
+            f"SUM(CASE WHEN r.state IN ({sent_marks}) THEN 1 ELSE 0 END) AS sent, "
+            f"SUM(CASE WHEN r.state = %s THEN 1 ELSE 0 END) AS drafts, "
+            f"SUM(CASE WHEN r.is_late THEN 1 ELSE 0 END) AS late, "
+            f"MIN(r.first_submitted_at) AS first_sent "
+            f"FROM {registrations} r WHERE r.plan_id IN (SELECT id FROM tree) "
+            f"GROUP BY r.unit_id), "
+            f"unit_rows AS (SELECT owed.id AS id, owed.path AS path, owed.sort_key AS sort_key, "
+            f"owed.search_name AS search_name, owed.quota AS quota, "
+            f"COALESCE(c.sent, 0) AS sent, COALESCE(c.drafts, 0) AS drafts, "
+            f"c.first_sent AS first_sent, "
+            f"CASE WHEN COALESCE(c.sent, 0) = 0 THEN %s WHEN c.sent < owed.quota THEN %s "
+            f"WHEN c.late > 0 THEN %s ELSE %s END AS state "
+            f"FROM owed LEFT JOIN counted c ON c.unit_id = owed.id) "
+        )
+        self.params = [
+            *tree_params,
+            _like_prefix(plan.unit.path),
+            *SENT_STATES,
+            RegistrationState.DRAFT,
+            ComplianceState.MISSING,
+            ComplianceState.SHORT,
+            ComplianceState.LATE,
+            ComplianceState.ON_TIME,
+        ]
+        self.head_length = len(plan.unit.path) + PATH_STEP
+        self.name_pattern = f"%{_like_escape(folded_name)}%"
+
+    def read(self, state: str | None, offset: int, limit: int) -> tuple[list, list]:
+        """In one statement (the rows computed once): the counts, as (head's path, state,
+        units, registrations sent, drafts, longest path, units whose name matches) for
+        each recipient of the plan and state; and the matching units from ``offset``, as
+        (unit id, quota, sent, drafts, first sending, state), in Vietnamese order."""
+        condition = "search_name LIKE %s ESCAPE '\\'"
+        params = [self.name_pattern]
+        if state is not None:
+            condition += " AND state = %s"
+            params.append(state)
+        sql = (
+            f"{self.prefix}SELECT 'g', SUBSTR(path, 1, %s), state, COUNT(*), SUM(sent), "  # noqa: S608 (as above)
+            f"SUM(drafts), MAX(LENGTH(path)), "
+            f"SUM(CASE WHEN search_name LIKE %s ESCAPE '\\' THEN 1 ELSE 0 END), NULL "
+            f"FROM unit_rows GROUP BY 2, 3 "
+            f"UNION ALL SELECT 'r', sort_key, state, id, quota, sent, drafts, 0, first_sent "
+            f"FROM (SELECT * FROM unit_rows WHERE {condition} "
+            f"ORDER BY sort_key, id LIMIT %s OFFSET %s) AS page "
+            # the deadline: the plan's own, else the earliest of the plans below it
+            f"UNION ALL SELECT 'd', NULL, NULL, 0, 0, 0, 0, 0, due_at "
+            f"FROM (SELECT due_at FROM {self.deadlines} WHERE plan_id IN (SELECT id FROM tree) "
+            f"AND kind = %s ORDER BY CASE WHEN plan_id = %s THEN 0 ELSE 1 END, due_at, id "
+            f"LIMIT 1) AS deadline"
+        )
+        head = self.head_length
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql,
+                [
+                    *self.params,
+                    *(head, self.name_pattern, *params, limit, offset),
+                    *(DeadlineKind.REGISTRATION, self.plan_id),
+                ],
+            )
+            found = list(cursor)
+        counts = [
+            (path, row_state, int(units), int(sent), int(drafts), int(deepest), int(named))
+            for kind, path, row_state, units, sent, drafts, deepest, named, _first in found
+            if kind == "g"
+        ]
+        rows = sorted(
+            (key, pk, quota, sent, drafts, first, row_state)
+            for kind, key, row_state, pk, quota, sent, drafts, _zero, first in found
+            if kind == "r"
+        )
+        self.deadline = next((_aware(row[-1]) for row in found if row[0] == "d"), None)
+        return counts, [row[1:] for row in rows]
+
+
+class _Rows(Sequence):
+    """The matching units for the paginator: their number known, the page read already
+    (``read``'s, from ``offset``) or read when sliced (a page past the last asked)."""
+
+    def __init__(self, table, state, count: int, offset: int, page: list):
+        self.table, self.state, self.count_ = table, state, count
+        self.offset, self.page = offset, page
+
+    def __len__(self) -> int:
+        return self.count_
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("a page is read as a slice")
+        start, stop, _step = index.indices(self.count_)
+        if start == self.offset:
+            return self.page[: max(0, stop - start)]
+        return self.table.read(self.state, start, max(0, stop - start))[1]
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like_prefix(path: str) -> str:
+    return f"{path}%"  # a path is digits: nothing to escape
+
+
+def _aware(value):
+    """A first sending as SQLite hands it over (text, UTC) or as PostgreSQL does."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+        if value is not None and timezone.is_naive(value):
+            value = timezone.make_aware(value, datetime.UTC)
+    return value
 
 
 def quotas(plans: list[Plan]) -> dict[int, int]:

@@ -8,17 +8,15 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
-from thidua.initiatives.domain.compliance import MAX_PLAN_DEPTH
+from thidua.initiatives.domain.compliance import plan_tree_ids
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org.models import Person, Role
-from thidua.plans.domain.cascade import lineage_ids
-from thidua.plans.models import Plan, PlanState
+from thidua.plans.models import Plan
 from thidua.review.domain.conflicts import conflicts
 from thidua.review.models import (
     Assignment,
@@ -47,25 +45,11 @@ def registrations(council: Council):
 def entries(council: Council):
     """The council's registrations as a bare queryset: to count, filter or page them."""
     return Registration.objects.filter(
-        _in_plan_tree(council.plan), state__in=REVIEWED_STATES
+        # the plan tree walked by the database (one recursive subquery), as the
+        # compliance table walks it: a national plan has thousands of plans below it
+        plan_id__in=plan_tree_ids(council.plan),
+        state__in=REVIEWED_STATES,
     ).order_by("unit__sort_key", "id")
-
-
-def _in_plan_tree(plan: Plan) -> Q:
-    """``compliance.plan_tree``'s plans as one subquery per level, which the database
-    answers by joins (a plan of level k: not a draft, written on the basis of a plan of
-    level k - 1 that is not a draft either, ... down to a version of ``plan``), instead of
-    their ids: a national plan has thousands of plans below it, and loading each (with its
-    unit) and sending their ids in every query cost a council page a second. Joins and not
-    nested subqueries: SQLite's parser refuses subqueries nested that deep."""
-    versions = lineage_ids(plan)  # units may have answered an earlier version
-    live = [state for state in PlanState if state != PlanState.DRAFT]
-    found = Q(plan_id__in=versions)
-    for depth in range(MAX_PLAN_DEPTH):
-        path = {f"{'bases__parent__' * depth}bases__parent_id__in": versions, "state__in": live}
-        path.update({f"{'bases__parent__' * up}state__in": live for up in range(1, depth + 1)})
-        found |= Q(plan_id__in=Plan.objects.filter(**path).values("pk"))
-    return found
 
 
 def registration_numbers(council: Council, among=None) -> dict[int, int]:
