@@ -4,6 +4,8 @@ reads the calendar by month or as a list, and subscribes to it (iCalendar, parse
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -135,3 +137,42 @@ def test_the_participants_are_written_in_after_the_event_over_the_version_seen(
     assert stale.status_code == 409
     event.refresh_from_db()
     assert event.participants == 350
+
+
+def test_an_events_edit_page_and_its_saves_cost_the_same_whatever_the_number_of_models(
+    client, tree, make_person, entry
+):
+    """The edit page lists every received model of the unit's subtree to show; reading it,
+    saving it and a save over an older version cost as many queries with 2 models as with 8."""
+    officer = make_person("canbo", Role.OFFICER, tree.district)
+    event = new_event(tree.district, "Hội chợ huyện", datetime.date(2022, 8, 20))
+    url = reverse("events:event_edit", args=[event.pk])
+    login(client, officer)
+    models = [entry(tree.commune_a, name=f"Mô hình số {n}") for n in range(2)]
+
+    def costs() -> dict:
+        with CaptureQueriesContext(connection) as page:
+            shown = client.get(url)
+        assert shown.status_code == 200
+        form = shown.context["form"]
+        data = {name: form[name].value() for name in ("kind", "title", "place", "version")}
+        data |= {
+            "starts_at": "2022-08-20T08:00",
+            "ends_at": "2022-08-21T10:00",
+            "participants": "350",
+            "models_shown": [m.pk for m in models],
+        }
+        with CaptureQueriesContext(connection) as save:
+            saved = client.post(url, data)
+        assert saved.status_code == 302
+        with CaptureQueriesContext(connection) as stale:
+            refused = client.post(url, data)  # the version that was just saved over
+        assert refused.status_code == 409
+        return {"page": len(page), "save": len(save), "stale": len(stale)}
+
+    small = costs()
+    models += [entry(tree.commune_b, name=f"Mô hình khác {n}") for n in range(6)]
+    large = costs()
+    assert large == small == {"page": 9, "save": 16, "stale": 14}, (small, large)
+    assert len(client.get(url).context["form"].fields["models_shown"].choices) == 8
+    assert Event.objects.get(pk=event.pk).models_shown.count() == 8
