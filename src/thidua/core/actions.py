@@ -1,9 +1,10 @@
-"""What a page's button does around its domain call: the call, the message that says how it
-went, and, for work sent to the unit above, where the person goes next.
+"""What a page's button or form does around its domain call: the call, the message that says
+how it went, and, for work sent to the unit above, where the person goes next.
 
 Every domain function that changes something returns what it changed and raises
 ValidationError when it refuses, with the reasons in the person's words. `act` turns those
-into the page's messages, so every button answers the same way.
+into the page's messages, so every button answers the same way; `form_page` answers a page
+whose form changes something (the reasons on the form), so every such page does too.
 """
 
 from collections.abc import Callable
