@@ -8,8 +8,8 @@ import pytest
 from tests.helpers import score_all
 from tests.review import crowd
 from thidua.review.domain.councils import assign, council_set_state, entries, registrations
-from thidua.review.domain.ranking import ranking, ranking_page, standings
-from thidua.review.models import CouncilState
+from thidua.review.domain.ranking import Ordered, ranking, ranking_page, rubric_of, standings
+from thidua.review.models import Assignment, CouncilState
 
 D = Decimal
 
@@ -76,3 +76,40 @@ def test_standings_order_and_rank_as_the_full_ranking_does(
         (r.registration.pk, r.rank, r.score) for r in full[20:40]
     ]
     assert [r.criterion_means for r in page] == [r.criterion_means for r in full[20:40]]
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_the_databases_order_is_the_standings_order_with_half_even_ties(
+    council, tree, open_plan, make_person, seed
+):
+    """Totals with cents, two or four sheets an entry (means ending in a half cent: 10.005
+    rounds to 10.00, 10.015 to 10.02, as ``Decimal.quantize`` does), ties in the score and
+    the first criterion, entries nobody scored: the order the database computes and pages
+    (``Ordered``) gives every entry the place, score and rank ``standings`` gives it."""
+    rng = random.Random(seed)  # noqa: S311 (seeded test data)
+    units = crowd.communes(tree.district, 3)
+    made = crowd.entries(open_plan, units, 60, seed=seed)
+    crowd.members(council, make_person, tree.district, 3)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    assign(actor=None, council=council, per_registration=rng.choice([2, 4]))
+    silent = frozenset(rng.sample(made, 6))
+    crowd.scored(council, share=0.9, seed=seed, points=(14, 16), skip=silent)
+    for sheet in Assignment.objects.filter(member__council=council, total__isnull=False):
+        sheet.total = D(rng.choice(["70.00", "70.01", "70.02", "70.03", "69.99"]))
+        sheet.save(update_fields=["total"])
+    among = entries(council)
+    rubric = rubric_of(council)
+    order = standings(council, among, rubric)
+    ordered = Ordered(council, among, rubric)
+    assert len(ordered) == len(order)
+    paged = [place for start in range(0, len(order), 7) for place in ordered[start : start + 7]]
+    assert [(p.registration_id, p.score, p.rank) for p in paged] == [
+        (p.registration_id, p.score, p.rank) for p in order
+    ]
+    sums: dict[int, list[D]] = {}
+    for registration_id, total in Assignment.objects.filter(
+        member__council=council, state="submitted", total__isnull=False
+    ).values_list("registration_id", "total"):
+        sums.setdefault(registration_id, []).append(total)
+    # the example holds means that end in half a cent, which only half-even rounding places
+    assert any((sum(t) * 1000 / len(t)) % 10 == 5 for t in sums.values())

@@ -33,9 +33,16 @@ from thidua.review.domain.councils import (
     registrations,
     required_votes,
 )
-from thidua.review.domain.ranking import ranking, ranking_page, rubric_of, standings
+from thidua.review.domain.ranking import Ordered, ranking, ranking_page, rubric_of, standings
 from thidua.review.exports import meeting
-from thidua.review.models import Assignment, AssignmentState, Council, CouncilState, RunState
+from thidua.review.models import (
+    Aggregate,
+    Assignment,
+    AssignmentState,
+    Council,
+    CouncilState,
+    RunState,
+)
 from thidua.review.tasks import assignment_start
 
 PAGE_SIZE = 50  # rows of a council's long lists (the ranking, a member's queue) per page
@@ -267,7 +274,11 @@ def council_ranking(request, pk):
     among = entries(council)
     rubric = rubric_of(council)
     filters = forms.RankingFilterForm(request.GET or None, grades=rubric.grades)
-    shown = filters.narrow(standings(council, among, rubric))
+    narrowed = filters.is_bound and filters.is_valid() and any(filters.cleaned_data.values())
+    if council.aggregate == Aggregate.MEAN and not narrowed:
+        shown = Ordered(council, among, rubric)  # ordered and paged by the database
+    else:  # a median, or the filters: the complete standings, narrowed
+        shown = filters.narrow(standings(council, among, rubric))
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = ranking_page(council, page.object_list, rubric)
     hide_names = council.blind and council.state != CouncilState.DECIDED
