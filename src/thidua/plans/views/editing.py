@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.core.actions import act_on_form
+from thidua.core.actions import form_page
 from thidua.core.once import single_use
 from thidua.org import access
 from thidua.plans import forms
@@ -32,13 +33,15 @@ def plan_create_view(request, unit_pk):
     unit = access.get_unit(request.user, "plan.edit", unit_pk)
     initial = plan_initial(unit, timezone.localdate())
     form = forms.PlanCreateForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        plan = act_on_form(form, lambda: plan_create(actor=request.user, unit=unit, **data))
-        if plan is not None:
-            messages.success(request, _("The draft plan was created. Now write its sections."))
-            return redirect("plans:plan_body", pk=plan.pk)
-    return render(request, "plans/plan_form.html", {"form": form, "unit": unit, "plan": None})
+    return form_page(
+        request,
+        form,
+        lambda: plan_create(actor=request.user, unit=unit, **form.cleaned_data),
+        done=_("The draft plan was created. Now write its sections."),
+        onward=lambda plan: reverse("plans:plan_body", args=[plan.pk]),
+        template="plans/plan_form.html",
+        context={"unit": unit, "plan": None},
+    )
 
 
 @login_required
@@ -48,14 +51,15 @@ def plan_edit(request, pk):
     initial = {name: getattr(plan, name) for name in PLAN_FIELDS}
     initial["movement_name"] = plan.movement.name
     form = forms.PlanForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        saved = act_on_form(
-            form, lambda: plan_update(actor=request.user, plan=plan, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, _("The plan was saved."))
-            return redirect("plans:plan_detail", pk=plan.pk)
-    return render(request, "plans/plan_form.html", {"form": form, "unit": plan.unit, "plan": plan})
+    return form_page(
+        request,
+        form,
+        lambda: plan_update(actor=request.user, plan=plan, **form.cleaned_data),
+        done=_("The plan was saved."),
+        onward=reverse("plans:plan_detail", args=[plan.pk]),
+        template="plans/plan_form.html",
+        context={"unit": plan.unit, "plan": plan},
+    )
 
 
 @login_required
