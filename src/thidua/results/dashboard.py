@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from thidua.core import charts
 from thidua.documents.csvfile import render_csv
 from thidua.documents.xlsx import XlsxColumn
-from thidua.initiatives.domain.compliance import compliance, plan_tree
+from thidua.initiatives.domain.compliance import compliance, plan_tree_ids
 from thidua.initiatives.enums import ComplianceState
 from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
 from thidua.org.models import Unit
@@ -254,14 +254,18 @@ def _years(plan: Plan) -> Chart:
         .annotate(n=Count("id"))
         .order_by("plan__period_start__year")
     )
+    # The plans of the tree as a subquery (thousands at national size, never a list of ids);
+    # the states picked here: a filter on them would lead SQLite to read every sent
+    # registration of the country.
     below = (
-        Registration.objects.filter(plan__in=plan_tree(plan), state__in=SENT_STATES)
+        Registration.objects.filter(plan__in=plan_tree_ids(plan))
         .exclude(plan__unit=plan.unit)
-        .values_list("plan__period_start__year")
+        .order_by()
+        .values_list("plan__period_start__year", "state")
         .annotate(n=Count("id"))
     )
     counts: dict[int, int] = {}
-    for year, n in [*per_year, *below]:
+    for year, n in [*per_year, *((year, n) for year, state, n in below if state in SENT_STATES)]:
         counts[year] = counts.get(year, 0) + n
     rows = [[str(year), counts[year]] for year in sorted(counts)]
     return _bars("years", title, _("Year"), _("Registrations"), rows, charts.PALETTE[2])

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from thidua.initiatives.domain.compliance import plan_tree, quotas
+from thidua.initiatives.domain.compliance import plan_tree_ids, quotas
 from thidua.initiatives.models import SENT_STATES, Kind, Registration
 from thidua.org.models import Unit, UnitLevel
 from thidua.org.models.units import ids_in_path
@@ -42,6 +42,7 @@ REPORT_SUMS = (
 # Every figure of the roll-up, in the order the tables show them.
 MEASURES = ("registered", *PROGRESS, *RESULT_SUMS, *REPORT_SUMS)
 DECIMALS = frozenset({"area_ha"})
+NO_FIGURES = dict.fromkeys(MEASURES)
 
 Figure = int | Decimal | None
 
@@ -77,6 +78,12 @@ class Row:
             return self.registered
         return None if self.figures is None else self.figures[name]
 
+    def values(self) -> dict[str, Figure]:
+        """Every figure of the row, by name."""
+        if self.figures is None:
+            return {**NO_FIGURES, "registered": self.registered}
+        return {**self.figures, "registered": self.registered}
+
 
 @dataclass(eq=False)
 class Node:
@@ -93,11 +100,23 @@ class Node:
 
     def value(self, name: str) -> Figure:
         """Its own figure and those under it; None when none of them has the figure."""
-        if name not in self._totals:
-            self._totals[name] = _add(
-                [self.row.value(name), *(child.value(name) for child in self.children)]
-            )
-        return self._totals[name]
+        return self.totals()[name]
+
+    def totals(self) -> dict[str, Figure]:
+        """Every figure of its own row and those under it, added once for the whole
+        subtree (each unit under it keeps its own totals)."""
+        if not self._totals:
+            sources = [self.row.values(), *(child.totals() for child in self.children)]
+            totals = {}
+            for name in MEASURES:
+                total = None
+                for source in sources:
+                    value = source[name]
+                    if value is not None:
+                        total = value if total is None else total + value
+                totals[name] = total
+            self._totals = totals
+        return self._totals
 
     def rows(self) -> list[Row]:
         """Its own row, then those under it, in the order of the tables."""
@@ -246,37 +265,66 @@ def _add(values: list[Figure]) -> Figure:
     return sum(known[1:], known[0])
 
 
+# What the roll-up reads of the plans of the cascade (thousands at national size).
+PLAN_FIELDS = (
+    "id", "unit_id", "state", "version", "quota_kinds", "quota_minimum", "period_start",
+    "period_end", "unit__id", "unit__path",
+)  # fmt: skip
+UNIT_FIELDS = (
+    "id", "name", "kind", "level", "parent_id", "path", "valid_from", "valid_to", "sort_key",
+)  # fmt: skip
+
+
 def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
     """The roll-up of ``plan`` and the plans written on its basis. ``draft``: a report being
     written, counted for its unit as if it were sent (the report document shows what it will
     say once sent)."""
-    plans = plan_tree(plan)
+    in_tree = plan_tree_ids(plan)  # a subquery: thousands of plans at national size
+    plans = [
+        plan,
+        *Plan.objects.filter(pk__in=in_tree)
+        .exclude(pk=plan.pk)
+        .select_related("unit")
+        .only(*PLAN_FIELDS)
+        .order_by("id"),
+    ]
     top = plan.unit
     issuers = {p.unit_id for p in plans}
     # The issuer's own line is its report upward, which it may have written on the plan its
     # own plan is based on (a commune reporting on the district's plan).
     upward = PlanBasis.objects.filter(plan=plan).values("parent_id")
+    in_reports = Q(plan__in=in_tree) | Q(unit=top, plan__in=upward)
     reports = list(
-        ResultsReport.objects.filter(Q(plan__in=plans) | Q(unit=top, plan__in=upward))
+        ResultsReport.objects.filter(in_reports)
         .order_by()
         .values("id", "unit_id", "plan_id", "state", "is_late", *REPORT_SUMS)
     )
-    registrations = Registration.objects.filter(plan__in=plans, state__in=SENT_STATES)
-    registered = dict(registrations.order_by().values_list("unit_id").annotate(n=Count("id")))
+    # What was sent, by unit and kind, in one query. The states are picked here rather than
+    # in the query: a filter on them would lead SQLite to read every sent registration of
+    # the country instead of those of the tree's plans.
+    registrations = Registration.objects.filter(plan__in=in_tree).order_by()
+    registered: dict[int, int] = {}
+    by_kind: dict[str, int] = {}
+    for unit_id, kind, state, n in registrations.values_list("unit_id", "kind", "state").annotate(
+        n=Count("id")
+    ):
+        if state in SENT_STATES:
+            registered[unit_id] = registered.get(unit_id, 0) + n
+            by_kind[kind] = by_kind.get(kind, 0) + n
     owed = set(quotas(plans)) | issuers | {r["unit_id"] for r in reports} | set(registered)
     # The units the plans are addressed to, down to the communes, as they were in the plans'
     # periods (a plan is addressed to the units one level below its issuer).
     periods: dict[int, list[Plan]] = {}
     for p in plans:
         periods.setdefault(p.unit_id, []).append(p)
-    candidates = (
-        Unit.objects.under(top.path).filter(pk__in=owed)
-        | Unit.objects.under(top.path).filter(parent_id__in=issuers, level__lte=UnitLevel.COMMUNE)
-    ).order_by("sort_key", "id")
     units = [
         unit
-        for unit in candidates
-        if unit.pk in owed or any(_active(unit, p) for p in periods.get(unit.parent_id, []))
+        for unit in Unit.objects.under(top.path).only(*UNIT_FIELDS).order_by("sort_key", "id")
+        if unit.pk in owed
+        or (
+            unit.level <= UnitLevel.COMMUNE
+            and any(_active(unit, p) for p in periods.get(unit.parent_id, ()))
+        )
     ]
     if top.pk not in {unit.pk for unit in units}:
         units.insert(0, top)
@@ -288,15 +336,24 @@ def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
         for unit in units
     }
     counted = _choose_reports(rows, reports, draft)
+    # Each sent report's initiatives, added up by the database: one line per report.
+    sent = Q(report__state__in=SENT)
+    if draft is not None:
+        sent |= Q(report_id=draft.pk)
     results = (
-        InitiativeResult.objects.filter(report_id__in=[r["id"] for r in counted.values()])
+        InitiativeResult.objects.filter(
+            sent,
+            Q(report__plan__in=in_tree) | Q(report__unit=top, report__plan__in=upward),
+        )
         .order_by()
-        .values("report_id", "progress")
+        .values("report_id")
         .annotate(
-            n=Count("id"), households=Sum("households"), area=Sum("area_ha"), cost=Sum("cost_vnd")
+            **{name: Count("id", filter=Q(progress=name)) for name in PROGRESS},
+            households=Sum("households"),
+            area_ha=Sum("area_ha"),
+            cost_vnd=Sum("cost_vnd"),
         )
     )
-    unit_of = {r["id"]: unit_id for unit_id, r in counted.items()}
     for unit_id, report in counted.items():
         # Households, area and cost stay unknown until an initiative of the report gives them.
         rows[unit_id].figures = {
@@ -304,19 +361,24 @@ def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
             **dict.fromkeys(RESULT_SUMS),
             **{name: report[name] for name in REPORT_SUMS},
         }
+    unit_of = {r["id"]: unit_id for unit_id, r in counted.items()}
     for values in results:
-        figures = rows[unit_of[values["report_id"]]].figures
-        figures[values["progress"]] += values["n"]
-        for name, key in (("households", "households"), ("area_ha", "area"), ("cost_vnd", "cost")):
-            figures[name] = _add([figures[name], values[key]])
+        unit_id = unit_of.get(values["report_id"])
+        if unit_id is None:
+            continue  # a report that does not count (another of its unit's, or outside)
+        figures = rows[unit_id].figures
+        for name in (*PROGRESS, *RESULT_SUMS):
+            figures[name] = values[name]
     root, nodes = _tree(top, rows)
-    by_kind = dict(registrations.order_by().values_list("kind").annotate(n=Count("id")))
-    by_campaign = list(
+    campaigns: dict[str, int] = {}
+    for name, state, n in (
         registrations.exclude(campaigns=None)
-        .values_list("campaigns__name")
+        .values_list("campaigns__name", "state")
         .annotate(n=Count("id"))
-        .order_by("-n", "campaigns__name")
-    )
+    ):
+        if state in SENT_STATES:
+            campaigns[name] = campaigns.get(name, 0) + n
+    by_campaign = sorted(campaigns.items(), key=lambda item: (-item[1], item[0]))
     return Rollup(plan=plan, root=root, by_kind=by_kind, by_campaign=by_campaign, _nodes=nodes)
 
 
