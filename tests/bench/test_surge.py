@@ -2,7 +2,12 @@
 officers at once against ``thidua serve`` send two registrations each, and the check finds
 every one of them in the database exactly once, sent, with its attachment."""
 
+import pytest
+
 from bench import surge_core
+
+# Its own instance, on SQLite whatever DATABASE_URL names: CI runs it once (pyproject's ops).
+pytestmark = pytest.mark.ops
 
 
 def test_the_surge_sends_every_registration_once_with_its_attachment(tmp_path):

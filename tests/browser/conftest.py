@@ -12,16 +12,21 @@ summary says where.
 import os
 import re
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from tests.browser.server import wait_until_idle
 from thidua.demo import load as demo
 
 if TYPE_CHECKING:
@@ -134,19 +139,44 @@ def live_server(django_db_setup) -> Iterator["LiveServer"]:
     with the server thread.
     """
     # Every page the tests are shown is kept for the checks at the end (pages.py).
-    middleware = [*settings.MIDDLEWARE, "tests.browser.pages.RecordPages"]
+    middleware = [
+        "tests.browser.server.CountRequests",
+        *settings.MIDDLEWARE,
+        "tests.browser.pages.RecordPages",
+    ]
     with override_settings(SECURE_SSL_REDIRECT=False, SECURE_HSTS_SECONDS=0, MIDDLEWARE=middleware):
         server = LiveServer("127.0.0.1")
     yield server
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def demo_copy(django_db_setup, django_db_blocker) -> Iterator[sqlite3.Connection | None]:
+    """The demo loaded once per test process and kept as a copy of the database (SQLite's
+    backup, in memory), so that each test starts from it in milliseconds instead of loading
+    the demo again (about 20 s a test). The database is emptied again after the copy: the
+    other tests of the process expect it empty. None on another database: each test loads."""
+    if connection.vendor != "sqlite":
+        yield None
+        return
+    with django_db_blocker.unblock():
+        with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+            demo.load(whole_country=False)
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.ensure_connection()
+        connection.connection.backup(copy)
+        call_command("flush", interactive=False, verbosity=0)
+    yield copy
+    copy.close()
+
+
 @pytest.fixture
-def demo_site(live_server, transactional_db, settings) -> str:
+def demo_site(live_server, transactional_db, settings, demo_copy) -> Iterator[str]:
     """The live server's base URL, with the demo (Phú Yên only) in its database.
 
     transactional_db, not db: the server thread must see the demo, so it is
-    committed, and flushed again after each test.
+    committed, and flushed again after each test, once the server has answered every
+    request the closed tabs had sent.
     """
     settings.PASSWORD_HASHERS = FAST_HASHERS
     # Cookies over plain http, unhashed static file names: what `DEBUG=true` serves.
@@ -156,9 +186,15 @@ def demo_site(live_server, transactional_db, settings) -> str:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        demo.load(whole_country=False)
-    return live_server.url
+    if demo_copy is None:
+        with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+            demo.load(whole_country=False)
+    else:
+        connection.ensure_connection()
+        demo_copy.backup(connection.connection)
+        ContentType.objects.clear_cache()  # the flush between tests made them anew
+    yield live_server.url
+    wait_until_idle()
 
 
 @pytest.fixture

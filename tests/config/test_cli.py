@@ -14,8 +14,14 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from tests.helpers import run_in_production as run
 from thidua.config.cli import demo_server
+
+# Tests that run `thidua` in a process of its own, on SQLite whatever DATABASE_URL names: CI
+# runs them once (pyproject's marker ops).
+OWN_INSTANCE = pytest.mark.ops
 
 SECRET = "s" * 10 + "Zq8-v_3LmT0pXw9RbN2cYd7Hs4Gf1JeUaI6oK5wQ"  # a production secret for serve
 
@@ -54,6 +60,7 @@ def kept_links(data_dir) -> set[str]:
     return links
 
 
+@OWN_INSTANCE
 def test_demo_creates_data_once_then_reuses_it_and_reset_starts_over(tmp_path):
     first = thidua("demo", "--no-serve", "--port", "8001", data_dir=tmp_path)
     assert first.returncode == 0, first.stderr
@@ -89,6 +96,7 @@ def test_demo_creates_data_once_then_reuses_it_and_reset_starts_over(tmp_path):
     assert kept_links(tmp_path) == {"https://thidua.example.vn"}
 
 
+@OWN_INSTANCE
 def test_any_management_command_runs_through_thidua(tmp_path):
     result = thidua("shell", "-c", "print(40 + 2)", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -111,6 +119,7 @@ def fetch(url: str) -> tuple[int, str, str]:
         return response.status, response.headers.get("Content-Type", ""), response.read().decode()
 
 
+@OWN_INSTANCE
 def test_serve_runs_gunicorn_with_the_production_settings(tmp_path):
     port = free_port()
     environment = {
@@ -153,6 +162,7 @@ def test_serve_runs_gunicorn_with_the_production_settings(tmp_path):
         server.wait(timeout=30)
 
 
+@OWN_INSTANCE
 def test_thidua_serve_says_which_variable_is_wrong(tmp_path):
     code = "import sys; from thidua.config.cli import main; sys.argv=['thidua','serve']; main()"
     result = run(code, tmp_path)
