@@ -4,6 +4,7 @@ import random
 from decimal import Decimal
 
 import pytest
+from django.core.paginator import Paginator
 
 from tests.helpers import score_all
 from tests.review import crowd
@@ -106,6 +107,12 @@ def test_the_databases_order_is_the_standings_order_with_half_even_ties(
     assert [(p.registration_id, p.score, p.rank) for p in paged] == [
         (p.registration_id, p.score, p.rank) for p in order
     ]
+    # the page asked is read with the count; the last page, or one past it, as well
+    for expect, asked in [((50, 50), 2), ((4950, 50), 99), ((0, 50), 2)]:
+        page = Paginator(Ordered(council, among, rubric, expect=expect), 50).get_page(asked)
+        assert [p.registration_id for p in page.object_list] == [
+            p.registration_id for p in order[50:]
+        ]
     sums: dict[int, list[D]] = {}
     for registration_id, total in Assignment.objects.filter(
         member__council=council, state="submitted", total__isnull=False

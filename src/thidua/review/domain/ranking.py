@@ -238,10 +238,22 @@ class Ordered(Sequence):
     read in hundredths and rounded half to even, as ``Decimal.quantize`` does), without
     reading one row per entry: the pages of a council of 5,000 entries."""
 
-    def __init__(self, council: Council, registrations: QuerySet, rubric: Rubric):
+    def __init__(
+        self,
+        council: Council,
+        registrations: QuerySet,
+        rubric: Rubric,
+        *,
+        expect: tuple[int, int] | None = None,
+    ):
+        """``expect``: (offset, limit) of the page about to be asked, read at once with
+        the number of entries (one statement); other pages are read when asked."""
         self.council, self.rubric = council, rubric
         self.registrations = registrations.order_by()
         self.count_: int | None = None
+        self.read: dict[tuple[int, int], list[Standing]] = {}
+        if expect is not None:
+            self.read[expect] = self.page(*expect)
 
     def __len__(self) -> int:
         if self.count_ is None:
@@ -252,6 +264,10 @@ class Ordered(Sequence):
         if not isinstance(index, slice):
             raise TypeError("the order is read a page (a slice) at a time")
         start, stop, _step = index.indices(len(self))
+        if (start, stop - start) in self.read:
+            return self.read[(start, stop - start)]
+        if start in {offset for offset, _limit in self.read}:  # the last page, shorter
+            return next(rows for (o, _l), rows in self.read.items() if o == start)
         return self.page(start, max(0, stop - start))
 
     def page(self, offset: int, limit: int) -> list[Standing]:
@@ -280,7 +296,8 @@ class Ordered(Sequence):
             f"placed AS (SELECT e.id AS id, e.arrived AS arrived, {score} AS score, "
             f"COALESCE({first_mean}, 0) AS first_mean FROM entries e "
             f"LEFT JOIN sums t ON t.id = e.id LEFT JOIN firsts f ON f.id = e.id) "
-            f"SELECT id, score FROM placed ORDER BY CASE WHEN score IS NULL THEN 1 ELSE 0 END, "
+            f"SELECT id, score, COUNT(*) OVER () FROM placed "
+            f"ORDER BY CASE WHEN score IS NULL THEN 1 ELSE 0 END, "
             f"score DESC, first_mean DESC, CASE WHEN arrived IS NULL THEN 1 ELSE 0 END, "
             f"arrived, id LIMIT %s OFFSET %s"
         )
@@ -289,6 +306,8 @@ class Ordered(Sequence):
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, first, limit, offset])
             found = list(cursor)
+        if found:  # the number of entries, counted before the page was cut
+            self.count_ = int(found[0][2])
         # The scored entries come first: their rank is their place in the whole order.
         return [
             Standing(
@@ -299,5 +318,5 @@ class Ordered(Sequence):
                 else (Decimal(int(hundredths)) / 100).quantize(CENT),
                 rank=None if hundredths is None else offset + place + 1,
             )
-            for place, (pk, hundredths) in enumerate(found)
+            for place, (pk, hundredths, _count) in enumerate(found)
         ]

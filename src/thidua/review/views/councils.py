@@ -276,7 +276,12 @@ def council_ranking(request, pk):
     filters = forms.RankingFilterForm(request.GET or None, grades=rubric.grades)
     narrowed = filters.is_bound and filters.is_valid() and any(filters.cleaned_data.values())
     if council.aggregate == Aggregate.MEAN and not narrowed:
-        shown = Ordered(council, among, rubric)  # ordered and paged by the database
+        try:
+            asked = max(1, int(request.GET.get("page") or 1))
+        except ValueError:
+            asked = 1
+        # ordered and paged by the database; the page asked read with the count
+        shown = Ordered(council, among, rubric, expect=((asked - 1) * PAGE_SIZE, PAGE_SIZE))
     else:  # a median, or the filters: the complete standings, narrowed
         shown = filters.narrow(standings(council, among, rubric))
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
