@@ -6,6 +6,8 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from thidua.audit.models import AuditEntry
@@ -169,3 +171,39 @@ def test_paper_form_entered_by_the_district_is_judged_by_its_date(
         actor=None, registration=paper, version=paper.version, fields={"households": 12}
     )
     assert paper.households == 12
+
+
+def test_saving_the_same_form_again_rewrites_no_argument_or_implementer(make_registration):
+    """A form sends every field at each save (and autosave): what did not change is not
+    written again, what changed is, and the audit entry says which."""
+    registration = make_registration()
+    arguments = {a.criterion_id: a.text for a in registration.arguments.all()}
+    implementers = list(registration.implementers.values("name", "position_unit", "role"))
+
+    def save(**changes):
+        with CaptureQueriesContext(connection) as captured:
+            saved = registration_save(
+                actor=None,
+                registration=Registration.objects.get(pk=registration.pk),
+                version=Registration.objects.get(pk=registration.pk).version,
+                fields={},
+                arguments={**arguments, **changes.get("arguments", {})},
+                implementers=changes.get("implementers", implementers),
+            )
+        # Each write as its verb and table: 'UPDATE "initiatives_argument"'.
+        writes = [" ".join(q["sql"].replace(" FROM ", " ").split()[:2]) for q in captured]
+        return saved, [w for w in writes if w.startswith(("UPDATE", "DELETE", "INSERT"))]
+
+    _saved, writes = save()
+    assert not [w for w in writes if "initiatives_argument" in w or "implementer" in w]
+    criterion = next(iter(arguments))
+    saved, writes = save(
+        arguments={criterion: "Lập luận mới."},
+        implementers=[{"name": "Trần Thị B", "position_unit": "Hội viên", "role": "Làm"}],
+    )
+    assert writes.count('UPDATE "initiatives_argument"') == 1
+    assert 'DELETE "initiatives_implementer"' in writes
+    assert saved.arguments.get(criterion_id=criterion).text == "Lập luận mới."
+    assert list(saved.implementers.values_list("name", flat=True)) == ["Trần Thị B"]
+    entry = AuditEntry.objects.filter(object_id=registration.pk).latest("pk")
+    assert entry.after["arguments"][str(criterion)] == "Lập luận mới."

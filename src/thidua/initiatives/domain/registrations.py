@@ -117,12 +117,14 @@ def registration_save(
         refused=_("This registration can no longer be changed."),
     )
     registration.refresh_from_db()
+    # What did not change is not written again: a form sends every field each time.
     if arguments is not None:
         for argument in registration.arguments.all():
-            if argument.criterion_id in arguments:
-                argument.text = arguments[argument.criterion_id]
+            text = arguments.get(argument.criterion_id, argument.text)
+            if text != before["arguments"].get(argument.criterion_id):
+                argument.text = text
                 argument.save(update_fields=["text"])
-    if implementers is not None:
+    if implementers is not None and implementers != before["implementers"]:
         registration.implementers.all().delete()
         Implementer.objects.bulk_create(
             Implementer(registration=registration, position=i, **row)
