@@ -30,15 +30,20 @@ from thidua.core.forms import (
     LongTextField,
     OfficeDateField,
     OfficeDateTimeField,
+    PhotoForm,
     PlainTextField,
     VietnameseDecimalField,
     VietnameseIntegerField,
 )
 from thidua.core.numbers import format_number
+from thidua.core.text import nfc
+from thidua.events.forms import PhotoForm as EventPhotoForm
 from thidua.initiatives.forms import RegistrationForm
 from thidua.initiatives.models import Registration
 from thidua.org.models import Role
+from thidua.results.forms import PhotoForm as ReportPhotoForm
 from thidua.results.forms import ReportForm, ResultForm
+from thidua.showcase.forms import PhotoForm as StoryPhotoForm
 
 
 def number_fields():
@@ -218,6 +223,23 @@ def test_a_name_keeps_a_comparison_but_refuses_a_tag():
     with translation.override("vi"), pytest.raises(ValidationError) as refused:
         field.clean("<b>Hội Nông dân</b>")
     assert "thẻ" in refused.value.messages[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.text(max_size=240))
+def test_a_photos_title_is_kept_as_typed_text_and_its_file_is_asked_for(title):
+    """The photo form of an event, a story and a results report (one form): any title is
+    stored NFC within 200 characters or refused with a reason; no file, the same words."""
+    assert EventPhotoForm is StoryPhotoForm is ReportPhotoForm is PhotoForm
+    with translation.override("vi"):
+        form = PhotoForm({"title": title})
+        assert not form.is_valid()
+        assert form.errors["photo"] == [vietnamese("Choose a file to upload.")]
+        if "title" in form.errors:
+            assert len(nfc(title)) > 200 or "<" in title
+        else:
+            assert form.cleaned_data["title"] == nfc(title)
+            assert len(form.cleaned_data["title"]) <= 200
 
 
 def test_a_name_has_a_length_limit_even_when_the_form_forgets_one():

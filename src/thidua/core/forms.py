@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import numbers, text
+from thidua.core.once import SingleUseForm
 
 TAG = re.compile(r"<\s*[a-zA-Z/!?]")
 MAX_LINE = 500  # characters: a name or a title longer than this is a mistake
@@ -132,6 +133,19 @@ class OfficeDateField(_OfficeRange, forms.DateField):
 
 class OfficeDateTimeField(_OfficeRange, forms.DateTimeField):
     """A date and time within the office's range (``_OfficeRange``): an event's start."""
+
+
+class PhotoForm(SingleUseForm):
+    """A photo added to a page (an event, a story, a results report): its title is typed
+    text like any other (no direction override makes it display as something else), and the
+    upload is made once. The file is checked by its content and re-encoded by
+    ``core.uploads.accept``; this form only says when none was chosen."""
+
+    title = PlainTextField(label=_("Title"), max_length=200, required=False)
+    photo = forms.FileField(
+        label=_("Photo (JPEG, PNG or WebP)"),
+        error_messages={"required": _("Choose a file to upload.")},
+    )
 
 
 class TooManyRows(SuspiciousOperation):

@@ -11,6 +11,7 @@ from thidua.core.forms import (
     PlainTextField,
     VietnameseIntegerField,
 )
+from thidua.core.forms import PhotoForm as PhotoForm  # shared: events, stories, reports
 from thidua.core.once import SingleUseForm
 from thidua.events.enums import EventKind
 
@@ -89,11 +90,3 @@ class MonthForm(forms.Form):
         if self.is_valid() and self.cleaned_data["month"]:
             return self.cleaned_data["month"].replace(day=1)
         return timezone.localdate().replace(day=1)
-
-
-class PhotoForm(SingleUseForm):
-    title = PlainTextField(label=_("Title"), max_length=200, required=False)
-    photo = forms.FileField(
-        label=_("Photo (JPEG, PNG or WebP)"),
-        error_messages={"required": _("Choose a file to upload.")},
-    )

@@ -7,7 +7,7 @@ from thidua.core.forms import (
     VietnameseDecimalField,
     VietnameseIntegerField,
 )
-from thidua.core.once import SingleUseForm
+from thidua.core.forms import PhotoForm as PhotoForm  # shared: events, stories, reports
 from thidua.results.domain.recorded import RECORDED
 from thidua.results.enums import Reporting
 from thidua.results.models import Progress
@@ -66,17 +66,6 @@ class ResultForm(forms.Form):
         if data.get("progress") == Progress.STOPPED and not data.get("stop_reason"):
             self.add_error("stop_reason", _("Say why it stopped."))
         return data
-
-
-class PhotoForm(SingleUseForm):
-    """A photo of the results: its title is typed text like any other (no direction
-    override makes it display as something else), and the upload is made once."""
-
-    title = PlainTextField(label=_("Title"), max_length=200, required=False)
-    photo = forms.FileField(
-        label=_("Photo (JPEG, PNG or WebP)"),
-        error_messages={"required": _("Choose a file to upload.")},
-    )
 
 
 class ReportFilterForm(forms.Form):

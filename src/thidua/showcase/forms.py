@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.forms import LongTextField, OfficeDateField, PlainTextField
+from thidua.core.forms import PhotoForm as PhotoForm  # shared: events, stories, reports
 from thidua.core.once import SingleUseForm
 from thidua.initiatives.enums import Kind
 from thidua.showcase.enums import Sector
@@ -77,11 +78,3 @@ class StoryEditForm(StoryForm):
 
 class ReturnForm(forms.Form):
     reason = LongTextField(label=_("Why it is returned"))
-
-
-class PhotoForm(SingleUseForm):
-    title = PlainTextField(label=_("Title"), max_length=200, required=False)
-    photo = forms.FileField(
-        label=_("Photo (JPEG, PNG or WebP)"),
-        error_messages={"required": _("Choose a file to upload.")},
-    )
