@@ -7,11 +7,10 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 
-from thidua.audit.log import person_of, record, snapshot
+from thidua.audit.edits import add_file, save_over_version
+from thidua.audit.log import person_of, record
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
-from thidua.core import uploads
-from thidua.core.versions import update_if_current
 from thidua.events.enums import EventState
 from thidua.events.models import Event, EventPhoto
 from thidua.initiatives.enums import RegistrationState
@@ -54,20 +53,18 @@ def event_create(*, actor, unit: Unit, fields: dict, model_ids=()) -> Event:
 def event_save(*, actor, event: Event, version: int, fields: dict, model_ids=None) -> Event:
     """Save over the version the person saw (StaleEdit otherwise); refused once cancelled."""
     _check(fields)
-    before = snapshot(event)
-    update_if_current(
-        Event,
-        pk=event.pk,
+    save_over_version(
+        actor=actor,
+        instance=event,
         version=version,
-        editable=EDITABLE,
         fields=fields,
         allowed=FIELDS,
+        editable=EDITABLE,
         refused=_("This event was cancelled and can no longer be changed."),
+        unit=event.unit,
     )
-    event.refresh_from_db()
     if model_ids is not None:
         event.models_shown.set(showable_models(event.unit).filter(pk__in=list(model_ids)))
-    record(actor=actor, action=Action.UPDATE, instance=event, unit=event.unit, before=before)
     return event
 
 
@@ -111,8 +108,5 @@ def event_photo_add(*, actor, event: Event, upload, title: str) -> EventPhoto:
     """A photo of the event (re-encoded: no location survives); audited."""
     if event.state not in EDITABLE:
         raise ValidationError(_("This event was cancelled and can no longer be changed."))
-    photo = EventPhoto(event=event, title=title[:200], uploaded_by=person_of(actor))
-    uploads.attach(photo, uploads.accept(upload, photo=True))
-    photo.save()
-    record(actor=actor, action=Action.CREATE, instance=photo, unit=event.unit)
-    return photo
+    photo = EventPhoto(event=event, title=title[:200])
+    return add_file(actor=actor, row=photo, upload=upload, unit=event.unit, photo=True)

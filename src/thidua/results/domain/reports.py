@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.audit.edits import add_file
 from thidua.audit.log import person_of, record, snapshot
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
-from thidua.core import uploads
 from thidua.core.versions import update_if_current
 from thidua.initiatives.models import SENT_STATES, Registration
 from thidua.notify.send import notify, office_of
@@ -193,12 +193,5 @@ def report_photo_add(*, actor, report: ResultsReport, upload, title: str) -> Rep
     still change; audited. ValidationError when the report was sent or the file refused."""
     if report.state not in EDITABLE:
         raise ValidationError(_("This report was already sent."))
-    photo = ReportPhoto(
-        report=report,
-        title=title[:200],
-        uploaded_by=person_of(actor),
-    )
-    uploads.attach(photo, uploads.accept(upload, photo=True))
-    photo.save()
-    record(actor=actor, action=Action.CREATE, instance=photo, unit=report.unit)
-    return photo
+    photo = ReportPhoto(report=report, title=title[:200])
+    return add_file(actor=actor, row=photo, upload=upload, unit=report.unit, photo=True)

@@ -10,11 +10,10 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from thidua.audit.log import person_of, record, snapshot
+from thidua.audit.edits import add_file, save_over_version
+from thidua.audit.log import person_of, record
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
-from thidua.core import uploads
-from thidua.core.versions import update_if_current
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
 from thidua.showcase.enums import PublicationState, StoryState
@@ -65,20 +64,18 @@ def story_create(
 def story_save(*, actor, story: Story, version: int, fields: dict, model_ids=None) -> Story:
     """Save a draft or a returned story over the version the writer saw (StaleEdit
     otherwise); refused once sent for review."""
-    before = snapshot(story)
-    update_if_current(
-        Story,
-        pk=story.pk,
+    save_over_version(
+        actor=actor,
+        instance=story,
         version=version,
-        editable=EDITABLE,
         fields=fields,
         allowed=FIELDS,
+        editable=EDITABLE,
         refused=_("This story was sent for review and can no longer be changed."),
+        unit=story.unit,
     )
-    story.refresh_from_db()
     if model_ids is not None:
         story.models_linked.set(_linkable(story.unit, model_ids))
-    record(actor=actor, action=Action.UPDATE, instance=story, unit=story.unit, before=before)
     return story
 
 
@@ -166,8 +163,5 @@ def story_photo_add(*, actor, story: Story, upload, title: str) -> StoryPhoto:
     """Add a photo (re-encoded: no location survives) to a story that may still change."""
     if story.state not in EDITABLE:
         raise ValidationError(_("This story was sent for review and can no longer be changed."))
-    photo = StoryPhoto(story=story, title=title[:200], uploaded_by=person_of(actor))
-    uploads.attach(photo, uploads.accept(upload, photo=True))
-    photo.save()
-    record(actor=actor, action=Action.CREATE, instance=photo, unit=story.unit)
-    return photo
+    photo = StoryPhoto(story=story, title=title[:200])
+    return add_file(actor=actor, row=photo, upload=upload, unit=story.unit, photo=True)
