@@ -1,6 +1,12 @@
 """Conflicts of interest (review/domain/conflicts.py): who never scores which entry."""
 
+import random
+
+import pytest
+
 from tests.helpers import seat
+from thidua.core import text
+from thidua.initiatives.models import Registration
 from thidua.review.domain.conflicts import OWN_WORK, conflicts
 from thidua.review.domain.councils import assign, council_set_state
 from thidua.review.models import Assignment, CouncilState
@@ -41,3 +47,31 @@ def test_a_name_written_without_its_marks_or_in_capitals_is_still_the_members(co
         (seat(council, "thuky").pk, led.pk): OWN_WORK,
         (seat(council, "chutich").pk, carried.pk): OWN_WORK,
     }
+
+
+@pytest.mark.parametrize("seed", [5, 17])
+def test_every_spelling_of_a_members_name_finds_them_and_no_other_name_does(
+    council, entry, tree, seed
+):
+    """Generated spellings of the members' names, each letter in capitals or not, with or
+    without its marks ("Thư Ký", "THU KÝ", "thư ky"): the database hands over every one of
+    them (their first and last letters are searched in every form) and each makes its
+    member an author; the same names with another last letter make nobody one."""
+    rng = random.Random(seed)  # noqa: S311 (seeded test data)
+    members = list(council.members.select_related("person"))
+
+    def spelling(name: str) -> str:
+        letters = [rng.choice([ch, text.fold(ch) or ch]) for ch in name]
+        return "".join(rng.choice([ch.upper(), ch.lower()]) for ch in letters)
+
+    authored, others = {}, []
+    for number, member in enumerate(members):
+        name = member.person.get_full_name()
+        work = entry(tree.commune_b, name=f"Mô hình {number}")
+        work.implementers.create(name=spelling(name), position_unit="", role="Làm")
+        authored[(member.pk, work.pk)] = OWN_WORK
+        other = entry(tree.commune_b, name=f"Mô hình khác {number}")
+        other.implementers.create(name=spelling(name)[:-1] + "q", position_unit="", role="Làm")
+        others.append(other)
+    works = [Registration.objects.get(pk=pk) for _member, pk in authored]
+    assert conflicts(members, works + others) == authored
