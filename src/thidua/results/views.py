@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -329,6 +330,7 @@ def _page_lines(lines: list[Line]) -> list[dict]:
     """The roll-up's lines as the page shows them: the same lines and figures as the
     workbook and the report (a subtotal after each unit that has units under it; a unit not
     opened on one line, its subtotal)."""
+    labels = [(key, capfirst(str(MEASURE_LABELS[key]))) for key in MEASURES]
     shown = []
     for line in lines:
         node = line.node
@@ -346,7 +348,10 @@ def _page_lines(lines: list[Line]) -> list[dict]:
                 "name": name,
                 "reported": _("%(reported)s/%(units)s reported")
                 % dict(zip(("reported", "units"), map(format_number, line.reporting), strict=True)),
-                "cells": [(key, MEASURE_LABELS[key], line.value(key)) for key in MEASURES],
+                # Each figure written the Vietnamese way once here, "—" when unknown.
+                "cells": [
+                    (key, label, format_number(line.value(key)) or "—") for key, label in labels
+                ],
             }
         )
     return shown
