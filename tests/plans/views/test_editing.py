@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers import CLIENT_EXAMPLES, cast_of, login, page_form, vietnamese
+from thidua.plans.domain.numbering import numbering_rule_for
 from thidua.plans.models import Plan
 
 TITLES = (
@@ -111,3 +112,40 @@ def test_an_edit_the_page_refuses_changes_nothing_and_keeps_the_typed_text(clien
         "Kế hoạch thực hiện phong trào thi đua năm 2022",
         datetime.date(2022, 12, 31),
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ({"issuer_code": "hndh", "restart": "year", "term": ""}, True),
+        ({"issuer_code": "hndh", "restart": "term", "term": "2023-2028"}, True),
+        ({"issuer_code": "hndh", "restart": "term", "term": ""}, False),
+        ({"issuer_code": "HND/H", "restart": "year", "term": ""}, False),
+    ],
+)
+def test_a_numbering_rule_is_saved_or_shown_again_with_what_is_missing(
+    client, cast, tree, typed, saved
+):
+    login(client, cast["district_admin"])
+    url = reverse("plans:numbering_rule", args=[tree.district.pk])
+    before = numbering_rule_for(tree.district)
+    response = client.post(url, typed)
+    rule = numbering_rule_for(tree.district)
+    if saved:
+        assert response.status_code == 302
+        assert response["Location"] == reverse("org:unit_detail", args=[tree.district.pk])
+        page = client.get(response["Location"]).content.decode()
+        assert vietnamese("The numbering rule was saved.") in page
+        assert (rule.issuer_code, rule.restart, rule.term) == (
+            "HNDH",
+            typed["restart"],
+            typed["term"],
+        )
+    else:
+        assert response.status_code == 200
+        assert response.context["form"].errors
+        assert (rule.issuer_code, rule.restart, rule.term) == (
+            before.issuer_code,
+            before.restart,
+            before.term,
+        )

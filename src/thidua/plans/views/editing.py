@@ -177,8 +177,12 @@ def numbering_rule_edit(request, unit_pk):
         request.POST or None,
         initial={"issuer_code": rule.issuer_code, "restart": rule.restart, "term": rule.term},
     )
-    if request.method == "POST" and form.is_valid():
-        numbering_rule_update(actor=request.user, unit=unit, **form.cleaned_data)
-        messages.success(request, _("The numbering rule was saved."))
-        return redirect("org:unit_detail", pk=unit.pk)
-    return render(request, "plans/numbering_form.html", {"form": form, "unit": unit})
+    return form_page(
+        request,
+        form,
+        lambda: numbering_rule_update(actor=request.user, unit=unit, **form.cleaned_data),
+        done=_("The numbering rule was saved."),
+        onward=reverse("org:unit_detail", args=[unit.pk]),
+        template="plans/numbering_form.html",
+        context={"unit": unit},
+    )
