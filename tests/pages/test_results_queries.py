@@ -134,6 +134,32 @@ def test_results_of_the_province(
     )
 
 
+@pytest.mark.parametrize("opened", [False, True])
+def test_a_large_province_rollup_shows_its_districts_and_opens_one(
+    world, districts, province_plan, same_queries, monkeypatch, opened
+):
+    """A roll-up too large to show whole (here: any) shows each district on one line, its
+    subtotal, and a district's communes when it is opened: the same queries at any size."""
+    monkeypatch.setattr("thidua.results.views.ROLLUP_WHOLE_UNITS", 0)
+
+    def url(size):
+        districts(size)
+        first = province_plan.unit.children.get(name="Krông Pa 0")
+        query = f"?unit={first.pk}" if opened else ""
+        return reverse("results:rollup", args=[province_plan.pk]) + query
+
+    def shows(size):
+        last = province_plan.unit.children.get(name=f"Krông Pa {size - 1}")
+        # The last district on one line, with the link that opens it.
+        wanted = [f"Hội Nông dân huyện Krông Pa {size - 1}", f'href="?unit={last.pk}#unit-']
+        return [*wanted, "Hội Nông dân xã Ia Rmok 0"] if opened else wanted
+
+    response = same_queries(url, 16, by="province", shows=shows)
+    page = response.content.decode()
+    assert ("Hội Nông dân xã Ia Rmok 0" in page) is opened
+    assert "Hội Nông dân xã Ia Rmok 1<" not in page  # the other districts stay closed
+
+
 @pytest.fixture
 def last_year(world):
     """The district's plan of 2021, issued, that its 2022 plan (world.plan) continues."""

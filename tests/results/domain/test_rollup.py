@@ -259,3 +259,48 @@ def test_generated_provinces_add_up_at_every_level(generated, seed):
         if line.subtotal:
             rows = line.node.rows()
             assert line.reporting == (sum(r.figures is not None for r in rows), len(rows))
+    # The page's outline (a large roll-up: each unit under the issuer on one line) shows the
+    # same figures: its top lines add up to the total, and opening any unit shows the lines
+    # of the whole table for it and the units above it, nothing else changed.
+    _check_outline(summary, expected, units)
+
+
+def _check_outline(summary, expected, units):
+    whole = {(line.node.unit.pk, line.subtotal): line for line in summary.lines()}
+    closed = summary.outline()
+    assert closed[0].node is summary.root
+    assert not closed[0].subtotal
+    assert closed[-1].is_total
+    assert [line.node for line in closed[1:-1]] == summary.root.children
+    for line in closed[1:-1]:
+        assert line.closed == bool(line.node.children) == line.subtotal
+    for name in MEASURES:
+        assert summary.total(name) == _add(line.value(name) for line in closed[:-1])
+        assert closed[-1].value(name) == _add(expected[pk][name] for pk in units)
+    for node in _nodes(summary.root):
+        lines = summary.outline(opened=node.unit.pk)
+        keys = [(line.node.unit.pk, line.subtotal) for line in lines]
+        assert len(keys) == len(set(keys))
+        for line in lines:
+            same = whole[(line.node.unit.pk, line.subtotal)]
+            assert [line.value(name) for name in MEASURES] == [same.value(n) for n in MEASURES]
+            assert line.reporting == same.reporting
+        # The unit opened and every unit above it: its own line, those under it, a subtotal.
+        above = [n for n in _nodes(summary.root) if node.unit.path.startswith(n.unit.path)]
+        for opened in above:
+            at = keys.index((opened.unit.pk, False))
+            children = {child.unit.pk for child in opened.children}
+            firsts = list(dict.fromkeys(pk for pk, _subtotal in keys[at + 1 :] if pk in children))
+            assert firsts == [child.unit.pk for child in opened.children]
+            if opened.children:
+                assert keys.index((opened.unit.pk, True)) > at
+        # Every other unit is on one line, closed when units are under it.
+        for line in lines:
+            if line.closed:
+                assert not node.unit.path.startswith(line.node.unit.path)
+        # A page of the units under the issuer shows only those.
+        if summary.root.children:
+            shown = summary.root.children[:1]
+            paged = summary.outline(opened=node.unit.pk, shown=shown)
+            top_level = {line.node.unit.pk for line in paged if line.depth == 1}
+            assert top_level == {shown[0].unit.pk}
