@@ -268,7 +268,7 @@ def _add(values: list[Figure]) -> Figure:
 # What the roll-up reads of the plans of the cascade (thousands at national size).
 PLAN_FIELDS = (
     "id", "unit_id", "state", "version", "quota_kinds", "quota_minimum", "period_start",
-    "period_end", "unit__id", "unit__path",
+    "period_end",
 )  # fmt: skip
 UNIT_FIELDS = (
     "id", "name", "kind", "level", "parent_id", "path", "valid_from", "valid_to", "sort_key",
@@ -280,15 +280,17 @@ def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
     written, counted for its unit as if it were sent (the report document shows what it will
     say once sent)."""
     in_tree = plan_tree_ids(plan)  # a subquery: thousands of plans at national size
+    top = plan.unit
+    # Every unit under the issuer, once; the plans' issuers are among them.
+    under = list(Unit.objects.under(top.path).only(*UNIT_FIELDS).order_by("sort_key", "id"))
+    by_id = {unit.pk: unit for unit in under}
     plans = [
         plan,
-        *Plan.objects.filter(pk__in=in_tree)
-        .exclude(pk=plan.pk)
-        .select_related("unit")
-        .only(*PLAN_FIELDS)
-        .order_by("id"),
+        *Plan.objects.filter(pk__in=in_tree).exclude(pk=plan.pk).only(*PLAN_FIELDS).order_by("id"),
     ]
-    top = plan.unit
+    for p in plans[1:]:
+        if p.unit_id in by_id:
+            p.unit = by_id[p.unit_id]
     issuers = {p.unit_id for p in plans}
     # The issuer's own line is its report upward, which it may have written on the plan its
     # own plan is based on (a commune reporting on the district's plan).
@@ -319,7 +321,7 @@ def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
         periods.setdefault(p.unit_id, []).append(p)
     units = [
         unit
-        for unit in Unit.objects.under(top.path).only(*UNIT_FIELDS).order_by("sort_key", "id")
+        for unit in under
         if unit.pk in owed
         or (
             unit.level <= UnitLevel.COMMUNE
