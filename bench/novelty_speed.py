@@ -70,10 +70,14 @@ def size_mb() -> dict[str, float]:
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT pg_total_relation_size('search_entry'), "
-                "pg_relation_size('search_entry_grams_fts'), pg_total_relation_size('search_term')"
+                "pg_total_relation_size('search_posting'), pg_total_relation_size('search_term')"
             )
-            entry, grams, terms = cursor.fetchone()
-            return {"entries (table + all indexes)": entry, "grams GIN": grams, "terms": terms}
+            entry, postings, terms = cursor.fetchone()
+            return {
+                "entries (table + all indexes)": entry,
+                "postings (table + B-tree)": postings,
+                "terms": terms,
+            }
         cursor.execute("PRAGMA page_size")
         page = cursor.fetchone()[0]
         sizes = {}

@@ -8,11 +8,12 @@ each term weighs its inverse document frequency (``Term``), squared, so two text
 syllables common in the Hội's papers (``analysis.COMMON``) weigh less whatever the counts
 say, so a small archive behaves like a large one.
 
-How it stays fast at a million entries: the candidates come from the full-text index of
-``Entry.grams`` (FTS5 / GIN), asked for the query's rarest terms only, within a budget of
-rows; the candidates are ranked by the weight they share, and only the best few are scored
-exactly. The SQL is the same shape on both databases (one UNION ALL of one lookup per term);
-only the match operator differs.
+How it stays fast at a million entries: the candidates come from the term lists of
+``Entry.grams`` (SQLite: an FTS5 table; PostgreSQL: a table of postings, term and entry, read
+from its B-tree alone; both kept by triggers), asked for the query's rarest terms only, within
+a budget of rows; the candidates are ranked by the weight they share, and only the best few
+are scored exactly. The SQL is the same shape on both databases (one UNION ALL of one lookup
+per term); only the lookup differs.
 """
 
 import math
@@ -107,11 +108,8 @@ def _lookup() -> str:
             "SELECT rowid AS id, %s AS w FROM search_grams_fts "
             "WHERE search_grams_fts MATCH %s LIMIT %s"
         )
-    if connection.vendor == "postgresql":
-        return (
-            "SELECT id, %s::float AS w FROM search_entry WHERE to_tsvector('simple'::regconfig, "
-            "grams) @@ to_tsquery('simple'::regconfig, %s) LIMIT %s"
-        )
+    if connection.vendor == "postgresql":  # the postings of migration 0003: index only
+        return "SELECT entry_id AS id, %s::float AS w FROM search_posting WHERE term = %s LIMIT %s"
     raise NotImplementedError(f"no similarity index on {connection.vendor}")
 
 
