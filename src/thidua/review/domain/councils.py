@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from thidua.audit.log import record
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
-from thidua.initiatives.domain.compliance import plan_tree_ids
+from thidua.initiatives.domain.compliance import in_plan_tree
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org.models import Person, Role
 from thidua.plans.models import Plan
@@ -45,9 +45,8 @@ def registrations(council: Council):
 def entries(council: Council):
     """The council's registrations as a bare queryset: to count, filter or page them."""
     return Registration.objects.filter(
-        # the plan tree walked by the database (one recursive subquery), as the
-        # compliance table walks it: a national plan has thousands of plans below it
-        plan_id__in=plan_tree_ids(council.plan),
+        # the plan tree walked by the database: a national plan has thousands of plans
+        in_plan_tree(council.plan),
         state__in=REVIEWED_STATES,
     ).order_by("unit__sort_key", "id")
 
