@@ -2,9 +2,7 @@
 
 from django.db import transaction
 
-from thidua.audit.log import person_of, record
-from thidua.audit.models import Action
-from thidua.core import uploads
+from thidua.audit.edits import add_file
 from thidua.initiatives.enums import FileKind
 from thidua.initiatives.models import Registration, RegistrationFile
 
@@ -15,14 +13,13 @@ def registration_file_add(
 ) -> RegistrationFile:
     """Add a photo (re-encoded, with a thumbnail) or a document (checked by content) to a
     registration; audited. ValidationError with a message when the file is refused."""
-    accepted = uploads.accept(upload, photo=kind == FileKind.PHOTO)
     attachment = RegistrationFile(
-        registration=registration,
-        kind=kind,
-        title=title or upload.name[:200],
-        uploaded_by=person_of(actor),
+        registration=registration, kind=kind, title=title or upload.name[:200]
     )
-    uploads.attach(attachment, accepted)
-    attachment.save()
-    record(actor=actor, action=Action.CREATE, instance=attachment, unit=registration.unit)
-    return attachment
+    return add_file(
+        actor=actor,
+        row=attachment,
+        upload=upload,
+        unit=registration.unit,
+        photo=kind == FileKind.PHOTO,
+    )

@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.audit.edits import add_file
 from thidua.audit.log import person_of, record, snapshot
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
-from thidua.core import uploads
 from thidua.org.models import Unit
 from thidua.plans.domain import body as plan_body
 from thidua.plans.domain.copies import citation, copy_plan
@@ -334,8 +334,5 @@ def plan_attachment_add(*, actor, plan: Plan, upload, title: str) -> PlanAttachm
     """Attach a file to a draft plan (checked by content, a picture re-encoded); audited.
     ValidationError when the plan is no longer a draft or the file is refused."""
     _require_draft(plan)
-    attachment = PlanAttachment(plan=plan, title=title, uploaded_by=person_of(actor))
-    uploads.attach(attachment, uploads.accept(upload))
-    attachment.save()
-    record(actor=actor, action=Action.CREATE, instance=attachment, unit=plan.unit)
-    return attachment
+    attachment = PlanAttachment(plan=plan, title=title)
+    return add_file(actor=actor, row=attachment, upload=upload, unit=plan.unit)

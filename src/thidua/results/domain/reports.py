@@ -9,11 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.audit.edits import add_file
-from thidua.audit.log import person_of, record, snapshot
+from thidua.audit.edits import add_file, save_over_version
+from thidua.audit.log import person_of, record
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
-from thidua.core.versions import update_if_current
 from thidua.initiatives.models import SENT_STATES, Registration
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
@@ -96,16 +95,18 @@ def report_save(
     *, actor, report: ResultsReport, version: int, fields: dict, results: dict[int, dict]
 ) -> ResultsReport:
     """Save the figures, the narrative and each initiative's result, if nobody saved in
-    between (``version``); refused once the report is sent."""
-    before = snapshot(report)
-    update_if_current(
-        ResultsReport,
-        pk=report.pk,
+    between (``version``); refused once the report is sent. Its UPDATE entry holds the
+    report's own columns (figures and narrative) before and after; each initiative's result
+    is then written in the same transaction."""
+    save_over_version(
+        actor=actor,
+        instance=report,
         version=version,
-        editable=EDITABLE,
         fields={**fields, **recorded_figures(report)},  # read from the records, never typed
         allowed=FIGURES | NARRATIVE,
+        editable=EDITABLE,
         refused=_("This report was already sent."),
+        unit=report.unit,
     )
     for result in report.results.all():
         values = results.get(result.registration_id)
@@ -113,8 +114,6 @@ def report_save(
             for name in RESULT_FIELDS & set(values):
                 setattr(result, name, values[name])
             result.save()
-    report.refresh_from_db()
-    record(actor=actor, action=Action.UPDATE, instance=report, unit=report.unit, before=before)
     return report
 
 
