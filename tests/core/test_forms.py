@@ -37,13 +37,10 @@ from thidua.core.forms import (
 )
 from thidua.core.numbers import format_number
 from thidua.core.text import nfc
-from thidua.events.forms import PhotoForm as EventPhotoForm
 from thidua.initiatives.forms import RegistrationForm
 from thidua.initiatives.models import Registration
 from thidua.org.models import Role
-from thidua.results.forms import PhotoForm as ReportPhotoForm
 from thidua.results.forms import ReportForm, ResultForm
-from thidua.showcase.forms import PhotoForm as StoryPhotoForm
 
 
 def number_fields():
@@ -230,7 +227,6 @@ def test_a_name_keeps_a_comparison_but_refuses_a_tag():
 def test_a_photos_title_is_kept_as_typed_text_and_its_file_is_asked_for(title):
     """The photo form of an event, a story and a results report (one form): any title is
     stored NFC within 200 characters or refused with a reason; no file, the same words."""
-    assert EventPhotoForm is StoryPhotoForm is ReportPhotoForm is PhotoForm
     with translation.override("vi"):
         form = PhotoForm({"title": title})
         assert not form.is_valid()

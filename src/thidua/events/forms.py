@@ -11,7 +11,6 @@ from thidua.core.forms import (
     PlainTextField,
     VietnameseIntegerField,
 )
-from thidua.core.forms import PhotoForm as PhotoForm  # shared: events, stories, reports
 from thidua.core.once import SingleUseForm
 from thidua.events.enums import EventKind
 

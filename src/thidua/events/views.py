@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core.actions import act, add_upload, form_page
 from thidua.core.downloads import stored
+from thidua.core.forms import PhotoForm
 from thidua.core.once import single_use
 from thidua.events import forms, ical
 from thidua.events.domain.events import (
@@ -104,7 +105,7 @@ def event_edit(request, pk):
         done=_("The event was saved."),
         onward=reverse("events:event_edit", args=[event.pk]),
         template="events/edit.html",
-        context={"event": event, "photo_form": forms.PhotoForm(), "EventState": EventState},
+        context={"event": event, "photo_form": PhotoForm(), "EventState": EventState},
         stale=_("Someone else saved this event meanwhile: reload it and write again."),
     )
 
@@ -135,7 +136,7 @@ def event_photo(request, pk):
     event = _staff_event(request, pk)
     add_upload(
         request,
-        forms.PhotoForm(request.POST, request.FILES),
+        PhotoForm(request.POST, request.FILES),
         lambda data: event_photo_add(
             actor=request.user, event=event, upload=data["photo"], title=data["title"]
         ),

@@ -7,7 +7,6 @@ from thidua.core.forms import (
     VietnameseDecimalField,
     VietnameseIntegerField,
 )
-from thidua.core.forms import PhotoForm as PhotoForm  # shared: events, stories, reports
 from thidua.results.domain.recorded import RECORDED
 from thidua.results.enums import Reporting
 from thidua.results.models import Progress

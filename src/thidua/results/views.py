@@ -16,6 +16,7 @@ from thidua.audit.display import state_label
 from thidua.audit.models import Action, AuditEntry
 from thidua.core import autosave, downloads, uploads
 from thidua.core.actions import act, add_upload, send_up
+from thidua.core.forms import PhotoForm
 from thidua.core.numbers import format_number
 from thidua.core.once import single_use
 from thidua.core.versions import StaleEdit
@@ -202,7 +203,7 @@ def report_edit(request, pk):
             "report": report,
             "form": form,
             "result_forms": result_forms,
-            "photo_form": forms.PhotoForm(),
+            "photo_form": PhotoForm(),
             "deadline": report_deadline(report.plan),
             # Sent over another version than the one saved: theirs is shown beside it.
             "conflict": request.method == "POST"
@@ -402,7 +403,7 @@ def photo_add(request, pk):
     report = _report_to_edit(request, pk)
     add_upload(
         request,
-        forms.PhotoForm(request.POST, request.FILES),
+        PhotoForm(request.POST, request.FILES),
         lambda data: report_photo_add(
             actor=request.user, report=report, upload=data["photo"], title=data["title"]
         ),

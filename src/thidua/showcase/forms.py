@@ -2,7 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.forms import LongTextField, OfficeDateField, PlainTextField
-from thidua.core.forms import PhotoForm as PhotoForm  # shared: events, stories, reports
 from thidua.core.once import SingleUseForm
 from thidua.initiatives.enums import Kind
 from thidua.showcase.enums import Sector

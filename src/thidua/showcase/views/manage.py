@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core.actions import act, add_upload, form_page
+from thidua.core.forms import PhotoForm
 from thidua.core.once import single_use
 from thidua.initiatives.models import Registration
 from thidua.org import access
@@ -185,7 +186,7 @@ def story_edit(request, pk):
     editable = story.state in EDITABLE
     context = {
         "story": story,
-        "photo_form": forms.PhotoForm() if editable else None,
+        "photo_form": PhotoForm() if editable else None,
         "return_form": forms.ReturnForm(),
         "reviewer": story.author_id != request.user.pk
         and access.can(request.user, "story.review", story.unit),
@@ -248,7 +249,7 @@ def story_photo(request, pk):
     story = _story(request, pk)
     add_upload(
         request,
-        forms.PhotoForm(request.POST, request.FILES),
+        PhotoForm(request.POST, request.FILES),
         lambda data: story_photo_add(
             actor=request.user, story=story, upload=data["photo"], title=data["title"]
         ),
