@@ -6,7 +6,7 @@ import random
 import pytest
 from django.urls import reverse
 
-from tests.helpers import login, province_plan_above
+from tests.helpers import issued_plan, login, province_plan_above
 from thidua.initiatives.domain.compliance import compliance, compliance_page
 from thidua.initiatives.domain.registrations import registration_submit
 from thidua.org.domain.units import unit_create
@@ -67,3 +67,23 @@ def test_the_database_computes_each_units_quota_from_the_rules_above_it(
         unit.name in owed
         for unit in tree.district.children.filter(valid_to__isnull=False, name__startswith="Đơn")
     )
+
+
+def test_the_plans_of_the_lowest_units_owe_from_their_groups_only(tree):
+    """A branch's plan for its groups (tổ hội) counts the groups; a group's own plan has
+    nobody below it: an empty table, not an error."""
+    branch = unit_create(actor=None, parent=tree.commune_a, name="Chi hội Thôn 1", kind="branch")
+    group = unit_create(actor=None, parent=branch, name="Tổ hội số 1", kind="group")
+    for unit in (branch, group):
+        plan = issued_plan(
+            unit,
+            title=f"Kế hoạch của {unit.name}",
+            movement_name="Thi đua",
+            issued_on=datetime.date(2022, 3, 3),
+            signer_name="Nguyễn Văn An",
+            quota_kinds=["group"],
+            quota_minimum=1,
+        )
+        report = compliance_page(plan)
+        assert report.totals == compliance(plan).totals()
+        assert report.totals["units"] == (1 if unit == branch else 0)

@@ -364,11 +364,14 @@ class _UnitTable:
         self.plan_id = plan.pk
         self.deadline = None
         tree, tree_params = plan_tree_sql(plan)
-        ancestors = ", ".join(
-            f"CAST(NULLIF(SUBSTR(u.path, {level * PATH_STEP + 1}, {PATH_STEP}), '') AS INTEGER)"
-            # the issuers are the plan's unit or below it, and above the unit
-            for level in range(len(plan.unit.path) // PATH_STEP - 1, MAX_UNIT_DEPTH - 1)
-        )
+        ancestors = (
+            ", ".join(
+                f"CAST(NULLIF(SUBSTR(u.path, {level * PATH_STEP + 1}, {PATH_STEP}), '') AS INTEGER)"
+                # the issuers are the plan's unit or below it, and above the unit
+                for level in range(len(plan.unit.path) // PATH_STEP - 1, MAX_UNIT_DEPTH - 1)
+            )
+            or "NULL"
+        )  # a plan of the lowest units: nobody below owes it
         if connection.vendor == "postgresql":
             for_kind = "p.quota_kinds @> jsonb_build_array(u.kind)"
         else:
