@@ -124,6 +124,8 @@ def pages(summary_file: str, only: str = "") -> dict:
         ("council: decision page", f"/councils/{council}/decision/", top),
         ("compliance table (top plan)", f"/plans/{top_plan}/compliance/", top),
         ("province roll-up", f"/plans/{province}/rollup/", "tinh"),
+        # The national roll-up (issue 13: at most 5 s), its provinces on one line each.
+        ("national roll-up", f"/plans/{top_plan}/rollup/", top),
         ("public plan", f"/public/plans/{plans['national']}/", None),
         ("public idea box", "/ideas/", None),
         ("district list as DOCX", f"/plans/{district}/registrations.docx", "huyen"),
