@@ -1,13 +1,13 @@
 from django.urls import path
 
-from thidua.initiatives.views import bulk, compliance, exports, files, ideas, registrations
+from thidua.initiatives.views import bulk, compliance, exports, files, ideas, lists, registrations
 
 app_name = "initiatives"
 urlpatterns = [
     path("plans/<int:plan_pk>/register/", registrations.registration_start, name="start"),
     path(
         "plans/<int:plan_pk>/registrations/",
-        registrations.registration_list,
+        lists.registration_list,
         name="registration_list",
     ),
     path(
