@@ -19,6 +19,7 @@ registered is known whether they reported or not.
 The page, the workbook and the report document all render this one computation.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -52,12 +53,20 @@ class Row:
     """One unit's own report under the plan: what it did itself."""
 
     unit: Unit
-    plan: Plan  # the plan it reports on: its own in the cascade, else the one addressed to it
+    # The plan it reports on: its own in the cascade, else the one addressed to it (read
+    # as a TreePlan; ``plan`` loads it whole when asked).
+    reports_on: "Plan | TreePlan"
     registered: int = 0  # registrations it sent, reported or not
     report_id: int | None = None  # its report, in any state (the one that counts, if several)
     report_state: str | None = None
     is_late: bool = False
     figures: dict[str, Figure] | None = None  # None while it has sent nothing
+
+    @property
+    def plan(self) -> Plan:
+        if not isinstance(self.reports_on, Plan):
+            self.reports_on = Plan.objects.get(pk=self.reports_on.pk)
+        return self.reports_on
 
     @property
     def state(self) -> str:
@@ -265,10 +274,23 @@ def _add(values: list[Figure]) -> Figure:
     return sum(known[1:], known[0])
 
 
-# What the roll-up reads of the plans of the cascade (thousands at national size).
+@dataclass
+class TreePlan:
+    """What the roll-up reads of a plan of the cascade (thousands at national size: plain
+    values, no model objects); what ``quotas`` and the choice of each unit's plan need."""
+
+    pk: int
+    unit_id: int
+    version: int
+    quota_kinds: list
+    quota_minimum: int
+    period_start: datetime.date
+    period_end: datetime.date
+    unit: Unit | None = None
+
+
 PLAN_FIELDS = (
-    "id", "unit_id", "state", "version", "quota_kinds", "quota_minimum", "period_start",
-    "period_end",
+    "id", "unit_id", "version", "quota_kinds", "quota_minimum", "period_start", "period_end",
 )  # fmt: skip
 UNIT_FIELDS = (
     "id", "name", "kind", "level", "parent_id", "path", "valid_from", "valid_to", "sort_key",
@@ -284,13 +306,18 @@ def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
     # Every unit under the issuer, once; the plans' issuers are among them.
     under = list(Unit.objects.under(top.path).only(*UNIT_FIELDS).order_by("sort_key", "id"))
     by_id = {unit.pk: unit for unit in under}
-    plans = [
-        plan,
-        *Plan.objects.filter(pk__in=in_tree).exclude(pk=plan.pk).only(*PLAN_FIELDS).order_by("id"),
+    below = [
+        TreePlan(*values)
+        for values in Plan.objects.filter(pk__in=in_tree)
+        .exclude(pk=plan.pk)
+        .order_by("id")
+        .values_list(*PLAN_FIELDS)
     ]
-    for p in plans[1:]:
-        if p.unit_id in by_id:
-            p.unit = by_id[p.unit_id]
+    elsewhere = {p.unit_id for p in below} - set(by_id)  # an issuer outside: not expected
+    by_id.update({unit.pk: unit for unit in Unit.objects.filter(pk__in=elsewhere)})
+    for p in below:
+        p.unit = by_id[p.unit_id]
+    plans: list = [plan, *below]
     issuers = {p.unit_id for p in plans}
     # The issuer's own line is its report upward, which it may have written on the plan its
     # own plan is based on (a commune reporting on the district's plan).
@@ -333,7 +360,7 @@ def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
     own_plans = _own_plans(plans)
     rows = {
         unit.pk: Row(
-            unit=unit, plan=_plan_for(unit, own_plans), registered=registered.get(unit.pk, 0)
+            unit=unit, reports_on=_plan_for(unit, own_plans), registered=registered.get(unit.pk, 0)
         )
         for unit in units
     }
@@ -438,7 +465,7 @@ def _rank(report: dict, row: Row, draft) -> tuple:
     return (
         draft is not None and report["id"] == draft.pk,
         report["state"] in SENT,
-        report["plan_id"] == row.plan.pk,
+        report["plan_id"] == row.reports_on.pk,
         report["id"],
     )
 
