@@ -12,6 +12,9 @@ Everything is read from the domain's selectors (compliance, the deadlines' "who 
 acted", councils' scoresheets) and a few grouped counts, in a number of queries that does not
 grow with the units, registrations, reports or seats: the deadlines followed are the nearest
 ``MAX_DEADLINES`` of the plans still open, each costing its selector's fixed queries.
+
+Over 400 lines: the lines of every role in one place, so that the order and the wording of
+the list are decided once; each role's lines are one short function.
 """
 
 import datetime

@@ -21,6 +21,10 @@ runs give the same rows (the ids aside). Bulk-inserted: the few records whose cr
 rule (the top plan, the people, the council and its members) go through the domain
 functions; the tens of thousands of others are ``bulk_create``d and the search index is
 rebuilt at the end. The accounts share one password, hashed once.
+
+Over 400 lines: one generator read top to bottom, its steps (units, people, plans,
+registrations, council, reports) sharing one random stream whose order makes the data
+repeatable; split, the order of the draws would hide across modules.
 """
 
 import datetime
