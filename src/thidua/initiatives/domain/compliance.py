@@ -364,27 +364,29 @@ class _UnitTable:
         self.plan_id = plan.pk
         self.deadline = None
         tree, tree_params = plan_tree_sql(plan)
-        ancestors = (
-            ", ".join(
-                f"CAST(NULLIF(SUBSTR(u.path, {level * PATH_STEP + 1}, {PATH_STEP}), '') AS INTEGER)"
-                # the issuers are the plan's unit or below it, and above the unit
-                for level in range(len(plan.unit.path) // PATH_STEP - 1, MAX_UNIT_DEPTH - 1)
-            )
-            or "NULL"
-        )  # a plan of the lowest units: nobody below owes it
+        # The levels of the issuers: the plan's unit or below it, and above the owing unit
+        # (none for a plan of the lowest units: nobody below owes it).
+        levels = range(len(plan.unit.path) // PATH_STEP - 1, MAX_UNIT_DEPTH - 1)
+        levels_sql = " UNION ALL ".join(f"SELECT {level}" for level in levels)
+        levels_sql = levels_sql or "SELECT 0 WHERE 1 = 0"  # no level: no row
+        plan_id = "p.id"
         if connection.vendor == "postgresql":
             for_kind = "p.quota_kinds @> jsonb_build_array(u.kind)"
         else:
+            plan_id = "+p.id"  # SQLite would otherwise walk the tree's ids for every unit
             # a list of kinds as JSON text: '["commune", "ward"]' (kinds are plain words)
             for_kind = "INSTR(p.quota_kinds, '\"' || u.kind || '\"') > 0"
         sent_marks = ", ".join(["%s"] * len(SENT_STATES))
         self.prefix = (
-            f"WITH RECURSIVE {tree}, "  # noqa: S608 (quoted table names, constants and placeholders)
-            # "+p.id": SQLite would otherwise walk the tree's ids for every unit
+            f"WITH RECURSIVE {tree}, levels(k) AS ({levels_sql}), "  # noqa: S608 (quoted table names, constants and placeholders)
             f"owed AS (SELECT u.id AS id, u.path AS path, u.sort_key AS sort_key, "
             f"u.search_name AS search_name, MAX(p.quota_minimum) AS quota "
-            f"FROM {units} u JOIN {plans} p ON p.unit_id IN ({ancestors}) "
-            f"AND p.unit_id <> u.id WHERE u.path LIKE %s AND +p.id IN (SELECT id FROM tree) "
+            # each ancestor's id read from the unit's path, joined by equality (a database
+            # then probes the plans' index or hashes, never tests every pair)
+            f"FROM {units} u JOIN levels l ON LENGTH(u.path) > (l.k + 1) * {PATH_STEP} "
+            f"JOIN {plans} p ON p.unit_id = "
+            f"CAST(NULLIF(SUBSTR(u.path, l.k * {PATH_STEP} + 1, {PATH_STEP}), '') AS INTEGER) "
+            f"WHERE u.path LIKE %s AND {plan_id} IN (SELECT id FROM tree) "
             f"AND p.quota_minimum > 0 AND {for_kind} "
             f"AND (u.valid_from IS NULL OR u.valid_from <= p.period_end) "
             f"AND (u.valid_to IS NULL OR u.valid_to >= p.period_start) "
