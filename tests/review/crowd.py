@@ -84,7 +84,7 @@ def entries(plan, units: list, count: int, *, seed: int = 13, start: int = 0) ->
         for i in range(start, start + count)
     )
     Implementer.objects.bulk_create(
-        Implementer(registration=r, name=person_name(rng), role="Thực hiện") for r in made
+        Implementer.of(registration=r, name=person_name(rng), role="Thực hiện") for r in made
     )
     return [r.pk for r in made]
 

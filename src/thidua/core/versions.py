@@ -30,11 +30,16 @@ def update_if_current(
     allowed: Collection[str] | None = None,
 ) -> None:
     """Write ``fields`` if the row is still at ``version`` and in one of the ``editable``
-    states, and move it to the next version. Raises ValidationError(``refused``) when its
+    states, and move it to the next version (with the columns the model derives from them:
+    its ``derived_columns(fields)``, if it has one). Raises ValidationError(``refused``) when its
     state no longer allows changes, StaleEdit when only the version moved on, and ValueError
     (a mistake in the code, not the person's) for a field outside ``allowed``."""
     if allowed is not None and (unknown := set(fields) - set(allowed)):
         raise ValueError(f"{model.__name__} cannot be changed this way: {sorted(unknown)}")
+    # Columns kept from others (a folded name for searching): save() is not called here.
+    derived = getattr(model, "derived_columns", None)
+    if derived is not None:
+        fields = {**fields, **derived(fields)}
     rows = model.objects.filter(pk=pk, version=version, state__in=editable)
     if rows.update(**fields, version=F("version") + 1, updated_at=timezone.now()):
         rows_changed.send(sender=model, pks=[pk])

@@ -2,6 +2,7 @@
 returned, revised, accepted; deadlines and paper forms."""
 
 import datetime
+import unicodedata
 
 import pytest
 from django.core import mail
@@ -207,3 +208,30 @@ def test_saving_the_same_form_again_rewrites_no_argument_or_implementer(make_reg
     assert list(saved.implementers.values_list("name", flat=True)) == ["Trần Thị B"]
     entry = AuditEntry.objects.filter(object_id=registration.pk).latest("pk")
     assert entry.after["arguments"][str(criterion)] == "Lập luận mới."
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [("Lê Văn Minh", "le van minh"), ("LÊ VĂN MINH", "le van minh"), ("Đào Thị Ý", "dao thi y")],
+)
+def test_the_leads_and_implementers_names_are_kept_folded_for_the_councils(
+    make_registration, typed, folded
+):
+    """A council finds its members' own work by name, typed any way (NFD too), and the list's
+    text box a registration by its name: the folded columns follow every save (a conditional
+    UPDATE, which calls no save()), the implementers' too (written in bulk)."""
+    registration = make_registration()
+    saved = registration_save(
+        actor=None,
+        registration=registration,
+        version=registration.version,
+        fields={
+            "lead_name": unicodedata.normalize("NFD", typed),
+            "name": f"Mô hình của {typed}",
+        },
+        implementers=[{"name": typed, "position_unit": "", "role": "Làm"}],
+    )
+    saved.refresh_from_db()
+    assert saved.lead_search_name == folded
+    assert saved.search_name == f"mo hinh cua {folded}"  # the list's text box reads it
+    assert list(saved.implementers.values_list("search_name", flat=True)) == [folded]

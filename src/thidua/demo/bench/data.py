@@ -395,14 +395,16 @@ def _registrations(world: World, plans: dict[int, Plan], rng, per_commune) -> di
             sent = state not in {RegistrationState.DRAFT, RegistrationState.DELETED}
             first = at(REGISTRATION_DUE - datetime.timedelta(days=rng.randint(-6, 30)))
             name = texts.registration_name(rng, kind, commune.area_name)
+            lead = texts.person_name(rng)  # drawn where it was, the rows stay the same
             registration = Registration(
                 plan=plans[commune.pk],
                 unit=commune,
                 kind=kind,
                 name=name,
                 search_name=text.search_key(name),  # bulk_create does not call save()
+                lead_search_name=text.fold(lead),
                 state=state,
-                lead_name=texts.person_name(rng),
+                lead_name=lead,
                 lead_position=rng.choice(texts.POSITIONS),
                 summary=rng.choice(texts.SUMMARIES),
                 applied_when=f"Tháng {rng.randint(3, 6)} - 12/{YEAR}",
@@ -432,7 +434,9 @@ def _registrations(world: World, plans: dict[int, Plan], rng, per_commune) -> di
     implementers, arguments, history = [], [], []
     for registration, (names, argued) in zip(rows, details, strict=True):
         implementers.extend(
-            Implementer(registration=registration, position=i, name=name, role=texts.IMPLEMENTING)
+            Implementer.of(
+                registration=registration, position=i, name=name, role=texts.IMPLEMENTING
+            )
             for i, name in enumerate(names)
         )
         arguments.extend(

@@ -148,7 +148,7 @@ def _merge_implementers(kept: Registration, other: Registration) -> None:
         named.add(key)
         position += 1
         added.append(
-            Implementer(
+            Implementer.of(
                 registration=kept,
                 position=position,
                 name=implementer.name,

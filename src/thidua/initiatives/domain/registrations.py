@@ -127,7 +127,7 @@ def registration_save(
     if implementers is not None and implementers != before["implementers"]:
         registration.implementers.all().delete()
         Implementer.objects.bulk_create(
-            Implementer(registration=registration, position=i, **row)
+            Implementer.of(registration=registration, position=i, **row)
             for i, row in enumerate(implementers, start=1)
         )
     if campaign_ids is not None:

@@ -65,6 +65,10 @@ class Registration(models.Model):
         related_name="+",
     )
     lead_name = models.CharField(_("lead person"), max_length=150, blank=True)
+    # The lead's name folded (text.fold): a council finds its members' own work by it.
+    lead_search_name = models.CharField(
+        max_length=150, editable=False, blank=True, default="", db_index=True
+    )
     lead_position = models.CharField(
         _("lead person's position and unit"), max_length=200, blank=True
     )
@@ -125,11 +129,24 @@ class Registration(models.Model):
         return self.name or str(_("(untitled registration)"))
 
     def save(self, *args, **kwargs):
-        self.search_name = text.search_key(self.name)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "search_name"}
+        derived = self.derived_columns({"name": self.name, "lead_name": self.lead_name})
+        for column, value in derived.items():
+            setattr(self, column, value)
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, *self.derived_columns(dict.fromkeys(fields, ""))}
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def derived_columns(fields: dict) -> dict:
+        """The folded columns of the names among ``fields`` (also written by
+        `core/versions.update_if_current`, whose UPDATE calls no save())."""
+        derived = {}
+        if "name" in fields:
+            derived["search_name"] = text.search_key(fields["name"])
+        if "lead_name" in fields:
+            derived["lead_search_name"] = text.fold(fields["lead_name"])
+        return derived
 
     def lead_display(self) -> str:
         name = self.lead.get_full_name() if self.lead_id else self.lead_name
@@ -144,6 +161,11 @@ class Implementer(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(_("name"), max_length=150)
+    # The name folded (text.fold): a council finds its members' own work by it. Set by
+    # save() and by `of` for bulk_create, which calls no save().
+    search_name = models.CharField(
+        max_length=150, editable=False, blank=True, default="", db_index=True
+    )
     position_unit = models.CharField(_("position and unit"), max_length=200, blank=True)
     role = models.CharField(_("role in the work"), max_length=200, blank=True)
 
@@ -152,6 +174,18 @@ class Implementer(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = text.fold(self.name)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "name" in fields:
+            kwargs["update_fields"] = {*fields, "search_name"}
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def of(cls, **fields) -> "Implementer":
+        """An unsaved implementer with its folded name, for bulk_create."""
+        return cls(**fields, search_name=text.fold(fields.get("name", "")))
 
 
 class Argument(models.Model):
