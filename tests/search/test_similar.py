@@ -4,7 +4,9 @@ index.py): Vietnamese text folded and spelt out alike, counts that follow every 
 import random
 import unicodedata
 
+import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from thidua.initiatives.domain.drafts import registration_delete
 from thidua.initiatives.domain.registrations import registration_save
@@ -13,7 +15,7 @@ from thidua.search.domain import analysis
 from thidua.search.domain.index import recount_terms
 from thidua.search.domain.similar import similar
 from thidua.search.enums import Kind
-from thidua.search.models import Term
+from thidua.search.models import Entry, Term
 
 
 def test_the_same_words_whatever_the_typing():
@@ -31,6 +33,19 @@ def test_the_same_words_whatever_the_typing():
 
 def counts():
     return dict(Term.objects.exclude(df=0).values_list("term", "df"))
+
+
+def assert_postings_follow_the_entries():
+    """PostgreSQL: the postings (migration 0003, kept by triggers) are exactly the entries'
+    grams, whatever was written, renamed, deleted or rebuilt. SQLite's FTS5 table is kept by
+    its own triggers and checked by what the searches find."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT term, entry_id FROM search_posting")
+        kept = set(cursor.fetchall())
+    grams = Entry.objects.values_list("id", "grams")
+    assert kept == {(term, pk) for pk, text in grams for term in text.split()}
 
 
 def test_the_terms_counts_follow_every_write_as_a_recount_would(make_registration, tree):
@@ -56,6 +71,7 @@ def test_the_terms_counts_follow_every_write_as_a_recount_would(make_registratio
     recount_terms()
     assert kept == counts()
     assert kept[Term.TOTAL] == 5 + 2  # a deleted draft leaves the index
+    assert_postings_follow_the_entries()
 
 
 def test_found_after_a_rebuild_as_before(db):
@@ -69,3 +85,17 @@ def test_found_after_a_rebuild_as_before(db):
 
     assert [hit.object_id for hit in after][:1] == [past.pk]
     assert after == before
+    assert_postings_follow_the_entries()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the postings are PostgreSQL's (migration 0003)"
+)
+def test_emptying_the_database_empties_the_postings(transactional_db):
+    """Django's flush empties the tables with TRUNCATE, which row triggers do not see."""
+    PastInitiative.objects.create(title="Nuôi cá lồng trên sông", description="Cá diêu hồng")
+    assert_postings_follow_the_entries()
+    call_command("flush", interactive=False, verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_posting")
+        assert cursor.fetchone()[0] == 0
