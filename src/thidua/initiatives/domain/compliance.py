@@ -379,8 +379,8 @@ class _UnitTable:
         sent_marks = ", ".join(["%s"] * len(SENT_STATES))
         self.prefix = (
             f"WITH RECURSIVE {tree}, levels(k) AS ({levels_sql}), "  # noqa: S608 (quoted table names, constants and placeholders)
-            f"owed AS (SELECT u.id AS id, u.path AS path, u.sort_key AS sort_key, "
-            f"u.search_name AS search_name, MAX(p.quota_minimum) AS quota "
+            # grouped by the id alone (the unit's long keys are joined after)
+            f"owed AS (SELECT u.id AS id, MAX(p.quota_minimum) AS quota "
             # each ancestor's id read from the unit's path, joined by equality (a database
             # then probes the plans' index or hashes, never tests every pair)
             f"FROM {units} u JOIN levels l ON LENGTH(u.path) > (l.k + 1) * {PATH_STEP} "
@@ -390,7 +390,7 @@ class _UnitTable:
             f"AND p.quota_minimum > 0 AND {for_kind} "
             f"AND (u.valid_from IS NULL OR u.valid_from <= p.period_end) "
             f"AND (u.valid_to IS NULL OR u.valid_to >= p.period_start) "
-            f"GROUP BY u.id, u.path, u.sort_key, u.search_name), "
+            f"GROUP BY u.id), "
             f"counted AS (SELECT r.unit_id AS unit_id, "
             f"SUM(CASE WHEN r.state IN ({sent_marks}) THEN 1 ELSE 0 END) AS sent, "
             f"SUM(CASE WHEN r.state = %s THEN 1 ELSE 0 END) AS drafts, "
@@ -398,13 +398,14 @@ class _UnitTable:
             f"MIN(r.first_submitted_at) AS first_sent "
             f"FROM {registrations} r WHERE r.plan_id IN (SELECT id FROM tree) "
             f"GROUP BY r.unit_id), "
-            f"unit_rows AS (SELECT owed.id AS id, owed.path AS path, owed.sort_key AS sort_key, "
-            f"owed.search_name AS search_name, owed.quota AS quota, "
+            f"unit_rows AS (SELECT owed.id AS id, o.path AS path, o.sort_key AS sort_key, "
+            f"o.search_name AS search_name, owed.quota AS quota, "
             f"COALESCE(c.sent, 0) AS sent, COALESCE(c.drafts, 0) AS drafts, "
             f"c.first_sent AS first_sent, "
             f"CASE WHEN COALESCE(c.sent, 0) = 0 THEN %s WHEN c.sent < owed.quota THEN %s "
             f"WHEN c.late > 0 THEN %s ELSE %s END AS state "
-            f"FROM owed LEFT JOIN counted c ON c.unit_id = owed.id) "
+            f"FROM owed JOIN {units} o ON o.id = owed.id "
+            f"LEFT JOIN counted c ON c.unit_id = owed.id) "
         )
         self.params = [
             *tree_params,
