@@ -54,9 +54,9 @@ def test_every_spelling_of_a_members_name_finds_them_and_no_other_name_does(
     council, entry, tree, seed
 ):
     """Generated spellings of the members' names, each letter in capitals or not, with or
-    without its marks ("Thư Ký", "THU KÝ", "thư ky"): each makes its member an author (a
-    name is folded only when its first and last letters fold to a member's: every form of
-    them passes); the same names with another last letter make nobody one."""
+    without its marks ("Thư Ký", "THU KÝ", "thư ky"): each makes its member an author (the
+    database finds it by its folded name); the same names with another last letter make
+    nobody one."""
     rng = random.Random(seed)  # noqa: S311 (seeded test data)
     members = list(council.members.select_related("person"))
 

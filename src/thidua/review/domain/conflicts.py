@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
-from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import text
@@ -73,8 +72,9 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
     they lead or carry out, and with any pair the chair excluded.
 
     ``registrations``: a queryset of them (or a list). Set-based: a query for the
-    registrations of the members' units, one for the leads, one for the implementers' names
-    that may be a member's, one for the chair's exclusions; never members × registrations.
+    registrations of the members' units, one for those a member leads or whose lead bears a
+    member's folded name, one for the implementers bearing one, one for the chair's
+    exclusions; never members × registrations, and no name folded but the members'.
     """
     if not isinstance(registrations, QuerySet):
         registrations = Registration.objects.filter(pk__in=[r.pk for r in registrations])
@@ -91,43 +91,28 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
     for registration_id, unit_id in own:
         for person_id in units[unit_id]:
             found[(by_person[person_id].pk, registration_id)] = OWN_UNIT
-    # Own work: the lead's account, or a name (lead's or implementer's) the member bears.
+    # Own work: the lead's account, or a name (lead's or implementer's) the member bears. A
+    # name matches by folding ("Lê Văn Minh" is "le van minh"): the registrations and the
+    # implementers keep their names folded (indexed), so the database hands over only the
+    # names that are a member's, not the tens of thousands of others.
     names: dict[str, list[CouncilMember]] = {}
     for member in members:
-        names.setdefault(text.fold(member.person.get_full_name()), []).append(member)
-    # A name matches by folding ("Lê Văn Minh" is "LE VAN MINH"), which keeps the number of
-    # characters of a name stored in NFC (as every form stores text): the database hands
-    # over only the names of a member's length, not the thousands of other implementers.
-    lengths = {len(name) for name in names}
-    authors = list(
-        registrations.annotate(length=Length("lead_name"))
-        .filter(Q(lead_id__in=by_person) | Q(length__in=lengths))
-        .values_list("pk", "lead_id", "lead_name")
-    )
-    pairs = [(pk, name) for pk, _lead, name in authors if name]
-    pairs += (
-        Implementer.objects.filter(registration__in=registrations)
-        .annotate(length=Length("name"))
-        .filter(length__in=lengths)
-        .values_list("registration_id", "name")
-    )
-    for registration_id, lead_id, _name in authors:
+        folded = text.fold(member.person.get_full_name())
+        if folded:
+            names.setdefault(folded, []).append(member)
+    authors = registrations.filter(
+        Q(lead_id__in=by_person) | Q(lead_search_name__in=names)
+    ).values_list("pk", "lead_id", "lead_search_name")
+    for registration_id, lead_id, folded in authors:
         if lead_id in by_person:
             found.setdefault((by_person[lead_id].pk, registration_id), OWN_WORK)
-    # Thousands of names, far fewer distinct ones: each folded once, and only if its first
-    # and last letters fold to those of a member's name (each letter folded once).
-    ends = {(name[:1], name[-1:]) for name in names}
-    letters: dict[str, str] = {}
-    folded: dict[str, str] = {}
-    for registration_id, name in pairs:
-        if name not in folded:
-            first, last = name[:1], name[-1:]
-            for letter in (first, last):
-                if letter not in letters:
-                    letters[letter] = text.fold(letter)
-            may = (letters[first], letters[last]) in ends
-            folded[name] = text.fold(name) if may else None
-        for member in names.get(folded[name], ()):
+        for member in names.get(folded, ()):
+            found.setdefault((member.pk, registration_id), OWN_WORK)
+    implemented = Implementer.objects.filter(
+        registration__in=registrations, search_name__in=names
+    ).values_list("registration_id", "search_name")
+    for registration_id, folded in implemented:
+        for member in names.get(folded, ()):
             found.setdefault((member.pk, registration_id), OWN_WORK)
     chosen = Exclusion.objects.filter(member__in=members, registration__in=registrations)
     for member_id, registration_id, reason in chosen.values_list(
