@@ -140,7 +140,7 @@ def test_a_large_province_rollup_shows_its_districts_and_opens_one(
 ):
     """A roll-up too large to show whole (here: any) shows each district on one line, its
     subtotal, and a district's communes when it is opened: the same queries at any size."""
-    monkeypatch.setattr("thidua.results.views.ROLLUP_WHOLE_UNITS", 0)
+    monkeypatch.setattr("thidua.results.views.rollup.ROLLUP_WHOLE_UNITS", 0)
 
     def url(size):
         districts(size)

@@ -1,4 +1,5 @@
-"""Results pages (results/views.py): permissions, downloads, photos, autosave."""
+"""Results pages (results/views/reports.py and rollup.py): permissions, downloads, photos,
+autosave."""
 
 import random
 from decimal import Decimal

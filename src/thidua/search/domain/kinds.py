@@ -54,7 +54,7 @@ def _join(*parts) -> str:
 
 
 def _reports(user) -> QuerySet:
-    # As results/views.py _report: a draft needs report.edit, a sent report report.view.
+    # As results/views/reports.py _report: a draft needs report.edit, a sent report report.view.
     drafts = Q(state=ReportState.DRAFT) & access.scope_filter(user, "report.edit", "unit")
     sent = ~Q(state=ReportState.DRAFT) & access.scope_filter(user, "report.view", "unit")
     return ResultsReport.objects.filter(drafts | sent)
