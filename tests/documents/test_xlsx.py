@@ -1,10 +1,11 @@
 """The XLSX renderer, on the communes' registrations of mô hình, sáng kiến, ý tưởng mới."""
 
 import math
+import random
 import re
 import unicodedata
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from io import BytesIO
 
@@ -16,6 +17,7 @@ from openpyxl.utils import column_index_from_string
 
 from tests.helpers import recalculated
 from thidua.core.numbers import XLSX_DECIMAL, XLSX_INTEGER
+from thidua.documents import xlsx
 from thidua.documents.xlsx import LINE_HEIGHT, MAX_ROW_HEIGHT, Cell, SumOf, XlsxColumn, render_xlsx
 
 UNITS = [
@@ -393,3 +395,150 @@ def test_formulas_are_only_ours(tmp_path):
         xml = package.read("xl/worksheets/sheet1.xml").decode()
     assert re.findall(r"<f>(.*?)</f>", xml) == [f"SUM(G{HEADER_ROW + 1}:G{HEADER_ROW + 25})"]
     assert column_index_from_string("G") == 7
+
+
+# --- many cells, few looks: each cell as if styled alone -----------------------------------
+
+ODD_TEXT = ["=1+1", "-5 hộ", "+84 912 345 678", "@SUM(A1)", '=HYPERLINK("http://x")', "\tTab"]
+FORMATS = [None, None, None, "#,##0", "0.0%", "0"]
+
+
+def draw(rng: random.Random) -> object:
+    """A value as the exports hold them."""
+    return rng.choice(
+        [
+            lambda: rng.choice(NAMES + UNITS + PEOPLE),
+            lambda: unicodedata.normalize("NFD", rng.choice(NAMES)),
+            lambda: "\n".join(rng.sample(PEOPLE, 2)),
+            lambda: rng.randint(-(10**6), 10**9),
+            lambda: Decimal(rng.randint(0, 10**6)) / 100,
+            lambda: rng.random() * 100,
+            lambda: date(2025, rng.randint(1, 12), rng.randint(1, 28)),
+            lambda: datetime(2025, 4, rng.randint(1, 28), rng.randint(0, 23), tzinfo=UTC),
+            lambda: time(8, 30),
+            lambda: rng.choice(ODD_TEXT),
+            lambda: rng.random() < 0.5,
+            lambda: None,
+            lambda: None,
+        ]
+    )()
+
+
+def generated_table(seed: int) -> dict:
+    """A table drawn from ``seed``: columns wrapped or not, with their own number format or
+    not, some totalled; rows of Vietnamese text (some on several lines, some decomposed),
+    numbers, dates, text that looks like a formula and empty cells, some of them bold or
+    indented, some sums of earlier rows."""
+    rng = random.Random(seed)  # noqa: S311 (a replayable table, not a secret)
+    columns = [
+        XlsxColumn(
+            rng.choice(NAMES + KINDS),
+            rng.choice([5, 10, 20, 45]),
+            wrap=rng.random() < 0.6,
+            number_format=rng.choice(FORMATS),
+            total=rng.random() < 0.2,
+        )
+        for _ in range(rng.randint(1, 9))
+    ]
+    rows = []
+    for index in range(rng.randint(0, 60)):
+        row = []
+        for _column in columns:
+            value = draw(rng)
+            if index and rng.random() < 0.05:
+                value = SumOf(tuple(rng.sample(range(index), rng.randint(1, min(index, 4)))))
+            if rng.random() < 0.3:
+                value = Cell(value, bold=rng.random() < 0.5, indent=rng.randint(0, 3))
+            row.append(value)
+        rows.append(row)
+    subtitles = rng.sample(SUBTITLES + UNITS, rng.randint(0, 2))
+    return {"title": rng.choice(["", TITLE]), "subtitle_lines": subtitles, "columns": columns,
+            "rows": rows}  # fmt: skip
+
+
+def described(data: bytes) -> dict:
+    """Everything a reader of the workbook sees: each cell's value and look, the merged
+    cells, the columns' widths, the rows' heights, the panes, filter and print settings."""
+    sheet = load_workbook(BytesIO(data)).active
+    cells = {
+        cell.coordinate: (
+            cell.value, cell.data_type, cell.number_format, cell.quotePrefix,
+            repr(cell.font), repr(cell.alignment), repr(cell.border), repr(cell.fill),
+        )
+        for row in sheet.iter_rows() for cell in row
+    }  # fmt: skip
+    return {
+        "cells": cells,
+        "merged": sorted(str(cells) for cells in sheet.merged_cells.ranges),
+        "widths": {key: d.width for key, d in sheet.column_dimensions.items()},
+        "heights": {key: d.height for key, d in sheet.row_dimensions.items()},
+        "panes": (sheet.freeze_panes, sheet.auto_filter.ref, sheet.print_title_rows),
+        "print": (repr(sheet.page_setup), repr(sheet.page_margins), repr(sheet.print_options)),
+    }
+
+
+def parts(data: bytes) -> dict[str, bytes]:
+    """The package's parts but docProps/core.xml, which holds the time of writing."""
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        return {n: package.read(n) for n in package.namelist() if n != "docProps/core.xml"}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_cells_sharing_a_look_are_written_as_if_each_were_styled_alone(seed, monkeypatch):
+    """A look is styled once and copied to the cells that share it: the workbook is the one
+    that styling every cell on its own (as the renderer did before) writes, byte for byte."""
+    table = generated_table(seed)
+    shared = render_xlsx(**table)
+    style = xlsx._Looks.style
+
+    def alone(looks, cell, *look):
+        looks._arrays.clear()  # nothing made for an earlier cell is reused
+        style(looks, cell, *look)
+
+    monkeypatch.setattr(xlsx._Looks, "style", alone)
+    single = render_xlsx(**table)
+    assert described(shared) == described(single)
+    assert parts(shared) == parts(single)
+
+
+def value_formats(value) -> set[str]:
+    """The number formats a value may be shown with when its column has none of its own."""
+    if isinstance(value, SumOf):
+        return {XLSX_INTEGER, XLSX_DECIMAL}  # by what it sums (test_a_sum_of_rows…)
+    if isinstance(value, date):
+        return {"dd/mm/yyyy"}
+    if isinstance(value, time):
+        return {"h:mm:ss"}  # openpyxl's
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return {"General"}
+    return {XLSX_INTEGER if isinstance(value, int) else XLSX_DECIMAL}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_every_data_cell_looks_as_its_column_and_its_cell_say(seed):
+    table = generated_table(seed)
+    columns, rows = table["columns"], table["rows"]
+    sheet = load_workbook(BytesIO(render_xlsx(**table))).active
+    titles = bool(table["title"]) + len(table["subtitle_lines"])
+    first = titles + 3 if titles else 2
+    for row_number, row in enumerate(rows, start=first):
+        for column_number, (value, column) in enumerate(zip(row, columns, strict=True), start=1):
+            shown = value if isinstance(value, Cell) else Cell(value)
+            cell = sheet.cell(row_number, column_number)
+            assert (cell.font.name, cell.font.size) == ("Times New Roman", 12)
+            assert bool(cell.font.bold) == shown.bold
+            assert cell.alignment.vertical == "top"
+            assert bool(cell.alignment.wrap_text) == column.wrap
+            assert cell.alignment.indent == shown.indent
+            sides = (cell.border.left, cell.border.right, cell.border.top, cell.border.bottom)
+            assert {side.style for side in sides} == {"thin"}
+            own = {column.number_format} if column.number_format else None
+            assert cell.number_format in (own or value_formats(shown.value))
+            text = isinstance(shown.value, str)
+            assert cell.quotePrefix == (text and shown.value.startswith(xlsx.FORMULA_STARTS))
+            if text:
+                assert cell.data_type == "s"
+                assert cell.value == unicodedata.normalize("NFC", shown.value)
+    if rows and any(column.total for column in columns):
+        totals = sheet[first + len(rows)]
+        assert all(cell.font.bold and cell.border.top.style == "thin" for cell in totals)

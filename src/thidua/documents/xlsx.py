@@ -12,11 +12,16 @@ its column: subtotals of a roll-up), and the totals row added under the data whe
 for one (``XlsxColumn.total``). They stay formulas, so a figure corrected in the sheet changes
 its totals. Every row is given the height its wrapped text needs: LibreOffice does not grow a
 row for wrapped text by itself, and the lines would overlap the next row.
+
+Each distinct look of a data cell is styled once per workbook and copied to the other cells
+that have it (``_Looks``): styling every cell the ordinary way was nine tenths of the time of
+a large sheet (bench/bench_xlsx.py).
 """
 
 import re
 import unicodedata
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -109,6 +114,7 @@ def render_xlsx(
     if not columns:
         raise ValueError("a table needs at least one column")
     width = len(columns)
+    indices = range(len(rows))
     for index, row in enumerate(rows):
         if len(row) != width:
             raise ValueError(f"row {index} has {len(row)} values for {width} columns")
@@ -117,7 +123,7 @@ def render_xlsx(
             if isinstance(value, SumOf) and (
                 not value.rows
                 or index in value.rows
-                or not set(value.rows) <= set(range(len(rows)))
+                or not all(other in indices for other in value.rows)
             ):
                 raise ValueError(f"row {index} sums rows {value.rows}")
     data_rows = len(rows)
@@ -163,6 +169,7 @@ def render_xlsx(
     )
 
     first_row = header_row + 1
+    looks = _Looks()
     for row_number, row in enumerate(rows, start=first_row):
         lines = 1
         for column_number, (value, column) in enumerate(zip(row, columns, strict=True), start=1):
@@ -174,9 +181,7 @@ def render_xlsx(
                 _set_value(cell, shown.value)
             if column.number_format:
                 cell.number_format = column.number_format
-            cell.font = BOLD_FONT if shown.bold else BODY_FONT
-            cell.alignment = Alignment(vertical="top", wrap_text=column.wrap, indent=shown.indent)
-            cell.border = BORDER
+            looks.style(cell, shown.bold, column.wrap, shown.indent)
             if column.wrap and isinstance(cell.value, str) and cell.data_type == "s":
                 per_width = BOLD_CHARS_PER_WIDTH if shown.bold else CHARS_PER_WIDTH
                 # An indent takes about three characters' room.
@@ -199,6 +204,34 @@ def render_xlsx(
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+class _Looks:
+    """The data cells' font, alignment and border, each combination made once per workbook.
+
+    Setting a style object on an openpyxl cell hashes it, field by field, to find its index in
+    the workbook's list of such objects: for every cell of a large sheet, that was most of the
+    time spent. A cell's style is an array of those indices (``cell._style``, with the number
+    format's and the quote prefix), so the first cell of each look is styled the ordinary way
+    and every later one gets a copy of its array: the file written is the same, byte for byte.
+    """
+
+    def __init__(self):
+        self._arrays: dict[tuple, object] = {}
+
+    def style(self, cell, bold: bool, wrap: bool, indent: int) -> None:
+        """Style a data cell whose value (and so its number format and quote prefix) is set."""
+        # The array so far holds what the value set; None when it set nothing.
+        so_far = cell._style
+        key = (None if so_far is None else tuple(so_far), bold, wrap, indent)
+        array = self._arrays.get(key)
+        if array is not None:
+            cell._style = copy(array)
+            return
+        cell.font = BOLD_FONT if bold else BODY_FONT
+        cell.alignment = Alignment(vertical="top", wrap_text=wrap, indent=indent)
+        cell.border = BORDER
+        self._arrays[key] = copy(cell._style)
 
 
 def _sheet_name(name: str) -> str:
