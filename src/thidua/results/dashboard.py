@@ -15,7 +15,8 @@ from thidua.initiatives.models import SENT_STATES, Registration, RegistrationSta
 from thidua.org.models import Unit
 from thidua.plans.domain.series import series
 from thidua.plans.models import Plan
-from thidua.results.domain.rollup import MEASURES, Rollup, rollup
+from thidua.results.domain.lines import MEASURES, Rollup
+from thidua.results.domain.rollup import rollup
 from thidua.results.enums import Reporting
 from thidua.results.models import Progress
 from thidua.review.domain.councils import registrations

@@ -19,7 +19,7 @@ from thidua.plans.domain.defaults import (
     signature_lines,
 )
 from thidua.plans.models import Plan
-from thidua.results.domain.rollup import MEASURES, SENT, Line, Node, Rollup
+from thidua.results.domain.lines import MEASURES, SENT, Line, Node, Rollup
 from thidua.results.enums import Reporting
 from thidua.results.models import ResultsReport
 

@@ -13,7 +13,8 @@ from thidua.core import downloads, uploads
 from thidua.core.numbers import format_number
 from thidua.results import exports
 from thidua.results.dashboard import dashboard, year_over_year
-from thidua.results.domain.rollup import MEASURES, Line, Rollup, rollup
+from thidua.results.domain.lines import MEASURES, Line, Rollup
+from thidua.results.domain.rollup import rollup
 from thidua.results.models import Progress
 from thidua.results.views.reports import _plan_reported
 
