@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from thidua.core import text
@@ -152,6 +152,12 @@ def generate(scale: str, *, seed: int = YEAR, per_commune: tuple[int, int] = (1,
     council = _council(world, plans, people, rng)
     reports = _reports(world, plans, rng)
     index = rebuild()
+    if connection.vendor == "postgresql":
+        # The planner's statistics, as autovacuum gathers them after a bulk load: without them
+        # PostgreSQL plans the national pages' joins badly (seconds instead of milliseconds).
+        # SQLite keeps none in production either (no ANALYZE is ever run there).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return {
         "scale": scale,
         "seed": seed,
