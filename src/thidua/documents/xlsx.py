@@ -14,7 +14,7 @@ its totals. Every row is given the height its wrapped text needs: LibreOffice do
 row for wrapped text by itself, and the lines would overlap the next row.
 
 Each distinct look of a data cell is styled once per workbook and copied to the other cells
-that have it (``_Looks``): styling every cell the ordinary way was nine tenths of the time of
+that have it (``_Looks``): styling every cell the ordinary way took more than half the time of
 a large sheet (bench/bench_xlsx.py).
 """
 
