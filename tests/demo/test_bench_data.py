@@ -13,9 +13,9 @@ from django.db.models import Count
 from django.test import override_settings
 
 from thidua.demo.bench.data import MEMBERS, SCORES_PER_ENTRY, STATES, generate
-from thidua.initiatives.domain.compliance import plan_tree
 from thidua.initiatives.models import Registration
 from thidua.org.models import Membership, Person, Role
+from thidua.plans.domain.tree import plan_tree
 from thidua.plans.models import Plan
 from thidua.results.models import InitiativeResult, ResultsReport
 from thidua.review.domain.councils import registrations as council_entries

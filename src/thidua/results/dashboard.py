@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from thidua.core import charts
 from thidua.documents.csvfile import render_csv
 from thidua.documents.xlsx import XlsxColumn
-from thidua.initiatives.domain.compliance import compliance, plan_tree_ids
+from thidua.initiatives.domain.compliance import compliance
 from thidua.initiatives.enums import ComplianceState
 from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
 from thidua.org.models import Unit
 from thidua.plans.domain.series import series
+from thidua.plans.domain.tree import plan_tree_ids
 from thidua.plans.models import Plan
 from thidua.results.domain.lines import MEASURES, Rollup
 from thidua.results.domain.rollup import rollup

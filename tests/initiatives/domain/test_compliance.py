@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from tests.helpers import issued_plan, login, province_plan_above
-from thidua.initiatives.domain.compliance import compliance, compliance_page
+from thidua.initiatives.domain.compliance import compliance
+from thidua.initiatives.domain.compliance_table import compliance_page
 from thidua.initiatives.domain.registrations import registration_submit
 from thidua.org.domain.units import unit_create
 from thidua.plans.models import Plan

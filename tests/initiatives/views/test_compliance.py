@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.helpers import login, vietnamese
-from thidua.initiatives.domain import compliance as compliance_domain
-from thidua.initiatives.domain.compliance import compliance, compliance_page
+from thidua.initiatives.domain import compliance_table as compliance_domain
+from thidua.initiatives.domain.compliance import compliance
+from thidua.initiatives.domain.compliance_table import compliance_page
 from thidua.initiatives.domain.registrations import registration_submit
 from thidua.initiatives.enums import ComplianceState
 from thidua.org.domain.units import unit_create

@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.helpers import issued_plan, score_all, seat
 from tests.review import crowd
-from thidua.initiatives.domain.compliance import plan_tree
 from thidua.initiatives.models import Registration
 from thidua.org.models import Role
 from thidua.plans.domain.plans import plan_create
+from thidua.plans.domain.tree import plan_tree
 from thidua.plans.models import PlanBasis
 from thidua.review.domain.councils import (
     REVIEWED_STATES,

@@ -6,11 +6,11 @@ list itself, as a document, is built in `initiatives/exports.py`."""
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from thidua.initiatives.domain.compliance import MAX_PLAN_DEPTH, plan_tree
 from thidua.initiatives.domain.registrations import registration_deadline
 from thidua.initiatives.enums import RegistrationState
 from thidua.initiatives.models import Argument, Registration
 from thidua.org.models import Unit
+from thidua.plans.domain.tree import MAX_PLAN_DEPTH, plan_tree
 from thidua.plans.models import Plan, PlanBasis, PlanState
 
 # What a list counts: the issuing unit's own registrations once sent and not returned; those

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from thidua.initiatives.domain.compliance import compliance_page
+from thidua.initiatives.domain.compliance_table import compliance_page
 from thidua.initiatives.enums import ComplianceState
 from thidua.org import access
 from thidua.plans.domain.selectors import plan_get

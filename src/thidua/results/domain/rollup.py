@@ -21,10 +21,11 @@ The page, the workbook and the report document all render this one computation.
 
 from django.db.models import Count, Q, Sum
 
-from thidua.initiatives.domain.compliance import plan_tree_ids, quotas
+from thidua.initiatives.domain.compliance import quotas
 from thidua.initiatives.models import SENT_STATES, Registration
 from thidua.org.models import Unit, UnitLevel
 from thidua.org.models.units import ids_in_path
+from thidua.plans.domain.tree import plan_tree_ids
 from thidua.plans.models import Plan, PlanBasis
 from thidua.results.domain.lines import (
     PROGRESS,

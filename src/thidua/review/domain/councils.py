@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from thidua.audit.log import record
 from thidua.audit.models import Action
 from thidua.audit.transitions import transition
-from thidua.initiatives.domain.compliance import in_plan_tree
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org.models import Person, Role
+from thidua.plans.domain.tree import in_plan_tree
 from thidua.plans.models import Plan
 from thidua.review.domain.conflicts import conflicts
 from thidua.review.models import (

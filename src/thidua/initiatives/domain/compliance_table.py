@@ -1,0 +1,306 @@
+"""The compliance page's table (`compliance_page`): computed by the database whatever the
+number of plans and units (issue 13: a national plan has 8,000 plans below it and 10,000
+communes that owe): the plan tree walked by one recursive query (`plans/domain/tree.py:
+plan_tree_sql`), every unit's quota, counts and state, the counts per recipient and the
+page's 50 rows in one statement; only the page's units are loaded. The same rules as
+`compliance.compliance`, which the tests compare it with."""
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from thidua.core import text
+from thidua.initiatives.domain.compliance import Compliance
+from thidua.initiatives.enums import ComplianceState
+from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
+from thidua.org.models import Unit
+from thidua.org.models.units import PATH_STEP
+from thidua.plans.domain.cascade import recipients
+from thidua.plans.domain.tree import plan_tree_sql
+from thidua.plans.models import Deadline, DeadlineKind, Plan
+
+PAGE_SIZE = 50  # units a page of the table shows; the total is said
+
+
+@dataclass
+class GroupTotals:
+    """A recipient of the plan (a district, for a province) and its units' counts."""
+
+    unit: Unit
+    units: int = 0
+    on_time: int = 0
+    late: int = 0
+    short: int = 0
+    missing: int = 0
+    registrations: int = 0
+
+
+@dataclass
+class TableRow:
+    """One unit's line of the page's table, from the numbers of `compliance_page`."""
+
+    unit: Unit
+    quota: int
+    sent: int
+    drafts: int
+    first_sent: datetime.datetime | None
+    state: str
+
+    @property
+    def state_label(self) -> str:
+        return str(ComplianceState(self.state).label)
+
+
+@dataclass
+class CompliancePage:
+    """The page's share of the table: every unit counted, one page of units built."""
+
+    plan: Plan
+    totals: dict[str, int]
+    groups: list[GroupTotals]
+    grouped: bool
+    page: Page
+    rows: list[TableRow]
+    matching: int
+    deadline: datetime.datetime | None
+
+    days_left = Compliance.days_left
+
+
+def compliance_page(
+    plan: Plan,
+    *,
+    state: str | None = None,
+    name: str = "",
+    page: int | str | None = 1,
+    per_page: int | None = None,
+) -> CompliancePage:
+    """The compliance table's totals, per-recipient counts and one page of unit rows.
+
+    The same numbers as `compliance(plan)`, computed by the database whatever the number
+    of units and plans (issue 13: a national plan has 8,000 plans below it and 10,000
+    communes that owe): the plan tree walked by one recursive query (`plan_tree_sql`),
+    each unit's quota from the rules of the plans its ancestors issued (read from its
+    path), its registrations counted per unit, its state, and the counts per recipient
+    and state in one grouped query; one more gives the page's 50 rows, in Vietnamese
+    order. Only the page's units are loaded as objects. `state` keeps the units in that
+    state of compliance, `name` those whose name contains it (any accents)."""
+    heads = {head.path: head for head in recipients(plan)}
+    groups = {path: GroupTotals(unit=head) for path, head in heads.items()}
+    wanted = state if state in ComplianceState.values else None
+    folded = text.fold(name or "")
+    table = _UnitTable(plan, folded)
+    size = per_page or PAGE_SIZE
+    try:  # the page asked, read with the counts; a page past the last is read again
+        asked = max(1, int(page or 1))
+    except (TypeError, ValueError):
+        asked = 1
+    counts, first_page = table.read(wanted, (asked - 1) * size, size)
+    totals = dict.fromkeys(ComplianceState.values, 0)
+    totals.update(units=0, registrations=0, drafts=0)
+    matching, grouped = 0, False
+    for head, unit_state, units, sent, drafts, deepest, named in counts:
+        totals[unit_state] += units
+        totals["units"] += units
+        totals["registrations"] += sent
+        totals["drafts"] += drafts
+        if wanted is None or unit_state == wanted:
+            matching += named
+        group = groups.get(head)
+        if group is not None:
+            group.units += units
+            setattr(group, unit_state, getattr(group, unit_state) + units)
+            group.registrations += sent
+            grouped = grouped or deepest > len(head)
+    shown = _Rows(table, wanted, matching, (asked - 1) * size, first_page)
+    current = Paginator(shown, size).get_page(page)
+    numbers = list(current.object_list)
+    units = Unit.objects.filter(pk__in=[row[0] for row in numbers]).select_related("parent")
+    loaded = {unit.pk: unit for unit in units}
+    rows = [
+        TableRow(
+            unit=loaded[pk],
+            quota=quota,
+            sent=sent,
+            drafts=drafts,
+            first_sent=_aware(first),
+            state=unit_state,
+        )
+        for pk, quota, sent, drafts, first, unit_state in numbers
+        if pk in loaded
+    ]
+    return CompliancePage(
+        plan=plan,
+        totals=totals,
+        groups=[group for group in groups.values() if group.units],
+        grouped=grouped,
+        page=current,
+        rows=rows,
+        matching=matching,
+        deadline=table.deadline,
+    )
+
+
+MAX_UNIT_DEPTH = 6  # ids a unit's path may hold: the country down to a group (tổ hội)
+
+
+class _UnitTable:
+    """The SQL of the table's rows: every unit under the plan's issuer that owes
+    registrations, with its quota, its registrations sent, drafts, lateness, first
+    sending and state. A unit owes the largest minimum of the rules (plans of the tree
+    with a minimum) that its strict ancestors issued for its kind while it existed."""
+
+    def __init__(self, plan: Plan, folded_name: str):
+        quote = connection.ops.quote_name
+        units = quote(Unit._meta.db_table)
+        plans = quote(Plan._meta.db_table)
+        registrations = quote(Registration._meta.db_table)
+        self.deadlines = quote(Deadline._meta.db_table)
+        self.plan_id = plan.pk
+        self.deadline = None
+        tree, tree_params = plan_tree_sql(plan)
+        # The levels of the issuers: the plan's unit or below it, and above the owing unit
+        # (none for a plan of the lowest units: nobody below owes it).
+        levels = range(len(plan.unit.path) // PATH_STEP - 1, MAX_UNIT_DEPTH - 1)
+        levels_sql = " UNION ALL ".join(f"SELECT {level}" for level in levels)
+        levels_sql = levels_sql or "SELECT 0 WHERE 1 = 0"  # no level: no row
+        plan_id = "p.id"
+        if connection.vendor == "postgresql":
+            for_kind = "p.quota_kinds @> jsonb_build_array(u.kind)"
+        else:
+            plan_id = "+p.id"  # SQLite would otherwise walk the tree's ids for every unit
+            # a list of kinds as JSON text: '["commune", "ward"]' (kinds are plain words)
+            for_kind = "INSTR(p.quota_kinds, '\"' || u.kind || '\"') > 0"
+        sent_marks = ", ".join(["%s"] * len(SENT_STATES))
+        self.prefix = (
+            f"WITH RECURSIVE {tree}, levels(k) AS ({levels_sql}), "  # noqa: S608 (quoted table names, constants and placeholders)
+            # grouped by the id alone (the unit's long keys are joined after)
+            f"owed AS (SELECT u.id AS id, MAX(p.quota_minimum) AS quota "
+            # each ancestor's id read from the unit's path, joined by equality (a database
+            # then probes the plans' index or hashes, never tests every pair)
+            f"FROM {units} u JOIN levels l ON LENGTH(u.path) > (l.k + 1) * {PATH_STEP} "
+            f"JOIN {plans} p ON p.unit_id = "
+            f"CAST(NULLIF(SUBSTR(u.path, l.k * {PATH_STEP} + 1, {PATH_STEP}), '') AS INTEGER) "
+            f"WHERE u.path LIKE %s AND {plan_id} IN (SELECT id FROM tree) "
+            f"AND p.quota_minimum > 0 AND {for_kind} "
+            f"AND (u.valid_from IS NULL OR u.valid_from <= p.period_end) "
+            f"AND (u.valid_to IS NULL OR u.valid_to >= p.period_start) "
+            f"GROUP BY u.id), "
+            f"counted AS (SELECT r.unit_id AS unit_id, "
+            f"SUM(CASE WHEN r.state IN ({sent_marks}) THEN 1 ELSE 0 END) AS sent, "
+            f"SUM(CASE WHEN r.state = %s THEN 1 ELSE 0 END) AS drafts, "
+            f"SUM(CASE WHEN r.is_late THEN 1 ELSE 0 END) AS late, "
+            f"MIN(r.first_submitted_at) AS first_sent "
+            f"FROM {registrations} r WHERE r.plan_id IN (SELECT id FROM tree) "
+            f"GROUP BY r.unit_id), "
+            f"unit_rows AS (SELECT owed.id AS id, o.path AS path, o.sort_key AS sort_key, "
+            f"o.search_name AS search_name, owed.quota AS quota, "
+            f"COALESCE(c.sent, 0) AS sent, COALESCE(c.drafts, 0) AS drafts, "
+            f"c.first_sent AS first_sent, "
+            f"CASE WHEN COALESCE(c.sent, 0) = 0 THEN %s WHEN c.sent < owed.quota THEN %s "
+            f"WHEN c.late > 0 THEN %s ELSE %s END AS state "
+            f"FROM owed JOIN {units} o ON o.id = owed.id "
+            f"LEFT JOIN counted c ON c.unit_id = owed.id) "
+        )
+        self.params = [
+            *tree_params,
+            _like_prefix(plan.unit.path),
+            *SENT_STATES,
+            RegistrationState.DRAFT,
+            ComplianceState.MISSING,
+            ComplianceState.SHORT,
+            ComplianceState.LATE,
+            ComplianceState.ON_TIME,
+        ]
+        self.head_length = len(plan.unit.path) + PATH_STEP
+        self.name_pattern = f"%{_like_escape(folded_name)}%"
+
+    def read(self, state: str | None, offset: int, limit: int) -> tuple[list, list]:
+        """In one statement (the rows computed once): the counts, as (head's path, state,
+        units, registrations sent, drafts, longest path, units whose name matches) for
+        each recipient of the plan and state; and the matching units from ``offset``, as
+        (unit id, quota, sent, drafts, first sending, state), in Vietnamese order."""
+        condition = "search_name LIKE %s ESCAPE '\\'"
+        params = [self.name_pattern]
+        if state is not None:
+            condition += " AND state = %s"
+            params.append(state)
+        sql = (
+            f"{self.prefix}SELECT 'g', SUBSTR(path, 1, %s), state, COUNT(*), SUM(sent), "  # noqa: S608 (as above)
+            f"SUM(drafts), MAX(LENGTH(path)), "
+            f"SUM(CASE WHEN search_name LIKE %s ESCAPE '\\' THEN 1 ELSE 0 END), NULL "
+            f"FROM unit_rows GROUP BY 2, 3 "
+            f"UNION ALL SELECT 'r', sort_key, state, id, quota, sent, drafts, 0, first_sent "
+            f"FROM (SELECT * FROM unit_rows WHERE {condition} "
+            f"ORDER BY sort_key, id LIMIT %s OFFSET %s) AS page "
+            # the deadline: the plan's own, else the earliest of the plans below it
+            f"UNION ALL SELECT 'd', NULL, NULL, 0, 0, 0, 0, 0, due_at "
+            f"FROM (SELECT due_at FROM {self.deadlines} WHERE plan_id IN (SELECT id FROM tree) "
+            f"AND kind = %s ORDER BY CASE WHEN plan_id = %s THEN 0 ELSE 1 END, due_at, id "
+            f"LIMIT 1) AS deadline"
+        )
+        head = self.head_length
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql,
+                [
+                    *self.params,
+                    *(head, self.name_pattern, *params, limit, offset),
+                    *(DeadlineKind.REGISTRATION, self.plan_id),
+                ],
+            )
+            found = list(cursor)
+        counts = [
+            (path, row_state, int(units), int(sent), int(drafts), int(deepest), int(named))
+            for kind, path, row_state, units, sent, drafts, deepest, named, _first in found
+            if kind == "g"
+        ]
+        rows = sorted(
+            (key, pk, quota, sent, drafts, first, row_state)
+            for kind, key, row_state, pk, quota, sent, drafts, _zero, first in found
+            if kind == "r"
+        )
+        self.deadline = next((_aware(row[-1]) for row in found if row[0] == "d"), None)
+        return counts, [row[1:] for row in rows]
+
+
+class _Rows(Sequence):
+    """The matching units for the paginator: their number known, the page read already
+    (``read``'s, from ``offset``) or read when sliced (a page past the last asked)."""
+
+    def __init__(self, table, state, count: int, offset: int, page: list):
+        self.table, self.state, self.count_ = table, state, count
+        self.offset, self.page = offset, page
+
+    def __len__(self) -> int:
+        return self.count_
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("a page is read as a slice")
+        start, stop, _step = index.indices(self.count_)
+        if start == self.offset:
+            return self.page[: max(0, stop - start)]
+        return self.table.read(self.state, start, max(0, stop - start))[1]
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like_prefix(path: str) -> str:
+    return f"{path}%"  # a path is digits: nothing to escape
+
+
+def _aware(value):
+    """A first sending as SQLite hands it over (text, UTC) or as PostgreSQL does."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+        if value is not None and timezone.is_naive(value):
+            value = timezone.make_aware(value, datetime.UTC)
+    return value

@@ -1,0 +1,82 @@
+"""The plans of a cascade below a plan: the plan's versions, then the plans written on their
+basis, level by level, never through a draft. Three forms of one walk: the plans themselves
+(`plan_tree`), the database's recursive query (`plan_tree_sql`, `plan_tree_ids`: a national
+plan has thousands of plans below it, none of which need come to Python) and a condition on a
+plan's id (`in_plan_tree`, which SQLite answers fastest for a table of registrations)."""
+
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+
+from thidua.plans.domain.cascade import lineage_ids
+from thidua.plans.models import Plan, PlanBasis, PlanState
+
+MAX_PLAN_DEPTH = 4
+
+
+def plan_tree(plan: Plan, *, only: tuple[str, ...] = ()) -> list[Plan]:
+    """This plan and the plans written on its basis below it, level by level.
+
+    ``only`` loads just these fields of the plans below (and their units), for a reader
+    of many plans that needs few of their fields (``RULE_FIELDS``).
+    """
+    versions = lineage_ids(plan)  # units may have answered an earlier version
+    plans = Plan.objects.select_related("unit")
+    if only:
+        plans = plans.only(*only)
+    found = [plan, *plans.filter(pk__in=versions[1:])]
+    frontier = versions
+    for _level in range(MAX_PLAN_DEPTH):
+        children = list(
+            plans.filter(
+                pk__in=PlanBasis.objects.filter(parent_id__in=frontier).values("plan_id")
+            ).exclude(state=PlanState.DRAFT)
+        )
+        if not children:
+            break
+        found.extend(children)
+        frontier = [child.pk for child in children]
+    return found
+
+
+def plan_tree_sql(plan: Plan) -> tuple[str, list]:
+    """``plan_tree``'s plans walked by the database: a recursive common table expression
+    ``tree(id, depth)`` (SQL and parameters, to follow ``WITH RECURSIVE``), from the
+    plan's versions down the bases, through plans that are not drafts, at most
+    ``MAX_PLAN_DEPTH`` levels. A national plan has thousands of plans below it: neither
+    their objects nor their ids come to Python (`plan_tree_ids` for the ORM)."""
+    quote = connection.ops.quote_name
+    plans, bases = quote(Plan._meta.db_table), quote(PlanBasis._meta.db_table)
+    versions = lineage_ids(plan)  # units may have answered an earlier version
+    marks = ", ".join(["%s"] * len(versions))
+    sql = (
+        f"tree(id, depth) AS (SELECT id, 0 FROM {plans} WHERE id IN ({marks}) "  # noqa: S608 (quoted table names, constants and placeholders)
+        f"UNION SELECT b.plan_id, tree.depth + 1 FROM tree "
+        f"JOIN {bases} b ON b.parent_id = tree.id JOIN {plans} p ON p.id = b.plan_id "
+        f"WHERE p.state <> %s AND tree.depth < %s)"
+    )
+    return sql, [*versions, PlanState.DRAFT, MAX_PLAN_DEPTH]
+
+
+def in_plan_tree(plan: Plan, field: str = "plan_id") -> Q:
+    """A condition on ``field`` (a plan's id): it names one of ``plan_tree``'s plans. The
+    same walk as ``plan_tree_sql``, as one subquery per level that the database answers by
+    joins (a plan of level k: not a draft, written on the basis of a plan of level k - 1
+    that is not a draft either, ... down to a version of ``plan``), ORed on the field
+    itself: SQLite checks a registration's plan against these faster (11 ms against 24 at
+    national size) than against the recursive query or a subquery wrapping them, and its
+    parser refuses subqueries nested deeper."""
+    versions = lineage_ids(plan)  # units may have answered an earlier version
+    live = [state for state in PlanState if state != PlanState.DRAFT]
+    found = Q(**{f"{field}__in": versions})
+    for depth in range(MAX_PLAN_DEPTH):
+        path = {f"{'bases__parent__' * depth}bases__parent_id__in": versions, "state__in": live}
+        path.update({f"{'bases__parent__' * up}state__in": live for up in range(1, depth + 1)})
+        found |= Q(**{f"{field}__in": Plan.objects.filter(**path).values("pk")})
+    return found
+
+
+def plan_tree_ids(plan: Plan) -> RawSQL:
+    """The ids of ``plan_tree``'s plans as a subquery: ``filter(plan_id__in=...)``."""
+    sql, params = plan_tree_sql(plan)
+    return RawSQL(f"WITH RECURSIVE {sql} SELECT id FROM tree", params)  # noqa: S608, S611 (as above)
