@@ -14,6 +14,8 @@ from decimal import Decimal
 
 import lxml.html
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from docx import Document
 from hypothesis import HealthCheck, settings
@@ -231,6 +233,24 @@ def page_form(response, xpath="//form[@data-autosave-key]") -> dict[str, list[st
     for name, value in form.form_values():
         data.setdefault(name, []).append(value)
     return data
+
+
+def edit_page_costs(client, url, *, kept: tuple[str, ...], typed: dict) -> dict[str, int]:
+    """The queries of an edit page that saves over a version: showing it, saving it (the
+    fields ``kept`` as the page shows them, with ``typed``), and posting the same form again
+    over the version it just saved (refused, 409)."""
+    with CaptureQueriesContext(connection) as page:
+        shown = client.get(url)
+    assert shown.status_code == 200
+    form = shown.context["form"]
+    data = {name: form[name].value() for name in (*kept, "version")} | typed
+    with CaptureQueriesContext(connection) as save:
+        saved = client.post(url, data)
+    assert saved.status_code == 302
+    with CaptureQueriesContext(connection) as stale:
+        refused = client.post(url, data)
+    assert refused.status_code == 409
+    return {"page": len(page), "save": len(save), "stale": len(stale)}
 
 
 def registration_form(registration, **changes):

@@ -4,13 +4,11 @@ reads the calendar by month or as a list, and subscribes to it (iCalendar, parse
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.events.test_ical import parse
-from tests.helpers import login
+from tests.helpers import edit_page_costs, login
 from thidua.events.domain.events import event_cancel, event_create, event_publish
 from thidua.events.enums import EventKind, EventState
 from thidua.events.models import Event
@@ -151,24 +149,13 @@ def test_an_events_edit_page_and_its_saves_cost_the_same_whatever_the_number_of_
     models = [entry(tree.commune_a, name=f"Mô hình số {n}") for n in range(2)]
 
     def costs() -> dict:
-        with CaptureQueriesContext(connection) as page:
-            shown = client.get(url)
-        assert shown.status_code == 200
-        form = shown.context["form"]
-        data = {name: form[name].value() for name in ("kind", "title", "place", "version")}
-        data |= {
+        typed = {
             "starts_at": "2022-08-20T08:00",
             "ends_at": "2022-08-21T10:00",
             "participants": "350",
             "models_shown": [m.pk for m in models],
         }
-        with CaptureQueriesContext(connection) as save:
-            saved = client.post(url, data)
-        assert saved.status_code == 302
-        with CaptureQueriesContext(connection) as stale:
-            refused = client.post(url, data)  # the version that was just saved over
-        assert refused.status_code == 409
-        return {"page": len(page), "save": len(save), "stale": len(stale)}
+        return edit_page_costs(client, url, kept=("kind", "title", "place"), typed=typed)
 
     small = costs()
     models += [entry(tree.commune_b, name=f"Mô hình khác {n}") for n in range(6)]

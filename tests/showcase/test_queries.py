@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.helpers import login
+from tests.helpers import edit_page_costs, login
 from thidua.showcase.domain.publications import publication_publish, publication_withdraw
 
 
@@ -56,19 +56,11 @@ def test_a_storys_edit_page_and_its_save_cost_the_same_whatever_the_number_of_mo
     login(client, world.office)
 
     def costs() -> dict:
-        with CaptureQueriesContext(connection) as page:
-            shown = client.get(url)
-        assert shown.status_code == 200
-        form = shown.context["form"]
-        data = {name: form[name].value() for name in ("title", "summary", "body", "version")}
-        data |= {"publish_on": "2022-07-01", "models_linked": [p.pk for p in world.published[:2]]}
-        with CaptureQueriesContext(connection) as save:
-            saved = client.post(url, data)
-        assert saved.status_code == 302
-        with CaptureQueriesContext(connection) as stale:
-            refused = client.post(url, data)  # the version that was just saved over
-        assert refused.status_code == 409
-        return {"page": len(page), "save": len(save), "stale": len(stale)}
+        typed = {
+            "publish_on": "2022-07-01",
+            "models_linked": [p.pk for p in world.published[:2]],
+        }
+        return edit_page_costs(client, url, kept=("title", "summary", "body"), typed=typed)
 
     small = costs()
     for publication in later:
