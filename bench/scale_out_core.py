@@ -292,6 +292,13 @@ class Cluster:
         self.workers[worker_id] = process
         return process
 
+    def pause_worker(self, worker_id: str) -> None:
+        """SIGSTOP: the worker frozen where it is, mid-job (``kill_worker`` ends it after)."""
+        self.workers[worker_id].send_signal(signal.SIGSTOP)
+
+    def resume_worker(self, worker_id: str) -> None:
+        self.workers[worker_id].send_signal(signal.SIGCONT)
+
     def kill_worker(self, worker_id: str) -> None:
         """SIGKILL: no clean-up, no last write, as a power cut or the OOM killer."""
         process = self.workers.pop(worker_id)

@@ -171,6 +171,26 @@ def check_each_job_runs_once_on_one_of_two_workers_and_each_reminder_is_sent_onc
     parts.notes["reminders due"] = sent
 
 
+def _frozen_in_the_middle_of_a_run(parts, due: int) -> str:
+    """A reminder run started, its worker frozen (SIGSTOP) as soon as it has sent one: the
+    worker's id. On a fast machine a run may end before the freeze: it is run again (from
+    nothing sent), at most five times."""
+    for _attempt in range(5):
+        forget_reminders(parts)
+        parts.enqueue_reminders(times=1)
+        scale_out_core.wait_until(
+            lambda: sent_reminders(parts) >= 1, timeout=60, every=0.002, what="the run's start"
+        )
+        [task] = parts.tasks()
+        worker = task["workers"][-1]
+        parts.pause_worker(worker)
+        if sent_reminders(parts) < due:
+            return worker
+        parts.resume_worker(worker)
+        scale_out_core.wait_until(lambda: all_finished(parts, 1), timeout=60, what="a run")
+    pytest.fail(f"five reminder runs of {due} ended before their worker could be frozen")
+
+
 def check_a_worker_killed_in_the_middle_of_a_reminder_run_loses_and_doubles_nothing(parts):
     due = parts.notes.get("reminders due")
     if due is None:  # run alone: a whole run first says how many reminders are due
@@ -178,19 +198,13 @@ def check_a_worker_killed_in_the_middle_of_a_reminder_run_loses_and_doubles_noth
         parts.enqueue_reminders(times=1)
         scale_out_core.wait_until(lambda: all_finished(parts, 1), timeout=60, what="a run")
         due = sent_reminders(parts)
-    forget_reminders(parts)
-    parts.enqueue_reminders(times=1)
-    scale_out_core.wait_until(
-        lambda: sent_reminders(parts) >= 3, timeout=60, every=0.01, what="the run's start"
-    )
-    [task] = parts.tasks()
-    killed = task["workers"][-1]
+    killed = _frozen_in_the_middle_of_a_run(parts, due)
     parts.kill_worker(killed)
 
     [task] = parts.tasks()
     assert task["status"] == "RUNNING"  # as the dead worker left it
     halfway = sent_reminders(parts)
-    assert 3 <= halfway < due
+    assert 1 <= halfway < due
 
     parts.start_worker(killed)  # as systemd restarts it, under the same name
     [task] = scale_out_core.wait_until(
