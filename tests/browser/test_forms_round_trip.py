@@ -5,7 +5,7 @@ run where the form has one, submits, and compares the database with what was typ
 it opens the form again and sends it back untouched: nothing may change. Phone and desktop.
 
 The report, the plan body and the idea box are typed with many more generated examples
-through Django's test client (tests/results/test_views.py, tests/plans/test_views.py,
+through Django's test client (tests/results/views/test_reports.py, tests/plans/test_views.py,
 tests/initiatives/views/test_ideas.py); here, two each show that the page carries them.
 """
 

@@ -1,7 +1,6 @@
-"""Results pages (results/views/reports.py and rollup.py): permissions, downloads, photos,
-autosave."""
+"""Results reports' pages (results/views/reports.py): permissions (the roll-up's too),
+downloads, photos, autosave, the overview."""
 
-import random
 from decimal import Decimal
 
 import lxml.html
@@ -10,7 +9,6 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.generators import series_of_years
 from tests.helpers import (
     CLIENT_EXAMPLES,
     docx,
@@ -182,45 +180,6 @@ def test_every_figure_typed_autosaved_and_saved_is_stored_as_typed(
     assert report_stored(report) == meant
     client.post(edit, {**page_form(client.get(edit)), "save": "1"})
     assert report_stored(report) == meant
-
-
-def test_the_roll_up_compares_the_series_year_by_year_for_the_figure_asked(
-    client, tree, make_person
-):
-    """Generated years (tests/generators.py: series_of_years): the roll-up of any plan of
-    the series shows the district's total and each commune's figure side by side, by year,
-    each year a link to that year's roll-up; another figure is one choice away."""
-    made = series_of_years(tree.district, [tree.commune_a, tree.commune_b], random.Random(5))  # noqa: S311
-    make_person("huyen", Role.VIEWER, tree.district)
-    login(client, "huyen")
-    url = reverse("results:rollup", args=[made.plans[1].pk])
-    page = lxml.html.fromstring(client.get(url).content)
-    table = page.xpath("//div[@aria-labelledby='year-over-year']//table")[0]
-    headings = [th.text_content().strip() for th in table.xpath(".//thead//th")][1:]
-    assert headings == [str(year) for year in made.years]
-    links = table.xpath(".//thead//a/@href")
-    assert links == [
-        f"{reverse('results:rollup', args=[p.pk])}?measure=registered"
-        for p in (made.plans[0], made.plans[2])
-    ]
-
-    def figures(row):
-        return [
-            None if td.text_content().strip() == "—" else int(td.text_content().strip())
-            for td in row.xpath("./td")
-        ]
-
-    rows = {int(tr.get("data-unit")): figures(tr) for tr in table.xpath(".//tbody/tr")}
-    assert rows[tree.district.pk] == made.totals()
-    for commune in (tree.commune_a, tree.commune_b, made.newcomer):
-        assert rows[commune.pk] == made.expected(commune), commune.name
-    # Another figure: nobody reported, so no year has one (not zeros).
-    done = lxml.html.fromstring(client.get(url, {"measure": "done"}).content)
-    cells = done.xpath("//div[@aria-labelledby='year-over-year']//tbody//td")
-    assert {td.text_content().strip() for td in cells} == {"—"}
-    # A figure that does not exist falls back to the registrations.
-    unknown = client.get(url, {"measure": "<script>"})
-    assert unknown.context["compared_measure"] == "registered"
 
 
 def test_the_reports_list_says_how_many_units_and_filters_by_where_they_stand(
