@@ -84,7 +84,7 @@ def fill(plan) -> None:
                 unit_id=rng.choice(communes),
                 kind="model",
                 name=f"Mô hình {i}",
-                search_name=f"mo hinh {i}",  # bulk_create does not call save()
+                **Registration.derived_columns({"name": f"Mô hình {i}"}),  # as save() would
                 state="received",
                 first_submitted_at=now,
                 submitted_at=now,

@@ -38,7 +38,6 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.utils import timezone
 
-from thidua.core import text
 from thidua.demo.bench import texts
 from thidua.initiatives.enums import Kind, RegistrationState
 from thidua.initiatives.models import Argument, Implementer, Registration, Transition
@@ -407,8 +406,8 @@ def _registrations(world: World, plans: dict[int, Plan], rng, per_commune) -> di
                 unit=commune,
                 kind=kind,
                 name=name,
-                search_name=text.search_key(name),  # bulk_create does not call save()
-                lead_search_name=text.fold(lead),
+                # bulk_create calls no save(): the folded columns as save() writes them
+                **Registration.derived_columns({"name": name, "lead_name": lead}),
                 state=state,
                 lead_name=lead,
                 lead_position=rng.choice(texts.POSITIONS),
