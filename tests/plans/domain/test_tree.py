@@ -1,0 +1,50 @@
+"""The plans below a plan (plans/domain/tree.py): its three forms, walked in Python, by the
+database's recursive query and as a condition on a plan's id, name the same plans in every
+generated world, from every plan of it; drafts are never walked through."""
+
+import pytest
+
+from tests.plans import generated
+from thidua.plans.domain.tree import in_plan_tree, plan_tree, plan_tree_ids
+from thidua.plans.models import Plan, PlanBasis, PlanState
+
+
+def _expected(plan: Plan) -> set[int]:
+    """The tree by the rule written out: the plan's versions, then, level by level, the
+    plans not drafts written on the basis of one already in it."""
+    found = set(Plan.objects.filter(pk__in=_versions(plan)).values_list("pk", flat=True))
+    while True:
+        below = set(
+            PlanBasis.objects.filter(parent_id__in=found)
+            .exclude(plan__state=PlanState.DRAFT)
+            .values_list("plan_id", flat=True)
+        )
+        if below <= found:
+            return found
+        found |= below
+
+
+def _versions(plan: Plan) -> set[int]:
+    versions, current = {plan.pk}, plan
+    while current.replaces_id:
+        versions.add(current.replaces_id)
+        current = current.replaces
+    return versions
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_three_forms_of_the_walk_name_the_same_plans(db, seed):
+    world = generated.build(seed)
+    plans = [world.province_plan, world.today_plan, *world.plans.values()]
+    plans += list(world.own_plans.values())
+    for plan in plans:
+        walked = {p.pk for p in plan_tree(plan)}
+        assert walked == _expected(plan), plan
+        assert (
+            set(Plan.objects.filter(pk__in=plan_tree_ids(plan)).values_list("pk", flat=True))
+            == walked
+        )
+        assert (
+            set(Plan.objects.filter(in_plan_tree(plan, "pk")).values_list("pk", flat=True))
+            == walked
+        )
