@@ -47,6 +47,7 @@ def main() -> int:
     council, top = summary["council"]["id"], summary["top_admin"]
     top_plan = summary["plans_by_role"]["top"]
     listed = [
+        *_everyday_pages(summary),
         ("compliance table (top plan)", f"/plans/{top_plan}/compliance/", top),
         ("compliance table, page 40", f"/plans/{top_plan}/compliance/?page=40", top),
         ("compliance table, missing", f"/plans/{top_plan}/compliance/?state=missing", top),
@@ -99,6 +100,37 @@ def main() -> int:
             flush=True,
         )
     return 0
+
+
+def _everyday_pages(summary: dict) -> list[tuple[str, str, str]]:
+    """The pages everyone opens every day, as bench/pages_core.py picks them: the home page,
+    the district's registration list, a received registration and a commune's draft."""
+    from thidua.initiatives.models import Registration, RegistrationState  # noqa: PLC0415
+    from thidua.org.models import Person  # noqa: PLC0415
+
+    district = summary["plans_by_role"]["district"]
+    xa_unit = Person.objects.get(username="xa").memberships.get().unit
+    received = (
+        Registration.objects.filter(plan_id=district, state=RegistrationState.RECEIVED)
+        .order_by("id")
+        .first()
+    )
+    draft = (
+        Registration.objects.filter(unit=xa_unit, state=RegistrationState.DRAFT)
+        .order_by("id")
+        .first()
+    )
+    listing = f"/plans/{district}/registrations/"
+    return [
+        ("home / to-do (commune)", "/", "xa"),
+        ("home / to-do (district)", "/", "huyen"),
+        ("registration list, first page", listing, "huyen"),
+        ("registration list, filtered", f"{listing}?state={RegistrationState.RECEIVED}", "huyen"),
+        ("registration list, page 2", f"{listing}?page=2", "huyen"),
+        ("registration detail", f"/registrations/{received.pk}/", "huyen"),
+        ("registration form (edit a draft)", f"/registrations/{draft.pk}/edit/", "xa"),
+        ("registration form (new)", f"/plans/{district}/register/", "xa"),
+    ]
 
 
 if __name__ == "__main__":
