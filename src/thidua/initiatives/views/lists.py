@@ -11,12 +11,13 @@ from thidua.core import downloads, uploads
 from thidua.documents.csvfile import render_csv
 from thidua.documents.xlsx import render_xlsx
 from thidua.initiatives import forms
+from thidua.initiatives.domain.selectors import units_that_may_register
 from thidua.initiatives.exports import may_issue_list, xlsx_table
 from thidua.initiatives.models import Argument, Registration
-from thidua.initiatives.views.registrations import _plan, units_that_may_register
 from thidua.org import access
 from thidua.org.models import Unit
 from thidua.org.models.units import ids_in_path
+from thidua.plans.domain.selectors import plan_get
 from thidua.plans.models import Plan, PlanState
 
 LIST_PAGE_SIZE = 50  # registrations a page of the list shows; the total is said
@@ -27,7 +28,7 @@ def registration_list(request, plan_pk):
     """Every registration of the plan the person may read, 50 a page with the total, narrowed
     by the filters (kind, state, unit and the units below it, campaign, year, the council's
     outcome, late); ``?download=xlsx`` or ``csv``: the whole filtered set as a file."""
-    plan = _plan(request, plan_pk)
+    plan = plan_get(user=request.user, pk=plan_pk)
     visible = Registration.objects.filter(plan=plan).filter(
         access.registration_filter(request.user)
     )

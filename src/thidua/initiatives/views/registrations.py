@@ -30,11 +30,12 @@ from thidua.initiatives.domain.registrations import (
     registration_save,
     registration_submit,
 )
+from thidua.initiatives.domain.selectors import units_that_may_register
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org import access
-from thidua.org.models import Person, Unit
+from thidua.org.models import Person
 from thidua.plans.domain.selectors import plan_get
-from thidua.plans.models import Plan, PlanState
+from thidua.plans.models import PlanState
 
 
 def _registration(request, pk) -> Registration:
@@ -46,28 +47,10 @@ def _registration(request, pk) -> Registration:
     return registration
 
 
-def _plan(request, pk) -> Plan:
-    return plan_get(user=request.user, pk=pk)
-
-
-def units_that_may_register(user, plan: Plan):
-    """Units below the plan's issuer where ``user`` may write registrations: those the plan's
-    rule asks (xã, thị trấn …), else every unit one level down."""
-
-    units = Unit.objects.under(plan.unit.path).exclude(pk=plan.unit_id)
-    units = units.active_during(plan.period_start, plan.period_end)
-    units = (
-        units.filter(kind__in=plan.quota_kinds)
-        if plan.quota_kinds
-        else units.filter(parent=plan.unit)
-    )
-    return units.filter(access.scope_filter(user, "registration.edit")).order_by("sort_key")
-
-
 @login_required
 @single_use
 def registration_start(request, plan_pk):
-    plan = _plan(request, plan_pk)
+    plan = plan_get(user=request.user, pk=plan_pk)
     if plan.state != PlanState.ISSUED:
         messages.error(
             request, _("Registrations are open only for issued plans that are not closed.")
