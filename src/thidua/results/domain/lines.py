@@ -7,6 +7,7 @@ render these.
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from thidua.initiatives.models import Kind
 from thidua.org.models import Unit
@@ -30,11 +31,30 @@ NO_FIGURES = dict.fromkeys(MEASURES)
 Figure = int | Decimal | None
 
 
+class Place(NamedTuple):
+    """What the roll-up reads of a unit: plain values (a province has hundreds of units,
+    the country thousands); ``Row.unit`` builds the model of those a page shows. The fields
+    are ``Unit``'s, in its order."""
+
+    pk: int
+    name: str
+    kind: str
+    level: int
+    parent_id: int | None
+    path: str
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    sort_key: str
+
+
+PLACE_FIELDS = ("id", *Place._fields[1:])
+
+
 @dataclass
 class Row:
     """One unit's own report under the plan: what it did itself."""
 
-    unit: Unit
+    place: Place
     # The plan it reports on: its own in the cascade, else the one addressed to it (read
     # as a TreePlan; ``plan`` loads it whole when asked).
     reports_on: "Plan | TreePlan"
@@ -42,7 +62,16 @@ class Row:
     report_id: int | None = None  # its report, in any state (the one that counts, if several)
     report_state: str | None = None
     is_late: bool = False
+    sent: bool = False  # its report was sent (or is the draft counted as if it were)
     figures: dict[str, Figure] | None = None  # None while it has sent nothing
+    _unit: Unit | None = field(default=None, repr=False)
+
+    @property
+    def unit(self) -> Unit:
+        """The unit as a model (its roll-up fields; the others load when read)."""
+        if self._unit is None:
+            self._unit = Unit.from_db("default", PLACE_FIELDS, tuple(self.place))
+        return self._unit
 
     @property
     def plan(self) -> Plan:
@@ -52,7 +81,7 @@ class Row:
 
     @property
     def state(self) -> str:
-        if self.figures is None:
+        if not self.sent:
             return Reporting.MISSING
         return Reporting.LATE if self.is_late else Reporting.ON_TIME
 
@@ -88,6 +117,10 @@ class Node:
     @property
     def unit(self) -> Unit:
         return self.row.unit
+
+    @property
+    def place(self) -> Place:
+        return self.row.place
 
     def value(self, name: str) -> Figure:
         """Its own figure and those under it; None when none of them has the figure."""
@@ -209,13 +242,13 @@ class Rollup:
         any depth) and the units above it are open: their own line, the units under them,
         their subtotal. ``shown``: only these of the units under the issuer (a page of them).
         The figures are those of ``lines``; only fewer lines are shown at once."""
-        open_ids = {self.root.unit.pk}
+        open_ids = {self.root.place.pk}
         if opened is not None and opened in self._nodes:
-            open_ids.update(ids_in_path(self._nodes[opened].unit.path))
+            open_ids.update(ids_in_path(self._nodes[opened].place.path))
         lines: list[Line] = []
 
         def walk(node: Node) -> None:
-            if node.unit.pk not in open_ids:
+            if node.place.pk not in open_ids:
                 if node.children:
                     lines.append(Line(node, subtotal=True, closed=True))
                 else:
@@ -268,4 +301,4 @@ class TreePlan:
     quota_minimum: int
     period_start: datetime.date
     period_end: datetime.date
-    unit: Unit | None = None
+    unit: Place | None = None  # its issuer

@@ -19,6 +19,8 @@ registered is known whether they reported or not.
 The page, the workbook and the report document all render this one computation.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, Sum
 
 from thidua.initiatives.domain.compliance import quotas
@@ -28,11 +30,13 @@ from thidua.org.models.units import ids_in_path
 from thidua.plans.domain.tree import plan_tree_ids
 from thidua.plans.models import Plan, PlanBasis
 from thidua.results.domain.lines import (
+    PLACE_FIELDS,
     PROGRESS,
     REPORT_SUMS,
     RESULT_SUMS,
     SENT,
     Node,
+    Place,
     Rollup,
     Row,
     TreePlan,
@@ -42,87 +46,181 @@ from thidua.results.models import InitiativeResult, ResultsReport
 PLAN_FIELDS = (
     "id", "unit_id", "version", "quota_kinds", "quota_minimum", "period_start", "period_end",
 )  # fmt: skip
-UNIT_FIELDS = (
-    "id", "name", "kind", "level", "parent_id", "path", "valid_from", "valid_to", "sort_key",
-)  # fmt: skip
+
+
+@dataclass
+class Cascade:
+    """The plans a roll-up reads: ``plan``, those written on its basis (``in_tree``, a
+    subquery), and the plan the issuer's own report upward may be written on (``upward``)."""
+
+    plan: Plan
+    in_tree: object
+    upward: object
+
+    @property
+    def reports(self) -> Q:
+        """The reports of the roll-up, as a filter on results reports."""
+        return Q(plan__in=self.in_tree) | Q(unit=self.plan.unit, plan__in=self.upward)
 
 
 def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
     """The roll-up of ``plan`` and the plans written on its basis. ``draft``: a report being
     written, counted for its unit as if it were sent (the report document shows what it will
     say once sent)."""
-    in_tree = plan_tree_ids(plan)  # a subquery: thousands of plans at national size
-    top = plan.unit
-    # Every unit under the issuer, once; the plans' issuers are among them.
-    under = list(Unit.objects.under(top.path).only(*UNIT_FIELDS).order_by("sort_key", "id"))
-    by_id = {unit.pk: unit for unit in under}
+    cascade = _cascade(plan)
+    registrations = Registration.objects.filter(plan__in=cascade.in_tree).order_by()
+    by_kind: dict[str, int] = {}
+    rows, counted = _rows(cascade, registrations, draft, by_kind=by_kind)
+    _add_figures(cascade, rows, counted, draft)
+    root, nodes = _tree(plan.unit, rows)
+    campaigns: dict[str, int] = {}
+    for name, state, n in (
+        registrations.exclude(campaigns=None)
+        .values_list("campaigns__name", "state")
+        .annotate(n=Count("id"))
+    ):
+        if state in SENT_STATES:
+            campaigns[name] = campaigns.get(name, 0) + n
+    by_campaign = sorted(campaigns.items(), key=lambda item: (-item[1], item[0]))
+    return Rollup(plan=plan, root=root, by_kind=by_kind, by_campaign=by_campaign, _nodes=nodes)
+
+
+def reporting_rows(plan: Plan) -> list[Row]:
+    """The units of ``plan``'s roll-up, the issuer first and each unit before those under it
+    (the order of the roll-up's lines), with their reports but not their figures: the list of
+    reports reads no initiative."""
+    cascade = _cascade(plan)
+    registrations = Registration.objects.filter(plan__in=cascade.in_tree).order_by()
+    rows, _counted = _rows(cascade, registrations, None)
+    root, _nodes = _tree(plan.unit, rows)
+    return root.rows()
+
+
+def reporting_row(plan: Plan, unit_id: int) -> Row | None:
+    """The row of one unit in ``plan``'s roll-up (the plan it reports on, its report), read
+    for that unit alone; None when the unit does not report under the plan."""
+    cascade = _cascade(plan)
+    registrations = Registration.objects.filter(plan__in=cascade.in_tree, unit_id=unit_id)
+    rows, _counted = _rows(cascade, registrations.order_by(), None, only=unit_id)
+    return rows.get(unit_id)
+
+
+def _cascade(plan: Plan) -> Cascade:
+    return Cascade(
+        plan=plan,
+        in_tree=plan_tree_ids(plan),  # a subquery: thousands of plans at national size
+        upward=PlanBasis.objects.filter(plan=plan).values("parent_id"),
+    )
+
+
+def _rows(
+    cascade: Cascade, registrations, draft, *, only: int | None = None, by_kind=None
+) -> tuple[dict[int, Row], dict[int, dict]]:
+    """Unit id → the row of each unit that reports under the plan, in Vietnamese order, with
+    the report that counts for it; and those reports (the sent ones, and ``draft``) by unit.
+    ``only``: that unit's row alone, read for it alone. ``by_kind`` (a dict) is filled with
+    the registrations sent, by kind."""
+    plan, top = cascade.plan, cascade.plan.unit
+    # Every unit under the issuer, once, as plain values; the plans' issuers are among them.
+    # Sorted here: ordered by the database, SQLite would read the country's units in order
+    # of name to keep those under the issuer.
+    units = Unit.objects.under(top.path)
+    if only is not None:
+        units = units.filter(pk=only)
+    under = sorted(
+        (Place(*values) for values in units.values_list(*PLACE_FIELDS)),
+        key=lambda place: (place.sort_key, place.pk),
+    )
+    by_id = {place.pk: place for place in under}
     below = [
         TreePlan(*values)
-        for values in Plan.objects.filter(pk__in=in_tree)
+        for values in Plan.objects.filter(pk__in=cascade.in_tree)
         .exclude(pk=plan.pk)
         .order_by("id")
         .values_list(*PLAN_FIELDS)
     ]
-    elsewhere = {p.unit_id for p in below} - set(by_id)  # an issuer outside: not expected
-    by_id.update({unit.pk: unit for unit in Unit.objects.filter(pk__in=elsewhere)})
-    for p in below:
-        p.unit = by_id[p.unit_id]
+    issuers = {p.unit_id for p in below} | {top.pk}
     plans: list = [plan, *below]
-    issuers = {p.unit_id for p in plans}
+    if only is not None:
+        # The plans of ``only`` and the units above it: the rules that may ask it for
+        # registrations, read by ``quotas`` under the nearest issuer's units.
+        above = set(ids_in_path(by_id[only].path)) if only in by_id else set()
+        plans = [p for p in plans if p.unit_id in above]
+    missing = {p.unit_id for p in plans} - set(by_id)  # above ``only``, or outside
+    by_id.update(
+        (values[0], Place(*values))
+        for values in Unit.objects.filter(pk__in=missing).values_list(*PLACE_FIELDS)
+    )
+    for p in plans:
+        if isinstance(p, TreePlan):
+            p.unit = by_id[p.unit_id]
+    if only is not None:
+        plans.sort(key=lambda p: -len(p.unit.path))
     # The issuer's own line is its report upward, which it may have written on the plan its
     # own plan is based on (a commune reporting on the district's plan).
-    upward = PlanBasis.objects.filter(plan=plan).values("parent_id")
-    in_reports = Q(plan__in=in_tree) | Q(unit=top, plan__in=upward)
+    reports = ResultsReport.objects.filter(cascade.reports)
+    if only is not None:
+        reports = reports.filter(unit_id=only)
     reports = list(
-        ResultsReport.objects.filter(in_reports)
-        .order_by()
-        .values("id", "unit_id", "plan_id", "state", "is_late", *REPORT_SUMS)
+        reports.order_by().values("id", "unit_id", "plan_id", "state", "is_late", *REPORT_SUMS)
     )
     # What was sent, by unit and kind, in one query. The states are picked here rather than
     # in the query: a filter on them would lead SQLite to read every sent registration of
     # the country instead of those of the tree's plans.
-    registrations = Registration.objects.filter(plan__in=in_tree).order_by()
     registered: dict[int, int] = {}
-    by_kind: dict[str, int] = {}
+    by_kind = {} if by_kind is None else by_kind
     for unit_id, kind, state, n in registrations.values_list("unit_id", "kind", "state").annotate(
         n=Count("id")
     ):
         if state in SENT_STATES:
             registered[unit_id] = registered.get(unit_id, 0) + n
             by_kind[kind] = by_kind.get(kind, 0) + n
-    owed = set(quotas(plans)) | issuers | {r["unit_id"] for r in reports} | set(registered)
+    owed = (
+        (set(quotas(plans)) if plans else set())
+        | issuers
+        | {r["unit_id"] for r in reports}
+        | set(registered)
+    )
     # The units the plans are addressed to, down to the communes, as they were in the plans'
     # periods (a plan is addressed to the units one level below its issuer).
-    periods: dict[int, list[Plan]] = {}
-    for p in plans:
+    periods: dict[int, list] = {}
+    for p in (cascade.plan, *below):
         periods.setdefault(p.unit_id, []).append(p)
-    units = [
-        unit
-        for unit in under
-        if unit.pk in owed
+    places = [
+        place
+        for place in under
+        if place.pk in owed
         or (
-            unit.level <= UnitLevel.COMMUNE
-            and any(_active(unit, p) for p in periods.get(unit.parent_id, ()))
+            place.level <= UnitLevel.COMMUNE
+            and any(_active(place, p) for p in periods.get(place.parent_id, ()))
         )
     ]
-    if top.pk not in {unit.pk for unit in units}:
-        units.insert(0, top)
-    own_plans = _own_plans(plans)
+    if only is None and top.pk not in {place.pk for place in places}:
+        places.insert(0, by_id[top.pk])
+    own_plans = _own_plans([cascade.plan, *below])
     rows = {
-        unit.pk: Row(
-            unit=unit, reports_on=_plan_for(unit, own_plans), registered=registered.get(unit.pk, 0)
+        place.pk: Row(
+            place=place,
+            reports_on=_plan_for(place, own_plans),
+            registered=registered.get(place.pk, 0),
+            _unit=top if place.pk == top.pk else None,
         )
-        for unit in units
+        for place in places
     }
-    counted = _choose_reports(rows, reports, draft)
-    # Each sent report's initiatives, added up by the database: one line per report.
+    return rows, _choose_reports(rows, reports, draft)
+
+
+def _add_figures(cascade: Cascade, rows: dict[int, Row], counted: dict[int, dict], draft):
+    """Each counted report's figures: its own, and its initiatives added up by the database
+    (one line per report)."""
     sent = Q(report__state__in=SENT)
     if draft is not None:
         sent |= Q(report_id=draft.pk)
     results = (
         InitiativeResult.objects.filter(
             sent,
-            Q(report__plan__in=in_tree) | Q(report__unit=top, report__plan__in=upward),
+            Q(report__plan__in=cascade.in_tree)
+            | Q(report__unit=cascade.plan.unit, report__plan__in=cascade.upward),
         )
         .order_by()
         .values("report_id")
@@ -148,20 +246,9 @@ def rollup(plan: Plan, *, draft: ResultsReport | None = None) -> Rollup:
         figures = rows[unit_id].figures
         for name in (*PROGRESS, *RESULT_SUMS):
             figures[name] = values[name]
-    root, nodes = _tree(top, rows)
-    campaigns: dict[str, int] = {}
-    for name, state, n in (
-        registrations.exclude(campaigns=None)
-        .values_list("campaigns__name", "state")
-        .annotate(n=Count("id"))
-    ):
-        if state in SENT_STATES:
-            campaigns[name] = campaigns.get(name, 0) + n
-    by_campaign = sorted(campaigns.items(), key=lambda item: (-item[1], item[0]))
-    return Rollup(plan=plan, root=root, by_kind=by_kind, by_campaign=by_campaign, _nodes=nodes)
 
 
-def _active(unit: Unit, plan: Plan) -> bool:
+def _active(unit: Place, plan: Plan | TreePlan) -> bool:
     return (unit.valid_from is None or unit.valid_from <= plan.period_end) and (
         unit.valid_to is None or unit.valid_to >= plan.period_start
     )
@@ -179,7 +266,7 @@ def _own_plans(plans: list[Plan]) -> dict[int, Plan]:
     return own
 
 
-def _plan_for(unit: Unit, own_plans: dict[int, Plan]) -> Plan:
+def _plan_for(unit: Place, own_plans: dict[int, Plan]) -> Plan:
     """The plan a unit reports on: its own in the cascade, else that of the nearest unit
     above it that issued one (the plan addressed to it)."""
     for pk in reversed(ids_in_path(unit.path)):
@@ -198,15 +285,15 @@ def _choose_reports(rows: dict[int, Row], reports: list[dict], draft) -> dict[in
         if row is None:
             continue  # outside the issuer's subtree
         key = _rank(report, row, draft)
-        current = chosen.get(row.unit.pk)
+        current = chosen.get(row.place.pk)
         if current is None or key > _rank(current, row, draft):
-            chosen[row.unit.pk] = report
+            chosen[row.place.pk] = report
     counted = {}
     for unit_id, report in chosen.items():
         row = rows[unit_id]
         row.report_id, row.report_state = report["id"], report["state"]
         if report["state"] in SENT or (draft is not None and report["id"] == draft.pk):
-            row.is_late = report["is_late"]
+            row.sent, row.is_late = True, report["is_late"]
             counted[unit_id] = report
     return counted
 
@@ -230,7 +317,7 @@ def _tree(top: Unit, rows: dict[int, Row]) -> tuple[Node, dict[int, Node]]:
     for node in nodes.values():
         if node is root:
             continue
-        above = [pk for pk in ids_in_path(node.unit.path)[:-1] if pk in nodes]
+        above = [pk for pk in ids_in_path(node.place.path)[:-1] if pk in nodes]
         parent = nodes[above[-1]]
         parent.children.append(node)
     _set_depth(root, 0)
