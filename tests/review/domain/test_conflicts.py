@@ -7,9 +7,18 @@ import pytest
 from tests.helpers import seat
 from thidua.core import text
 from thidua.initiatives.models import Registration
-from thidua.review.domain.conflicts import OWN_WORK, conflicts
-from thidua.review.domain.councils import assign, council_set_state
-from thidua.review.models import Assignment, CouncilState
+from thidua.org.domain.people import membership_grant
+from thidua.org.models import Membership, Role
+from thidua.org.models.units import ids_in_path
+from thidua.review.domain.conflicts import OWN_UNIT, OWN_WORK, conflicts
+from thidua.review.domain.councils import (
+    assign,
+    council_set_state,
+    entries,
+    exclusion_add,
+    member_add,
+)
+from thidua.review.models import Assignment, CouncilState, Exclusion, MemberRole
 
 
 def test_member_from_the_entrys_commune_is_never_assigned(council, entry, tree):
@@ -75,3 +84,73 @@ def test_every_spelling_of_a_members_name_finds_them_and_no_other_name_does(
         others.append(other)
     works = [Registration.objects.get(pk=pk) for _member, pk in authored]
     assert conflicts(members, works + others) == authored
+
+
+def _rule(members, registrations) -> dict[tuple[int, int], str]:
+    """The rule of ``conflicts`` written member by entry, without the database's help: the
+    entry's unit on the path of a unit the member works in (any role but the seat), then the
+    member's account or folded name as the lead's or an implementer's, then the chair's own
+    exclusion with its reason."""
+    found = {}
+    for member in members:
+        homes = Membership.objects.filter(person=member.person).exclude(role=Role.COUNCIL)
+        above = {unit_id for m in homes for unit_id in ids_in_path(m.unit.path)}
+        name = text.fold(member.person.get_full_name())
+        for registration in registrations:
+            pair = (member.pk, registration.pk)
+            authors = [registration.lead_name, *(i.name for i in registration.implementers.all())]
+            excluded = Exclusion.objects.filter(member=member, registration=registration).first()
+            if registration.unit_id in above:
+                found[pair] = OWN_UNIT
+            elif registration.lead_id == member.person_id or (
+                name and name in {text.fold(author) for author in authors}
+            ):
+                found[pair] = OWN_WORK
+            elif excluded is not None:
+                found[pair] = excluded.reason
+    return found
+
+
+@pytest.mark.parametrize("seed", [3, 11, 29])
+def test_conflicts_are_the_rule_over_generated_councils(
+    council, entry, make_registration, make_person, tree, seed
+):
+    """Generated entries (of units above, below and beside the members', led or carried
+    out by a member under some spelling of their name, or by their account, some excluded
+    by the chair) and registrations that are not the council's (drafts) bearing the same
+    names: ``conflicts`` of the council's entries, asked as a queryset, a list or their ids,
+    is the rule written member by entry, and says nothing of the drafts."""
+    rng = random.Random(seed)  # noqa: S311 (seeded test data)
+    for username, home in [("thon", tree.branch_b), ("huyen", tree.district)]:
+        person = make_person(username, Role.COUNCIL, tree.district, full_name=f"Ủy Viên {username}")
+        membership_grant(actor=None, person=person, unit=home, role=Role.OFFICER)
+        member_add(actor=None, council=council, person=person, role=MemberRole.MEMBER)
+    members = list(council.members.select_related("person"))
+    units = [tree.commune_a, tree.commune_b]
+    names = [m.person.get_full_name() for m in members] + ["Nguyễn Văn Bình", "Chủ Tịch Xã"]
+    for number in range(14):
+        unit = rng.choice(units)
+        work = (
+            entry(unit, name=f"Mô hình {number}")
+            if rng.random() < 0.8
+            else make_registration(unit, name=f"Bản nháp {number}")
+        )
+        if rng.random() < 0.4:
+            work.lead_name = rng.choice([n.upper() for n in names] + [text.fold(n) for n in names])
+        if rng.random() < 0.2:
+            work.lead = rng.choice(members).person
+        work.save()
+        for _ in range(rng.randrange(3)):
+            work.implementers.create(name=rng.choice(names), position_unit="", role="Làm")
+        if rng.random() < 0.3:
+            exclusion_add(
+                actor=None, member=rng.choice(members), registration=work, reason=f"Lý do {number}"
+            )
+    among = entries(council)
+    expected = _rule(members, list(among))
+    assert conflicts(members, among) == expected
+    assert conflicts(members, list(among)) == expected
+    assert conflicts(members, set(among.values_list("pk", flat=True))) == expected
+    assert {pk for _m, pk in expected} <= set(among.values_list("pk", flat=True))
+    reasons = set(expected.values())
+    assert {OWN_UNIT, OWN_WORK} <= reasons and reasons - {OWN_UNIT, OWN_WORK}  # every rule met

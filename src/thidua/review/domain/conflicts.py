@@ -29,9 +29,7 @@ class Excluded:
     why: str
 
 
-def exclusions(
-    members: list[CouncilMember], registrations: QuerySet, page=None, per_page: int = 50
-) -> Page:
+def exclusions(members: list[CouncilMember], registrations, page=None, per_page: int = 50) -> Page:
     """One page (``page``: its number as asked, e.g. from the query string) of every
     conflict of ``conflicts``, by member then entry, with its reason in words: the chair's
     own reason as they wrote it. Orders the pairs by the entries' sort keys alone and loads
@@ -71,14 +69,15 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
     or a unit above the member's own, e.g. the commune of their branch), with a registration
     they lead or carry out, and with any pair the chair excluded.
 
-    ``registrations``: a queryset of them (or a list). Set-based: a query for the
-    registrations of the members' units, one for those a member leads or whose lead bears a
-    member's folded name, one for the implementers bearing one, one for the chair's
-    exclusions; never members × registrations, and no name folded but the members'.
+    ``registrations``: a queryset of them (or a list, or a set of their ids). Set-based: the
+    registrations' ids read once (a council's entries are a walk of the plan tree, which the
+    database would otherwise repeat for each question), then the few candidate pairs of each
+    rule (the registrations of the members' units, those a member leads or whose lead bears a
+    member's folded name, the implementers bearing one, the chair's exclusions) kept when
+    their registration is one of these; never members × registrations, and no name folded
+    but the members'.
     """
-    if not isinstance(registrations, QuerySet):
-        registrations = Registration.objects.filter(pk__in=[r.pk for r in registrations])
-    registrations = registrations.order_by()
+    among = entry_ids(registrations)
     found: dict[tuple[int, int], str] = {}
     by_person = {m.person_id: m for m in members}
     # Own unit: the registration's unit lies on the path of a unit the member works in.
@@ -87,10 +86,11 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
         for path in paths:
             for unit_id in ids_in_path(path):
                 units.setdefault(unit_id, set()).add(person_id)
-    own = registrations.filter(unit_id__in=units).values_list("pk", "unit_id")
+    own = Registration.objects.filter(unit_id__in=units).order_by().values_list("pk", "unit_id")
     for registration_id, unit_id in own:
-        for person_id in units[unit_id]:
-            found[(by_person[person_id].pk, registration_id)] = OWN_UNIT
+        if registration_id in among:
+            for person_id in units[unit_id]:
+                found[(by_person[person_id].pk, registration_id)] = OWN_UNIT
     # Own work: the lead's account, or a name (lead's or implementer's) the member bears. A
     # name matches by folding ("Lê Văn Minh" is "le van minh"): the registrations and the
     # implementers keep their names folded (indexed), so the database hands over only the
@@ -100,26 +100,41 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
         folded = text.fold(member.person.get_full_name())
         if folded:
             names.setdefault(folded, []).append(member)
-    authors = registrations.filter(
-        Q(lead_id__in=by_person) | Q(lead_search_name__in=names)
-    ).values_list("pk", "lead_id", "lead_search_name")
+    authors = (
+        Registration.objects.filter(Q(lead_id__in=by_person) | Q(lead_search_name__in=names))
+        .order_by()
+        .values_list("pk", "lead_id", "lead_search_name")
+    )
     for registration_id, lead_id, folded in authors:
+        if registration_id not in among:
+            continue
         if lead_id in by_person:
             found.setdefault((by_person[lead_id].pk, registration_id), OWN_WORK)
         for member in names.get(folded, ()):
             found.setdefault((member.pk, registration_id), OWN_WORK)
-    implemented = Implementer.objects.filter(
-        registration__in=registrations, search_name__in=names
-    ).values_list("registration_id", "search_name")
-    for registration_id, folded in implemented:
-        for member in names.get(folded, ()):
-            found.setdefault((member.pk, registration_id), OWN_WORK)
-    chosen = Exclusion.objects.filter(member__in=members, registration__in=registrations)
+    implemented = Implementer.objects.filter(search_name__in=names).order_by()
+    for registration_id, folded in implemented.values_list("registration_id", "search_name"):
+        if registration_id in among:
+            for member in names.get(folded, ()):
+                found.setdefault((member.pk, registration_id), OWN_WORK)
+    chosen = Exclusion.objects.filter(member__in=members).order_by()
     for member_id, registration_id, reason in chosen.values_list(
         "member_id", "registration_id", "reason"
     ):
-        found.setdefault((member_id, registration_id), reason)
+        if registration_id in among:
+            found.setdefault((member_id, registration_id), reason)
     return found
+
+
+def entry_ids(registrations) -> set[int]:
+    """The ids of ``registrations`` (a queryset, a list of them, or a set of ids), read
+    once: a council's entries are asked for by a walk of the plan tree."""
+    if isinstance(registrations, QuerySet):
+        return set(registrations.order_by().values_list("pk", flat=True))
+    if isinstance(registrations, (set, frozenset)):
+        return set(registrations)
+    found = Registration.objects.filter(pk__in=[r.pk for r in registrations])
+    return set(found.values_list("pk", flat=True))
 
 
 def _home_paths(person_ids: list[int]) -> dict[int, set[str]]:

@@ -142,7 +142,7 @@ def assign(
     members = list(council.members.select_related("person"))
     among = entries(council)
     items = list(among.values_list("pk", flat=True))
-    blocked = conflicts(members, among)
+    blocked = conflicts(members, set(items))  # the ids read once, not asked again
     load = {m.pk: 0 for m in members}
     existing = set()
     for member_id, registration_id in Assignment.objects.filter(
@@ -200,7 +200,7 @@ def assign_from_csv(*, actor, council: Council, content: bytes) -> list[str]:
     members = {m.person.username.lower(): m for m in council.members.select_related("person")}
     among = entries(council)
     items = set(among.values_list("pk", flat=True))
-    blocked = conflicts(list(members.values()), among)
+    blocked = conflicts(list(members.values()), items)
     errors, pairs = [], []
     if len(content) > MAX_CSV_BYTES:
         return [_("The file is larger than 1 MB.")]
