@@ -1,25 +1,32 @@
-"""The bordered tables of official documents, read back from the DOCX file as XML."""
+"""The bordered tables of official documents, read back from the DOCX file as XML; the rows
+`Rows` writes as XML against the same rows built cell by cell through python-docx."""
+
+import functools
 
 import pytest
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
+from tests import strategies
+from tests.documents import docx_reference
 from tests.documents.reading import bordered, lines, reopen, repeats_heading
 from thidua.documents.tables import (
     NARROW_MARGIN,
     TABLE_STYLE,
     Column,
+    Rows,
     add_heading_row,
-    add_row,
     add_table,
     add_table_style,
     add_text_row,
-    fill,
     new_table,
 )
-from thidua.documents.word import LEFT, PORTRAIT, new_document, to_bytes
+from thidua.documents.word import PORTRAIT, new_document, to_bytes
 
 COLUMNS = [
     Column("TT", 8, "center"),
@@ -126,16 +133,22 @@ def test_building_blocks_for_rows_of_ones_own(tmp_path):
     assert total.twips == 454 + 3402 + 879
     style = document.styles[TABLE_STYLE]
     add_heading_row(table, COLUMNS, style=style, size=Pt(12))
-    group, *_rest = add_row(table)
-    fill(group, "Xã Ea Bá", LEFT, style=style, size=Pt(12), bold=True, keep_with_next=True)
+    rows = Rows(table, COLUMNS, style=style, size=Pt(12))
+    rows.across("Xã Ea Bá")
+    rows.add()
     add_text_row(table, ["", "Cộng", "34,5"], COLUMNS, style=style, size=Pt(12), bold=True)
     (table,) = bordered(reopen(to_bytes(document), tmp_path, "list.docx"))
     assert table._tbl.tblPr.find(qn("w:tblCellMar")) is None
     assert repeats_heading(table)
     assert table.rows[1]._tr.trPr.find(qn("w:cantSplit")) is not None
+    (across,) = table.rows[1]._tr.tc_lst
+    assert across.grid_span == len(COLUMNS)
+    assert across.tcPr.find(qn("w:tcW")).get(qn("w:w")) == str(total.twips)
     (heading,) = table.rows[1].cells[0].paragraphs
     assert heading.text == "Xã Ea Bá"
     assert heading.paragraph_format.keep_with_next
+    assert heading.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert {run.font.bold for run in heading.runs} == {True}
     totals = table.rows[2].cells
     assert [cell.text for cell in totals] == ["", "Cộng", "34,5"]
     assert totals[2].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT  # not centred
@@ -148,3 +161,91 @@ def test_columns_need_a_known_alignment_and_a_width():
     with pytest.raises(ValueError, match="positive width"):
         Column("TT", 0)
     assert Column("Ghi chú", 20, "centre").align == "centre"
+
+
+# --- the rows' XML against python-docx's, over generated texts --------------------------
+
+# What a cell may hold beside words: line ends of every kind (and the other characters
+# str.splitlines breaks at), tabs, characters the file cannot hold or a viewer would hide,
+# markup and quotes to escape, formula-like starts, blanks to keep.
+ODD = [
+    "\n", "\r\n", "\r", "\n\n", "\t", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029",
+    "\x00", "\x07", "\x7f", "\u200b", "\ufeff", "\u202e", "<b>", "&amp;", '"', "'", "]]>",
+    "=SUM(A1)", "+84", "-5", "@x", "  ", " ", "ﬁ", "\U0001f33e",
+]  # fmt: skip
+
+
+@st.composite
+def cell_text(draw) -> str:
+    """A cell's text: words (NFC or decomposed) with odd characters among them."""
+    parts = draw(
+        st.lists(st.one_of(strategies.line(), st.sampled_from(ODD)), min_size=0, max_size=6)
+    )
+    return "".join(parts)
+
+
+ALIGNED = [Column(f"Cột {align}", width, align) for align, width in (
+    ("center", 12), ("left", 70), ("right", 22.5), ("justify", 55), ("centre", 9.9),
+)]  # fmt: skip
+
+
+@functools.cache
+def _document():
+    """One document for every example (a new one takes longer than the example's rows)."""
+    document = new_document(PORTRAIT)
+    add_table_style(document)
+    return document
+
+
+def _tables():
+    """Two new tables of the same columns: one to fill each way."""
+    document = _document()
+    (ours, _), (theirs, total) = (new_table(document, ALIGNED) for _ in range(2))
+    return document.styles[TABLE_STYLE], ours, theirs, total
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["text", "bold", "across"]),
+            st.lists(cell_text(), min_size=len(ALIGNED), max_size=len(ALIGNED)),
+        ),
+        max_size=5,
+    ),
+    size=st.sampled_from([Pt(12), Pt(11), Pt(10.5), None]),
+)
+def test_rows_written_as_xml_are_those_python_docx_builds(rows, size):
+    style, ours, theirs, total = _tables()
+    written = Rows(ours, ALIGNED, style=style, size=size)
+    written.heading()
+    docx_reference.heading_row(theirs, ALIGNED, style=style, size=size)
+    for kind, texts in rows:
+        if kind == "across":
+            written.across(texts[1])
+            docx_reference.across_row(theirs, texts[1], total, style=style, size=size)
+        else:
+            written.text(texts, bold=kind == "bold")
+            docx_reference.text_row(theirs, texts, ALIGNED, style=style, size=size,
+                                    bold=kind == "bold")  # fmt: skip
+    written.add()
+    assert etree.tostring(ours._tbl) == etree.tostring(theirs._tbl)
+
+
+def test_rows_are_added_where_they_are_written(tmp_path):
+    """Rows written after an `add` follow the rows added before: the table ends with them."""
+    document = new_document(PORTRAIT)
+    add_table_style(document, Pt(12))
+    table, _total = new_table(document, COLUMNS)
+    rows = Rows(table, COLUMNS, style=document.styles[TABLE_STYLE], size=Pt(12))
+    rows.heading()
+    rows.add()
+    rows.add()  # nothing written: nothing added
+    for number in range(1, 4):
+        rows.text([str(number), f"Mô hình {number}", ""])
+        if number == 2:
+            rows.add()
+    rows.add()
+    (table,) = bordered(reopen(to_bytes(document), tmp_path, "rows.docx"))
+    assert [row.cells[0].text for row in table.rows] == ["TT", "1", "2", "3"]
+    assert [lines(cell) for cell in table.rows[3].cells] == [["3"], ["Mô hình 3"], [""]]

@@ -23,15 +23,12 @@ from thidua.documents.official import OfficialFrame, Signature
 from thidua.documents.tables import (
     TABLE_STYLE,
     Column,
-    add_heading_row,
-    add_row,
+    Rows,
     add_space_after,
     add_table_style,
-    add_text_row,
-    fill,
     new_table,
 )
-from thidua.documents.word import LANDSCAPE, LEFT, PORTRAIT, add_body
+from thidua.documents.word import LANDSCAPE, PORTRAIT, add_body
 
 TABLE_SIZE = Pt(12)  # tables in official lists are set in 12–13 pt
 
@@ -119,40 +116,30 @@ def _add_part(document, part: ListPart) -> None:
     heading = add_body(document, part.heading, bold=True)
     heading.paragraph_format.keep_with_next = True
     heading.paragraph_format.space_before = Pt(6)
-    style = document.styles[TABLE_STYLE]
     table, _total = new_table(document, part.columns)
-    add_heading_row(table, part.columns, style=style, size=TABLE_SIZE)
+    rows = Rows(table, part.columns, style=document.styles[TABLE_STYLE], size=TABLE_SIZE)
+    rows.heading()
     for row in part.rows:
-        add_text_row(table, row, part.columns, style=style, size=TABLE_SIZE)
+        rows.text(row)
+    rows.add()
     add_space_after(document)
 
 
 def _add_table(document, doc: OfficialList) -> None:
     """The table, with the units' headings among its rows and the totals last."""
-    table, total = new_table(document, doc.columns)
-    style = document.styles[TABLE_STYLE]
-    add_heading_row(table, doc.columns, style=style, size=TABLE_SIZE)
-
+    table, _total = new_table(document, doc.columns)
+    rows = Rows(table, doc.columns, style=document.styles[TABLE_STYLE], size=TABLE_SIZE)
+    rows.heading()
     headings: dict[int, list[str]] = {}
     for index, heading in doc.groups:
         headings.setdefault(index, []).append(heading)
-
-    def add_group(heading: str) -> None:
-        first, *rest = add_row(table)
-        for cell in rest:
-            cell._tc.getparent().remove(cell._tc)
-        first._tc.grid_span = len(doc.columns)
-        first.width = total
-        # A unit's heading never ends a page apart from its first row.
-        fill(first, heading, LEFT, style=style, size=TABLE_SIZE, bold=True, keep_with_next=True)
-
     for index, row in enumerate(doc.rows):
         for heading in headings.get(index, []):
-            add_group(heading)
-        add_text_row(table, row, doc.columns, style=style, size=TABLE_SIZE)
+            rows.across(heading)
+        rows.text(row)
     for heading in headings.get(len(doc.rows), []):
-        add_group(heading)
-
+        rows.across(heading)
     if doc.totals is not None:
-        add_text_row(table, doc.totals, doc.columns, style=style, size=TABLE_SIZE, bold=True)
+        rows.text(doc.totals, bold=True)
+    rows.add()
     add_space_after(document)

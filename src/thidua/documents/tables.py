@@ -5,27 +5,24 @@ A table is described by its `Column`s (heading, width, alignment) and rows of te
 drawn bordered, centred and of fixed width, in the paragraph style `TABLE_STYLE`; its heading
 row is bold, shaded and repeated at the top of every page, and no row splits across pages.
 `add_table` draws such a table in one go; a renderer with rows of its own (a list's group
-headings and totals) builds on `new_table`, `add_heading_row`, `add_text_row`, `add_row` and
-`fill`.
+headings and totals) builds on `new_table` and `Rows`, which writes the rows' XML itself (for
+speed: see its docstring).
 """
 
+import unicodedata
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Length, Mm, Pt, Twips
-from docx.table import Table, _Cell
+from docx.table import Table
 
-from thidua.documents.word import (
-    CENTRE,
-    add_line,
-    fix_table_width,
-    set_row_properties,
-    set_table_borders,
-)
+from thidua.core.text import CONTROL
+from thidua.documents.word import FONT, fix_table_width, set_table_borders
 
 TABLE_STYLE = "Table Text"
 HEADER_FILL = "D9D9D9"  # light grey, "White, Background 1, Darker 15%" in Word
@@ -105,42 +102,125 @@ def set_cell_margins(table: Table, margin: Length) -> None:
     table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
-def add_row(table: Table, *properties: str) -> list[_Cell]:
-    """A new row that never splits across pages, with more row `properties` if given, and its
-    cells."""
-    # Table.add_row gives each new cell the width of its grid column. The cells are wrapped
-    # directly: Row.cells walks the whole table each time.
-    row = table.add_row()
-    set_row_properties(row._tr, "cantSplit", *properties)
-    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+class Rows:
+    """The rows of a table, written as the file's XML text and added to the table in one go.
+
+    Building a row the python-docx way (a row, its cells, a paragraph and a run in each, each
+    property set through its proxy) cost about 6 ms for a list's row, most of it python-docx
+    looking the paragraph style up again for every line: 30 s for a district's list of 5,000
+    registrations (bench/bench_docx.py). The XML of a row is the same every time but for its
+    texts, so it is written as text and parsed once for all rows (`add`): the document is the
+    same, element for element, as the proxies built it (tests/documents/test_tables.py holds
+    them side by side over generated texts).
+
+    Every row never splits across pages; every cell is vertically centred and holds one
+    paragraph in `style` for each line of its text (leading empty lines dropped), kept whole.
+    """
+
+    def __init__(self, table: Table, columns: list[Column], *, style, size: Length | None):
+        self._table = table
+        self._columns = columns
+        self._widths = [gridCol.w.twips for gridCol in table._tbl.tblGrid.gridCol_lst]
+        self._style_id = _attribute(style.style_id)
+        self._size = None if size is None else str(int(Length(size).pt * 2))
+        self._xml: list[str] = []
+
+    def heading(self) -> None:
+        """The columns' headings, bold, centred and shaded, repeated at the top of each page
+        (w:tblHeader)."""
+        cells = [
+            self._cell(width, column.title, "center", bold=True, shaded=True)
+            for width, column in zip(self._widths, self._columns, strict=True)
+        ]
+        self._xml.append(_row(cells, header=True))
+
+    def text(self, texts: list, *, bold: bool = False) -> None:
+        """A row of texts, each aligned as its column says."""
+        cells = [
+            self._cell(width, text, _JC[column.align], bold=bold)
+            for width, text, column in zip(self._widths, texts, self._columns, strict=True)
+        ]
+        self._xml.append(_row(cells))
+
+    def across(self, text: str) -> None:
+        """One bold cell across the whole table, left-aligned, kept on the page of the row
+        that follows (a unit's heading never ends a page apart from its first row)."""
+        cell = self._cell(
+            sum(self._widths), text, "left", bold=True, keep_with_next=True,
+            span=len(self._widths),
+        )  # fmt: skip
+        self._xml.append(_row([cell]))
+
+    def add(self) -> None:
+        """Add the rows written so far to the end of the table."""
+        if self._xml:
+            rows = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(self._xml)}</w:tbl>")
+            self._table._tbl.extend(list(rows))
+            self._xml = []
+
+    def _cell(self, width, text, jc, *, bold=False, shaded=False, keep_with_next=False, span=0):
+        lines = str(text).splitlines() or [""]
+        # A new cell's empty paragraph takes the lines until one has a run: a text's leading
+        # empty lines add nothing, as when the cell was filled line by line.
+        while len(lines) > 1 and not lines[0]:
+            del lines[0]
+        keep = "<w:keepNext/>" if keep_with_next else ""
+        p_pr = (
+            f'<w:pPr><w:pStyle w:val="{self._style_id}"/>{keep}<w:keepLines/>'
+            f'<w:jc w:val="{jc}"/></w:pPr>'
+        )
+        r_pr = f"<w:rPr>{_FONTS}{'<w:b/>' if bold else ''}{self._sized}</w:rPr>"
+        paragraphs = "".join(
+            f"<w:p>{p_pr}<w:r>{r_pr}{_run_text(line)}</w:r></w:p>" if line else f"<w:p>{p_pr}</w:p>"
+            for line in lines
+        )
+        spans = f'<w:gridSpan w:val="{span}"/>' if span else ""
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{spans}'
+            f'{_SHADING if shaded else ""}<w:vAlign w:val="center"/></w:tcPr>{paragraphs}</w:tc>'
+        )
+
+    @property
+    def _sized(self) -> str:
+        return "" if self._size is None else f'<w:sz w:val="{self._size}"/>'
 
 
-def fill(cell: _Cell, text, align, *, style, size, bold=False, keep_with_next=False) -> None:
-    """Write a text in a cell, vertically centred, one paragraph for each of its lines."""
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    for line in str(text).splitlines() or [""]:
-        paragraph = add_line(cell, line, align=align, style=style, size=size, bold=bold)
-        paragraph.paragraph_format.keep_together = True
-        # A row whose paragraphs all keep with the next stays on the next row's page.
-        paragraph.paragraph_format.keep_with_next = keep_with_next or None
+# The paragraphs' alignment in the file (w:jc), by a column's `align`.
+_JC = {name: WD_ALIGN_PARAGRAPH.to_xml(value) for name, value in ALIGNMENTS.items()}
+_FONTS = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
+_SHADING = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
 
 
-def add_heading_row(table: Table, columns: list[Column], *, style, size) -> list[_Cell]:
-    """The columns' headings, bold, centred and shaded, repeated at the top of each page
-    (w:tblHeader)."""
-    cells = add_row(table, "tblHeader")
-    for cell, column in zip(cells, columns, strict=True):
-        fill(cell, column.title, CENTRE, style=style, size=size, bold=True)
-        shade(cell)
-    return cells
+def _attribute(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
+
+
+def _row(cells: list[str], *, header: bool = False) -> str:
+    properties = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
+    return f"<w:tr><w:trPr>{properties}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def _run_text(line: str) -> str:
+    """A line's text as a run's content, as `word.add_run` writes it: NFC without control
+    characters, blanks kept, each tab a w:tab."""
+    pieces = CONTROL.sub("", unicodedata.normalize("NFC", line)).split("\t")
+    return "<w:tab/>".join(
+        f'<w:t xml:space="preserve">{escape(piece)}</w:t>' if piece else "" for piece in pieces
+    )
+
+
+def add_heading_row(table: Table, columns: list[Column], *, style, size) -> None:
+    """The columns' headings, bold, centred and shaded, repeated at the top of each page."""
+    rows = Rows(table, columns, style=style, size=size)
+    rows.heading()
+    rows.add()
 
 
 def add_text_row(table: Table, texts: list, columns: list[Column], *, style, size, bold=False):
     """A row of texts, each aligned as its column says."""
-    cells = add_row(table)
-    for cell, text, column in zip(cells, texts, columns, strict=True):
-        fill(cell, text, ALIGNMENTS[column.align], style=style, size=size, bold=bold)
-    return cells
+    rows = Rows(table, columns, style=style, size=size)
+    rows.text(texts, bold=bold)
+    rows.add()
 
 
 def add_space_after(document) -> None:
@@ -159,19 +239,10 @@ def add_table(
     """A whole table: the heading row, then one row for each of `rows`, in `size` type.
     The document needs `add_table_style` first."""
     table, _total = new_table(document, columns, cell_margin=cell_margin)
-    style = document.styles[TABLE_STYLE]
-    add_heading_row(table, columns, style=style, size=size)
+    written = Rows(table, columns, style=document.styles[TABLE_STYLE], size=size)
+    written.heading()
     for row in rows:
-        add_text_row(table, row, columns, style=style, size=size)
+        written.text(row)
+    written.add()
     add_space_after(document)
     return table
-
-
-def shade(cell: _Cell) -> None:
-    """The light grey of a heading row."""
-    shd = OxmlElement("w:shd")
-    for name, value in (("val", "clear"), ("color", "auto"), ("fill", HEADER_FILL)):
-        shd.set(qn(f"w:{name}"), value)
-    cell._tc.get_or_add_tcPr().insert_element_before(
-        shd, "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark"
-    )
