@@ -14,6 +14,7 @@ from thidua.initiatives import forms
 from thidua.initiatives.domain.selectors import units_that_may_register
 from thidua.initiatives.exports import may_issue_list, xlsx_table
 from thidua.initiatives.models import Argument, Registration
+from thidua.initiatives.views import page_parts
 from thidua.org import access
 from thidua.org.models import Unit
 from thidua.org.models.units import ids_in_path
@@ -38,13 +39,15 @@ def registration_list(request, plan_pk):
         campaigns=list(plan.campaigns.all()),
         years=list(range(plan.period_start.year, plan.period_end.year + 1)),
     )
-    registrations = (
-        filters.narrow(visible).select_related("unit", "lead").order_by("unit__sort_key", "id")
-    )
+    filters.renderer = page_parts.SELECTS
+    registrations = filters.narrow(visible).order_by("unit__sort_key", "id")
     wanted = request.GET.get("download")
     if wanted in LIST_FORMATS:
-        return _list_download(plan, registrations, wanted)
-    page = Paginator(registrations, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+        return _list_download(plan, registrations.select_related("unit", "lead"), wanted)
+    pages = Paginator(page_parts.rows(registrations), LIST_PAGE_SIZE)
+    page = pages.get_page(request.GET.get("page"))
+    shown = page_parts.cards(page.object_list)
+    can_follow = access.can(request.user, "registration.view", plan.unit)
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("download", None)
@@ -55,12 +58,13 @@ def registration_list(request, plan_pk):
             "plan": plan,
             "filters": filters,
             "page": page,
-            "registrations": page.object_list,
+            "registrations": shown,
+            "cards": page_parts.render_cards(shown, selectable=can_follow),
             "query": query.urlencode(),
             "state": request.GET.get("state", ""),
-            "can_register": units_that_may_register(request.user, plan).exists()
-            and plan.state == PlanState.ISSUED,
-            "can_follow": access.can(request.user, "registration.view", plan.unit),
+            "can_register": plan.state == PlanState.ISSUED
+            and units_that_may_register(request.user, plan).exists(),
+            "can_follow": can_follow,
             "can_export": may_issue_list(request.user, plan),
         },
     )
@@ -100,7 +104,7 @@ def _list_download(plan: Plan, registrations, extension: str):
 def _registering_units(registrations, plan: Plan) -> list[Unit]:
     """The units that registered and those above them up to the plan's unit: what the unit
     filter offers (choosing a district shows its communes' registrations). Two queries."""
-    paths = registrations.values_list("unit__path", flat=True).distinct()
+    paths = registrations.order_by().values_list("unit__path", flat=True).distinct()
     ids = {pk for path in paths for pk in ids_in_path(path)}
     units = Unit.objects.filter(pk__in=ids, path__startswith=plan.unit.path)
     return list(units.in_vietnamese_order())
