@@ -10,6 +10,7 @@ from thidua.core import charts
 from thidua.documents.csvfile import render_csv
 from thidua.documents.xlsx import XlsxColumn
 from thidua.initiatives.domain.compliance import compliance
+from thidua.initiatives.domain.compliance_table import ComplianceSummary, compliance_summary
 from thidua.initiatives.enums import ComplianceState
 from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
 from thidua.org.models import Unit
@@ -20,8 +21,7 @@ from thidua.results.domain.lines import MEASURES, Rollup
 from thidua.results.domain.rollup import rollup
 from thidua.results.enums import Reporting
 from thidua.results.models import Progress
-from thidua.review.domain.councils import registrations
-from thidua.review.domain.ranking import ranking
+from thidua.review.domain.distribution import entry_scores
 
 MAX_ROWS = 30  # more units than this are shown by the units above them
 
@@ -41,11 +41,11 @@ class Chart:
 
 
 def dashboard(plan: Plan) -> list[Chart]:
-    report = compliance(plan)
+    summary = compliance_summary(plan)
     results = rollup(plan)
     charts = [
-        _registrations_by_unit(report),
-        _on_time(report),
+        _registrations_by_unit(plan, summary),
+        _on_time(summary.totals),
         _reports(results),
         _results(results),
         _scores(plan),
@@ -163,7 +163,10 @@ def _compared(compared: YearOverYear, measure: str, title: str) -> Chart:
     return Chart(f"{measure}_by_year", title, [_("Unit"), *compared.years], rows, svg)
 
 
-def _registrations_by_unit(report) -> Chart:
+def _registrations_by_unit(plan: Plan, summary: ComplianceSummary) -> Chart:
+    """A bar per unit that owes, or per recipient (a district, for a province) when more
+    than ``MAX_ROWS`` units owe: their sums, from the database; the units themselves only
+    for a short table."""
     states = [
         RegistrationState.ACCEPTED,
         RegistrationState.RECEIVED,
@@ -171,10 +174,10 @@ def _registrations_by_unit(report) -> Chart:
         RegistrationState.RETURNED,
         RegistrationState.DRAFT,
     ]
-    if len(report.rows) > MAX_ROWS and report.groups:
-        units = [(g.unit.full_name, _sum_states(g.rows)) for g in report.groups]
+    if summary.totals["units"] > MAX_ROWS and summary.groups:
+        units = [(unit.full_name, counts) for unit, counts in summary.groups]
     else:
-        units = [(row.unit.full_name, row.by_state) for row in report.rows]
+        units = [(row.unit.full_name, row.by_state) for row in compliance(plan).rows]
     title = _("Registrations by unit and state")
     rows = [[name, *[counts.get(s, 0) for s in states]] for name, counts in units]
     series = [
@@ -195,16 +198,7 @@ def _registrations_by_unit(report) -> Chart:
     )
 
 
-def _sum_states(rows) -> dict[str, int]:
-    total: dict[str, int] = {}
-    for row in rows:
-        for state, n in row.by_state.items():
-            total[state] = total.get(state, 0) + n
-    return total
-
-
-def _on_time(report) -> Chart:
-    totals = report.totals()
+def _on_time(totals: dict[str, int]) -> Chart:
     rows = [[str(label), totals[key]] for key, label in ComplianceState.choices]
     return _shares("on_time", _("Units by registration status"), _("Status"), rows)
 
@@ -231,13 +225,7 @@ def _results(results) -> Chart:
 
 def _scores(plan: Plan) -> Chart:
     title = _("Distribution of the councils' scores")
-    values = []
-    for council in plan.councils.all():
-        values += [
-            float(r.score)
-            for r in ranking(council, list(registrations(council)))
-            if r.score is not None
-        ]
+    values = [float(score) for council in plan.councils.all() for score in entry_scores(council)]
     bins = [(0, 50), (50, 65), (65, 80), (80, 90), (90, 100.01)]
     rows = [
         [f"{low:g}–{min(high, 100):g}", sum(1 for v in values if low <= v < high)]

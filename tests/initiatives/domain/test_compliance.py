@@ -11,7 +11,6 @@ from thidua.initiatives.domain.compliance import compliance
 from thidua.initiatives.domain.compliance_table import compliance_page
 from thidua.initiatives.domain.registrations import registration_submit
 from thidua.org.domain.units import unit_create
-from thidua.plans.models import Plan
 
 
 def test_the_province_compliance_rolls_communes_up_by_district(
@@ -40,11 +39,11 @@ def test_the_database_computes_each_units_quota_from_the_rules_above_it(
     nothing. The page computed by the database lists what ``compliance`` lists."""
     rng = random.Random(seed)  # noqa: S311 (seeded test data)
     province_plan = province_plan_above(open_plan, tree)
-    Plan.objects.filter(pk=province_plan.pk).update(quota_kinds=["commune"], quota_minimum=1)
-    district_kinds = rng.choice([["commune"], ["ward"], ["commune", "ward"]])
-    Plan.objects.filter(pk=open_plan.pk).update(
-        quota_kinds=district_kinds, quota_minimum=rng.randint(1, 3)
-    )
+    province_plan.quota_kinds, province_plan.quota_minimum = ["commune"], 1
+    province_plan.save(update_fields=["quota_kinds", "quota_minimum"])
+    open_plan.quota_kinds = rng.choice([["commune"], ["ward"], ["commune", "ward"]])
+    open_plan.quota_minimum = rng.randint(1, 3)
+    open_plan.save(update_fields=["quota_kinds", "quota_minimum"])
     for number in range(8):
         kind = rng.choice(["commune", "ward", "township"])
         dissolved = rng.random() < 0.2

@@ -41,6 +41,7 @@ from django.utils import timezone
 from thidua.demo.bench import texts
 from thidua.initiatives.enums import Kind, RegistrationState
 from thidua.initiatives.models import Argument, Implementer, Registration, Transition
+from thidua.initiatives.models.quotas import rebuild_quotas
 from thidua.org.domain.admin_units import load_admin_units
 from thidua.org.domain.people import membership_grant, person_create
 from thidua.org.models import Person, Role, Unit, UnitKind, UnitLevel
@@ -150,6 +151,8 @@ def generate(scale: str, *, seed: int = YEAR, per_commune: tuple[int, int] = (1,
     registrations = _registrations(world, plans, rng, per_commune)
     council = _council(world, plans, people, rng)
     reports = _reports(world, plans, rng)
+    # the plans were bulk-inserted (no save(): no stored quotas): the table from every rule
+    rebuild_quotas()
     index = rebuild()
     if connection.vendor == "postgresql":
         # The planner's statistics, as autovacuum gathers them after a bulk load: without them

@@ -1,23 +1,25 @@
 """Who has registered what, against the plan's rule ("at least 1 per xã/thị trấn").
 
-`compliance(plan)` builds every unit's row (the reminders, the to-do list and the dashboard
-read them). The page reads `compliance_table.compliance_page(plan, ...)`, computed by the
-database with the same rules (`quotas` here).
+`compliance(plan)` builds every unit's row (the reminders and the to-do list read them). The
+page reads `compliance_table.compliance_page(plan, ...)`, computed by the database. Both read
+each unit's quota from the stored quotas (`models/quotas.py`); `quotas` here is the rule
+itself over a tree's plans, which the roll-up reads and the tests compare the table with.
 """
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Case, Count, Min, Q, Value, When
 from django.utils import timezone
 
 from thidua.initiatives.enums import ComplianceState
-from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
+from thidua.initiatives.models import SENT_STATES, Quota, Registration, RegistrationState
 from thidua.org.models import Unit
 from thidua.org.models.units import PATH_STEP
 from thidua.plans.domain.cascade import recipients
-from thidua.plans.domain.tree import plan_tree
+from thidua.plans.domain.tree import plan_tree_ids, plan_tree_sql
 from thidua.plans.models import Deadline, DeadlineKind, Plan
 
 
@@ -112,34 +114,56 @@ def _state(*, sent: int, quota: int, any_late: bool) -> str:
 
 
 def compliance(plan: Plan) -> Compliance:
-    plans = plan_tree(plan)
-    owed = quotas(plans)
+    """Every owing unit's row: its quota (the largest of the stored quotas of the tree's
+    plans), its registrations by state, first sending and lateness. The tree is walked by
+    the database (`plan_tree_ids`): a national plan has thousands of plans below it, none
+    of which need come to Python."""
+    owed = stored_quotas(plan)
     units = {
         unit.pk: unit
         for unit in Unit.objects.filter(pk__in=owed).select_related("parent").order_by("sort_key")
     }
     rows = {pk: UnitRow(unit=unit, quota=owed[pk]) for pk, unit in units.items()}
-    _fill(rows, plans)
+    _fill(rows, plan)
     ordered = list(rows.values())
     return Compliance(
         plan=plan,
         rows=ordered,
         groups=_groups(plan, ordered),
-        deadline=_registration_deadline(plans),
+        deadline=_registration_deadline(plan),
     )
 
 
-def _fill(rows: dict[int, UnitRow], plans: list[Plan]) -> None:
+def stored_quotas(plan: Plan) -> dict[int, int]:
+    """Unit id → registrations it owes under ``plan``'s tree: the largest stored quota of
+    the tree's plans, for the units under the plan's issuer (`quotas`' answer, read)."""
+    quote = connection.ops.quote_name
+    tree, params = plan_tree_sql(plan)
+    sql = (
+        f"WITH RECURSIVE {tree} SELECT q.unit_id, MAX(q.minimum) "  # noqa: S608 (quoted table names, placeholders)
+        f"FROM {quote(Quota._meta.db_table)} q JOIN {quote(Unit._meta.db_table)} u "
+        f"ON u.id = q.unit_id WHERE q.plan_id IN (SELECT id FROM tree) AND u.path LIKE %s "
+        f"GROUP BY q.unit_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, f"{plan.unit.path}%"])
+        return {unit_id: int(quota) for unit_id, quota in cursor}
+
+
+def _fill(rows: dict[int, UnitRow], plan: Plan) -> None:
     """Each row's registrations by state, first sending and lateness: one grouped query."""
     counts = (
-        Registration.objects.filter(plan_id__in=[p.pk for p in plans], unit_id__in=rows)
+        Registration.objects.filter(plan_id__in=plan_tree_ids(plan))
         .values("unit_id", "state")
         .annotate(
             n=Count("id"), first=Min("first_submitted_at"), late=Count("id", filter=Q(is_late=True))
         )
+        .order_by()
     )
     for count in counts:
-        row = rows[count["unit_id"]]
+        row = rows.get(count["unit_id"])
+        if row is None:  # a unit that owes nothing (registered all the same)
+            continue
         row.by_state[count["state"]] = count["n"]
         row.any_late = row.any_late or count["late"] > 0
         if count["first"] and (row.first_sent is None or count["first"] < row.first_sent):
@@ -192,11 +216,11 @@ def _groups(plan: Plan, rows: list[UnitRow]) -> list[GroupRow]:
     return [GroupRow(unit=h, rows=by_recipient[h.pk]) for h in heads if by_recipient[h.pk]]
 
 
-def _registration_deadline(plans: list[Plan]):
+def _registration_deadline(plan: Plan):
     """The plan's own registration deadline, else the earliest of the plans below it."""
-    own_first = Case(When(plan_id=plans[0].pk, then=Value(0)), default=Value(1))
+    own_first = Case(When(plan_id=plan.pk, then=Value(0)), default=Value(1))
     return (
-        Deadline.objects.filter(plan_id__in=[p.pk for p in plans], kind=DeadlineKind.REGISTRATION)
+        Deadline.objects.filter(plan_id__in=plan_tree_ids(plan), kind=DeadlineKind.REGISTRATION)
         .order_by(own_first, "due_at", "id")
         .values_list("due_at", flat=True)
         .first()

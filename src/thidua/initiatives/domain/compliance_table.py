@@ -1,9 +1,9 @@
 """The compliance page's table (`compliance_page`): computed by the database whatever the
 number of plans and units (issue 13: a national plan has 8,000 plans below it and 10,000
 communes that owe): the plan tree walked by one recursive query (`plans/domain/tree.py:
-plan_tree_sql`), every unit's quota, counts and state, the counts per recipient and the
-page's 50 rows in one statement; only the page's units are loaded. The same rules as
-`compliance.compliance`, which the tests compare it with."""
+plan_tree_sql`), every unit's quota (stored: `models/quotas.py`), counts and state, the
+counts per recipient and the page's 50 rows in one statement; only the page's units are
+loaded. The same rules as `compliance.compliance`, which the tests compare it with."""
 
 import datetime
 from collections.abc import Sequence
@@ -17,7 +17,7 @@ from django.utils.dateparse import parse_datetime
 from thidua.core import text
 from thidua.initiatives.domain.compliance import Compliance
 from thidua.initiatives.enums import ComplianceState
-from thidua.initiatives.models import SENT_STATES, Registration, RegistrationState
+from thidua.initiatives.models import SENT_STATES, Quota, Registration, RegistrationState
 from thidua.org.models import Unit
 from thidua.org.models.units import PATH_STEP
 from thidua.plans.domain.cascade import recipients
@@ -85,8 +85,8 @@ def compliance_page(
     The same numbers as `compliance(plan)`, computed by the database whatever the number
     of units and plans (issue 13: a national plan has 8,000 plans below it and 10,000
     communes that owe): the plan tree walked by one recursive query (`plan_tree_sql`),
-    each unit's quota from the rules of the plans its ancestors issued (read from its
-    path), its registrations counted per unit, its state, and the counts per recipient
+    each unit's quota as the largest stored quota (`models/quotas.py`) of the tree's
+    plans, its registrations counted per unit, its state, and the counts per recipient
     and state in one grouped query; one more gives the page's 50 rows, in Vietnamese
     order. Only the page's units are loaded as objects. `state` keeps the units in that
     state of compliance, `name` those whose name contains it (any accents)."""
@@ -146,51 +146,33 @@ def compliance_page(
     )
 
 
-MAX_UNIT_DEPTH = 6  # ids a unit's path may hold: the country down to a group (tổ hội)
-
-
 class _UnitTable:
     """The SQL of the table's rows: every unit under the plan's issuer that owes
     registrations, with its quota, its registrations sent, drafts, lateness, first
     sending and state. A unit owes the largest minimum of the rules (plans of the tree
-    with a minimum) that its strict ancestors issued for its kind while it existed."""
+    with a minimum) that its strict ancestors issued for its kind while it existed: the
+    largest of the tree's stored quotas (`models/quotas.py`, kept true by every write of a
+    plan or unit), so the statement walks the tree and groups rows, never joins every unit
+    with its ancestors' plans."""
 
     def __init__(self, plan: Plan, folded_name: str):
         quote = connection.ops.quote_name
         units = quote(Unit._meta.db_table)
-        plans = quote(Plan._meta.db_table)
         registrations = quote(Registration._meta.db_table)
         self.deadlines = quote(Deadline._meta.db_table)
         self.plan_id = plan.pk
         self.deadline = None
+        quotas = quote(Quota._meta.db_table)
         tree, tree_params = plan_tree_sql(plan)
-        # The levels of the issuers: the plan's unit or below it, and above the owing unit
-        # (none for a plan of the lowest units: nobody below owes it).
-        levels = range(len(plan.unit.path) // PATH_STEP - 1, MAX_UNIT_DEPTH - 1)
-        levels_sql = " UNION ALL ".join(f"SELECT {level}" for level in levels)
-        levels_sql = levels_sql or "SELECT 0 WHERE 1 = 0"  # no level: no row
-        plan_id = "p.id"
-        if connection.vendor == "postgresql":
-            for_kind = "p.quota_kinds @> jsonb_build_array(u.kind)"
-        else:
-            plan_id = "+p.id"  # SQLite would otherwise walk the tree's ids for every unit
-            # a list of kinds as JSON text: '["commune", "ward"]' (kinds are plain words)
-            for_kind = "INSTR(p.quota_kinds, '\"' || u.kind || '\"') > 0"
+        plan_id = "q.plan_id"
+        if connection.vendor != "postgresql":
+            plan_id = "+q.plan_id"  # SQLite would otherwise walk the tree's ids for every row
         sent_marks = ", ".join(["%s"] * len(SENT_STATES))
         self.prefix = (
-            f"WITH RECURSIVE {tree}, levels(k) AS ({levels_sql}), "  # noqa: S608 (quoted table names, constants and placeholders)
-            # grouped by the id alone (the unit's long keys are joined after)
-            f"owed AS (SELECT u.id AS id, MAX(p.quota_minimum) AS quota "
-            # each ancestor's id read from the unit's path, joined by equality (a database
-            # then probes the plans' index or hashes, never tests every pair)
-            f"FROM {units} u JOIN levels l ON LENGTH(u.path) > (l.k + 1) * {PATH_STEP} "
-            f"JOIN {plans} p ON p.unit_id = "
-            f"CAST(NULLIF(SUBSTR(u.path, l.k * {PATH_STEP} + 1, {PATH_STEP}), '') AS INTEGER) "
-            f"WHERE u.path LIKE %s AND {plan_id} IN (SELECT id FROM tree) "
-            f"AND p.quota_minimum > 0 AND {for_kind} "
-            f"AND (u.valid_from IS NULL OR u.valid_from <= p.period_end) "
-            f"AND (u.valid_to IS NULL OR u.valid_to >= p.period_start) "
-            f"GROUP BY u.id), "
+            f"WITH RECURSIVE {tree}, "  # noqa: S608 (quoted table names, constants and placeholders)
+            # the stored quotas (models/quotas.py) of the tree's plans: the largest per unit
+            f"owed AS (SELECT q.unit_id AS id, MAX(q.minimum) AS quota FROM {quotas} q "
+            f"WHERE {plan_id} IN (SELECT id FROM tree) GROUP BY q.unit_id), "
             f"counted AS (SELECT r.unit_id AS unit_id, "
             f"SUM(CASE WHEN r.state IN ({sent_marks}) THEN 1 ELSE 0 END) AS sent, "
             f"SUM(CASE WHEN r.state = %s THEN 1 ELSE 0 END) AS drafts, "
@@ -205,17 +187,17 @@ class _UnitTable:
             f"CASE WHEN COALESCE(c.sent, 0) = 0 THEN %s WHEN c.sent < owed.quota THEN %s "
             f"WHEN c.late > 0 THEN %s ELSE %s END AS state "
             f"FROM owed JOIN {units} o ON o.id = owed.id "
-            f"LEFT JOIN counted c ON c.unit_id = owed.id) "
+            f"LEFT JOIN counted c ON c.unit_id = owed.id WHERE o.path LIKE %s) "
         )
         self.params = [
             *tree_params,
-            _like_prefix(plan.unit.path),
             *SENT_STATES,
             RegistrationState.DRAFT,
             ComplianceState.MISSING,
             ComplianceState.SHORT,
             ComplianceState.LATE,
             ComplianceState.ON_TIME,
+            _like_prefix(plan.unit.path),
         ]
         self.head_length = len(plan.unit.path) + PATH_STEP
         self.name_pattern = f"%{_like_escape(folded_name)}%"
@@ -268,6 +250,19 @@ class _UnitTable:
         self.deadline = next((_aware(row[-1]) for row in found if row[0] == "d"), None)
         return counts, [row[1:] for row in rows]
 
+    def registrations_by_head(self) -> list[tuple[str, str, int]]:
+        """The registrations of the owing units by (recipient's path, state), deleted drafts
+        left out."""
+        registrations = connection.ops.quote_name(Registration._meta.db_table)
+        sql = (
+            f"{self.prefix}SELECT SUBSTR(u.path, 1, %s), r.state, COUNT(*) "  # noqa: S608 (as above)
+            f"FROM {registrations} r JOIN unit_rows u ON u.id = r.unit_id "
+            f"WHERE r.plan_id IN (SELECT id FROM tree) AND r.state <> %s GROUP BY 1, 2"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*self.params, self.head_length, RegistrationState.DELETED])
+            return list(cursor)
+
 
 class _Rows(Sequence):
     """The matching units for the paginator: their number known, the page read already
@@ -304,3 +299,37 @@ def _aware(value):
         if value is not None and timezone.is_naive(value):
             value = timezone.make_aware(value, datetime.UTC)
     return value
+
+
+@dataclass
+class ComplianceSummary:
+    """What the dashboard draws of the table: the totals (`Compliance.totals`) and, for each
+    recipient with units that owe, the registrations of those units by state (deleted
+    drafts left out, as `compliance` leaves them out)."""
+
+    totals: dict[str, int]
+    groups: list[tuple[Unit, dict[str, int]]]
+
+
+def compliance_summary(plan: Plan) -> ComplianceSummary:
+    """`compliance(plan)`'s totals and its groups' registrations by state, computed by the
+    database (two statements and the recipients): no unit nor plan of the tree loaded."""
+    heads = {head.path: head for head in recipients(plan)}
+    table = _UnitTable(plan, "")
+    counts, _page = table.read(None, 0, 0)
+    totals = dict.fromkeys(ComplianceState.values, 0)
+    totals.update(units=0, registrations=0, drafts=0)
+    owing: set[str] = set()
+    for head, unit_state, units, sent, drafts, _deepest, _named in counts:
+        totals[unit_state] += units
+        totals["units"] += units
+        totals["registrations"] += sent
+        totals["drafts"] += drafts
+        owing.add(head)
+    by_state: dict[str, dict[str, int]] = {path: {} for path in heads if path in owing}
+    for head, state, count in table.registrations_by_head():
+        if head in by_state:
+            by_state[head][state] = int(count)
+    return ComplianceSummary(
+        totals=totals, groups=[(heads[path], states) for path, states in by_state.items()]
+    )

@@ -1,4 +1,5 @@
 from .ideas import Idea, IdeaState, SuppressedSpam
+from .quotas import Quota
 from .registrations import (
     EDITABLE_STATES,
     SENT_STATES,
@@ -21,6 +22,7 @@ __all__ = [
     "IdeaState",
     "Implementer",
     "Kind",
+    "Quota",
     "Registration",
     "RegistrationFile",
     "RegistrationState",
