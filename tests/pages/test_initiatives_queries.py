@@ -120,7 +120,7 @@ def worked_on(world):
 @pytest.mark.parametrize(
     ("who", "name", "queries", "shows"),
     [
-        ("district", "initiatives:registration_detail", 13, ["Người thực hiện số", "Tệp số"]),
+        ("district", "initiatives:registration_detail", 12, ["Người thực hiện số", "Tệp số"]),
         (
             "officer_a",
             "initiatives:registration_edit",

@@ -285,7 +285,6 @@ def registration_detail(request, pk):
             "can_delete": access.can_delete_registration(request.user, registration),
             "can_review": access.can_review_registration(request.user, registration),
             "return_form": forms.ReturnForm(),
-            "deadline": registration_deadline(registration.plan),
         },
     )
 
