@@ -9,10 +9,18 @@ from django.urls import reverse
 
 from tests.generators import series_of_years, yearly_plan
 from tests.helpers import completed, filled, login, vietnamese
+from tests.review import crowd
+from thidua.initiatives.domain.compliance import compliance
+from thidua.initiatives.domain.compliance_table import compliance_summary
 from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.org.models import Role
 from thidua.plans.domain.plans import plan_issue
+from thidua.plans.models import Plan
 from thidua.results.domain.reports import report_open, report_submit
+from thidua.review.domain.councils import assign, council_set_state, registrations
+from thidua.review.domain.distribution import entry_scores
+from thidua.review.domain.ranking import ranking
+from thidua.review.models import CouncilState
 
 
 def test_dashboard_draws_every_chart_with_its_numbers_and_csv(client, reporting, tree, make_person):
@@ -117,3 +125,50 @@ def test_a_plan_without_a_series_has_no_year_over_year_chart(client, reporting, 
     login(client, "huyen")
     charts = client.get(reverse("results:dashboard", args=[reporting.pk])).context["charts"]
     assert "registered_by_year" not in {c.key for c in charts}
+
+
+# --- the dashboard's numbers computed by the database are the whole computations' -----------
+
+
+def _by_state(rows) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for row in rows:
+        for state, n in row.by_state.items():
+            total[state] = total.get(state, 0) + n
+    return total
+
+
+@pytest.mark.parametrize("seed", [3, 8, 21, 2026])
+def test_the_compliance_summary_is_the_whole_compliance_in_numbers(generated, seed):
+    """Generated provinces (reformed or not, quotas or none, registrations in every state):
+    for every plan of the world, the totals and each recipient's registrations by state
+    that the database computes are those of ``compliance`` (the rows summed in Python)."""
+    world = generated(seed)
+    for plan in Plan.objects.filter(pk__in=[p.pk for p in world.plans.values()]):
+        whole = compliance(plan)
+        summary = compliance_summary(plan)
+        assert summary.totals == whole.totals(), plan.pk
+        assert [(unit.pk, counts) for unit, counts in summary.groups] == [
+            (group.unit.pk, _by_state(group.rows)) for group in whole.groups
+        ], plan.pk
+
+
+@pytest.mark.parametrize(("aggregate", "seed"), [("mean", 4), ("median", 5), ("mean", 6)])
+def test_the_scores_binned_are_the_rankings_scores(
+    council, tree, open_plan, make_person, aggregate, seed
+):
+    """A seeded council (ties, unscored entries, open sheets): ``entry_scores`` gives the
+    scores ``ranking`` gives its scored entries, mean or median, to the cent."""
+    rng = random.Random(seed)  # noqa: S311 (seeded test data)
+    council.aggregate = aggregate
+    council.save()
+    units = crowd.communes(tree.district, 3)
+    made = crowd.entries(open_plan, units, 40, seed=seed)
+    crowd.members(council, make_person, tree.district, 2)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    assign(actor=None, council=council, per_registration=rng.choice([2, 3]))
+    crowd.scored(council, share=0.8, seed=seed, points=(10, 18), skip=frozenset(made[:5]))
+    full = ranking(council, list(registrations(council)))
+    expected = sorted(r.score for r in full if r.score is not None)
+    assert sorted(entry_scores(council)) == expected
+    assert len(expected) < len(full)
