@@ -113,6 +113,7 @@ class Node:
     depth: int
     children: list["Node"] = field(default_factory=list)
     _totals: dict[str, Figure] = field(default_factory=dict, repr=False)
+    _rows: list[Row] | None = field(default=None, repr=False)
 
     @property
     def unit(self) -> Unit:
@@ -143,8 +144,11 @@ class Node:
         return self._totals
 
     def rows(self) -> list[Row]:
-        """Its own row, then those under it, in the order of the tables."""
-        return [self.row, *(row for child in self.children for row in child.rows())]
+        """Its own row, then those under it, in the order of the tables (listed once: the
+        page counts them for every line)."""
+        if self._rows is None:
+            self._rows = [self.row, *(row for child in self.children for row in child.rows())]
+        return self._rows
 
     def count(self, state: str) -> int:
         return sum(1 for row in self.rows() if row.state == state)

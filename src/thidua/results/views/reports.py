@@ -34,7 +34,7 @@ from thidua.results.domain.reports import (
     report_submit,
     signing_plan,
 )
-from thidua.results.domain.rollup import rollup
+from thidua.results.domain.rollup import reporting_row, reporting_rows, rollup
 from thidua.results.models import ReportState, ResultsReport
 
 
@@ -74,19 +74,19 @@ OVERVIEW_PAGE_SIZE = 50  # units a page of the reports' list shows; the total is
 @login_required
 def overview(request, plan_pk):
     """Every unit that reports under the plan and that the user may see, with its report
-    wherever in the cascade it was written (a commune reports on its district's plan)."""
+    wherever in the cascade it was written (a commune reports on its district's plan). Reads
+    the units and their reports, not the figures; the models of the units shown only."""
     plan = _plan(request, plan_pk)
-    summary = rollup(plan)
     filters = forms.ReportFilterForm(request.GET or None)
     wanted = filters.cleaned_data["reporting"] if filters.is_valid() else ""
-    units = [
-        (line.node, access.can(request.user, "report.edit", line.node.unit))
-        for line in summary.lines()
-        if not line.subtotal
-        and (not wanted or line.node.row.state == wanted)
-        and access.can(request.user, "report.view", line.node.unit)
+    rows = [
+        row
+        for row in reporting_rows(plan)
+        if (not wanted or row.state == wanted)
+        # its path is all ``access`` reads of a unit
+        and access.can(request.user, "report.view", row.place)
     ]
-    page = Paginator(units, OVERVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rows, OVERVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "results/overview.html",
@@ -94,7 +94,9 @@ def overview(request, plan_pk):
             "plan": plan,
             "filters": filters,
             "page": page,
-            "units": page.object_list,
+            "units": [
+                (row, access.can(request.user, "report.edit", row.unit)) for row in page.object_list
+            ],
             "deadline": report_deadline(plan),
             "can_rollup": access.can(request.user, "report.view", plan.unit),
         },
@@ -107,11 +109,8 @@ def open_report(request, plan_pk, unit_pk):
     """The unit's report, opened on the plan it reports on (its own in the cascade, else the
     one addressed to it), or the one it already has anywhere in the cascade."""
     plan = _plan(request, plan_pk)
-    try:
-        row = rollup(plan).node(unit_pk).row
-    except KeyError:
-        raise Http404 from None
-    if not access.can(request.user, "report.edit", row.unit):
+    row = reporting_row(plan, unit_pk)
+    if row is None or not access.can(request.user, "report.edit", row.unit):
         raise Http404
     if row.report_id is not None:
         editable = row.report_state in EDITABLE

@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -101,7 +103,12 @@ def _page_lines(lines: list[Line]) -> list[dict]:
     """The roll-up's lines as the page shows them: the same lines and figures as the
     workbook and the report (a subtotal after each unit that has units under it; a unit not
     opened on one line, its subtotal)."""
-    labels = [(key, capfirst(str(MEASURE_LABELS[key]))) for key in MEASURES]
+    # Each figure's cell written here, the Vietnamese way, "—" when unknown: seventeen cells
+    # a line, fifty lines a page, cheaper joined here than rendered one by one.
+    cells = [
+        (key, format_html('<td data-measure="{}" data-label="{}">', key, capfirst(str(label))))
+        for key, label in ((key, MEASURE_LABELS[key]) for key in MEASURES)
+    ]
     shown = []
     for line in lines:
         node = line.node
@@ -119,10 +126,12 @@ def _page_lines(lines: list[Line]) -> list[dict]:
                 "name": name,
                 "reported": _("%(reported)s/%(units)s reported")
                 % dict(zip(("reported", "units"), map(format_number, line.reporting), strict=True)),
-                # Each figure written the Vietnamese way once here, "—" when unknown.
-                "cells": [
-                    (key, label, format_number(line.value(key)) or "—") for key, label in labels
-                ],
+                "cells": mark_safe(  # noqa: S308 (escaped above and below)
+                    "".join(
+                        f"{cell}{escape(format_number(line.value(key)) or '—')}</td>"
+                        for key, cell in cells
+                    )
+                ),
             }
         )
     return shown
