@@ -124,7 +124,7 @@ def worked_on(world):
         (
             "officer_a",
             "initiatives:registration_edit",
-            15,
+            14,
             ["Người thực hiện số", "Tệp số", "Cán bộ xã số"],
         ),
     ],

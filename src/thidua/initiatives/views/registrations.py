@@ -83,14 +83,14 @@ def registration_start(request, plan_pk):
 
 
 def _edit_forms(request, registration, data=None):
-    criteria = [
-        a.criterion
-        for a in registration.arguments.select_related("criterion").order_by("criterion__position")
-    ]
+    arguments = list(
+        registration.arguments.select_related("criterion").order_by("criterion__position")
+    )
+    criteria = [argument.criterion for argument in arguments]
     initial = {name: getattr(registration, name) for name in ["version", *forms.MODEL_FIELDS]}
     initial["campaigns"] = list(registration.campaigns.values_list("pk", flat=True))
     initial["lead"] = registration.lead_id
-    for argument in registration.arguments.all():
+    for argument in arguments:
         initial[f"arg_{argument.criterion_id}"] = argument.text
     form = forms.RegistrationForm(
         data,
