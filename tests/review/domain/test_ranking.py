@@ -10,6 +10,7 @@ from tests.helpers import score_all
 from tests.review import crowd
 from thidua.review.domain.councils import assign, council_set_state, entries, registrations
 from thidua.review.domain.ranking import Ordered, ranking, ranking_page, rubric_of, standings
+from thidua.review.forms import RankingFilterForm
 from thidua.review.models import Assignment, CouncilState
 
 D = Decimal
@@ -120,3 +121,60 @@ def test_the_databases_order_is_the_standings_order_with_half_even_ties(
         sums.setdefault(registration_id, []).append(total)
     # the example holds means that end in half a cent, which only half-even rounding places
     assert any((sum(t) * 1000 / len(t)) % 10 == 5 for t in sums.values())
+
+
+@pytest.mark.parametrize(("aggregate", "seed"), [("mean", 5), ("median", 7), ("median", 19)])
+def test_the_databases_order_narrowed_by_each_filter_is_the_standings_narrowed(
+    council, tree, open_plan, make_person, aggregate, seed
+):
+    """A seeded council scored by the mean or the median (one to four sheets an entry,
+    totals with cents: medians of two middle totals ending in half a cent, spreads on both
+    sides of the alert, scores on both sides of the classes' minimums): for every filter of
+    the ranking (disagreement, nobody's sheet, each class, and both together) the order the
+    database computes, narrows and pages (``Ordered``) is ``standings`` narrowed by
+    ``RankingFilterForm`` place by place, with the ranks of the whole."""
+    rng = random.Random(seed)  # noqa: S311 (seeded test data)
+    council.aggregate = aggregate
+    council.spread_alert = 2
+    council.save()
+    units = crowd.communes(tree.district, 3)
+    made = crowd.entries(open_plan, units, 60, seed=seed)
+    crowd.members(council, make_person, tree.district, 3)
+    council_set_state(actor=None, council=council, state=CouncilState.SCORING)
+    assign(actor=None, council=council, per_registration=4)
+    silent = frozenset(rng.sample(made, 6))
+    crowd.scored(council, share=0.7, seed=seed, points=(14, 16), skip=silent)
+    totals = ["49.99", "50.00", "64.99", "65.00", "67.00", "67.01", "79.99", "80.00", "80.01"]
+    level = {pk: rng.randrange(len(totals)) for pk in made}  # each entry near a level
+    for sheet in Assignment.objects.filter(member__council=council, total__isnull=False):
+        near = level[sheet.registration_id] + rng.choice([-1, 0, 0, 1])
+        sheet.total = D(totals[min(max(near, 0), len(totals) - 1)])
+        sheet.save(update_fields=["total"])
+    among = entries(council)
+    rubric = rubric_of(council)
+    order = standings(council, among, rubric)
+    choices = [("", ""), ("disputed", ""), ("unscored", ""), ("disputed", "Khá")]
+    choices += [("", grade.label) for grade in rubric.grades]
+    for show, grade in choices:
+        form = RankingFilterForm({"show": show, "grade": grade}, grades=rubric.grades)
+        expected = form.narrow(order)
+        ordered = Ordered(council, among, rubric, show=show, grade=grade)
+        assert len(ordered) == len(expected)
+        paged = [p for start in range(0, len(expected), 9) for p in ordered[start : start + 9]]
+        assert [(p.registration_id, p.score, p.rank) for p in paged] == [
+            (p.registration_id, p.score, p.rank) for p in expected
+        ], (show, grade)
+    assert {"Tốt", "Khá", "Đạt", "Không đạt"} <= {p.grade for p in order}
+    assert any(p.disputed for p in order)
+    assert any(p.score is None for p in order)
+    assert any(not p.disputed and p.score for p in order)
+    sent: dict[int, list[D]] = {}
+    for registration_id, total in Assignment.objects.filter(
+        member__council=council, state="submitted", total__isnull=False
+    ).values_list("registration_id", "total"):
+        sent.setdefault(registration_id, []).append(total)
+    middles = [
+        sorted(t)[len(t) // 2 - 1 : len(t) // 2 + 1] for t in sent.values() if len(t) % 2 == 0
+    ]
+    # some entries' two middle totals add up to an odd number of cents: half a cent to round
+    assert any(sum(pair) * 100 % 2 == 1 for pair in middles)

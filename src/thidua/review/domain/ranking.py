@@ -9,7 +9,7 @@ page of it: the pages show 50 rows of a council of thousands."""
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from django.db import connection
 from django.db.models import Count, F, Max, Min, QuerySet, Sum
@@ -232,11 +232,13 @@ def _half_even(total: str, count: str) -> str:
 
 
 class Ordered(Sequence):
-    """The complete order of ``standings`` for a council scored by the mean, computed and
-    paged by the database: the number of entries, then a page's places (with their rank
-    and score) when sliced. The same order, ranks and scores as ``standings`` (the sums
-    read in hundredths and rounded half to even, as ``Decimal.quantize`` does), without
-    reading one row per entry: the pages of a council of 5,000 entries."""
+    """The complete order of ``standings``, computed and paged by the database, for a council
+    scored by the mean or the median, narrowed or not by the ranking's filters (``show``:
+    "disputed" or "unscored", ``grade``: a class's label; the ranks stay those of the whole):
+    the number of entries shown, then a page's places (with their rank and score) when
+    sliced. The same order, ranks and scores as ``standings`` (the totals read in hundredths,
+    a mean or the mean of the two middle totals rounded half to even as ``Decimal.quantize``
+    does), without reading one row per entry: the pages of a council of 5,000 entries."""
 
     def __init__(
         self,
@@ -245,19 +247,23 @@ class Ordered(Sequence):
         rubric: Rubric,
         *,
         expect: tuple[int, int] | None = None,
+        show: str = "",
+        grade: str = "",
     ):
         """``expect``: (offset, limit) of the page about to be asked, read at once with
         the number of entries (one statement); other pages are read when asked."""
         self.council, self.rubric = council, rubric
         self.registrations = registrations.order_by()
+        self.show, self.grade = show, grade
         self.count_: int | None = None
         self.read: dict[tuple[int, int], list[Standing]] = {}
         if expect is not None:
             self.read[expect] = self.page(*expect)
 
     def __len__(self) -> int:
-        if self.count_ is None:
-            self.count_ = self.registrations.count()
+        if self.count_ is None:  # a page past the last one was asked: the count alone
+            self.page(0, 1)
+            self.count_ = self.count_ or 0
         return self.count_
 
     def __getitem__(self, index):
@@ -271,6 +277,30 @@ class Ordered(Sequence):
         return self.page(start, max(0, stop - start))
 
     def page(self, offset: int, limit: int) -> list[Standing]:
+        sql, params = self._statement()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            found = list(cursor)
+        if found:  # the number of entries shown, counted before the page was cut
+            self.count_ = int(found[0][3])
+        # The scored entries come first: their rank is their place in the whole order.
+        return [
+            Standing(
+                registration_id=pk,
+                arrived=place - 1,
+                score=None
+                if hundredths is None
+                else (Decimal(int(hundredths)) / 100).quantize(CENT),
+                rank=None if hundredths is None else place,
+            )
+            for at, (pk, hundredths, position, _count) in enumerate(found, start=offset + 1)
+            for place in [at if position is None else int(position)]
+        ]
+
+    def _statement(self) -> tuple[str, list]:
+        """The entries, their sheets' totals in hundredths, each entry's sums (its mean's),
+        middle totals (its median's) and first criterion's points, its place in the whole
+        order, then the filters: SQL and parameters but the page's limit and offset."""
         quote = connection.ops.quote_name
         sheets = quote(Assignment._meta.db_table)
         seats = quote(CouncilMember._meta.db_table)
@@ -281,42 +311,81 @@ class Ordered(Sequence):
         first = self.rubric.criteria[0].pk if self.rubric.criteria else None
         score = _half_even("t.hundredths", "t.sheets")
         first_mean = _half_even("f.hundredths", "f.scores")
+        # Each entry's totals averaged: all of them for the mean, the middle one or two in
+        # order for the median; and their spread.
+        if self.council.aggregate == Aggregate.MEDIAN:
+            middle = "k = (n + 1) / 2 OR k = (n + 2) / 2"
+            sums = (
+                f"SELECT id, SUM(CASE WHEN {middle} THEN 1 ELSE 0 END) AS sheets, "  # noqa: S608 (constants)
+                f"SUM(CASE WHEN {middle} THEN h ELSE 0 END) AS hundredths, "
+                "MAX(h) - MIN(h) AS spread FROM (SELECT id, h, "
+                "ROW_NUMBER() OVER (PARTITION BY id ORDER BY h) AS k, "
+                "COUNT(*) OVER (PARTITION BY id) AS n FROM sent) middles GROUP BY id"
+            )
+        else:
+            sums = (
+                "SELECT id, COUNT(*) AS sheets, SUM(h) AS hundredths, "
+                "MAX(h) - MIN(h) AS spread FROM sent GROUP BY id"
+            )
+        narrow, narrow_params = self._filters()
+        order = (
+            "CASE WHEN score IS NULL THEN 1 ELSE 0 END, score DESC, first_mean DESC, "
+            "CASE WHEN arrived IS NULL THEN 1 ELSE 0 END, arrived, id"
+        )
+        # The whole order placed before it is narrowed (ranks of the whole); unnarrowed, the
+        # page is cut from it at once (the database keeps the page's rows, sorts no more).
+        ranked = (
+            f", ranked AS (SELECT id, score, spread, ROW_NUMBER() OVER (ORDER BY {order}) "  # noqa: S608 (constants and placeholders)
+            f"AS position FROM placed) SELECT id, score, position, COUNT(*) OVER () "
+            f"FROM ranked WHERE {narrow} ORDER BY position LIMIT %s OFFSET %s"
+            if self.show or self.grade
+            else f" SELECT id, score, NULL, COUNT(*) OVER () FROM placed "  # noqa: S608 (as above)
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
         sql = (
             f"WITH entries(id, arrived) AS ({entries_sql}), "  # noqa: S608 (quoted table names, constants, placeholders)
-            f"sums AS (SELECT a.registration_id AS id, COUNT(*) AS sheets, "
-            f"SUM(CAST(ROUND(a.total * 100) AS INTEGER)) AS hundredths "
+            f"sent AS (SELECT a.registration_id AS id, CAST(ROUND(a.total * 100) AS INTEGER) AS h "
             f"FROM {sheets} a JOIN {seats} m ON m.id = a.member_id "
-            f"WHERE m.council_id = %s AND a.state = %s AND a.total IS NOT NULL "
-            f"GROUP BY a.registration_id), "
+            f"WHERE m.council_id = %s AND a.state = %s AND a.total IS NOT NULL), "
+            f"sums AS ({sums}), "
             f"firsts AS (SELECT a.registration_id AS id, COUNT(*) AS scores, "
             f"SUM(CAST(ROUND(s.points * 100) AS INTEGER)) AS hundredths "
             f"FROM {scores} s JOIN {sheets} a ON a.id = s.assignment_id "
             f"JOIN {seats} m ON m.id = a.member_id WHERE m.council_id = %s AND a.state = %s "
             f"AND s.criterion_id = %s AND s.points IS NOT NULL GROUP BY a.registration_id), "
             f"placed AS (SELECT e.id AS id, e.arrived AS arrived, {score} AS score, "
-            f"COALESCE({first_mean}, 0) AS first_mean FROM entries e "
-            f"LEFT JOIN sums t ON t.id = e.id LEFT JOIN firsts f ON f.id = e.id) "
-            f"SELECT id, score, COUNT(*) OVER () FROM placed "
-            f"ORDER BY CASE WHEN score IS NULL THEN 1 ELSE 0 END, "
-            f"score DESC, first_mean DESC, CASE WHEN arrived IS NULL THEN 1 ELSE 0 END, "
-            f"arrived, id LIMIT %s OFFSET %s"
+            f"t.spread AS spread, COALESCE({first_mean}, 0) AS first_mean FROM entries e "
+            f"LEFT JOIN sums t ON t.id = e.id LEFT JOIN firsts f ON f.id = e.id)"
+            f"{ranked}"
         )
         submitted = AssignmentState.SUBMITTED
-        params = [*entries_params, self.council.pk, submitted, self.council.pk, submitted]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, first, limit, offset])
-            found = list(cursor)
-        if found:  # the number of entries, counted before the page was cut
-            self.count_ = int(found[0][2])
-        # The scored entries come first: their rank is their place in the whole order.
-        return [
-            Standing(
-                registration_id=pk,
-                arrived=offset + place,
-                score=None
-                if hundredths is None
-                else (Decimal(int(hundredths)) / 100).quantize(CENT),
-                rank=None if hundredths is None else offset + place + 1,
-            )
-            for place, (pk, hundredths, _count) in enumerate(found)
-        ]
+        params = [*entries_params, self.council.pk, submitted, self.council.pk, submitted, first]
+        return sql, [*params, *narrow_params]
+
+    def _filters(self) -> tuple[str, list]:
+        """``RankingFilterForm.narrow`` as a condition on the ranked rows, in hundredths: a
+        disputed entry's totals differ by more than the council's alert, an entry of a class
+        scores at least its minimum and less than the minimum of every class above it."""
+        conditions, params = ["1 = 1"], []
+        if self.show == "disputed":
+            conditions.append("score IS NOT NULL AND spread > %s")
+            params.append(int(self.council.spread_alert) * 100)
+        elif self.show == "unscored":
+            conditions.append("score IS NULL")
+        if self.grade:
+            bounds = [_hundredths_up(g.min_total) for g in self.rubric.grades]
+            either = []
+            for place, grade in enumerate(self.rubric.grades):
+                if grade.label == self.grade:
+                    either.append(
+                        " AND ".join(["score IS NOT NULL", "score >= %s"] + ["score < %s"] * place)
+                    )
+                    params += bounds[: place + 1][::-1]
+            conditions.append(f"({' OR '.join(either) or '1 = 0'})")
+        return " AND ".join(conditions), params
+
+
+def _hundredths_up(total: Decimal) -> int:
+    """The least whole number of hundredths at or above ``total``: a score in hundredths
+    is at least ``total`` when it is at least this."""
+    return int((Decimal(total) * 100).to_integral_value(rounding=ROUND_CEILING))

@@ -33,10 +33,9 @@ from thidua.review.domain.councils import (
     registrations,
     required_votes,
 )
-from thidua.review.domain.ranking import Ordered, ranking, ranking_page, rubric_of, standings
+from thidua.review.domain.ranking import Ordered, ranking, ranking_page, rubric_of
 from thidua.review.exports import meeting
 from thidua.review.models import (
-    Aggregate,
     Assignment,
     AssignmentState,
     Council,
@@ -275,16 +274,21 @@ def council_ranking(request, pk):
     among = entries(council)
     rubric = rubric_of(council)
     filters = forms.RankingFilterForm(request.GET or None, grades=rubric.grades)
-    narrowed = filters.is_bound and filters.is_valid() and any(filters.cleaned_data.values())
-    if council.aggregate == Aggregate.MEAN and not narrowed:
-        try:
-            asked = max(1, int(request.GET.get("page") or 1))
-        except ValueError:
-            asked = 1
-        # ordered and paged by the database; the page asked read with the count
-        shown = Ordered(council, among, rubric, expect=((asked - 1) * PAGE_SIZE, PAGE_SIZE))
-    else:  # a median, or the filters: the complete standings, narrowed
-        shown = filters.narrow(standings(council, among, rubric))
+    narrowed = filters.cleaned_data if filters.is_bound and filters.is_valid() else {}
+    try:
+        asked = max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        asked = 1
+    # ordered, narrowed and paged by the database, mean or median; the page asked read with
+    # the count
+    shown = Ordered(
+        council,
+        among,
+        rubric,
+        expect=((asked - 1) * PAGE_SIZE, PAGE_SIZE),
+        show=narrowed.get("show", ""),
+        grade=narrowed.get("grade", ""),
+    )
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = ranking_page(council, page.object_list, rubric)
     hide_names = council.blind and council.state != CouncilState.DECIDED
