@@ -5,6 +5,7 @@ render these.
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -196,6 +197,7 @@ class Rollup:
     by_kind: dict[str, int]
     by_campaign: list[tuple[str, int]]
     _nodes: dict[int, Node] = field(default_factory=dict, repr=False)
+    _counts: Counter | None = field(default=None, repr=False)
 
     @property
     def rows(self) -> list[Row]:
@@ -207,7 +209,9 @@ class Rollup:
         return self._nodes[unit_id]
 
     def count(self, state: str) -> int:
-        return sum(1 for row in self.rows if row.state == state)
+        if self._counts is None:  # the page asks for each state
+            self._counts = Counter(row.state for row in self.rows)
+        return self._counts[state]
 
     def total(self, name: str) -> Figure:
         """The issuer's figure with everything under it: what its report upward says."""
@@ -277,12 +281,13 @@ class Rollup:
             {
                 "unit": node.unit,
                 "units": len(rows),
-                **{state: sum(1 for r in rows if r.state == state) for state in Reporting.values},
+                **{state: counts[state] for state in Reporting.values},
                 "registered": sum(r.registered for r in rows),
             }
             for node in self.root.children
             if node.children
             for rows in [node.rows()[1:]]
+            for counts in [Counter(row.state for row in rows)]
         ]
 
 
