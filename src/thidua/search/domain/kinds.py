@@ -7,18 +7,18 @@ its own pages use (``plan_filter``, ``registration_filter``, ``scope_filter``…
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from thidua.initiatives.models import Idea, Registration
 from thidua.org import access
-from thidua.org.models import Person, Unit
+from thidua.org.models import Membership, Person, Unit
 from thidua.plans.models import Plan
 from thidua.results.enums import ReportState
 from thidua.results.models import ResultsReport
-from thidua.review.models import Council
+from thidua.review.models import Council, CouncilMember
 from thidua.search.enums import Kind
 
 IDEA_TITLE = 160  # an idea has no name: its first characters stand for it
@@ -44,6 +44,8 @@ class Spec:
     fields: frozenset[str] = field(default_factory=frozenset)
     # Checked on each row after the query: access that is not a queryset filter.
     check: Callable[[object, Model], bool] | None = None
+    # ``visible`` joins rows that repeat one record (a registered kind's own choice): the
+    # search then asks for the records as a set.
     distinct: bool = False
     # (name, description) compared for novelty (``Entry.grams``); None: not compared.
     similar: Callable[[Model], tuple[str, str]] | None = None
@@ -62,10 +64,22 @@ def _reports(user) -> QuerySet:
 
 def _councils(user) -> QuerySet:
     # Those of the plans the user reads or where they sit; can_view_council decides each one.
-    return Council.objects.filter(
-        Q(plan__in=Plan.objects.filter(access.plan_filter(user)).values("pk"))
-        | Q(members__person_id=getattr(user, "pk", None))
-    ).prefetch_related("members")
+    # Asked of each council found (EXISTS), not as the list of every plan the user reads:
+    # a search finds a council or two, among thousands of plans.
+    plans = Plan.objects.filter(access.plan_filter(user), pk=OuterRef("plan_id"))
+    seats = CouncilMember.objects.filter(
+        council=OuterRef("pk"), person_id=getattr(user, "pk", None)
+    )
+    return Council.objects.filter(Exists(plans) | Exists(seats)).prefetch_related("members")
+
+
+def _people(user) -> QuerySet:
+    # Those holding a role in a unit of the user's scope, asked of each person found (EXISTS):
+    # a join through the memberships would repeat a person once per role.
+    scope = access.scope_filter(user, "person.view", "unit")
+    if not scope:  # everyone (a superuser), with a role or without
+        return Person.objects.all()
+    return Person.objects.filter(Exists(Membership.objects.filter(scope, person_id=OuterRef("pk"))))
 
 
 def _plan_document(plan: Plan) -> tuple[str, list[str]]:
@@ -185,14 +199,11 @@ SPECS: dict[str, Spec] = {
             url=lambda council: reverse("review:council_detail", args=[council.pk]),
             fields=frozenset({"name"}),
             check=access.can_view_council,
-            distinct=True,
         ),
         Spec(
             kind=Kind.PERSON,
             model=Person,
-            visible=lambda user: Person.objects.filter(
-                access.scope_filter(user, "person.view", "memberships__unit")
-            ),
+            visible=_people,
             related=(),
             document=lambda person: (person.full_name, [person.username, person.position]),
             title=lambda person: person.get_full_name(),
@@ -200,7 +211,6 @@ SPECS: dict[str, Spec] = {
             url=lambda person: reverse("org:person_detail", args=[person.pk]),
             order=("sort_key", "id"),
             fields=frozenset({"full_name", "username", "position"}),
-            distinct=True,
         ),
         Spec(
             kind=Kind.UNIT,
