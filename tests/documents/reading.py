@@ -1,7 +1,10 @@
 """Reading a rendered DOCX back in tests: its paragraphs, cells and the fonts runs show in."""
 
+import shutil
+import subprocess
 import zipfile
 from io import BytesIO
+from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -77,3 +80,26 @@ def is_plain_docx(data: bytes) -> bool:
     """A sound zip package with the main document part."""
     with zipfile.ZipFile(BytesIO(data)) as package:
         return "word/document.xml" in package.namelist() and package.testzip() is None
+
+
+# --- on the printed page (LibreOffice) -------------------------------------------------
+
+SOFFICE, PDFTOTEXT = shutil.which("soffice"), shutil.which("pdftotext")
+
+
+def printed_pages(docx_files: list[Path], out: Path) -> dict[str, list[str]]:
+    """Each DOCX as LibreOffice lays it out: the text of each of its pages."""
+    profile = (out / "profile").as_uri()
+    subprocess.run(  # noqa: S603 (LibreOffice on files the test wrote)
+        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out), *map(str, docx_files)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    pages = {}
+    for path in docx_files:
+        pdf = out / f"{path.stem}.pdf"
+        text = subprocess.run(  # noqa: S603 (pdftotext on files the test wrote)
+            [PDFTOTEXT, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout
+        pages[path.stem] = text.split("\f")
+    return pages

@@ -2,8 +2,6 @@
 broken where a person would break them, and the signature block kept with the text it closes."""
 
 import csv
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +11,7 @@ from docx.shared import Length, Mm
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.documents.reading import lines, reopen
+from tests.documents.reading import PDFTOTEXT, SOFFICE, lines, printed_pages, reopen
 from thidua.documents.docx import render_docx
 from thidua.documents.lists import ListPart, OfficialList, render_list_docx
 from thidua.documents.official import (
@@ -258,26 +256,6 @@ def test_the_signature_block_is_printed_whole(tmp_path):
 
 
 # --- on the printed page (LibreOffice) -------------------------------------------------
-
-SOFFICE, PDFTOTEXT = shutil.which("soffice"), shutil.which("pdftotext")
-
-
-def printed_pages(docx_files: list[Path], out: Path) -> dict[str, list[str]]:
-    """Each DOCX as LibreOffice lays it out: the text of each of its pages."""
-    profile = (out / "profile").as_uri()
-    subprocess.run(  # noqa: S603 (LibreOffice on files the test wrote)
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), *map(str, docx_files)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    pages = {}
-    for path in docx_files:
-        pdf = out / f"{path.stem}.pdf"
-        text = subprocess.run(  # noqa: S603 (pdftotext on files the test wrote)
-            [PDFTOTEXT, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-        ).stdout
-        pages[path.stem] = text.split("\f")
-    return pages
 
 
 @pytest.mark.skipif(not (SOFFICE and PDFTOTEXT), reason="needs LibreOffice and pdftotext")

@@ -1,6 +1,7 @@
 """The DOCX renderer of official lists, on the registrations the seed plan 115-KH/HNDH asks for:
 "danh sách đăng ký xây dựng mô hình, sáng kiến, ý tưởng mới" of the communes of Sông Hinh."""
 
+import random
 import unicodedata
 import zipfile
 from datetime import date
@@ -12,15 +13,20 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.table import _Cell
 
 from tests.documents.reading import (
+    PDFTOTEXT,
+    SOFFICE,
     all_paragraphs,
     bordered,
     find,
     font_of,
     lines,
+    printed_pages,
     repeats_heading,
 )
+from thidua.core.text import CONTROL
 from thidua.documents.lists import ListPart, OfficialList, render_list_docx
 from thidua.documents.official import Signature
 from thidua.documents.tables import Column
@@ -435,3 +441,82 @@ def test_a_list_that_names_no_signer_prints_as_a_draft(tmp_path):
 def test_a_parts_rows_must_match_its_columns():
     with pytest.raises(ValueError, match="row 0 has 1 cells"):
         ListPart(heading="x", columns=OTHER_COLUMNS, rows=[["1"]])
+
+
+# --- a generated district's list, read back cell by cell and printed -------------------
+
+ODD = ["=SUM(A1)", "-5 hộ", "+84 912 345 678", "<b>&amp;</b>", " Ea Bá ", "\tTab", "A\x01B",
+       "\u200bẩn", "🌾 lúa", "\n\nSau hai dòng trống", "Hai\r\ndòng", "Cuối\n"]  # fmt: skip
+
+
+def generated_list(seed: int, count: int) -> OfficialList:
+    """A district's list of ``count`` registrations: Vietnamese text (some decomposed), cells
+    of several lines, empty cells, formula-like and odd text, long text, a group heading
+    before each commune's rows, a part of the rows it does not count."""
+    rng = random.Random(seed)  # noqa: S311 (a replayable list, not a secret)
+
+    def text() -> str:
+        roll = rng.random()
+        if roll < 0.1:
+            return ""
+        if roll < 0.25:
+            return rng.choice(ODD)
+        if roll < 0.3:
+            return " ".join(rng.choice(INITIATIVES)[1] for _ in range(40))  # long
+        if roll < 0.45:
+            return "\n".join(rng.sample(PEOPLE, rng.randint(2, 4)))
+        name = rng.choice(INITIATIVES)[1]
+        return unicodedata.normalize(rng.choice(["NFC", "NFD"]), name)
+
+    rows, groups = [], []
+    for number in range(1, count + 1):
+        if number % 40 == 1:
+            groups.append((len(rows), f"Hội Nông dân {rng.choice(UNITS)}"))
+        rows.append([str(number), *(text() for _ in COLUMNS[1:])])
+    others = [[str(n), rng.choice(UNITS), text(), text(), text()] for n in range(1, count // 5)]
+    part_columns = [Column("TT", 12, "center"), *(Column(f"Cột {i}", 60) for i in range(4))]
+    part = ListPart(heading="Các mô hình chưa tiếp nhận:", columns=part_columns, rows=others)
+    return sample_list(rows=rows, groups=groups, totals=None, parts=[part])
+
+
+def shown_lines(text: str) -> list[str]:
+    """The paragraphs a cell shows for a text: one for each line, NFC, without control
+    characters, the leading empty lines dropped; one empty paragraph for an empty text."""
+    found = [CONTROL.sub("", unicodedata.normalize("NFC", line)) for line in text.splitlines()]
+    while len(found) > 1 and not found[0]:
+        del found[0]
+    return found or [""]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_every_cell_of_a_generated_list_reads_back(seed, tmp_path):
+    doc = generated_list(seed, 150)
+    own, part = bordered(reopen(doc, tmp_path))
+    headings = dict(doc.groups)
+    expected = [[column.title for column in COLUMNS]]
+    for index, row in enumerate(doc.rows):
+        if index in headings:
+            expected.append([headings[index]])
+        expected.append(row)
+    assert len(own.rows) == len(expected)
+    for tr, texts in zip(own._tbl.tr_lst, expected, strict=True):
+        cells = [_Cell(tc, own) for tc in tr.tc_lst]
+        assert [lines(cell) for cell in cells] == [shown_lines(text) for text in texts]
+    others = [[c.title for c in doc.parts[0].columns], *doc.parts[0].rows]
+    assert [[lines(cell) for cell in row.cells] for row in part.rows] == [
+        [shown_lines(text) for text in row] for row in others
+    ]
+
+
+@pytest.mark.skipif(not (SOFFICE and PDFTOTEXT), reason="needs LibreOffice and pdftotext")
+def test_libreoffice_prints_a_generated_list(tmp_path):
+    doc = generated_list(7, 300)
+    path = tmp_path / "list.docx"
+    path.write_bytes(render_list_docx(doc))
+    (pages,) = printed_pages([path], tmp_path).values()
+    printed = "\n".join(pages)
+    assert len([page for page in pages if page.strip()]) > 5
+    for _index, heading in doc.groups:
+        assert heading in printed
+    assert "Các mô hình chưa tiếp nhận:" in printed
+    assert "Bá Minh Hiếu" in pages[-1] or "Bá Minh Hiếu" in pages[-2]

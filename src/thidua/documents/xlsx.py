@@ -13,58 +13,60 @@ for one (``XlsxColumn.total``). They stay formulas, so a figure corrected in the
 its totals. Every row is given the height its wrapped text needs: LibreOffice does not grow a
 row for wrapped text by itself, and the lines would overlap the next row.
 
-Each distinct look of a data cell is styled once per workbook and copied to the other cells
-that have it (``_Looks``): styling every cell the ordinary way took more than half the time of
-a large sheet (bench/bench_xlsx.py).
+openpyxl writes the workbook but the data rows, which ``xlsx_rows`` writes as the sheet's XML
+text, the way openpyxl would (making, styling and writing an openpyxl cell for each took 2.6 s
+of a district's list of 5,000 registrations: bench/bench_xlsx.py); they are put into the sheet
+openpyxl wrote, the only part that changes.
 """
 
 import re
 import unicodedata
+import zipfile
 from collections.abc import Sequence
-from copy import copy
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from decimal import Decimal
 from io import BytesIO
-from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from thidua.core.numbers import XLSX_DECIMAL, XLSX_INTEGER
+from thidua.documents.xlsx_rows import (
+    BOLD_CHARS_PER_WIDTH,
+    BORDER,
+    FONT_NAME,
+    FORMULA_STARTS,
+    LINE_HEIGHT,
+    LOCAL_TIME,
+    MAX_ROW_HEIGHT,
+    height,
+    lines,
+    rows_xml,
+    set_text,
+    text,
+)
 
-LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
-DATE_FORMAT = "dd/mm/yyyy"
-FONT_NAME = "Times New Roman"
-# Text starting with these is read as a formula by Excel or LibreOffice, when typed or when
-# the sheet goes through CSV; such cells also get Excel's quote prefix ('), so that editing
-# one keeps it text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+__all__ = [  # the constants other modules and the tests read here
+    "FORMULA_STARTS",
+    "LINE_HEIGHT",
+    "LOCAL_TIME",
+    "MAX_ROW_HEIGHT",
+    "Cell",
+    "SumOf",
+    "XlsxColumn",
+    "render_xlsx",
+]
+
 # Excel's limits on a sheet's name.
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_LENGTH = 31
 
-_THIN = Side(style="thin", color="000000")
-BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL = PatternFill(fill_type="solid", start_color="D9D9D9", end_color="D9D9D9")
 TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
 SUBTITLE_FONT = Font(name=FONT_NAME, size=12, bold=True)
 HEADER_FONT = Font(name=FONT_NAME, size=12, bold=True)
-BODY_FONT = Font(name=FONT_NAME, size=12)
-BOLD_FONT = Font(name=FONT_NAME, size=12, bold=True)
 TOTALS_LABEL = "Cộng"
-
-# Row heights, in points: one line of 12 pt Times New Roman, and of the 14 pt title.
-LINE_HEIGHT = 15.75
-TITLE_LINE_HEIGHT = 18.75
-MAX_ROW_HEIGHT = 409  # Excel's limit
-# How many characters of 12 pt Times New Roman fit in one unit of column width (the width
-# of a "0" in the workbook's default font), kept low so that a row is never too short:
-# capitals, bold and letters with two marks are wider than the average.
-CHARS_PER_WIDTH = 0.85
-BOLD_CHARS_PER_WIDTH = 0.75
+TITLE_LINE_HEIGHT = 18.75  # one line of the 14 pt title, in points
 
 
 @dataclass(frozen=True)
@@ -143,51 +145,42 @@ def render_xlsx(
     titles = [(title, TITLE_FONT)] if title else []
     titles += [(line, SUBTITLE_FONT) for line in subtitle_lines]
     table_width = sum(column.width for column in columns)
-    for row_number, (text, font) in enumerate(titles, start=1):
-        cell = sheet.cell(row=row_number, column=1, value=_text(text))
+    styled = []  # the cells openpyxl writes, in their order
+    for row_number, (line_text, font) in enumerate(titles, start=1):
+        cell = sheet.cell(row=row_number, column=1, value=text(line_text))
         cell.font = font
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.merge_cells(f"A{row_number}:{last_column}{row_number}")
         line = TITLE_LINE_HEIGHT if font is TITLE_FONT else LINE_HEIGHT
-        sheet.row_dimensions[row_number].height = _height(
-            _lines(_text(text), table_width, BOLD_CHARS_PER_WIDTH), line
+        sheet.row_dimensions[row_number].height = height(
+            lines(text(line_text), table_width, BOLD_CHARS_PER_WIDTH), line
         )
+        styled.append(cell)
     header_row = len(titles) + 2 if titles else 1
 
     header_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for column_number, column in enumerate(columns, start=1):
         cell = sheet.cell(row=header_row, column=column_number)
-        _set_text(cell, column.title)
+        set_text(cell, column.title)
         cell.font = HEADER_FONT
         cell.alignment = header_alignment
         cell.fill = HEADER_FILL
         cell.border = BORDER
         letter = get_column_letter(column_number)
         sheet.column_dimensions[letter].width = column.width
-    sheet.row_dimensions[header_row].height = _height(
-        max(_lines(_text(c.title), c.width, BOLD_CHARS_PER_WIDTH) for c in columns)
+        styled.append(cell)
+    sheet.row_dimensions[header_row].height = height(
+        max(lines(text(c.title), c.width, BOLD_CHARS_PER_WIDTH) for c in columns)
     )
+    # Their styles first, as openpyxl numbers the styles in the order it writes the cells.
+    for cell in styled:
+        _ = cell.style_id
 
     first_row = header_row + 1
-    looks = _Looks()
-    for row_number, row in enumerate(rows, start=first_row):
-        lines = 1
-        for column_number, (value, column) in enumerate(zip(row, columns, strict=True), start=1):
-            shown = value if isinstance(value, Cell) else Cell(value)
-            cell = sheet.cell(row=row_number, column=column_number)
-            if isinstance(shown.value, SumOf):
-                _set_sum(cell, shown.value, first_row, rows, column_number - 1)
-            else:
-                _set_value(cell, shown.value)
-            if column.number_format:
-                cell.number_format = column.number_format
-            looks.style(cell, shown.bold, column.wrap, shown.indent)
-            if column.wrap and isinstance(cell.value, str) and cell.data_type == "s":
-                per_width = BOLD_CHARS_PER_WIDTH if shown.bold else CHARS_PER_WIDTH
-                # An indent takes about three characters' room.
-                room = max(column.width - 3 * shown.indent, 1)
-                lines = max(lines, _lines(cell.value, room, per_width))
-        sheet.row_dimensions[row_number].height = _height(lines)
+    data = rows_xml(
+        sheet, columns, rows, first_row, cell_type=Cell, sum_type=SumOf,
+        sum_formula=lambda total, column: _sum(total, first_row, rows, column),
+    )  # fmt: skip
 
     last_row = header_row + data_rows
     sheet.freeze_panes = f"A{header_row + 1}"
@@ -197,41 +190,30 @@ def render_xlsx(
     workbook.calculation.fullCalcOnLoad = True
 
     properties = workbook.properties
-    properties.title = _text(title) or None
+    properties.title = text(title) or None
     properties.creator = properties.lastModifiedBy = "Thi Đua"
     properties.language = "vi-VN"
 
     buffer = BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    extent = f"A1:{last_column}{header_row + len(rows)}"
+    return _with_rows(buffer.getvalue(), sheet.path.lstrip("/"), extent, data)
 
 
-class _Looks:
-    """The data cells' font, alignment and border, each combination made once per workbook.
-
-    Setting a style object on an openpyxl cell hashes it, field by field, to find its index in
-    the workbook's list of such objects: for every cell of a large sheet, that was most of the
-    time spent. A cell's style is an array of those indices (``cell._style``, with the number
-    format's and the quote prefix), so the first cell of each look is styled the ordinary way
-    and every later one gets a copy of its array: the file written is the same, byte for byte.
-    """
-
-    def __init__(self):
-        self._arrays: dict[tuple, object] = {}
-
-    def style(self, cell, bold: bool, wrap: bool, indent: int) -> None:
-        """Style a data cell whose value (and so its number format and quote prefix) is set."""
-        # The array so far holds what the value set; None when it set nothing.
-        so_far = cell._style
-        key = (None if so_far is None else tuple(so_far), bold, wrap, indent)
-        array = self._arrays.get(key)
-        if array is not None:
-            cell._style = copy(array)
-            return
-        cell.font = BOLD_FONT if bold else BODY_FONT
-        cell.alignment = Alignment(vertical="top", wrap_text=wrap, indent=indent)
-        cell.border = BORDER
-        self._arrays[key] = copy(cell._style)
+def _with_rows(package: bytes, part: str, extent: str, rows: str) -> bytes:
+    """The package openpyxl wrote, its sheet given the data rows and their extent."""
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == part:
+                sheet = content.decode("ascii")
+                sheet = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="{extent}"/>', sheet)
+                head, tail = sheet.split("</sheetData>")
+                written = rows.encode("ascii", "xmlcharrefreplace").decode("ascii")
+                content = f"{head}{written}</sheetData>{tail}".encode("ascii")
+            target.writestr(info, content)
+    return out.getvalue()
 
 
 def _sheet_name(name: str) -> str:
@@ -240,47 +222,9 @@ def _sheet_name(name: str) -> str:
     return cleaned[:SHEET_NAME_LENGTH] or "Sheet1"
 
 
-def _text(value: str) -> str:
-    """NFC, Windows line ends as "\\n", and no control characters (which the file format
-    cannot hold: openpyxl refuses them)."""
-    value = unicodedata.normalize("NFC", value).replace("\r\n", "\n")
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
-
-
-def _set_text(cell, value: str) -> None:
-    text = _text(value)
-    cell.value = text
-    # openpyxl reads any text starting with "=" as a formula: say it is a string.
-    cell.data_type = "s"
-    if text.startswith(FORMULA_STARTS):
-        cell.quotePrefix = True
-
-
-def _set_value(cell, value) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool):
-        cell.value = value
-    elif isinstance(value, int | float | Decimal):
-        cell.value = value
-        cell.number_format = XLSX_INTEGER if isinstance(value, int) else XLSX_DECIMAL
-    elif isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(LOCAL_TIME).replace(tzinfo=None)
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, date):
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, time):
-        cell.value = value.replace(tzinfo=None)
-    else:
-        _set_text(cell, str(value))
-
-
-def _set_sum(cell, total: SumOf, first_row: int, rows: list[list], column: int) -> None:
-    """ "=SUM(D5:D9,D12)": consecutive rows as one range; a whole number's format unless a
-    summed figure has decimals."""
+def _sum(total: SumOf, first_row: int, rows: list[list], column: int) -> tuple[str, bool]:
+    """ "SUM(D5:D9,D12)": consecutive rows as one range; and whether its figures are whole
+    (a whole number's format unless a summed figure has decimals)."""
     letter = get_column_letter(column + 1)
     indices = sorted(set(total.rows))
     ranges: list[list[int]] = []
@@ -289,7 +233,7 @@ def _set_sum(cell, total: SumOf, first_row: int, rows: list[list], column: int) 
             ranges[-1][1] = index
         else:
             ranges.append([index, index])
-    cell.value = "=SUM({})".format(
+    formula = "SUM({})".format(
         ",".join(
             f"{letter}{first_row + first}"
             if first == last
@@ -297,7 +241,7 @@ def _set_sum(cell, total: SumOf, first_row: int, rows: list[list], column: int) 
             for first, last in ranges
         )
     )
-    cell.number_format = XLSX_INTEGER if _whole(rows, column, indices) else XLSX_DECIMAL
+    return formula, _whole(rows, column, indices)
 
 
 def _whole(rows: list[list], column: int, indices) -> bool:
@@ -311,28 +255,6 @@ def _whole(rows: list[list], column: int, indices) -> bool:
         elif isinstance(value, float | Decimal):
             return False
     return True
-
-
-def _lines(text: str, width: float, per_width: float = CHARS_PER_WIDTH) -> int:
-    """How many lines ``text`` takes in a column ``width`` wide, wrapped at the spaces (a word
-    longer than a line is cut, as spreadsheets do)."""
-    per_line = max(1, int(width * per_width))
-    count = 0
-    for paragraph in text.split("\n"):
-        count += 1
-        length = 0  # characters on the current line
-        for word in paragraph.split(" "):
-            needed = len(word) + (1 if length else 0)
-            if length and length + needed > per_line:
-                count, length, needed = count + 1, 0, len(word)
-            length += needed
-            while length > per_line:
-                count, length = count + 1, length - per_line
-    return count
-
-
-def _height(lines: int, line: float = LINE_HEIGHT) -> float:
-    return min(lines * line, MAX_ROW_HEIGHT)
 
 
 def _set_up_printing(sheet, header_row: int) -> None:
