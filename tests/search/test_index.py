@@ -6,8 +6,11 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.helpers import cast_of
+from thidua.initiatives.domain.registrations import registration_save, registration_submit
 from thidua.org.domain.people import person_update
 from thidua.org.domain.units import unit_update
 from thidua.plans.domain.plans import plan_issue, plan_update
@@ -93,3 +96,49 @@ def test_the_rebuild_command_writes_the_index_again(cast, superuser, make_regist
 
     call_command("search_rebuild", "person", stdout=io.StringIO())  # one kind
     assert titles("nguyen thi hoa", superuser, Kind.PERSON) == ["Nguyễn Thị Hoa"]
+
+
+def _index_writes(queries) -> list[str]:
+    """The statements that wrote an entry (Django's INSERT, whatever the quoting)."""
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"]
+        .upper()
+        .startswith(('INSERT INTO "SEARCH_ENTRY"', "INSERT INTO SEARCH_ENTRY"))
+    ]
+
+
+def test_a_registration_saved_then_sent_is_written_to_the_index_once(cast, make_registration):
+    registration = make_registration(name="Mô hình trồng sắn")  # complete, a draft
+
+    with CaptureQueriesContext(connection) as queries:
+        saved = registration_save(
+            actor=None,
+            registration=registration,
+            version=registration.version,
+            fields={"name": "Mô hình nuôi cá lồng"},
+        )
+        registration_submit(actor=None, registration=saved)
+
+    assert len(_index_writes(queries)) == 1  # the save; the transition changed no word
+    assert titles("ca long", cast["province"], Kind.REGISTRATION) == ["Mô hình nuôi cá lồng"]
+    entry = Entry.objects.get(kind=Kind.REGISTRATION, object_id=registration.pk)
+    assert entry.title == " mo hinh nuoi ca long "
+
+
+def test_a_save_that_changes_no_searched_word_writes_no_entry(cast, make_registration):
+    registration = make_registration(name="Mô hình trồng sắn")
+    entry = Entry.objects.get(kind=Kind.REGISTRATION, object_id=registration.pk)
+
+    with CaptureQueriesContext(connection) as queries:
+        registration_save(
+            actor=None,
+            registration=registration,
+            version=registration.version,
+            fields={"name": "Mô hình trồng sắn", "households": 120},
+        )
+
+    assert _index_writes(queries) == []
+    assert Entry.objects.get(kind=Kind.REGISTRATION, object_id=registration.pk) == entry
+    assert titles("trong san", cast["officer_a"], Kind.REGISTRATION) == ["Mô hình trồng sắn"]

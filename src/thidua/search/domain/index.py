@@ -67,18 +67,35 @@ def count_terms(change: Counter) -> None:
             )
 
 
+def _same(old: Entry | None, new: Entry) -> bool:
+    return old is not None and (old.title, old.words, old.grams) == (
+        new.title,
+        new.words,
+        new.grams,
+    )
+
+
 @transaction.atomic
 def index_objects(spec: Spec, objects: Iterable[Model]) -> int:
-    """(Re)write the entries of ``objects``; returns how many were written."""
+    """(Re)write the entries of ``objects`` whose text changed; returns how many were
+    written. An entry that would be written as it stands is left alone: a registration
+    saved then sent is written once, not again by the transition (which tells only that
+    the row changed, not which columns), and a save that changed no searched word costs
+    one read, not a delete, an insert and the terms' counts."""
     entries = [entry_for(spec, obj) for obj in objects]
     if not entries:
         return 0
-    old = Entry.objects.filter(kind=spec.kind, object_id__in=[e.object_id for e in entries])
+    ids = [e.object_id for e in entries]
+    old = {e.object_id: e for e in Entry.objects.filter(kind=spec.kind, object_id__in=ids)}
+    entries = [e for e in entries if not _same(old.get(e.object_id), e)]
+    if not entries:
+        return 0
+    stale = [old[e.object_id] for e in entries if e.object_id in old]
     if spec.similar:
-        change = _counts(old.values_list("grams", flat=True), -1)
+        change = _counts((e.grams for e in stale), -1)
         change.update(_counts((e.grams for e in entries), 1))
         count_terms(change)
-    old.delete()
+    Entry.objects.filter(pk__in=[e.pk for e in stale]).delete()
     Entry.objects.bulk_create(entries, batch_size=BATCH)
     return len(entries)
 
