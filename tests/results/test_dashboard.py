@@ -14,6 +14,7 @@ from thidua.initiatives.domain.compliance import compliance
 from thidua.initiatives.domain.compliance_table import compliance_summary
 from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.org.models import Role
+from thidua.plans.domain.cascade import recipients
 from thidua.plans.domain.plans import plan_issue
 from thidua.plans.models import Plan
 from thidua.results.domain.reports import report_open, report_submit
@@ -142,15 +143,22 @@ def _by_state(rows) -> dict[str, int]:
 def test_the_compliance_summary_is_the_whole_compliance_in_numbers(generated, seed):
     """Generated provinces (reformed or not, quotas or none, registrations in every state):
     for every plan of the world, the totals and each recipient's registrations by state
-    that the database computes are those of ``compliance`` (the rows summed in Python)."""
+    that the database computes are those of ``compliance`` (the rows summed in Python), and
+    so are each unit's when at most ``few`` units owe (or no recipient has any)."""
     world = generated(seed)
     for plan in Plan.objects.filter(pk__in=[p.pk for p in world.plans.values()]):
         whole = compliance(plan)
-        summary = compliance_summary(plan)
-        assert summary.totals == whole.totals(), plan.pk
-        assert [(unit.pk, counts) for unit, counts in summary.groups] == [
-            (group.unit.pk, _by_state(group.rows)) for group in whole.groups
-        ], plan.pk
+        for few in (0, 3, 30):
+            summary = compliance_summary(plan, few=few)
+            assert summary.totals == whole.totals(), plan.pk
+            assert [(unit.pk, counts) for unit, counts in summary.groups] == [
+                (group.unit.pk, _by_state(group.rows)) for group in whole.groups
+            ], plan.pk
+            each = [(row.unit.pk, row.by_state) for row in whole.rows]
+            listed = len(whole.rows) <= few or not recipients(plan).exists()
+            assert (summary.units is not None) == listed, plan.pk
+            if listed:
+                assert [(unit.pk, counts) for unit, counts in summary.units] == each, plan.pk
 
 
 @pytest.mark.parametrize(("aggregate", "seed"), [("mean", 4), ("median", 5), ("mean", 6)])

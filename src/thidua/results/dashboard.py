@@ -41,7 +41,7 @@ class Chart:
 
 
 def dashboard(plan: Plan) -> list[Chart]:
-    summary = compliance_summary(plan)
+    summary = compliance_summary(plan, few=MAX_ROWS)
     results = rollup(plan)
     charts = [
         _registrations_by_unit(plan, summary),
@@ -176,7 +176,9 @@ def _registrations_by_unit(plan: Plan, summary: ComplianceSummary) -> Chart:
     ]
     if summary.totals["units"] > MAX_ROWS and summary.groups:
         units = [(unit.full_name, counts) for unit, counts in summary.groups]
-    else:
+    elif summary.units is not None:
+        units = [(unit.full_name, counts) for unit, counts in summary.units]
+    else:  # many units, none under a recipient: every unit's row (never seen in practice)
         units = [(row.unit.full_name, row.by_state) for row in compliance(plan).rows]
     title = _("Registrations by unit and state")
     rows = [[name, *[counts.get(s, 0) for s in states]] for name, counts in units]

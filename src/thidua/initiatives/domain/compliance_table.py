@@ -252,17 +252,28 @@ class _UnitTable:
         self.deadline = next((_aware(row[-1]) for row in found if row[0] == "d"), None)
         return counts, [row[1:] for row in rows]
 
-    def registrations_by_head(self) -> list[tuple[str, str, int]]:
-        """The registrations of the owing units by (recipient's path, state), deleted drafts
-        left out."""
+    def summary(self, few: int) -> list[tuple]:
+        """In one statement: the counts per recipient and state ('g', head's path, state,
+        units, registrations sent, drafts); the owing units' registrations per recipient
+        and state ('h', head's path, state, 0, count, 0); and, when at most ``few`` units
+        owe, each unit's by state ('u', sort key, state or None, unit id, count, 0).
+        Deleted drafts are not counted (`compliance` reads them through the manager that
+        hides them)."""
         registrations = connection.ops.quote_name(Registration._meta.db_table)
+        theirs = "r.unit_id = u.id AND r.plan_id IN (SELECT id FROM tree) AND r.state <> %s"
         sql = (
-            f"{self.prefix}SELECT SUBSTR(u.path, 1, %s), r.state, COUNT(*) "  # noqa: S608 (as above)
-            f"FROM {registrations} r JOIN unit_rows u ON u.id = r.unit_id "
-            f"WHERE r.plan_id IN (SELECT id FROM tree) AND r.state <> %s GROUP BY 1, 2"
+            f"{self.prefix}SELECT 'g', SUBSTR(path, 1, %s), state, COUNT(*), SUM(sent), "  # noqa: S608 (as above)
+            f"SUM(drafts) FROM unit_rows GROUP BY 2, 3 "
+            f"UNION ALL SELECT 'h', SUBSTR(u.path, 1, %s), r.state, 0, COUNT(*), 0 "
+            f"FROM unit_rows u JOIN {registrations} r ON {theirs} GROUP BY 2, 3 "
+            f"UNION ALL SELECT 'u', u.sort_key, r.state, u.id, COUNT(r.id), 0 "
+            f"FROM unit_rows u LEFT JOIN {registrations} r ON {theirs} "
+            f"WHERE (SELECT COUNT(*) FROM unit_rows) <= %s GROUP BY 2, 3, 4"
         )
+        deleted = RegistrationState.DELETED
+        head = self.head_length
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*self.params, self.head_length, RegistrationState.DELETED])
+            cursor.execute(sql, [*self.params, head, head, deleted, deleted, few])
             return list(cursor)
 
 
@@ -305,33 +316,47 @@ def _aware(value):
 
 @dataclass
 class ComplianceSummary:
-    """What the dashboard draws of the table: the totals (`Compliance.totals`) and, for each
-    recipient with units that owe, the registrations of those units by state (deleted
-    drafts left out, as `compliance` leaves them out)."""
+    """What the dashboard draws of the table: the totals (`Compliance.totals`), for each
+    recipient with units that owe the registrations of those units by state, and, when
+    few units owe (or no recipient has any), each unit's (`UnitRow.by_state`, in the
+    table's order); None when they are more."""
 
     totals: dict[str, int]
     groups: list[tuple[Unit, dict[str, int]]]
+    units: list[tuple[Unit, dict[str, int]]] | None
 
 
-def compliance_summary(plan: Plan) -> ComplianceSummary:
-    """`compliance(plan)`'s totals and its groups' registrations by state, computed by the
-    database (two statements and the recipients): no unit nor plan of the tree loaded."""
+def compliance_summary(plan: Plan, *, few: int) -> ComplianceSummary:
+    """`compliance(plan)`'s totals, its groups' registrations by state and, for at most
+    ``few`` units, each unit's: one statement of the database, the recipients and the few
+    units; no plan of the tree loaded, nor the units of a large table."""
     heads = {head.path: head for head in recipients(plan)}
     table = _UnitTable(plan, "")
-    counts, _page = table.read(None, 0, 0)
+    # no recipient: the units are listed whatever their number (the table has no groups)
+    found = table.summary(few if heads else 2**31 - 1)
     totals = dict.fromkeys(ComplianceState.values, 0)
     totals.update(units=0, registrations=0, drafts=0)
-    owing: set[str] = set()
-    for head, unit_state, units, sent, drafts, _deepest, _named in counts:
-        totals[unit_state] += units
-        totals["units"] += units
-        totals["registrations"] += sent
-        totals["drafts"] += drafts
-        owing.add(head)
-    by_state: dict[str, dict[str, int]] = {path: {} for path in heads if path in owing}
-    for head, state, count in table.registrations_by_head():
-        if head in by_state:
-            by_state[head][state] = int(count)
-    return ComplianceSummary(
-        totals=totals, groups=[(heads[path], states) for path, states in by_state.items()]
-    )
+    by_head: dict[str, dict[str, int]] = {}
+    by_unit: dict[int, tuple[str, dict[str, int]]] = {}
+    for kind, key, state, number, count, drafts in found:
+        if kind == "g":
+            totals[state] += int(number)
+            totals["units"] += int(number)
+            totals["registrations"] += int(count)
+            totals["drafts"] += int(drafts)
+            by_head.setdefault(key, {})
+        elif kind == "h":
+            by_head.setdefault(key, {})[state] = int(count)
+        else:
+            counts = by_unit.setdefault(int(number), (key, {}))[1]
+            if state is not None:
+                counts[state] = int(count)
+    groups = [(head, by_head[path]) for path, head in heads.items() if path in by_head]
+    units = None
+    if by_unit:
+        loaded = Unit.objects.in_bulk(list(by_unit))
+        ordered = sorted(by_unit.items(), key=lambda item: (item[1][0], item[0]))
+        units = [(loaded[pk], counts) for pk, (_key, counts) in ordered]
+    elif totals["units"] == 0:
+        units = []
+    return ComplianceSummary(totals=totals, groups=groups, units=units)
