@@ -122,7 +122,13 @@ def _page_lines(lines: list[Line]) -> list[dict]:
             name = node.unit.full_name
         shown.append(
             {
-                "line": line,
+                # Read once here: the template asks for each several times.
+                "pk": node.place.pk,
+                "subtotal": line.subtotal,
+                "closed": line.closed,
+                "children": len(node.children),
+                "state": node.row.state,
+                "state_label": node.row.state_label,
                 "name": name,
                 "reported": _("%(reported)s/%(units)s reported")
                 % dict(zip(("reported", "units"), map(format_number, line.reporting), strict=True)),
