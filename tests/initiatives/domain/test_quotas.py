@@ -30,7 +30,7 @@ from thidua.plans.domain.plans import (
     plan_update,
 )
 from thidua.plans.domain.tree import plan_tree
-from thidua.plans.models import Plan, PlanState
+from thidua.plans.models import DeadlineKind, Plan, PlanState
 
 
 def the_rule() -> set[tuple[int, int, int]]:
@@ -61,9 +61,10 @@ def assert_true_to_the_rule(step: str) -> None:
     assert stored() == the_rule(), step
     for plan in Plan.objects.exclude(state=PlanState.DRAFT):
         owed = quotas(plan_tree(plan))
-        page = compliance_page(plan, per_page=10_000)
+        page, whole = compliance_page(plan, per_page=10_000), compliance(plan)
         assert {row.unit.pk: row.quota for row in page.rows} == owed, (step, plan.pk)
-        assert {row.unit.pk: row.quota for row in compliance(plan).rows} == owed, (step, plan.pk)
+        assert {row.unit.pk: row.quota for row in whole.rows} == owed, (step, plan.pk)
+        assert page.deadline == whole.deadline, (step, plan.pk)
 
 
 def _issued(plan: Plan, day: datetime.date) -> Plan:
@@ -78,6 +79,9 @@ def test_the_stored_quotas_follow_every_change_of_plans_and_units(db, seed):
     rng = world.rng
     assert_true_to_the_rule("built")
     assert Quota.objects.exists()
+    # a plan without its own registration deadline: the earliest of the plans below it
+    world.province_plan.deadlines.filter(kind=DeadlineKind.REGISTRATION).delete()
+    assert_true_to_the_rule("the province's own deadline removed")
 
     # a commune's own draft: a rule for its branches, then its period moved
     drafts = [p for p in world.own_plans.values() if p.state == PlanState.DRAFT]

@@ -164,8 +164,12 @@ class _UnitTable:
         self.deadline = None
         quotas = quote(Quota._meta.db_table)
         tree, tree_params = plan_tree_sql(plan)
-        plan_id = "q.plan_id"
-        if connection.vendor != "postgresql":
+        plan_id, unit_id = "q.plan_id", "o.id"
+        if connection.vendor == "postgresql":
+            # the units read once and hashed: PostgreSQL, expecting a few dozen units that
+            # owe (it cannot count a grouping's rows), would look up 10,000 one by one
+            unit_id = "o.id + 0"
+        else:
             plan_id = "+q.plan_id"  # SQLite would otherwise walk the tree's ids for every row
         sent_marks = ", ".join(["%s"] * len(SENT_STATES))
         self.prefix = (
@@ -189,7 +193,7 @@ class _UnitTable:
             f"c.drafts AS drafts, c.first_sent AS first_sent, "
             f"CASE WHEN c.sent = 0 THEN %s WHEN c.sent < c.quota THEN %s "
             f"WHEN c.late > 0 THEN %s ELSE %s END AS state "
-            f"FROM per_unit c JOIN {units} o ON o.id = c.id WHERE o.path LIKE %s) "
+            f"FROM per_unit c JOIN {units} o ON {unit_id} = c.id WHERE o.path LIKE %s) "
         )
         self.params = [
             *tree_params,
@@ -222,11 +226,13 @@ class _UnitTable:
             f"UNION ALL SELECT 'r', sort_key, state, id, quota, sent, drafts, 0, first_sent "
             f"FROM (SELECT * FROM unit_rows WHERE {condition} "
             f"ORDER BY sort_key, id LIMIT %s OFFSET %s) AS page "
-            # the deadline: the plan's own, else the earliest of the plans below it
-            f"UNION ALL SELECT 'd', NULL, NULL, 0, 0, 0, 0, 0, due_at "
-            f"FROM (SELECT due_at FROM {self.deadlines} WHERE plan_id IN (SELECT id FROM tree) "
-            f"AND kind = %s ORDER BY CASE WHEN plan_id = %s THEN 0 ELSE 1 END, due_at, id "
-            f"LIMIT 1) AS deadline"
+            # the deadline: the plan's own, else the earliest of the plans below it (read
+            # only when the plan has none: COALESCE stops at its first value)
+            f"UNION ALL SELECT 'd', NULL, NULL, 0, 0, 0, 0, 0, COALESCE("
+            f"(SELECT due_at FROM {self.deadlines} WHERE plan_id = %s AND kind = %s "
+            f"ORDER BY due_at, id LIMIT 1), "
+            f"(SELECT due_at FROM {self.deadlines} WHERE plan_id IN (SELECT id FROM tree) "
+            f"AND kind = %s ORDER BY due_at, id LIMIT 1))"
         )
         head = self.head_length
         with connection.cursor() as cursor:
@@ -235,7 +241,7 @@ class _UnitTable:
                 [
                     *self.params,
                     *(head, self.name_pattern, *params, limit, offset),
-                    *(DeadlineKind.REGISTRATION, self.plan_id),
+                    *(self.plan_id, DeadlineKind.REGISTRATION, DeadlineKind.REGISTRATION),
                 ],
             )
             found = list(cursor)
