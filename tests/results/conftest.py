@@ -182,8 +182,11 @@ def _report(rng, plan, unit, outcome) -> ResultsReport:
     return report
 
 
-def generate(seed: int, central: Unit, *, province_reports: bool = False) -> Generated:
-    """A province with 2 to 4 districts of 1 to 4 communes, some merged or split; before
+def generate(
+    seed: int, central: Unit, *, province_reports: bool = False, size: int = 1
+) -> Generated:
+    """A province with 2 to 4 districts of 1 to 4 communes (``size`` times as many of
+    each), some merged or split; before
     the 2025 reform its plan cascades province → district → commune, after it province →
     commune (the old districts and communes still reporting for the first half-year).
     Registrations in every state, reports on time, late, as drafts, returned or missing."""
@@ -198,7 +201,7 @@ def generate(seed: int, central: Unit, *, province_reports: bool = False) -> Gen
     world.owed.add(province.pk)
     communes: dict[int, list[Unit]] = {}  # district id → its communes
     districts = []
-    for d in range(rng.randint(2, 4)):
+    for d in range(rng.randint(2, 4) * size):
         district = new_unit(
             province, f"Huyện {seed}-{d}", UnitKind.DISTRICT, **(ended if reform else {})
         )
@@ -211,7 +214,7 @@ def generate(seed: int, central: Unit, *, province_reports: bool = False) -> Gen
                 rng.choice(COMMUNE_KINDS),
                 **(ended if reform else {}),
             )
-            for c in range(rng.randint(1, 4))
+            for c in range(rng.randint(1, 4) * size)
         ]
         if not reform and rng.random() < 0.5:
             # Two communes merged in mid-year, or one split in two.

@@ -46,9 +46,10 @@ def _second_reports(world, seed):
                 report_open(actor=None, plan=other, unit=unit)
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_the_rows_read_without_figures_are_the_rollups(generated, seed):
-    world = generated(seed)
+@pytest.mark.parametrize(("seed", "size"), [*((seed, 1) for seed in SEEDS), (8, 3), (9, 3)])
+def test_the_rows_read_without_figures_are_the_rollups(generated, seed, size):
+    """Small provinces, and two with up to 12 districts of up to 12 communes."""
+    world = generated(seed, size=size)
     _second_reports(world, seed + 100)
     summary = rollup(world.plan)
     expected = [_key(row) for row in summary.root.rows()]

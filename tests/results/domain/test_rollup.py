@@ -210,9 +210,9 @@ def _add(values):
     return sum(known[1:], known[0]) if known else None
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_generated_provinces_add_up_at_every_level(generated, seed):
-    world = generated(seed)
+@pytest.mark.parametrize(("seed", "size"), [*((seed, 1) for seed in SEEDS), (8, 3)])
+def test_generated_provinces_add_up_at_every_level(generated, seed, size):
+    world = generated(seed, size=size)
     summary = rollup(world.plan)
     nodes = list(_nodes(summary.root))
     units = [node.unit.pk for node in nodes]
