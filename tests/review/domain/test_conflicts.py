@@ -153,4 +153,5 @@ def test_conflicts_are_the_rule_over_generated_councils(
     assert conflicts(members, set(among.values_list("pk", flat=True))) == expected
     assert {pk for _m, pk in expected} <= set(among.values_list("pk", flat=True))
     reasons = set(expected.values())
-    assert {OWN_UNIT, OWN_WORK} <= reasons and reasons - {OWN_UNIT, OWN_WORK}  # every rule met
+    assert {OWN_UNIT, OWN_WORK} <= reasons  # every rule met: own unit, own work
+    assert reasons - {OWN_UNIT, OWN_WORK}  # and the chair's own exclusions
