@@ -102,6 +102,9 @@ def set_cell_margins(table: Table, margin: Length) -> None:
     table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
+CHUNK = 200  # rows parsed at a time: a large list's XML text is never held whole
+
+
 class Rows:
     """The rows of a table, written as the file's XML text and added to the table in one go.
 
@@ -141,6 +144,8 @@ class Rows:
             for width, text, column in zip(self._widths, texts, self._columns, strict=True)
         ]
         self._xml.append(_row(cells))
+        if len(self._xml) >= CHUNK:
+            self.add()
 
     def across(self, text: str) -> None:
         """One bold cell across the whole table, left-aligned, kept on the page of the row
