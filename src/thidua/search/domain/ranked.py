@@ -3,18 +3,20 @@
 Why one statement: the full-text match is the costly part of a search (on SQLite a prefix
 query such as "mo* hinh*" merges the lists of every word starting so, ~5 ms at national
 size); asked once per kind and once more to count, the search page read it fourteen times.
-Here it is read once, as a common table (``search_match``) every kind's part joins, and
-each part ranks its rows and counts them with window functions, so only the few rows shown
-come back:
+Each kind's part ranks its rows and counts them with window functions, so only the few
+rows shown come back:
 
-    WITH search_match AS (the entries matching)
     SELECT kind, pk, rank, position, total FROM (        -- one such part per kind, UNION ALL
         SELECT …, ROW_NUMBER() OVER (ORDER BY rank DESC, the kind's order) AS position,
                   COUNT(*) OVER () AS total
         FROM (SELECT v.*, <rank of the entry> FROM (the rows the person may see) v
-              JOIN search_entry e ON e.kind = … AND e.object_id = v.pk
-              WHERE e.id IN (SELECT id FROM search_match)) r
+              joined to their matching entries e) r
     ) w WHERE position BETWEEN first AND last OR position = 1
+
+How the rows meet their entries differs (``_joined``): SQLite reads the match once, as a
+common table (``search_match``) every part walks, each entry then found by its id;
+PostgreSQL matches each kind's entries where they are joined, and its planner chooses
+between the GIN index and checking a few visible rows one by one.
 
 The rows the person may see are each kind's ``visible`` queryset (``kinds.py``, from
 ``org/access.py``) compiled by Django, so access is decided where it always was. The rank is
@@ -54,21 +56,13 @@ def tsquery(terms: list[str]) -> str:
 
 
 def _match(found: list[str]) -> tuple[str, list]:
-    if connection.vendor == "sqlite":
-        sql = (
-            "SELECT e.id, e.kind, e.object_id FROM search_entry_fts "
-            "CROSS JOIN search_entry e ON e.id = search_entry_fts.rowid "
-            "WHERE search_entry_fts MATCH %s"
-        )
-        return sql, [fts5(found)]
-    if connection.vendor == "postgresql":
-        sql = (
-            "SELECT id, kind, object_id FROM search_entry "
-            "WHERE to_tsvector('simple'::regconfig, words) "
-            "@@ to_tsquery('simple'::regconfig, %s)"
-        )
-        return sql, [tsquery(found)]
-    raise NotImplementedError(f"search has no full-text index on {connection.vendor}")
+    """SQLite: the entries matching, read from the FTS5 table, then each entry by its id."""
+    sql = (
+        "SELECT e.id, e.kind, e.object_id FROM search_entry_fts "
+        "CROSS JOIN search_entry e ON e.id = search_entry_fts.rowid "
+        "WHERE search_entry_fts MATCH %s"
+    )
+    return sql, [fts5(found)]
 
 
 def _rank(found: list[str]) -> tuple[str, list]:
@@ -101,23 +95,47 @@ def _visible(spec, user) -> tuple[str, tuple] | None:
         return None
 
 
-def _part(number: int, spec, visible: tuple[str, tuple], rank, window) -> tuple[str, list]:
+def _joined(found: list[str]) -> tuple[str, list]:
+    """How a kind's visible rows ``v`` meet their matching entries ``e`` (after the visible
+    rows' SQL; the kind's value is the first parameter)."""
+    if connection.vendor == "sqlite":  # the match read once, then each entry by its id
+        return (
+            "CROSS JOIN search_entry e WHERE m.kind = %s AND v.search_pk = m.object_id "
+            "AND e.id = m.id",
+            [],
+        )
+    # PostgreSQL: no common table (it has no statistics there, and the planner would scan it
+    # once per visible row); each kind's entries are matched where they are joined. The
+    # words' LIKEs say the same as the full-text match (every typed word starts a word of
+    # the padded words) and cost little, so a district's few visible rows are checked by
+    # them, one by one; the planner keeps the GIN index for a country's many.
+    likes = "".join(" AND e.words LIKE %s" for _ in found)
+    return (
+        "JOIN search_entry e ON e.kind = %s AND e.object_id = v.search_pk "
+        "WHERE to_tsvector('simple'::regconfig, e.words) @@ to_tsquery('simple'::regconfig, %s)"
+        f"{likes}",
+        [tsquery(found), *(f"% {term}%" for term in found)],
+    )
+
+
+def _part(number: int, spec, visible: tuple[str, tuple], rank, joined) -> tuple[str, list]:
     visible_sql, visible_params = visible
     rank_sql, rank_params = rank
+    joined_sql, joined_params = joined
     order = ", ".join(
         f"r.search_o{i} DESC" if name.startswith("-") else f"r.search_o{i}"
         for i, name in enumerate(spec.order)
     )
+    source = f"{MATCH} m CROSS JOIN " if connection.vendor == "sqlite" else ""
     sql = (
         f"SELECT {number} AS k, search_pk, search_rank, search_position, search_total FROM ("  # noqa: S608 (constants and placeholders)
         f"SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.search_rank DESC, {order}) AS search_position, "
         f"COUNT(*) OVER () AS search_total FROM ("
         f"SELECT v.*, {rank_sql} AS search_rank "
-        f"FROM {MATCH} m CROSS JOIN ({visible_sql}) v CROSS JOIN search_entry e "
-        f"WHERE m.kind = %s AND v.search_pk = m.object_id AND e.id = m.id"
+        f"FROM {source}({visible_sql}) v {joined_sql}"
         f") r) w WHERE search_position BETWEEN %s AND %s OR search_position = 1"
     )
-    return sql, [*rank_params, *visible_params, str(spec.kind), *window]
+    return sql, [*rank_params, *visible_params, str(spec.kind), *joined_params]
 
 
 def ranked(
@@ -125,20 +143,22 @@ def ranked(
 ) -> dict[str, Found]:
     """kind → its answer, for each of ``specs`` with a match for ``user``; ``windows`` gives
     each kind's positions wanted (first, last), counted from 1."""
-    rank = _rank(found)
+    rank, joined = _rank(found), _joined(found)
     parts, params = [], []
     for number, spec in enumerate(specs):
         visible = _visible(spec, user)
         if visible is not None:
-            sql, more = _part(number, spec, visible, rank, windows[spec.kind])
+            sql, more = _part(number, spec, visible, rank, joined)
             parts.append(sql)
-            params += more
+            params += [*more, *windows[spec.kind]]
     if not parts:
         return {}
-    match_sql, match_params = _match(found)
-    sql = f"WITH {MATCH} AS ({match_sql}) " + " UNION ALL ".join(parts)
+    sql = " UNION ALL ".join(parts)
+    if connection.vendor == "sqlite":
+        match_sql, match_params = _match(found)
+        sql, params = f"WITH {MATCH} AS ({match_sql}) {sql}", [*match_params, *params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*match_params, *params])
+        cursor.execute(sql, params)
         rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[3]))
     answers: dict[str, Found] = {}
     for number, pk, rank_, position, total in rows:
