@@ -1,10 +1,11 @@
 """The registration list's repeated parts written in Python rather than through the template
-engine: its cards and its filters' ``<select>``s, in the markup the templates gave.
+engine: its cards and its forms' widgets, in the markup the templates gave.
 
 Why: at national size a district's list page cost about 30 ms of CPU, of which the 50 cards
 through the engine took about 9 ms (a node per field per card, each label looked up through
 the model's choices, an include per card for the state badges) and the filters' 70-odd
-``<option>``s about 5 ms (two includes per option). Here both cost well under a millisecond.
+``<option>``s about 5 ms (two includes per option); the registration form's 50-odd inputs
+about 2 ms of its ~23. Here each costs well under a millisecond.
 Each page reads only the columns a card shows (tuples, no registrations built). Every value
 written goes through ``html.escape``, as the templates' autoescaping did.
 """
@@ -106,28 +107,57 @@ def render_cards(shown: list[Card], *, selectable: bool) -> SafeString:
     return mark_safe("".join(html))  # noqa: S308 (every value above is escaped)
 
 
-class SelectsInPython(DjangoTemplates):
-    """Django's form renderer, except that a ``<select>`` of plain options is written here
-    (what Django's select.html, select_option.html and attrs.html give, to the character:
-    each option followed by its file's last line break, the whole stripped as the renderer
-    strips it), without two includes per option. A form takes it as ``form.renderer =
-    SELECTS``."""
+class WidgetsInPython(DjangoTemplates):
+    """Django's form renderer, except that the common widgets are written here: a
+    ``<select>`` of plain options, an ``<input>`` (text, hidden, number, checkbox …) and a
+    ``<textarea>``, to the character what Django's templates give (each option followed by
+    its file's last line break, the whole stripped as the renderer strips it), without an
+    include per option or per input. Anything else goes to the templates. A form or a
+    formset takes it as ``form.renderer = WIDGETS``."""
 
     SELECT = "django/forms/widgets/select.html"
     OPTION = "django/forms/widgets/select_option.html"
+    TEXTAREA = "django/forms/widgets/textarea.html"
+    # The widgets whose template is only ``{% include "django/forms/widgets/input.html" %}``
+    # (tests/initiatives/views/test_page_parts.py checks it).
+    INPUTS = frozenset(
+        f"django/forms/widgets/{name}.html"
+        for name in (
+            *("checkbox", "color", "date", "datetime", "email", "hidden", "number"),
+            *("password", "search", "tel", "text", "time", "url"),
+        )
+    )
 
     def render(self, template_name, context, request=None):
         widget = context.get("widget") or {}
-        groups = widget.get("optgroups", ())
-        plain = template_name == self.SELECT and all(
+        if template_name in self.INPUTS and _plain(widget.get("value")):
+            value = widget["value"]
+            given = "" if value is None else f' value="{_text(value)}"'
+            return (
+                f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"'
+                f"{given}{_attrs(widget['attrs'])}>"
+            )
+        if template_name == self.TEXTAREA and _plain(widget.get("value")):
+            value = widget["value"]
+            return (
+                f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n'
+                f"{_text(value) if value else ''}</textarea>"
+            )
+        if template_name == self.SELECT:
+            return self._select(widget) or super().render(template_name, context, request)
+        return super().render(template_name, context, request)
+
+    def _select(self, widget) -> str | None:
+        """The ``<select>``, or None when an option is not plain text (the templates')."""
+        groups = widget["optgroups"]
+        if not all(
             option["template_name"] == self.OPTION
             and isinstance(option["label"], str | Promise)
             and isinstance(option["value"], str | int)
             for _group, options, _index in groups
             for option in options
-        )
-        if not plain:
-            return super().render(template_name, context, request)
+        ):
+            return None
         html = [f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>']
         for group, options, _index in groups:
             if group:
@@ -141,6 +171,12 @@ class SelectsInPython(DjangoTemplates):
                 html.append("\n  </optgroup>")
         html.append("\n</select>")
         return "".join(html)
+
+
+def _plain(value) -> bool:
+    """A widget's value as a string or nothing (what ``format_value`` gives): the templates
+    would localise anything else."""
+    return value is None or isinstance(value, str)
 
 
 def _text(value) -> str:
@@ -157,4 +193,4 @@ def _attrs(attrs: dict) -> str:
     )
 
 
-SELECTS = SelectsInPython()
+WIDGETS = WidgetsInPython()
