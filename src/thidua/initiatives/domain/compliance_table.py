@@ -262,19 +262,22 @@ class _UnitTable:
         """In one statement: the counts per recipient and state ('g', head's path, state,
         units, registrations sent, drafts); the owing units' registrations per recipient
         and state ('h', head's path, state, 0, count, 0); and, when at most ``few`` units
-        owe, each unit's by state ('u', sort key, state or None, unit id, count, 0).
-        Deleted drafts are not counted (`compliance` reads them through the manager that
-        hides them)."""
+        owe, each unit's by state ('u', sort key, state or None, unit id, count, 0, and
+        the unit's name, kind and level: its full name without a query, so the dashboard
+        sends as many queries whatever the number of units). Deleted drafts are not
+        counted (`compliance` reads them through the manager that hides them)."""
         registrations = connection.ops.quote_name(Registration._meta.db_table)
+        units = connection.ops.quote_name(Unit._meta.db_table)
         theirs = "r.unit_id = u.id AND r.plan_id IN (SELECT id FROM tree) AND r.state <> %s"
         sql = (
             f"{self.prefix}SELECT 'g', SUBSTR(path, 1, %s), state, COUNT(*), SUM(sent), "  # noqa: S608 (as above)
-            f"SUM(drafts) FROM unit_rows GROUP BY 2, 3 "
-            f"UNION ALL SELECT 'h', SUBSTR(u.path, 1, %s), r.state, 0, COUNT(*), 0 "
-            f"FROM unit_rows u JOIN {registrations} r ON {theirs} GROUP BY 2, 3 "
-            f"UNION ALL SELECT 'u', u.sort_key, r.state, u.id, COUNT(r.id), 0 "
-            f"FROM unit_rows u LEFT JOIN {registrations} r ON {theirs} "
-            f"WHERE (SELECT COUNT(*) FROM unit_rows) <= %s GROUP BY 2, 3, 4"
+            f"SUM(drafts), NULL, NULL, NULL FROM unit_rows GROUP BY 2, 3 "
+            f"UNION ALL SELECT 'h', SUBSTR(u.path, 1, %s), r.state, 0, COUNT(*), 0, "
+            f"NULL, NULL, NULL FROM unit_rows u JOIN {registrations} r ON {theirs} GROUP BY 2, 3 "
+            f"UNION ALL SELECT 'u', u.sort_key, r.state, u.id, COUNT(r.id), 0, "
+            f"n.name, n.kind, n.level FROM unit_rows u JOIN {units} n ON n.id = u.id "
+            f"LEFT JOIN {registrations} r ON {theirs} "
+            f"WHERE (SELECT COUNT(*) FROM unit_rows) <= %s GROUP BY 2, 3, 4, 7, 8, 9"
         )
         deleted = RegistrationState.DELETED
         head = self.head_length
@@ -325,7 +328,8 @@ class ComplianceSummary:
     """What the dashboard draws of the table: the totals (`Compliance.totals`), for each
     recipient with units that owe the registrations of those units by state, and, when
     few units owe (or no recipient has any), each unit's (`UnitRow.by_state`, in the
-    table's order); None when they are more."""
+    table's order; the units read with their name, kind and level only, for their full
+    name); None when they are more."""
 
     totals: dict[str, int]
     groups: list[tuple[Unit, dict[str, int]]]
@@ -344,7 +348,7 @@ def compliance_summary(plan: Plan, *, few: int) -> ComplianceSummary:
     totals.update(units=0, registrations=0, drafts=0)
     by_head: dict[str, dict[str, int]] = {}
     by_unit: dict[int, tuple[str, dict[str, int]]] = {}
-    for kind, key, state, number, count, drafts in found:
+    for kind, key, state, number, count, drafts, *unit in found:
         if kind == "g":
             totals[state] += int(number)
             totals["units"] += int(number)
@@ -354,15 +358,14 @@ def compliance_summary(plan: Plan, *, few: int) -> ComplianceSummary:
         elif kind == "h":
             by_head.setdefault(key, {})[state] = int(count)
         else:
-            counts = by_unit.setdefault(int(number), (key, {}))[1]
+            name, unit_kind, level = unit
+            shown = Unit(pk=int(number), name=name, kind=unit_kind, level=int(level))
+            counts = by_unit.setdefault(int(number), (key, shown, {}))[2]
             if state is not None:
                 counts[state] = int(count)
     groups = [(head, by_head[path]) for path, head in heads.items() if path in by_head]
     units = None
-    if by_unit:
-        loaded = Unit.objects.in_bulk(list(by_unit))
+    if by_unit or totals["units"] == 0:
         ordered = sorted(by_unit.items(), key=lambda item: (item[1][0], item[0]))
-        units = [(loaded[pk], counts) for pk, (_key, counts) in ordered]
-    elif totals["units"] == 0:
-        units = []
+        units = [(shown, counts) for _pk, (_key, shown, counts) in ordered]
     return ComplianceSummary(totals=totals, groups=groups, units=units)
