@@ -106,18 +106,19 @@ CHUNK = 200  # rows parsed at a time: a large list's XML text is never held whol
 
 
 class Rows:
-    """The rows of a table, written as the file's XML text and added to the table in one go.
+    """The rows of a table, written as the file's XML text and added to the table in chunks.
 
     Building a row the python-docx way (a row, its cells, a paragraph and a run in each, each
     property set through its proxy) cost about 6 ms for a list's row, most of it python-docx
-    looking the paragraph style up again for every line: 30 s for a district's list of 5,000
+    looking the paragraph style up again for every line: 40 s for a district's list of 5,000
     registrations (bench/bench_docx.py). The XML of a row is the same every time but for its
-    texts, so it is written as text and parsed once for all rows (`add`): the document is the
-    same, element for element, as the proxies built it (tests/documents/test_tables.py holds
-    them side by side over generated texts).
+    texts, so it is written as text and parsed `CHUNK` rows at a time (`add`): the document is
+    the same, element for element, as the proxies built it (tests/documents/test_tables.py
+    holds them side by side over generated texts).
 
-    Every row never splits across pages; every cell is vertically centred and holds one
-    paragraph in `style` for each line of its text (leading empty lines dropped), kept whole.
+    No row splits across pages; every cell is vertically centred and holds one paragraph in
+    `style` for each line of its text (leading empty lines dropped), kept whole. Call `add`
+    after the last row.
     """
 
     def __init__(self, table: Table, columns: list[Column], *, style, size: Length | None):

@@ -8,7 +8,9 @@ would write them, character for character: the workbook's styles are still openp
 look's index is found once, on a cell openpyxl styles the ordinary way: ``Looks``), and the
 rows go into the sheet openpyxl wrote for the rest (``xlsx.render_xlsx``). The numbers, dates
 and sums are converted by openpyxl's own functions; strings are written inline as openpyxl
-writes them (``<is><t>``), in ASCII with character references.
+writes them (``<is><t>``), in ASCII with character references. tests/documents/test_xlsx.py
+holds the workbook side by side with the cell-by-cell renderer (xlsx_reference.py there), byte
+for byte: an openpyxl that writes a cell otherwise shows there first.
 """
 
 import unicodedata
