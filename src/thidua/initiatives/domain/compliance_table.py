@@ -271,11 +271,13 @@ class _UnitTable:
         theirs = "r.unit_id = u.id AND r.plan_id IN (SELECT id FROM tree) AND r.state <> %s"
         sql = (
             f"{self.prefix}SELECT 'g', SUBSTR(path, 1, %s), state, COUNT(*), SUM(sent), "  # noqa: S608 (as above)
-            f"SUM(drafts), NULL, NULL, NULL FROM unit_rows GROUP BY 2, 3 "
+            f"SUM(drafts), NULL, NULL, CAST(NULL AS INTEGER) FROM unit_rows GROUP BY 2, 3 "
             f"UNION ALL SELECT 'h', SUBSTR(u.path, 1, %s), r.state, 0, COUNT(*), 0, "
-            f"NULL, NULL, NULL FROM unit_rows u JOIN {registrations} r ON {theirs} GROUP BY 2, 3 "
+            f"NULL, NULL, CAST(NULL AS INTEGER) FROM unit_rows u "
+            f"JOIN {registrations} r ON {theirs} GROUP BY 2, 3 "
             f"UNION ALL SELECT 'u', u.sort_key, r.state, u.id, COUNT(r.id), 0, "
-            f"n.name, n.kind, n.level FROM unit_rows u JOIN {units} n ON n.id = u.id "
+            f"n.name, n.kind, CAST(n.level AS INTEGER) FROM unit_rows u "
+            f"JOIN {units} n ON n.id = u.id "
             f"LEFT JOIN {registrations} r ON {theirs} "
             f"WHERE (SELECT COUNT(*) FROM unit_rows) <= %s GROUP BY 2, 3, 4, 7, 8, 9"
         )
