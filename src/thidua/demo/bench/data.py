@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from thidua.core.planner import refresh_planner_statistics
 from thidua.demo.bench import texts
 from thidua.initiatives.enums import Kind, RegistrationState
 from thidua.initiatives.models import Argument, Implementer, Registration, Transition
@@ -154,12 +155,9 @@ def generate(scale: str, *, seed: int = YEAR, per_commune: tuple[int, int] = (1,
     # the plans were bulk-inserted (no save(): no stored quotas): the table from every rule
     rebuild_quotas()
     index = rebuild()
-    if connection.vendor == "postgresql":
-        # The planner's statistics, as autovacuum gathers them after a bulk load: without them
-        # PostgreSQL plans the national pages' joins badly (seconds instead of milliseconds).
-        # SQLite keeps none in production either (no ANALYZE is ever run there).
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    # The planner's statistics, as a live server has them: without them PostgreSQL plans the
+    # national pages' joins in seconds and SQLite reads whole tables through the wrong index.
+    refresh_planner_statistics()
     return {
         "scale": scale,
         "seed": seed,

@@ -1,4 +1,5 @@
-"""Queue the periodic jobs: every ``--interval`` seconds, the reminders that are due.
+"""Queue the periodic jobs: every ``--interval`` seconds, the reminders that are due; once a
+day, the database planner's statistics (core/planner.py).
 
 Run one scheduler beside any number of `thidua worker` processes (README, deployment).
 """
@@ -7,20 +8,28 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from thidua.core.planner import refresh_planner_statistics
 from thidua.deadlines.tasks import send_due_reminders_task
+
+DAY = 24 * 60 * 60
 
 
 class Command(BaseCommand):
-    help = "Queue periodic jobs (deadline reminders) for the workers."
+    help = "Queue periodic jobs (deadline reminders) for the workers; refresh statistics daily."
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=900, help="seconds between runs")
         parser.add_argument("--once", action="store_true", help="queue once and exit")
 
     def handle(self, *args, interval, once, **options):
+        analysed_at = None
         while True:
             result = send_due_reminders_task.enqueue()
             self.stdout.write(f"queued reminders: {result.id}")
+            if analysed_at is None or time.monotonic() - analysed_at >= DAY:
+                refresh_planner_statistics()
+                analysed_at = time.monotonic()
+                self.stdout.write("planner statistics refreshed")
             if once:
                 return
             time.sleep(interval)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from thidua.core.planner import refresh_planner_statistics
 from thidua.demo import load as demo
 
 FILE_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         mail_dir = Path(settings.DATA_DIR) / "mail"
         with mail_kept_in(mail_dir):
             demo.load(whole_country=not one_province)
+        refresh_planner_statistics()
         self.stdout.write("Đã nạp dữ liệu dùng thử.")
         self.stdout.write(
             _("The e-mails the demo sent while loading are kept in %(path)s.") % {"path": mail_dir}

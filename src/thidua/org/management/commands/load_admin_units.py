@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from thidua.core.planner import refresh_planner_statistics
 from thidua.org.domain.admin_units import load_admin_units
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, provinces=None, **options):
         counts = load_admin_units(old_provinces=set(provinces) if provinces else None)
         if counts["units"]:
+            refresh_planner_statistics()
             self.stdout.write(
                 f"Created {counts['units']} units and {counts['successions']} successions."
             )
