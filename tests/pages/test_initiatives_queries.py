@@ -50,7 +50,7 @@ def registrations(world, communes):
         # the acting unit and the plans of the movement (initiatives/exports.py)
         ("initiatives:export_xlsx", 14, last("Mô hình đã gửi số")),
         # … and the issuer's code and the registration deadline
-        ("initiatives:export_docx", 15, last("Mô hình đã gửi số")),
+        ("initiatives:export_docx", 13, last("Mô hình đã gửi số")),
     ],
 )
 def test_registrations_of_the_plan(world, communes, same_queries, name, queries, shows):

@@ -25,9 +25,10 @@ from thidua.plans.domain.selectors import plan_get
 SIGNER_LENGTH = 100  # as the plan's own signer fields
 
 
-def _scope(request, plan_pk):
+def _scope(request, plan_pk, *, related=None):
     """The plan, the unit that issues its list, the plans of its movement and the
-    registrations the person may read there."""
+    registrations the person may read there; `related` (names of related lists) fetches only
+    those of the registrations' related lists, instead of every one the list may show."""
     plan = plan_get(user=request.user, pk=plan_pk)
     units = acting_units(request.user, plan)
     if not units:
@@ -40,7 +41,10 @@ def _scope(request, plan_pk):
             raise Http404
     plans = list_plans(plan)
     visible = Registration.objects.filter(access.registration_filter(request.user))
-    return plan, unit, plans, list(registrations_for_list(plans, unit, visible))
+    registrations = registrations_for_list(plans, unit, visible)
+    if related is not None:
+        registrations = registrations.prefetch_related(None).prefetch_related(*related)
+    return plan, unit, plans, list(registrations)
 
 
 def _typed(request, name: str) -> str:
@@ -72,7 +76,9 @@ def export_xlsx(request, plan_pk):
 
 @login_required
 def export_docx(request, plan_pk):
-    plan, unit, plans, registrations = _scope(request, plan_pk)
+    # The official list shows the people, not the arguments or the campaigns: making those
+    # objects was half the time of fetching a list (185 of 383 ms CPU for a province's 938).
+    plan, unit, plans, registrations = _scope(request, plan_pk, related=["implementers"])
     signer = Signer(name=_typed(request, "signer"), title=_typed(request, "title"))
     document = official_list(plan, unit, registrations, plans=plans, signer=signer)
     return downloads.download(
