@@ -124,3 +124,18 @@ def readable(data: bytes) -> str:
                 archive.read(name).decode() for name in archive.namelist() if name.endswith(".xml")
             )
         )
+
+
+@pytest.fixture
+def reporting(world, communes):
+    """grow(n): n more communes, each with a registration sent and its report sent."""
+
+    def make(i):
+        unit = communes(i + 1)[i]
+        registration_submit(
+            actor=None, registration=world._make_registration(unit, name=f"Mô hình số {i}")
+        )
+        report = filled(report_open(actor=None, plan=world.plan, unit=unit))
+        return report_submit(actor=None, report=report)
+
+    return grower(make)

@@ -5,26 +5,8 @@ not its figures (results/domain/rollup.py: ``reporting_rows``, ``reporting_row``
 import pytest
 from django.urls import reverse
 
-from tests.helpers import filled
 from tests.pages.conftest import SIZES
-from tests.pages.world import grower, last
-from thidua.initiatives.domain.registrations import registration_submit
-from thidua.results.domain.reports import report_open, report_submit
-
-
-@pytest.fixture
-def reporting(world, communes):
-    """grow(n): n more communes, each with a registration sent and its report sent."""
-
-    def make(i):
-        unit = communes(i + 1)[i]
-        registration_submit(
-            actor=None, registration=world._make_registration(unit, name=f"Mô hình số {i}")
-        )
-        report = filled(report_open(actor=None, plan=world.plan, unit=unit))
-        return report_submit(actor=None, report=report)
-
-    return grower(make)
+from tests.pages.world import last
 
 
 @pytest.mark.parametrize("missing", [False, True])

@@ -7,29 +7,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.generators import yearly_plan
-from tests.helpers import completed, filled
-from tests.pages.world import LAST_COMMUNE, client_for, grower, last, png_bytes
+from tests.helpers import completed
+from tests.pages.world import LAST_COMMUNE, client_for, last, png_bytes
 from thidua.initiatives.domain.registrations import registration_create, registration_submit
 from thidua.org.domain.units import unit_create
 from thidua.org.models import UnitKind
 from thidua.plans.domain.plans import plan_issue
 from thidua.plans.domain.series import plan_link_previous
 from thidua.results.domain.reports import report_open, report_review, report_submit
-
-
-@pytest.fixture
-def reporting(world, communes):
-    """grow(n): n more communes, each with a registration sent and its report sent."""
-
-    def make(i):
-        unit = communes(i + 1)[i]
-        registration_submit(
-            actor=None, registration=world._make_registration(unit, name=f"Mô hình số {i}")
-        )
-        report = filled(report_open(actor=None, plan=world.plan, unit=unit))
-        return report_submit(actor=None, report=report)
-
-    return grower(make)
 
 
 @pytest.mark.parametrize(
