@@ -162,6 +162,21 @@ def test_province_sees_its_two_districts_rolled_up_on_a_phone(phone_page, screen
     screenshot(page)
 
 
+def test_on_a_desktop_each_unit_of_the_rollup_is_one_line_of_figures(desktop_page):
+    """From 48rem the roll-up is a real table: a unit's figures side by side under their
+    headings (a phone's rule, one figure a line, once won over it and stacked them)."""
+    page = desktop_page
+    browser_login(page, "tinh")
+    open_rollup(page, "283-KH/HNDT")
+    expect(page.locator("main table").first).to_contain_text("Hội Nông dân huyện Sông Hinh")
+    row = page.locator("main tr[data-line='unit']").first
+    boxes = [cell.bounding_box() for cell in row.locator("td[data-measure]").all()]
+    assert len(boxes) > 5
+    assert len({round(box["y"]) for box in boxes}) == 1, "the figures are stacked"
+    lefts = [box["x"] for box in boxes]
+    assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)
+
+
 def test_commune_downloads_its_own_list_on_a_phone(phone_page):
     page = phone_page
     browser_login(page, "xa")
