@@ -174,7 +174,8 @@ def test_on_a_desktop_each_unit_of_the_rollup_is_one_line_of_figures(desktop_pag
     assert len(boxes) > 5
     assert len({round(box["y"]) for box in boxes}) == 1, "the figures are stacked"
     lefts = [box["x"] for box in boxes]
-    assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)
+    assert lefts == sorted(lefts)
+    assert len(set(lefts)) == len(lefts)
 
 
 def test_commune_downloads_its_own_list_on_a_phone(phone_page):
