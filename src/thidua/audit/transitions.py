@@ -39,7 +39,9 @@ def transition(
     if not rows.update(state=to, **changes):
         return False
     instance.state = to
-    rows_changed.send(sender=type(instance), pks=[instance.pk])
+    rows_changed.send(
+        sender=type(instance), pks=[instance.pk], fields=frozenset({"state", *changes})
+    )
     for name, value in changes.items():
         if not isinstance(value, models.expressions.Combinable):
             setattr(instance, name, value)

@@ -7,5 +7,6 @@ rows (the search index) follows every write, whichever way it was made.
 
 from django.dispatch import Signal
 
-# sender: the model class; pks: the ids of the rows written.
+# sender: the model class; pks: the ids of the rows written; fields: the columns written, when
+# the write knows them (None: any column may have changed, as in a bulk load).
 rows_changed = Signal()

@@ -42,7 +42,7 @@ def update_if_current(
         fields = {**fields, **derived(fields)}
     rows = model.objects.filter(pk=pk, version=version, state__in=editable)
     if rows.update(**fields, version=F("version") + 1, updated_at=timezone.now()):
-        rows_changed.send(sender=model, pks=[pk])
+        rows_changed.send(sender=model, pks=[pk], fields=frozenset(fields))
         return
     if model.objects.get(pk=pk).state not in editable:
         raise ValidationError(refused)

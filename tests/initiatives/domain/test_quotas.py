@@ -16,6 +16,7 @@ from tests.generators import unit as new_unit
 from tests.helpers import REORGANISED, merge
 from tests.plans.generated import COMMUNE_KINDS, SIGNERS, build
 from thidua.core.signals import rows_changed
+from thidua.core.versions import update_if_current
 from thidua.initiatives.domain.compliance import compliance, quotas
 from thidua.initiatives.domain.compliance_table import compliance_page
 from thidua.initiatives.models import Quota
@@ -187,3 +188,29 @@ def test_the_bench_data_leaves_the_stored_quotas_true(db):
     generate("district")
     assert Quota.objects.exists()
     assert stored() == the_rule()
+
+
+def test_a_write_that_names_none_of_the_rules_fields_rewrites_no_row(make_plan, tree):
+    """Issuing a plan (its state) or saving its title over a version leaves its rows as they
+    are; a conditional UPDATE of its minimum writes them again, true to the rule."""
+    plan = plan_update(
+        actor=None, plan=make_plan(), quota_kinds=[UnitKind.COMMUNE], quota_minimum=1
+    )
+    rows = set(Quota.objects.filter(plan=plan).values_list("pk", flat=True))
+    assert rows
+    plan = plan_issue(actor=None, plan=plan, issued_on=datetime.date(2022, 3, 1))
+    title = {"title": "Kế hoạch đã sửa tên"}
+    update_if_current(
+        Plan, pk=plan.pk, version=plan.version, editable=(plan.state,), fields=title, refused="—"
+    )
+    assert set(Quota.objects.filter(plan=plan).values_list("pk", flat=True)) == rows
+    update_if_current(
+        Plan,
+        pk=plan.pk,
+        version=plan.version + 1,
+        editable=(plan.state,),
+        fields={"quota_minimum": 2},
+        refused="—",
+    )
+    assert stored() == the_rule()
+    assert set(Quota.objects.filter(plan=plan).values_list("minimum", flat=True)) == {2}

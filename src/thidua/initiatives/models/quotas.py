@@ -166,11 +166,13 @@ def _unit_saved(sender, instance, raw=False, update_fields=None, **kwargs):
         refresh_units([instance.pk])
 
 
-def _rows_changed(sender, pks, **kwargs):
-    """Writes that bypass save(): the bulk load of units (``org/domain/admin_units.py``)."""
-    if sender is Unit:
+def _rows_changed(sender, pks, fields=None, **kwargs):
+    """Writes that bypass save(): the bulk load of units (``org/domain/admin_units.py``), a
+    conditional UPDATE; one that names none of the fields the rows depend on (a plan's title
+    saved, a state moved) rewrites nothing: a national plan's rows are tens of thousands."""
+    if sender is Unit and _touches(fields, UNIT_FIELDS):
         refresh_units(pks)
-    elif sender is Plan:
+    elif sender is Plan and _touches(fields, PLAN_FIELDS):
         refresh_plans(pks)
 
 
