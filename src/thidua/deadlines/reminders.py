@@ -6,6 +6,7 @@ run sends the rest) and duplicates nothing (the claims are unique).
 """
 
 import datetime
+from collections.abc import Collection
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -21,29 +22,37 @@ from thidua.org.models import Unit
 from thidua.plans.domain.cascade import cascade
 from thidua.plans.enums import ChildPlanState
 from thidua.plans.models import Deadline, DeadlineKind, PlanState
-from thidua.results.domain.rollup import rollup
+from thidua.results.domain.rollup import reporting_rows, reporting_rows_of
 from thidua.results.enums import Reporting
 
 CATCH_UP = datetime.timedelta(days=2)  # a worker that was down a day still sends
 
 
-def pending_units(deadline: Deadline) -> list[Unit]:
-    """The units the deadline concerns that have not done what is due."""
+def pending_units(deadline: Deadline, *, among: Collection[int] | None = None) -> list[Unit]:
+    """The units the deadline concerns that have not done what is due; ``among``: of these
+    unit ids only, read for them alone (a commune's to-do under a national plan)."""
     plan = deadline.plan
-    if deadline.kind == DeadlineKind.CHILD_PLAN:
+    if deadline.kind == DeadlineKind.CHILD_PLAN:  # the plan's recipients: a few dozen
         return [
             row.unit
             for row in cascade(plan)
             if row.state in (ChildPlanState.MISSING, ChildPlanState.DRAFT)
+            and (among is None or row.unit.pk in among)
         ]
     if deadline.kind == DeadlineKind.REGISTRATION:
         return [
             row.unit
-            for row in compliance(plan).rows
+            for row in compliance(plan, units=among).rows
             if row.state in (ComplianceState.MISSING, ComplianceState.SHORT)
         ]
     if deadline.kind == DeadlineKind.REPORT:
-        return [row.unit for row in rollup(plan).rows if row.state == Reporting.MISSING]
+        # the units reporting to the plan's issuer (its own report goes further up)
+        rows = reporting_rows(plan) if among is None else reporting_rows_of(plan, among).values()
+        return [
+            row.unit
+            for row in rows
+            if row.state == Reporting.MISSING and row.place.pk != plan.unit_id
+        ]
     return []
 
 

@@ -271,7 +271,10 @@ def _followed(
         issuing = plan.unit_id in issuer_ids
         if not concerned and not issuing:
             continue
-        pending = {u.pk for u in pending_units(deadline)}
+        # The issuer counts every unit; a unit below reads its own rows alone (a commune
+        # under a national plan: one row, not the country's).
+        among = None if issuing else {u.pk for u in concerned}
+        pending = {u.pk for u in pending_units(deadline, among=among)}
         if issuing:
             n = len(pending)
             text = {
@@ -295,7 +298,7 @@ def _followed(
             if deadline.kind == DeadlineKind.REGISTRATION and access.can(
                 user, "registration.edit", unit
             ):
-                line = _registration_line(unit, deadline, pending, cache)
+                line = _registration_line(unit, deadline, pending, cache, among)
                 if line is not None:
                     lines.append((unit.pk, line))
             elif unit.pk in pending:
@@ -305,11 +308,12 @@ def _followed(
     return lines
 
 
-def _registration_line(unit, deadline, pending, cache) -> Line | None:
-    """An open plan the unit registers for: how many it sent of how many asked."""
+def _registration_line(unit, deadline, pending, cache, among) -> Line | None:
+    """An open plan the unit registers for: how many it sent of how many asked (``among``:
+    the units whose rows are read, None for all)."""
     plan = deadline.plan
     if plan.pk not in cache:
-        cache[plan.pk] = compliance(plan)
+        cache[plan.pk] = compliance(plan, units=among)
     row = next((r for r in cache[plan.pk].rows if r.unit.pk == unit.pk), None)
     if row is None:
         return None  # the plan asks nothing of this unit

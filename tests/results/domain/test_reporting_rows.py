@@ -12,7 +12,7 @@ from django.urls import reverse
 from tests.helpers import login
 from thidua.org.models import Role, Unit
 from thidua.results.domain.reports import EDITABLE, report_open
-from thidua.results.domain.rollup import reporting_row, reporting_rows, rollup
+from thidua.results.domain.rollup import reporting_row, reporting_rows, reporting_rows_of, rollup
 from thidua.results.enums import Reporting
 from thidua.results.models import ResultsReport
 
@@ -60,6 +60,13 @@ def test_the_rows_read_without_figures_are_the_rollups(generated, seed, size):
         row = reporting_row(world.plan, unit.pk)
         assert (None if row is None else _key(row)) == rows.get(unit.pk), unit
     assert reporting_row(world.plan, world.province.parent_id) is None
+    # A few units at once (a person's units: a to-do), anywhere under the province.
+    chance = random.Random(seed)  # noqa: S311 (test data, repeatable by its seed)
+    ids = [unit.pk for unit in world.units] + [world.province.pk, world.province.parent_id]
+    for _ in range(5):
+        among = set(chance.sample(ids, chance.randint(2, 6)))
+        read = {pk: _key(row) for pk, row in reporting_rows_of(world.plan, among).items()}
+        assert read == {pk: key for pk, key in rows.items() if pk in among}
     # A district's plan too: its communes, its own report upward.
     for district_plan in world.tree_plans()[1:]:
         whole = {row.unit.pk: _key(row) for row in rollup(district_plan).root.rows()}

@@ -1,13 +1,15 @@
 """Who has registered what, against the plan's rule ("at least 1 per xã/thị trấn").
 
-`compliance(plan)` builds every unit's row (the reminders and the to-do list read them). The
-page reads `compliance_table.compliance_page(plan, ...)`, computed by the database. Both read
-each unit's quota from the stored quotas (`models/quotas.py`); `quotas` here is the rule
-itself over a tree's plans, which the roll-up reads and the tests compare the table with.
+`compliance(plan)` builds every unit's row, or a few units' (the reminders and the to-do list
+read them). The page reads `compliance_table.compliance_page(plan, ...)`, computed by the
+database. Both, and the roll-up, read each unit's quota from the stored quotas
+(`models/quotas.py`); `quotas` here is the rule itself over a tree's plans, which the tests
+compare the table with.
 """
 
 import datetime
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -113,18 +115,21 @@ def _state(*, sent: int, quota: int, any_late: bool) -> str:
     return ComplianceState.LATE if any_late else ComplianceState.ON_TIME
 
 
-def compliance(plan: Plan) -> Compliance:
+def compliance(plan: Plan, *, units: Collection[int] | None = None) -> Compliance:
     """Every owing unit's row: its quota (the largest of the stored quotas of the tree's
     plans), its registrations by state, first sending and lateness. The tree is walked by
     the database (`plan_tree_ids`): a national plan has thousands of plans below it, none
-    of which need come to Python."""
-    owed = stored_quotas(plan)
+    of which need come to Python.
+
+    ``units``: the rows of these units only (ids), read for them alone: a commune's to-do
+    under a national plan needs its own row, not the country's ten thousand."""
+    owed = stored_quotas(plan, units=units)
     units = {
         unit.pk: unit
         for unit in Unit.objects.filter(pk__in=owed).select_related("parent").order_by("sort_key")
     }
     rows = {pk: UnitRow(unit=unit, quota=owed[pk]) for pk, unit in units.items()}
-    _fill(rows, plan)
+    _fill(rows, plan, units=units)
     ordered = list(rows.values())
     return Compliance(
         plan=plan,
@@ -134,27 +139,34 @@ def compliance(plan: Plan) -> Compliance:
     )
 
 
-def stored_quotas(plan: Plan) -> dict[int, int]:
+def stored_quotas(plan: Plan, *, units: Collection[int] | None = None) -> dict[int, int]:
     """Unit id → registrations it owes under ``plan``'s tree: the largest stored quota of
-    the tree's plans, for the units under the plan's issuer (`quotas`' answer, read)."""
+    the tree's plans, for the units under the plan's issuer (`quotas`' answer, read);
+    ``units``: for these unit ids only (a person's few units)."""
     quote = connection.ops.quote_name
     tree, params = plan_tree_sql(plan)
+    among, among_params = "", []
+    if units is not None:
+        among_params = sorted(units) or [0]  # no id is 0: an empty choice owes nothing
+        among = f" AND q.unit_id IN ({', '.join(['%s'] * len(among_params))})"
     sql = (
         f"WITH RECURSIVE {tree} SELECT q.unit_id, MAX(q.minimum) "  # noqa: S608 (quoted table names, placeholders)
         f"FROM {quote(Quota._meta.db_table)} q JOIN {quote(Unit._meta.db_table)} u "
-        f"ON u.id = q.unit_id WHERE q.plan_id IN (SELECT id FROM tree) AND u.path LIKE %s "
-        f"GROUP BY q.unit_id"
+        f"ON u.id = q.unit_id WHERE q.plan_id IN (SELECT id FROM tree) AND u.path LIKE %s"
+        f"{among} GROUP BY q.unit_id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, f"{plan.unit.path}%"])
+        cursor.execute(sql, [*params, f"{plan.unit.path}%", *among_params])
         return {unit_id: int(quota) for unit_id, quota in cursor}
 
 
-def _fill(rows: dict[int, UnitRow], plan: Plan) -> None:
+def _fill(rows: dict[int, UnitRow], plan: Plan, *, units: Collection[int] | None) -> None:
     """Each row's registrations by state, first sending and lateness: one grouped query."""
+    registrations = Registration.objects.filter(plan_id__in=plan_tree_ids(plan))
+    if units is not None:
+        registrations = registrations.filter(unit_id__in=units)
     counts = (
-        Registration.objects.filter(plan_id__in=plan_tree_ids(plan))
-        .values("unit_id", "state")
+        registrations.values("unit_id", "state")
         .annotate(
             n=Count("id"), first=Min("first_submitted_at"), late=Count("id", filter=Q(is_late=True))
         )

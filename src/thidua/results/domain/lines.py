@@ -301,13 +301,11 @@ def _add(values: list[Figure]) -> Figure:
 @dataclass
 class TreePlan:
     """What the roll-up reads of a plan of the cascade (thousands at national size: plain
-    values, no model objects); what ``quotas`` and the choice of each unit's plan need."""
+    values, no model objects): what the choice of each unit's plan and the units it is
+    addressed to need."""
 
     pk: int
     unit_id: int
     version: int
-    quota_kinds: list
-    quota_minimum: int
     period_start: datetime.date
     period_end: datetime.date
-    unit: Place | None = None  # its issuer

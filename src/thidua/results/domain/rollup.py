@@ -19,11 +19,12 @@ registered is known whether they reported or not.
 The page, the workbook and the report document all render this one computation.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
 
-from thidua.initiatives.domain.compliance import quotas
+from thidua.initiatives.domain.compliance import stored_quotas
 from thidua.initiatives.models import SENT_STATES, Registration
 from thidua.org.models import Unit, UnitLevel
 from thidua.org.models.units import ids_in_path
@@ -43,9 +44,7 @@ from thidua.results.domain.lines import (
 )
 from thidua.results.models import InitiativeResult, ResultsReport
 
-PLAN_FIELDS = (
-    "id", "unit_id", "version", "quota_kinds", "quota_minimum", "period_start", "period_end",
-)  # fmt: skip
+PLAN_FIELDS = ("id", "unit_id", "version", "period_start", "period_end")
 
 
 @dataclass
@@ -99,10 +98,16 @@ def reporting_rows(plan: Plan) -> list[Row]:
 def reporting_row(plan: Plan, unit_id: int) -> Row | None:
     """The row of one unit in ``plan``'s roll-up (the plan it reports on, its report), read
     for that unit alone; None when the unit does not report under the plan."""
+    return reporting_rows_of(plan, [unit_id]).get(unit_id)
+
+
+def reporting_rows_of(plan: Plan, unit_ids: Collection[int]) -> dict[int, Row]:
+    """Unit id → the row of each of these units that reports under ``plan``, read for them
+    alone (a person's few units: a commune's to-do under a national plan)."""
     cascade = _cascade(plan)
-    registrations = Registration.objects.filter(plan__in=cascade.in_tree, unit_id=unit_id)
-    rows, _counted = _rows(cascade, registrations.order_by(), None, only=unit_id)
-    return rows.get(unit_id)
+    registrations = Registration.objects.filter(plan__in=cascade.in_tree, unit_id__in=unit_ids)
+    rows, _counted = _rows(cascade, registrations.order_by(), None, only=unit_ids)
+    return rows
 
 
 def _cascade(plan: Plan) -> Cascade:
@@ -114,19 +119,19 @@ def _cascade(plan: Plan) -> Cascade:
 
 
 def _rows(
-    cascade: Cascade, registrations, draft, *, only: int | None = None, by_kind=None
+    cascade: Cascade, registrations, draft, *, only: Collection[int] | None = None, by_kind=None
 ) -> tuple[dict[int, Row], dict[int, dict]]:
     """Unit id → the row of each unit that reports under the plan, in Vietnamese order, with
     the report that counts for it; and those reports (the sent ones, and ``draft``) by unit.
-    ``only``: that unit's row alone, read for it alone. ``by_kind`` (a dict) is filled with
-    the registrations sent, by kind."""
+    ``only``: these units' rows alone, read for them alone. ``by_kind`` (a dict) is filled
+    with the registrations sent, by kind."""
     plan, top = cascade.plan, cascade.plan.unit
     # Every unit under the issuer, once, as plain values; the plans' issuers are among them.
     # Sorted here: ordered by the database, SQLite would read the country's units in order
     # of name to keep those under the issuer.
     units = Unit.objects.under(top.path)
     if only is not None:
-        units = units.filter(pk=only)
+        units = units.filter(pk__in=only)
     under = sorted(
         (Place(*values) for values in units.values_list(*PLACE_FIELDS)),
         key=lambda place: (place.sort_key, place.pk),
@@ -140,27 +145,11 @@ def _rows(
         .values_list(*PLAN_FIELDS)
     ]
     issuers = {p.unit_id for p in below} | {top.pk}
-    plans: list = [plan, *below]
-    if only is not None:
-        # The plans of ``only`` and the units above it: the rules that may ask it for
-        # registrations, read by ``quotas`` under the nearest issuer's units.
-        above = set(ids_in_path(by_id[only].path)) if only in by_id else set()
-        plans = [p for p in plans if p.unit_id in above]
-    missing = {p.unit_id for p in plans} - set(by_id)  # above ``only``, or outside
-    by_id.update(
-        (values[0], Place(*values))
-        for values in Unit.objects.filter(pk__in=missing).values_list(*PLACE_FIELDS)
-    )
-    for p in plans:
-        if isinstance(p, TreePlan):
-            p.unit = by_id[p.unit_id]
-    if only is not None:
-        plans.sort(key=lambda p: -len(p.unit.path))
     # The issuer's own line is its report upward, which it may have written on the plan its
     # own plan is based on (a commune reporting on the district's plan).
     reports = ResultsReport.objects.filter(cascade.reports)
     if only is not None:
-        reports = reports.filter(unit_id=only)
+        reports = reports.filter(unit_id__in=only)
     reports = list(
         reports.order_by().values("id", "unit_id", "plan_id", "state", "is_late", *REPORT_SUMS)
     )
@@ -175,8 +164,9 @@ def _rows(
         if state in SENT_STATES:
             registered[unit_id] = registered.get(unit_id, 0) + n
             by_kind[kind] = by_kind.get(kind, 0) + n
+    # Those asked for registrations: the stored quotas (the compliance table's own).
     owed = (
-        (set(quotas(plans)) if plans else set())
+        set(stored_quotas(plan, units=only))
         | issuers
         | {r["unit_id"] for r in reports}
         | set(registered)
