@@ -12,7 +12,7 @@ import datetime
 from collections import defaultdict
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from thidua.audit.log import record
 from thidua.audit.models import Action
@@ -155,9 +155,20 @@ def _create_structure(root, rows, *, valid_from, valid_to, shared, continuing):
         for unit in batch:
             unit.path = path_for(unit.parent, unit.pk)
             created[(level, unit.code)] = unit
-        Unit.objects.bulk_update(batch, ["path"], batch_size=BATCH)
+        _write_paths(batch)
         rows_changed.send(sender=Unit, pks=[unit.pk for unit in batch])
     return created
+
+
+def _write_paths(units: list[Unit]) -> None:
+    """The paths known once the ids are: one prepared UPDATE run for every unit
+    (``bulk_update``'s CASE over a thousand ids cost 12 of the country's 30 s)."""
+    table = connection.ops.quote_name(Unit._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET path = %s WHERE id = %s",  # noqa: S608 (a quoted table name)
+            [(unit.path, unit.pk) for unit in units],
+        )
 
 
 def _parent(created: dict, row: dict) -> Unit:
