@@ -32,6 +32,6 @@ def test_opening_a_units_report(world, reporting, client, django_assert_num_quer
         reporting(size)
         url = reverse("results:open", args=[world.plan.pk, world.tree.commune_b.pk])
         client.post(url)  # opens its report the first time
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(11):
             response = client.post(url)
         assert response.status_code == 302

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from thidua.deadlines.models import Reminder
 from thidua.initiatives.domain.compliance import compliance
-from thidua.initiatives.enums import ComplianceState
 from thidua.notify.send import notify, office_of
 from thidua.org.models import Unit
 from thidua.plans.domain.cascade import cascade
@@ -40,11 +39,7 @@ def pending_units(deadline: Deadline, *, among: Collection[int] | None = None) -
             and (among is None or row.unit.pk in among)
         ]
     if deadline.kind == DeadlineKind.REGISTRATION:
-        return [
-            row.unit
-            for row in compliance(plan, units=among).rows
-            if row.state in (ComplianceState.MISSING, ComplianceState.SHORT)
-        ]
+        return [row.unit for row in compliance(plan, units=among).rows if row.owes]
     if deadline.kind == DeadlineKind.REPORT:
         # the units reporting to the plan's issuer (its own report goes further up)
         rows = reporting_rows(plan) if among is None else reporting_rows_of(plan, among).values()

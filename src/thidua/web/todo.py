@@ -274,7 +274,12 @@ def _followed(
         # The issuer counts every unit; a unit below reads its own rows alone (a commune
         # under a national plan: one row, not the country's).
         among = None if issuing else {u.pk for u in concerned}
-        pending = {u.pk for u in pending_units(deadline, among=among)}
+        if deadline.kind == DeadlineKind.REGISTRATION:  # read once for the count and the lines
+            if plan.pk not in cache:
+                cache[plan.pk] = compliance(plan, units=among)
+            pending = {row.unit.pk for row in cache[plan.pk].rows if row.owes}
+        else:
+            pending = {u.pk for u in pending_units(deadline, among=among)}
         if issuing:
             n = len(pending)
             text = {
@@ -298,7 +303,7 @@ def _followed(
             if deadline.kind == DeadlineKind.REGISTRATION and access.can(
                 user, "registration.edit", unit
             ):
-                line = _registration_line(unit, deadline, pending, cache, among)
+                line = _registration_line(unit, deadline, pending, cache[plan.pk])
                 if line is not None:
                     lines.append((unit.pk, line))
             elif unit.pk in pending:
@@ -308,13 +313,10 @@ def _followed(
     return lines
 
 
-def _registration_line(unit, deadline, pending, cache, among) -> Line | None:
-    """An open plan the unit registers for: how many it sent of how many asked (``among``:
-    the units whose rows are read, None for all)."""
+def _registration_line(unit, deadline, pending, summary: Compliance) -> Line | None:
+    """An open plan the unit registers for: how many it sent of how many asked."""
     plan = deadline.plan
-    if plan.pk not in cache:
-        cache[plan.pk] = compliance(plan, units=among)
-    row = next((r for r in cache[plan.pk].rows if r.unit.pk == unit.pk), None)
+    row = next((r for r in summary.rows if r.unit.pk == unit.pk), None)
     if row is None:
         return None  # the plan asks nothing of this unit
     if unit.pk in pending:

@@ -1,10 +1,16 @@
 """The plans below a plan (plans/domain/tree.py): its three forms, walked in Python, by the
 database's recursive query and as a condition on a plan's id, name the same plans in every
-generated world, from every plan of it; drafts are never walked through."""
+generated world, from every plan of it; drafts are never walked through. Walked down a few
+units' plans only, the tree holds exactly the plans of the whole tree issued by those units
+or units above them."""
+
+import random
 
 import pytest
 
 from tests.plans import generated
+from thidua.org.models import Unit
+from thidua.org.models.units import ids_with_ancestors
 from thidua.plans.domain.tree import in_plan_tree, plan_tree, plan_tree_ids
 from thidua.plans.models import Plan, PlanBasis, PlanState
 
@@ -48,3 +54,20 @@ def test_the_three_forms_of_the_walk_name_the_same_plans(db, seed):
             set(Plan.objects.filter(in_plan_tree(plan, "pk")).values_list("pk", flat=True))
             == walked
         )
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_walk_down_a_few_units_plans_keeps_exactly_theirs(db, seed):
+    world = generated.build(seed)
+    chance = random.Random(seed)  # noqa: S311 (test data, repeatable by its seed)
+    plans = [world.province_plan, world.today_plan, *world.plans.values()]
+    units = list(Unit.objects.values_list("pk", flat=True))
+    for plan in plans:
+        whole = Plan.objects.filter(pk__in=plan_tree_ids(plan))
+        for _ in range(4):
+            among = set(chance.sample(units, chance.randint(1, 3)))
+            issuers = ids_with_ancestors(among)
+            walked = Plan.objects.filter(pk__in=plan_tree_ids(plan, issuers=issuers))
+            # the plan's own versions always; below them, the plans these units' lines issued
+            expected = {p.pk for p in whole if p.unit_id in issuers or p.pk in _versions(plan)}
+            assert set(walked.values_list("pk", flat=True)) == expected, (plan, among)

@@ -13,13 +13,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, Count, Min, Q, Value, When
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from thidua.initiatives.enums import ComplianceState
 from thidua.initiatives.models import SENT_STATES, Quota, Registration, RegistrationState
 from thidua.org.models import Unit
-from thidua.org.models.units import PATH_STEP
+from thidua.org.models.units import PATH_STEP, ids_with_ancestors
 from thidua.plans.domain.cascade import recipients
 from thidua.plans.domain.tree import plan_tree_ids, plan_tree_sql
 from thidua.plans.models import Deadline, DeadlineKind, Plan
@@ -48,6 +48,11 @@ class UnitRow:
     @property
     def state_label(self) -> str:
         return str(ComplianceState(self.state).label)
+
+    @property
+    def owes(self) -> bool:
+        """It has not sent what it is asked (nothing, or too few)."""
+        return self.state in (ComplianceState.MISSING, ComplianceState.SHORT)
 
 
 @dataclass
@@ -123,13 +128,15 @@ def compliance(plan: Plan, *, units: Collection[int] | None = None) -> Complianc
 
     ``units``: the rows of these units only (ids), read for them alone: a commune's to-do
     under a national plan needs its own row, not the country's ten thousand."""
-    owed = stored_quotas(plan, units=units)
+    # A few units: the tree walked only down the plans of these units and those above them.
+    issuers = None if units is None else ids_with_ancestors(units)
+    owed = stored_quotas(plan, units=units, issuers=issuers)
     units = {
         unit.pk: unit
         for unit in Unit.objects.filter(pk__in=owed).select_related("parent").order_by("sort_key")
     }
     rows = {pk: UnitRow(unit=unit, quota=owed[pk]) for pk, unit in units.items()}
-    _fill(rows, plan, units=units)
+    _fill(rows, plan, units=units, issuers=issuers)
     ordered = list(rows.values())
     return Compliance(
         plan=plan,
@@ -139,12 +146,15 @@ def compliance(plan: Plan, *, units: Collection[int] | None = None) -> Complianc
     )
 
 
-def stored_quotas(plan: Plan, *, units: Collection[int] | None = None) -> dict[int, int]:
+def stored_quotas(
+    plan: Plan, *, units: Collection[int] | None = None, issuers: Collection[int] | None = None
+) -> dict[int, int]:
     """Unit id → registrations it owes under ``plan``'s tree: the largest stored quota of
     the tree's plans, for the units under the plan's issuer (`quotas`' answer, read);
-    ``units``: for these unit ids only (a person's few units)."""
+    ``units``: for these unit ids only (a person's few units), ``issuers``: the tree walked
+    down these units' plans only (`plan_tree_sql`)."""
     quote = connection.ops.quote_name
-    tree, params = plan_tree_sql(plan)
+    tree, params = plan_tree_sql(plan, issuers=issuers)
     among, among_params = "", []
     if units is not None:
         among_params = sorted(units) or [0]  # no id is 0: an empty choice owes nothing
@@ -160,9 +170,9 @@ def stored_quotas(plan: Plan, *, units: Collection[int] | None = None) -> dict[i
         return {unit_id: int(quota) for unit_id, quota in cursor}
 
 
-def _fill(rows: dict[int, UnitRow], plan: Plan, *, units: Collection[int] | None) -> None:
+def _fill(rows: dict[int, UnitRow], plan: Plan, *, units, issuers) -> None:
     """Each row's registrations by state, first sending and lateness: one grouped query."""
-    registrations = Registration.objects.filter(plan_id__in=plan_tree_ids(plan))
+    registrations = Registration.objects.filter(plan_id__in=plan_tree_ids(plan, issuers=issuers))
     if units is not None:
         registrations = registrations.filter(unit_id__in=units)
     counts = (
@@ -229,11 +239,9 @@ def _groups(plan: Plan, rows: list[UnitRow]) -> list[GroupRow]:
 
 
 def _registration_deadline(plan: Plan):
-    """The plan's own registration deadline, else the earliest of the plans below it."""
-    own_first = Case(When(plan_id=plan.pk, then=Value(0)), default=Value(1))
-    return (
-        Deadline.objects.filter(plan_id__in=plan_tree_ids(plan), kind=DeadlineKind.REGISTRATION)
-        .order_by(own_first, "due_at", "id")
-        .values_list("due_at", flat=True)
-        .first()
-    )
+    """The plan's own registration deadline, else the earliest of the plans below it (read
+    only then: a national plan's tree has thousands of plans)."""
+    due = Deadline.objects.filter(kind=DeadlineKind.REGISTRATION).order_by("due_at", "id")
+    due = due.values_list("due_at", flat=True)
+    own = due.filter(plan=plan).first()
+    return own if own is not None else due.filter(plan_id__in=plan_tree_ids(plan)).first()

@@ -9,6 +9,7 @@ under the unit they were made in.
 """
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
@@ -182,6 +183,13 @@ class Unit(models.Model):
 def ids_in_path(path: str) -> list[int]:
     """The ids of the units a path runs through, root first."""
     return [int(path[i : i + PATH_STEP]) for i in range(0, len(path), PATH_STEP)]
+
+
+def ids_with_ancestors(unit_ids: Iterable[int]) -> set[int]:
+    """These units' ids and those of every unit above them (their paths, one query): the
+    units whose plans may concern them."""
+    paths = Unit.objects.filter(pk__in=list(unit_ids)).values_list("path", flat=True)
+    return {pk for path in paths for pk in ids_in_path(path)}
 
 
 def path_for(parent: Unit | None, unit_id: int) -> str:

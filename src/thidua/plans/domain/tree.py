@@ -4,6 +4,8 @@ basis, level by level, never through a draft. Three forms of one walk: the plans
 plan has thousands of plans below it, none of which need come to Python) and a condition on a
 plan's id (`in_plan_tree`, which SQLite answers fastest for a table of registrations)."""
 
+from collections.abc import Collection
+
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
@@ -39,23 +41,31 @@ def plan_tree(plan: Plan, *, only: tuple[str, ...] = ()) -> list[Plan]:
     return found
 
 
-def plan_tree_sql(plan: Plan) -> tuple[str, list]:
+def plan_tree_sql(plan: Plan, *, issuers: Collection[int] | None = None) -> tuple[str, list]:
     """``plan_tree``'s plans walked by the database: a recursive common table expression
     ``tree(id, depth)`` (SQL and parameters, to follow ``WITH RECURSIVE``), from the
     plan's versions down the bases, through plans that are not drafts, at most
     ``MAX_PLAN_DEPTH`` levels. A national plan has thousands of plans below it: neither
-    their objects nor their ids come to Python (`plan_tree_ids` for the ORM)."""
+    their objects nor their ids come to Python (`plan_tree_ids` for the ORM).
+
+    ``issuers``: only down the plans these units issued (a few units and the units above
+    them: what concerns a commune lies on its province's, district's and own plans, not on
+    the country's thousands)."""
     quote = connection.ops.quote_name
     plans, bases = quote(Plan._meta.db_table), quote(PlanBasis._meta.db_table)
     versions = lineage_ids(plan)  # units may have answered an earlier version
     marks = ", ".join(["%s"] * len(versions))
+    through, through_params = "", []
+    if issuers is not None:
+        through_params = sorted(issuers) or [0]  # no unit's id is 0
+        through = f" AND p.unit_id IN ({', '.join(['%s'] * len(through_params))})"
     sql = (
         f"tree(id, depth) AS (SELECT id, 0 FROM {plans} WHERE id IN ({marks}) "  # noqa: S608 (quoted table names, constants and placeholders)
         f"UNION SELECT b.plan_id, tree.depth + 1 FROM tree "
         f"JOIN {bases} b ON b.parent_id = tree.id JOIN {plans} p ON p.id = b.plan_id "
-        f"WHERE p.state <> %s AND tree.depth < %s)"
+        f"WHERE p.state <> %s AND tree.depth < %s{through})"
     )
-    return sql, [*versions, PlanState.DRAFT, MAX_PLAN_DEPTH]
+    return sql, [*versions, PlanState.DRAFT, MAX_PLAN_DEPTH, *through_params]
 
 
 def in_plan_tree(plan: Plan, field: str = "plan_id") -> Q:
@@ -76,7 +86,8 @@ def in_plan_tree(plan: Plan, field: str = "plan_id") -> Q:
     return found
 
 
-def plan_tree_ids(plan: Plan) -> RawSQL:
-    """The ids of ``plan_tree``'s plans as a subquery: ``filter(plan_id__in=...)``."""
-    sql, params = plan_tree_sql(plan)
+def plan_tree_ids(plan: Plan, *, issuers: Collection[int] | None = None) -> RawSQL:
+    """The ids of ``plan_tree``'s plans as a subquery: ``filter(plan_id__in=...)``;
+    ``issuers`` as for ``plan_tree_sql``."""
+    sql, params = plan_tree_sql(plan, issuers=issuers)
     return RawSQL(f"WITH RECURSIVE {sql} SELECT id FROM tree", params)  # noqa: S608, S611 (as above)

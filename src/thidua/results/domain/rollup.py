@@ -27,7 +27,7 @@ from django.db.models import Count, Q, Sum
 from thidua.initiatives.domain.compliance import stored_quotas
 from thidua.initiatives.models import SENT_STATES, Registration
 from thidua.org.models import Unit, UnitLevel
-from thidua.org.models.units import ids_in_path
+from thidua.org.models.units import ids_in_path, ids_with_ancestors
 from thidua.plans.domain.tree import plan_tree_ids
 from thidua.plans.models import Plan, PlanBasis
 from thidua.results.domain.lines import (
@@ -50,11 +50,13 @@ PLAN_FIELDS = ("id", "unit_id", "version", "period_start", "period_end")
 @dataclass
 class Cascade:
     """The plans a roll-up reads: ``plan``, those written on its basis (``in_tree``, a
-    subquery), and the plan the issuer's own report upward may be written on (``upward``)."""
+    subquery), and the plan the issuer's own report upward may be written on (``upward``);
+    ``issuers``: the tree walked down these units' plans only (None: every plan)."""
 
     plan: Plan
     in_tree: object
     upward: object
+    issuers: Collection[int] | None = None
 
     @property
     def reports(self) -> Q:
@@ -104,16 +106,20 @@ def reporting_row(plan: Plan, unit_id: int) -> Row | None:
 def reporting_rows_of(plan: Plan, unit_ids: Collection[int]) -> dict[int, Row]:
     """Unit id → the row of each of these units that reports under ``plan``, read for them
     alone (a person's few units: a commune's to-do under a national plan)."""
-    cascade = _cascade(plan)
+    # The tree walked down the plans of these units and those above them only: a commune's
+    # rows lie on its province's, district's and own plans, not on the country's thousands.
+    cascade = _cascade(plan, issuers=ids_with_ancestors(unit_ids))
     registrations = Registration.objects.filter(plan__in=cascade.in_tree, unit_id__in=unit_ids)
     rows, _counted = _rows(cascade, registrations.order_by(), None, only=unit_ids)
     return rows
 
 
-def _cascade(plan: Plan) -> Cascade:
+def _cascade(plan: Plan, *, issuers: Collection[int] | None = None) -> Cascade:
     return Cascade(
         plan=plan,
-        in_tree=plan_tree_ids(plan),  # a subquery: thousands of plans at national size
+        # a subquery: thousands of plans at national size
+        in_tree=plan_tree_ids(plan, issuers=issuers),
+        issuers=issuers,
         upward=PlanBasis.objects.filter(plan=plan).values("parent_id"),
     )
 
@@ -166,7 +172,7 @@ def _rows(
             by_kind[kind] = by_kind.get(kind, 0) + n
     # Those asked for registrations: the stored quotas (the compliance table's own).
     owed = (
-        set(stored_quotas(plan, units=only))
+        set(stored_quotas(plan, units=only, issuers=cascade.issuers))
         | issuers
         | {r["unit_id"] for r in reports}
         | set(registered)
