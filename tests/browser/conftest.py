@@ -73,6 +73,7 @@ def chromium_path() -> str | None:
     return None
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if BROWSER_DIR in item.path.parents:

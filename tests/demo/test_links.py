@@ -17,6 +17,10 @@ from django.urls import Resolver404, resolve
 
 from thidua.demo import load as demo
 
+# The module in one process: the demo is loaded once for it (conftest.py), not once per
+# process.
+pytestmark = pytest.mark.xdist_group(__name__)
+
 ACCOUNTS = ["xa", "huyen", "tinh", "hoidong", "hoidong2", None]
 # Outside the product's pages: the admin site, the language switch, static files.
 LEFT_OUT = re.compile(r"^/(admin|i18n|static)/")

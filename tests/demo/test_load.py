@@ -8,6 +8,7 @@ to the downloads, which are opened and read."""
 import re
 from html import unescape
 
+import pytest
 from django.urls import reverse
 
 from tests.documents.reading import all_paragraphs
@@ -19,6 +20,10 @@ from thidua.results.domain.rollup import rollup
 from thidua.results.enums import ReportState
 from thidua.results.models import ResultsReport
 from thidua.review.models import Council, CouncilState, Outcome
+
+# The module in one process: the demo is loaded once for it (conftest.py), not once per
+# process.
+pytestmark = pytest.mark.xdist_group(__name__)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
