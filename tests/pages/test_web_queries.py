@@ -33,7 +33,7 @@ def test_home(world, communes, same_queries):
 
     same_queries(
         reverse("home"),
-        16,
+        15,
         by=person,
         grow=together(roles, seats),
         shows=last("Hội Nông dân xã Ea Tam", "Hội đồng số"),
@@ -63,7 +63,7 @@ def test_home_with_an_open_deadline(world, communes, same_queries):
     )
     same_queries(
         reverse("home"),
-        20,
+        19,
         by="district",
         grow=sent,
         shows=lambda size: [f'<span class="todo__count">{size}</span> {TO_RECEIVE}'],
@@ -71,7 +71,7 @@ def test_home_with_an_open_deadline(world, communes, same_queries):
     drafts = grower(lambda i: world._make_registration(world.tree.commune_a, name=f"Bản nháp {i}"))
     same_queries(
         reverse("home"),
-        21,
+        20,
         by="officer_a",
         grow=drafts,
         shows=lambda size: [

@@ -24,7 +24,7 @@ NAVIGATION = [
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"navigation": []}
+        return {"navigation": [], "unread_notifications": 0}
     items = []
     for name, label, action in NAVIGATION:
         if action is None or access.can_anywhere(user, action):
@@ -45,7 +45,8 @@ def navigation(request):
         items.append(
             {"url": reverse("admin:index"), "label": _("Administration"), "current": False}
         )
-    return {"navigation": items}
+    # counted once a request: the start page shows the same count (web/home.html)
+    return {"navigation": items, "unread_notifications": unread}
 
 
 def states(request):

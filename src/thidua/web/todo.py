@@ -87,7 +87,6 @@ class Group:
 @dataclass
 class Todo:
     groups: list[Group]
-    unread: int
 
 
 def todo(user) -> Todo:
@@ -118,8 +117,7 @@ def todo(user) -> Todo:
         groups.values(),
         key=lambda g: (g.unit.valid_to is not None, g.unit.level, g.unit.sort_key, g.unit.pk),
     )
-    unread = user.notifications.filter(read_at__isnull=True).count()
-    return Todo(groups=ordered, unread=unread)
+    return Todo(groups=ordered)  # the unread notifications: the navigation's count
 
 
 def _deadlines(units: list[Unit]) -> list[Deadline]:
