@@ -27,16 +27,17 @@ from thidua.results.enums import Reporting
 CATCH_UP = datetime.timedelta(days=2)  # a worker that was down a day still sends
 
 
-def pending_units(deadline: Deadline, *, among: Collection[int] | None = None) -> list[Unit]:
+def pending_units(deadline: Deadline, *, among: Collection[Unit] | None = None) -> list[Unit]:
     """The units the deadline concerns that have not done what is due; ``among``: of these
-    unit ids only, read for them alone (a commune's to-do under a national plan)."""
+    units only, read for them alone (a commune's to-do under a national plan)."""
     plan = deadline.plan
     if deadline.kind == DeadlineKind.CHILD_PLAN:  # the plan's recipients: a few dozen
+        wanted = None if among is None else {unit.pk for unit in among}
         return [
             row.unit
             for row in cascade(plan)
             if row.state in (ChildPlanState.MISSING, ChildPlanState.DRAFT)
-            and (among is None or row.unit.pk in among)
+            and (wanted is None or row.unit.pk in wanted)
         ]
     if deadline.kind == DeadlineKind.REGISTRATION:
         return [row.unit for row in compliance(plan, units=among).rows if row.owes]

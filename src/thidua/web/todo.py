@@ -271,7 +271,7 @@ def _followed(
             continue
         # The issuer counts every unit; a unit below reads its own rows alone (a commune
         # under a national plan: one row, not the country's).
-        among = None if issuing else {u.pk for u in concerned}
+        among = None if issuing else concerned
         if deadline.kind == DeadlineKind.REGISTRATION:  # read once for the count and the lines
             if plan.pk not in cache:
                 cache[plan.pk] = compliance(plan, units=among)

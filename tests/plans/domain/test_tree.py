@@ -66,7 +66,7 @@ def test_the_walk_down_a_few_units_plans_keeps_exactly_theirs(db, seed):
         whole = Plan.objects.filter(pk__in=plan_tree_ids(plan))
         for _ in range(4):
             among = set(chance.sample(units, chance.randint(1, 3)))
-            issuers = ids_with_ancestors(among)
+            issuers = ids_with_ancestors(Unit.objects.filter(pk__in=among))
             walked = Plan.objects.filter(pk__in=plan_tree_ids(plan, issuers=issuers))
             # the plan's own versions always; below them, the plans these units' lines issued
             expected = {p.pk for p in whole if p.unit_id in issuers or p.pk in _versions(plan)}

@@ -120,23 +120,24 @@ def _state(*, sent: int, quota: int, any_late: bool) -> str:
     return ComplianceState.LATE if any_late else ComplianceState.ON_TIME
 
 
-def compliance(plan: Plan, *, units: Collection[int] | None = None) -> Compliance:
+def compliance(plan: Plan, *, units: Collection[Unit] | None = None) -> Compliance:
     """Every owing unit's row: its quota (the largest of the stored quotas of the tree's
     plans), its registrations by state, first sending and lateness. The tree is walked by
     the database (`plan_tree_ids`): a national plan has thousands of plans below it, none
     of which need come to Python.
 
-    ``units``: the rows of these units only (ids), read for them alone: a commune's to-do
+    ``units``: the rows of these units only, read for them alone: a commune's to-do
     under a national plan needs its own row, not the country's ten thousand."""
     # A few units: the tree walked only down the plans of these units and those above them.
+    ids = None if units is None else {unit.pk for unit in units}
     issuers = None if units is None else ids_with_ancestors(units)
-    owed = stored_quotas(plan, units=units, issuers=issuers)
+    owed = stored_quotas(plan, units=ids, issuers=issuers)
     units = {
         unit.pk: unit
         for unit in Unit.objects.filter(pk__in=owed).select_related("parent").order_by("sort_key")
     }
     rows = {pk: UnitRow(unit=unit, quota=owed[pk]) for pk, unit in units.items()}
-    _fill(rows, plan, units=units, issuers=issuers)
+    _fill(rows, plan, units=ids, issuers=issuers)
     ordered = list(rows.values())
     return Compliance(
         plan=plan,

@@ -185,11 +185,10 @@ def ids_in_path(path: str) -> list[int]:
     return [int(path[i : i + PATH_STEP]) for i in range(0, len(path), PATH_STEP)]
 
 
-def ids_with_ancestors(unit_ids: Iterable[int]) -> set[int]:
-    """These units' ids and those of every unit above them (their paths, one query): the
+def ids_with_ancestors(units: Iterable[Unit]) -> set[int]:
+    """These units' ids and those of every unit above them, read from their paths: the
     units whose plans may concern them."""
-    paths = Unit.objects.filter(pk__in=list(unit_ids)).values_list("path", flat=True)
-    return {pk for path in paths for pk in ids_in_path(path)}
+    return {pk for unit in units for pk in ids_in_path(unit.path)}
 
 
 def path_for(parent: Unit | None, unit_id: int) -> str:

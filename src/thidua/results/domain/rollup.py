@@ -100,17 +100,19 @@ def reporting_rows(plan: Plan) -> list[Row]:
 def reporting_row(plan: Plan, unit_id: int) -> Row | None:
     """The row of one unit in ``plan``'s roll-up (the plan it reports on, its report), read
     for that unit alone; None when the unit does not report under the plan."""
-    return reporting_rows_of(plan, [unit_id]).get(unit_id)
+    unit = Unit.objects.filter(pk=unit_id).only("path").first()
+    return None if unit is None else reporting_rows_of(plan, [unit]).get(unit_id)
 
 
-def reporting_rows_of(plan: Plan, unit_ids: Collection[int]) -> dict[int, Row]:
+def reporting_rows_of(plan: Plan, units: Collection[Unit]) -> dict[int, Row]:
     """Unit id → the row of each of these units that reports under ``plan``, read for them
     alone (a person's few units: a commune's to-do under a national plan)."""
     # The tree walked down the plans of these units and those above them only: a commune's
     # rows lie on its province's, district's and own plans, not on the country's thousands.
-    cascade = _cascade(plan, issuers=ids_with_ancestors(unit_ids))
-    registrations = Registration.objects.filter(plan__in=cascade.in_tree, unit_id__in=unit_ids)
-    rows, _counted = _rows(cascade, registrations.order_by(), None, only=unit_ids)
+    cascade = _cascade(plan, issuers=ids_with_ancestors(units))
+    ids = {unit.pk for unit in units}
+    registrations = Registration.objects.filter(plan__in=cascade.in_tree, unit_id__in=ids)
+    rows, _counted = _rows(cascade, registrations.order_by(), None, only=ids)
     return rows
 
 
