@@ -53,6 +53,10 @@ CHROMIUM_ARGS = [
 # The demo's passwords are hashed with the same fast hasher that logging in checks
 # against (tests/conftest.py uses it for every test; set here too so the two agree).
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The forms' autosave pause on the live server (ms): shorter than the product's 1.5 s, so the
+# tests that wait for a save, or wait past the pause to see that nothing was sent, wait less.
+# Playwright's fill() types a whole value at once: no pause between keys is ever this long.
+AUTOSAVE_DELAY_MS = 400
 # Playwright waits this long at most for a page or an element (ms).
 TIMEOUT_MS = 10_000
 # test_smoke.py's check of every page the other browser tests visited: collected last.
@@ -180,6 +184,7 @@ def demo_site(live_server, transactional_db, settings, demo_copy) -> Iterator[st
     request the closed tabs had sent.
     """
     settings.PASSWORD_HASHERS = FAST_HASHERS
+    settings.AUTOSAVE_DELAY_MS = AUTOSAVE_DELAY_MS
     # Cookies over plain http, unhashed static file names: what `DEBUG=true` serves.
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False

@@ -6,7 +6,7 @@ district's office first, the province's second, on a phone and on a desktop."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, VIEWPORTS
+from tests.browser.conftest import AUTOSAVE_DELAY_MS, DESKTOP, VIEWPORTS
 from tests.browser.round_trip import autosaved, draft, stored_as
 from tests.helpers import browser_login
 from thidua.initiatives.models import Registration, RegistrationState
@@ -90,7 +90,7 @@ def refused(new_page, form, viewport):
 
 def past_the_autosave_pause(page, stored) -> None:
     """Waits past the autosave's pause: nothing may have been sent over their text."""
-    page.wait_for_timeout(3 * 1500)
+    page.wait_for_timeout(3 * AUTOSAVE_DELAY_MS)
     assert stored() == THEIRS
 
 

@@ -258,6 +258,9 @@ TASKS = {
 }
 # Days before a deadline (negative: after it) on which units that have not acted are reminded.
 REMINDER_OFFSETS = [int(d) for d in env.words("THIDUA_REMINDER_OFFSETS", "7,3,1,-1")]
+# How long typing must pause before a long form saves itself (autosave.js), in milliseconds.
+# Not configurable by the environment: the browser tests shorten it, nothing else needs to.
+AUTOSAVE_DELAY_MS = 1500
 
 # The organisation whose units the product serves: units are named after it
 # ("Hội Nông dân huyện Sông Hinh").

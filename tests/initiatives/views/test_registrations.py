@@ -159,6 +159,17 @@ def test_autosave_saves_and_reports_the_new_version(client, draft):
     assert Registration.objects.get(pk=draft.pk).summary == "Đang gõ…"
 
 
+@pytest.mark.parametrize("delay", [1500, 400])
+def test_the_form_tells_its_script_the_autosave_pause(client, draft, settings, delay):
+    """The product pauses 1.5 s; the browser tests shorten it through the setting."""
+    settings.AUTOSAVE_DELAY_MS = delay
+    page = lxml.html.fromstring(
+        client.get(reverse("initiatives:registration_edit", args=[draft.pk])).content
+    )
+    (form,) = page.xpath("//form[@data-autosave-key]")
+    assert form.get("data-autosave-delay") == str(delay)
+
+
 def test_submit_after_the_deadline_is_refused_when_the_plan_says_so(client, draft, open_plan):
     open_plan.late_registrations = LatePolicy.BLOCK
     open_plan.save()
