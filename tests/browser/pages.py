@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -74,29 +75,34 @@ def java() -> str | None:
     return shutil.which("java")
 
 
-def html_errors(pages: list[Visited], folder: Path) -> dict[str, list[str]]:
-    """The Nu HTML checker's errors on each page (by its key), from one run of vnu.jar."""
+def html_check(pages: list[Visited], folder: Path) -> Callable[[], dict[str, list[str]]]:
+    """Starts one run of the Nu HTML checker (vnu.jar) over ``pages`` and returns what waits
+    for its errors, by the page's key: the checker reads while the browser works."""
     paths = []
     for number, page in enumerate(pages):
         path = folder / f"page-{number}.html"
         path.write_bytes(page.html)
         paths.append(str(path))
-    result = subprocess.run(  # noqa: S603 (our own command line: java and the bundled jar)
+    process = subprocess.Popen(  # noqa: S603 (our own command line: java and the bundled jar)
         [java(), "-Xss16m", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *paths],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
-        timeout=300,
     )
-    report = json.loads(result.stderr or result.stdout or '{"messages": []}')
-    errors: dict[str, list[str]] = {}
-    for message in report["messages"]:
-        if message.get("type") != "error":
-            continue
-        number = re.search(r"page-(\d+)\.html$", message.get("url", ""))
-        key = pages[int(number.group(1))].key if number else message.get("url", "?")
-        extract = " ".join(message.get("extract", "").split())
-        errors.setdefault(key, []).append(
-            f"line {message.get('lastLine', '?')}: {message['message']} [{extract}]"
-        )
+
+    def errors() -> dict[str, list[str]]:
+        stdout, stderr = process.communicate(timeout=300)
+        report = json.loads(stderr or stdout or '{"messages": []}')
+        found: dict[str, list[str]] = {}
+        for message in report["messages"]:
+            if message.get("type") != "error":
+                continue
+            number = re.search(r"page-(\d+)\.html$", message.get("url", ""))
+            key = pages[int(number.group(1))].key if number else message.get("url", "?")
+            extract = " ".join(message.get("extract", "").split())
+            found.setdefault(key, []).append(
+                f"line {message.get('lastLine', '?')}: {message['message']} [{extract}]"
+            )
+        return found
+
     return errors

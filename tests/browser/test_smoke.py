@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+from collections.abc import Callable
 
 import pytest
 from django.urls import reverse
@@ -18,7 +19,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE_JS, DESKTOP, PHONE, TIMEOUT_MS, VIEWPORTS
-from tests.browser.pages import Visited, html_errors, java, visited
+from tests.browser.pages import Visited, html_check, java, visited
 from tests.helpers import browser_login
 from thidua.demo import load as demo
 from thidua.org.models import Unit
@@ -374,8 +375,11 @@ def test_every_page_visited_passes_axe_and_the_html_checker(
     shown = visited()
     assert len(shown) >= len(AXE_PAGES), [p.key for p in shown]
 
-    found = axe_on(shown, browser, live_server)
-    errors = html_checked(shown, tmp_path) if java() else {}
+    checked = html_checking(shown, tmp_path) if java() else dict  # reads while axe runs
+    try:
+        found = axe_on(shown, browser, live_server)
+    finally:
+        errors = checked()
     report = [f"axe-core, {key}:\n{text}" for key, text in found] + [
         f"Nu HTML checker, {key}:\n  " + "\n  ".join(messages) for key, messages in errors.items()
     ]
@@ -412,12 +416,18 @@ def axe_on(shown: list[Visited], browser, live_server) -> list[tuple[str, str]]:
     return found
 
 
-def html_checked(shown: list[Visited], folder) -> dict[str, list[str]]:
-    """The Nu HTML checker's errors by page; a page with a known error goes through the same
-    run, so that a checker that did not run cannot pass for one that found nothing."""
+def html_checking(shown: list[Visited], folder) -> Callable[[], dict[str, list[str]]]:
+    """Starts the Nu HTML checker; what it returns waits for the errors by page. A page with a
+    known error goes through the same run, so that a checker that did not run cannot pass
+    for one that found nothing."""
     planted = Visited(
         "planted", "/", b'<!DOCTYPE html><html lang="vi"><title>x</title><ul role="status"></ul>'
     )
-    errors = html_errors([*shown, planted], folder)
-    assert errors.pop("planted", None), "the Nu HTML checker did not run"
+    waiting = html_check([*shown, planted], folder)
+
+    def errors() -> dict[str, list[str]]:
+        found = waiting()
+        assert found.pop("planted", None), "the Nu HTML checker did not run"
+        return found
+
     return errors
