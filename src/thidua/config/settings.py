@@ -68,6 +68,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# Django's form renderer with the common widgets written in Python (core/widgets.py).
+FORM_RENDERER = "thidua.core.widgets.WidgetsInPython"
+
 ROOT_URLCONF = "thidua.config.urls"
 WSGI_APPLICATION = "thidua.config.wsgi.application"
 

@@ -1,14 +1,12 @@
-"""The list's parts written in Python (initiatives/views/page_parts.py) give the markup the
-templates gave: generated cards against the card template the list had, generated selects
-against Django's own widget templates, names with markup characters and diacritics alike."""
+"""The list's cards written in Python (initiatives/views/page_parts.py) give the markup the
+template gave: generated cards against the card template the list had, names with markup
+characters and diacritics alike (the widgets: tests/core/test_widgets.py)."""
 
 import datetime
 import random
 import re
 
 import pytest
-from django import forms
-from django.forms.renderers import DjangoTemplates
 from django.template import Context, Template
 from django.utils import timezone, translation
 
@@ -108,80 +106,3 @@ def test_a_units_name_on_a_card_is_the_units_full_name():
         Unit(name="1", kind="ward", level=4).full_name,
     ]
     assert [card.pk for card in shown] == [1, 2, 3]
-
-
-class Generated(forms.Form):
-    """Selects of every shape the list's filters use: typed values, a chosen one, attributes."""
-
-    def __init__(self, *args, chance: random.Random, **kwargs):
-        super().__init__(*args, **kwargs)
-        for number in range(chance.randint(1, 4)):
-            choices = [("", "tất cả")] + [
-                (chance.choice([str(i), i]), text(chance)) for i in range(chance.randint(0, 30))
-            ]
-            field = forms.TypedChoiceField(
-                choices=choices, required=chance.random() < 0.5, coerce=str
-            )
-            if chance.random() < 0.3:
-                field.widget.attrs.update({"data-x": text(chance), "autofocus": True})
-            self.fields[f"f{number}"] = field
-
-
-@pytest.mark.parametrize("seed", range(30))
-def test_generated_selects_are_what_djangos_templates_write(seed):
-    chance = random.Random(seed)  # noqa: S311 (seeded test data)
-    data = None
-    if chance.random() < 0.7:
-        data = {f"f{n}": chance.choice(["", "1", "2", "<b>", "7"]) for n in range(4)}
-    form = Generated(data, chance=random.Random(seed))  # noqa: S311 (seeded test data)
-    form.is_valid()
-    expected = [str(form[name]) for name in form.fields]
-    quick = Generated(data, chance=random.Random(seed))  # noqa: S311 (seeded test data)
-    quick.is_valid()
-    quick.renderer = page_parts.WIDGETS
-    assert [str(quick[name]) for name in quick.fields] == expected
-
-
-class Typed(forms.Form):
-    """Every kind of input the registration form and the filters hold, and some they do not."""
-
-    text = forms.CharField(required=False, max_length=30)
-    long = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    hidden = forms.CharField(required=False, widget=forms.HiddenInput)
-    number = forms.IntegerField(required=False)
-    share = forms.DecimalField(required=False, decimal_places=2)
-    late = forms.BooleanField(required=False)
-    mail = forms.EmailField(required=False)
-    day = forms.DateField(required=False)
-    search = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "search"}))
-    many = forms.MultipleChoiceField(choices=[("a", "A"), ("b", "<b>")], required=False)
-    radio = forms.ChoiceField(choices=[("x", "X")], widget=forms.RadioSelect, required=False)
-    upload = forms.FileField(required=False)
-
-
-@pytest.mark.parametrize("seed", range(30))
-def test_generated_inputs_and_text_areas_are_what_djangos_templates_write(seed):
-    chance = random.Random(seed)  # noqa: S311 (seeded test data)
-    values = ["", "1", "1.5", "<b>&amp;</b>", "x@example.vn", "12/03/2022", "on", text(chance)]
-    data = None
-    if chance.random() < 0.8:
-        data = {name: chance.choice(values) for name in Typed.base_fields}
-        data["many"] = chance.sample(["a", "b", "<c>"], chance.randint(0, 2))
-    initial = {"text": text(chance), "long": text(chance), "number": 3, "late": True}
-    for language in ("vi", "en"):
-        with translation.override(language):
-            plain = Typed(data, initial=initial)
-            plain.is_valid()
-            quick = Typed(data, initial=initial)
-            quick.is_valid()
-            plain.renderer, quick.renderer = DjangoTemplates(), page_parts.WIDGETS
-            assert [str(quick[n]) for n in quick.fields] == [str(plain[n]) for n in plain.fields]
-
-
-def test_the_inputs_written_in_python_are_djangos_plain_inputs():
-    """Each template ``WidgetsInPython`` writes itself is, in this Django, only the include
-    of input.html (a Django that changes one makes this fail, not the pages)."""
-    engine = DjangoTemplates().engine
-    for name in page_parts.WidgetsInPython.INPUTS:
-        source = engine.get_template(name).template.source.strip()
-        assert source == '{% include "django/forms/widgets/input.html" %}', name

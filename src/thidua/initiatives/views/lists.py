@@ -39,7 +39,6 @@ def registration_list(request, plan_pk):
         campaigns=list(plan.campaigns.all()),
         years=list(range(plan.period_start.year, plan.period_end.year + 1)),
     )
-    filters.renderer = page_parts.WIDGETS
     registrations = filters.narrow(visible).order_by("unit__sort_key", "id")
     wanted = request.GET.get("download")
     if wanted in LIST_FORMATS:

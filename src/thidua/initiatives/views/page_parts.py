@@ -1,13 +1,11 @@
-"""The registration list's repeated parts written in Python rather than through the template
-engine: its cards and its forms' widgets, in the markup the templates gave.
+"""The registration list's cards written in Python rather than through the template engine,
+in the markup the template gave (the forms' widgets likewise: ``core/widgets.py``).
 
 Why: at national size a district's list page cost about 30 ms of CPU, of which the 50 cards
 through the engine took about 9 ms (a node per field per card, each label looked up through
-the model's choices, an include per card for the state badges) and the filters' 70-odd
-``<option>``s about 5 ms (two includes per option); the registration form's 50-odd inputs
-about 2 ms of its ~23. Here each costs well under a millisecond.
-Each page reads only the columns a card shows (tuples, no registrations built). Every value
-written goes through ``html.escape``, as the templates' autoescaping did.
+the model's choices, an include per card for the state badges). Here they cost well under a
+millisecond. Each page reads only the columns a card shows (tuples, no registrations built).
+Every value written goes through ``html.escape``, as the templates' autoescaping did.
 """
 
 import datetime
@@ -15,10 +13,8 @@ from dataclasses import dataclass
 from html import escape
 
 from django.db.models import QuerySet
-from django.forms.renderers import DjangoTemplates
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -105,92 +101,3 @@ def render_cards(shown: list[Card], *, selectable: bool) -> SafeString:
             f"    {checkbox}\n  </li>"
         )
     return mark_safe("".join(html))  # noqa: S308 (every value above is escaped)
-
-
-class WidgetsInPython(DjangoTemplates):
-    """Django's form renderer, except that the common widgets are written here: a
-    ``<select>`` of plain options, an ``<input>`` (text, hidden, number, checkbox …) and a
-    ``<textarea>``, to the character what Django's templates give (each option followed by
-    its file's last line break, the whole stripped as the renderer strips it), without an
-    include per option or per input. Anything else goes to the templates. A form or a
-    formset takes it as ``form.renderer = WIDGETS``."""
-
-    SELECT = "django/forms/widgets/select.html"
-    OPTION = "django/forms/widgets/select_option.html"
-    TEXTAREA = "django/forms/widgets/textarea.html"
-    # The widgets whose template is only ``{% include "django/forms/widgets/input.html" %}``
-    # (tests/initiatives/views/test_page_parts.py checks it).
-    INPUTS = frozenset(
-        f"django/forms/widgets/{name}.html"
-        for name in (
-            *("checkbox", "color", "date", "datetime", "email", "hidden", "number"),
-            *("password", "search", "tel", "text", "time", "url"),
-        )
-    )
-
-    def render(self, template_name, context, request=None):
-        widget = context.get("widget") or {}
-        if template_name in self.INPUTS and _plain(widget.get("value")):
-            value = widget["value"]
-            given = "" if value is None else f' value="{_text(value)}"'
-            return (
-                f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"'
-                f"{given}{_attrs(widget['attrs'])}>"
-            )
-        if template_name == self.TEXTAREA and _plain(widget.get("value")):
-            value = widget["value"]
-            return (
-                f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n'
-                f"{_text(value) if value else ''}</textarea>"
-            )
-        if template_name == self.SELECT:
-            return self._select(widget) or super().render(template_name, context, request)
-        return super().render(template_name, context, request)
-
-    def _select(self, widget) -> str | None:
-        """The ``<select>``, or None when an option is not plain text (the templates')."""
-        groups = widget["optgroups"]
-        if not all(
-            option["template_name"] == self.OPTION
-            and isinstance(option["label"], str | Promise)
-            and isinstance(option["value"], str | int)
-            for _group, options, _index in groups
-            for option in options
-        ):
-            return None
-        html = [f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>']
-        for group, options, _index in groups:
-            if group:
-                html.append(f'\n  <optgroup label="{_text(group)}">')
-            html.extend(
-                f'\n  <option value="{_text(option["value"])}"{_attrs(option["attrs"])}>'
-                f"{_text(option['label'])}</option>\n"
-                for option in options
-            )
-            if group:
-                html.append("\n  </optgroup>")
-        html.append("\n</select>")
-        return "".join(html)
-
-
-def _plain(value) -> bool:
-    """A widget's value as a string or nothing (what ``format_value`` gives): the templates
-    would localise anything else."""
-    return value is None or isinstance(value, str)
-
-
-def _text(value) -> str:
-    """A value as the templates write it: text escaped unless it is already safe HTML."""
-    return str(value) if hasattr(value, "__html__") else escape(str(value))
-
-
-def _attrs(attrs: dict) -> str:
-    """Django's attrs.html: `` name="value"``, a bare `` name`` for True, nothing for False."""
-    return "".join(
-        f" {_text(name)}" if value is True else f' {_text(name)}="{_text(value)}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-WIDGETS = WidgetsInPython()

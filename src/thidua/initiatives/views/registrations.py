@@ -32,7 +32,6 @@ from thidua.initiatives.domain.registrations import (
 )
 from thidua.initiatives.domain.selectors import units_that_may_register
 from thidua.initiatives.models import Registration, RegistrationState
-from thidua.initiatives.views import page_parts
 from thidua.org import access
 from thidua.org.models import Person
 from thidua.plans.domain.selectors import plan_get
@@ -105,8 +104,6 @@ def _edit_forms(request, registration, data=None):
     implementers = forms.implementer_formset(
         data, saved=list(registration.implementers.values("name", "position_unit", "role"))
     )
-    # Its fifty-odd widgets written in Python, the same markup (views/page_parts.py).
-    form.renderer = implementers.renderer = page_parts.WIDGETS
     return form, implementers
 
 

@@ -1,0 +1,148 @@
+"""The project's form renderer (core/widgets.py) writes what Django's templates write:
+generated selects, inputs and text areas against Django's own widget templates, and the
+pages with forms through it against the same pages through Django's renderer."""
+
+import random
+import re
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates, get_default_renderer
+from django.urls import reverse
+from django.utils import translation
+
+from tests.helpers import login
+from thidua.core.widgets import WidgetsInPython
+from thidua.org.models import Role
+
+TRICKY = ["<b>", "&amp;", '"', "'", "Đông Hòa", "Ea Bá", "mô hình", "x < y > z", "{{ a }}", " "]
+
+
+def text(chance: random.Random) -> str:
+    return "".join(chance.choice(TRICKY) for _ in range(chance.randint(1, 5))).strip() or "a"
+
+
+def test_every_form_renders_through_it():
+    assert isinstance(get_default_renderer(), WidgetsInPython)
+    assert isinstance(forms.Form().renderer, WidgetsInPython)
+
+
+class Generated(forms.Form):
+    """Selects of every shape the list's filters use: typed values, a chosen one, attributes."""
+
+    def __init__(self, *args, chance: random.Random, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number in range(chance.randint(1, 4)):
+            choices = [("", "tất cả")] + [
+                (chance.choice([str(i), i]), text(chance)) for i in range(chance.randint(0, 30))
+            ]
+            field = forms.TypedChoiceField(
+                choices=choices, required=chance.random() < 0.5, coerce=str
+            )
+            if chance.random() < 0.3:
+                field.widget.attrs.update({"data-x": text(chance), "autofocus": True})
+            self.fields[f"f{number}"] = field
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_generated_selects_are_what_djangos_templates_write(seed):
+    chance = random.Random(seed)  # noqa: S311 (seeded test data)
+    data = None
+    if chance.random() < 0.7:
+        data = {f"f{n}": chance.choice(["", "1", "2", "<b>", "7"]) for n in range(4)}
+    form = Generated(data, chance=random.Random(seed))  # noqa: S311 (seeded test data)
+    form.is_valid()
+    expected = [str(form[name]) for name in form.fields]
+    quick = Generated(data, chance=random.Random(seed))  # noqa: S311 (seeded test data)
+    quick.is_valid()
+    quick.renderer = WidgetsInPython()
+    assert [str(quick[name]) for name in quick.fields] == expected
+
+
+class Typed(forms.Form):
+    """Every kind of input the registration form and the filters hold, and some they do not."""
+
+    text = forms.CharField(required=False, max_length=30)
+    long = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    hidden = forms.CharField(required=False, widget=forms.HiddenInput)
+    number = forms.IntegerField(required=False)
+    share = forms.DecimalField(required=False, decimal_places=2)
+    late = forms.BooleanField(required=False)
+    mail = forms.EmailField(required=False)
+    day = forms.DateField(required=False)
+    search = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "search"}))
+    many = forms.MultipleChoiceField(choices=[("a", "A"), ("b", "<b>")], required=False)
+    radio = forms.ChoiceField(choices=[("x", "X")], widget=forms.RadioSelect, required=False)
+    upload = forms.FileField(required=False)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_generated_inputs_and_text_areas_are_what_djangos_templates_write(seed):
+    chance = random.Random(seed)  # noqa: S311 (seeded test data)
+    values = ["", "1", "1.5", "<b>&amp;</b>", "x@example.vn", "12/03/2022", "on", text(chance)]
+    data = None
+    if chance.random() < 0.8:
+        data = {name: chance.choice(values) for name in Typed.base_fields}
+        data["many"] = chance.sample(["a", "b", "<c>"], chance.randint(0, 2))
+    initial = {"text": text(chance), "long": text(chance), "number": 3, "late": True}
+    for language in ("vi", "en"):
+        with translation.override(language):
+            plain = Typed(data, initial=initial)
+            plain.is_valid()
+            quick = Typed(data, initial=initial)
+            quick.is_valid()
+            plain.renderer, quick.renderer = DjangoTemplates(), WidgetsInPython()
+            assert [str(quick[n]) for n in quick.fields] == [str(plain[n]) for n in plain.fields]
+
+
+def test_the_inputs_written_in_python_are_djangos_plain_inputs():
+    """Each template ``WidgetsInPython`` writes itself is, in this Django, only the include
+    of input.html (a Django that changes one makes this fail, not the pages)."""
+    engine = DjangoTemplates().engine
+    for name in WidgetsInPython.INPUTS:
+        source = engine.get_template(name).template.source.strip()
+        assert source == '{% include "django/forms/widgets/input.html" %}', name
+
+
+# The CSRF token is masked anew at each request, and a creating form carries a new one-time
+# token (core/once): the only differences two renders may show.
+TOKEN = re.compile(r'(name="(?:csrfmiddlewaretoken|once)" value=)"[^"]+"')
+
+
+def pages_with_forms(tree, make_person, make_plan, entry, make_registration, council):
+    """(who, address) of pages holding the kinds of forms people fill: the registration form
+    with its criteria and implementers, the list's filters, the council's setting-up forms,
+    the ranking's filters, the compliance table's filters, a plan's form."""
+    office = make_person("huyen", Role.ADMIN, tree.district)
+    make_person("xa", Role.OFFICER, tree.commune_a)
+    received = entry(tree.commune_b, name="Sáng kiến <máy sấy> & lò")
+    draft = make_registration(tree.commune_a, name='Mô hình "trồng sắn" cao sản')
+    plan = received.plan
+    return [
+        ("xa", reverse("initiatives:registration_edit", args=[draft.pk])),
+        ("xa", reverse("initiatives:start", args=[plan.pk])),
+        (office, reverse("initiatives:registration_list", args=[plan.pk]) + "?state=received"),
+        (office, reverse("initiatives:compliance", args=[plan.pk])),
+        (office, reverse("review:council_detail", args=[council.pk]) + "?entry=s"),
+        (office, reverse("review:ranking", args=[council.pk])),
+        (office, reverse("plans:plan_edit", args=[make_plan(title="Kế hoạch <nháp> & thử").pk])),
+    ]
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_pages_with_forms_are_those_djangos_templates_write(
+    client, settings, tree, make_person, make_plan, entry, make_registration, council, language
+):
+    pages = pages_with_forms(tree, make_person, make_plan, entry, make_registration, council)
+    client.cookies["django_language"] = language
+    for who, address in pages:
+        login(client, who)
+        settings.FORM_RENDERER = "django.forms.renderers.DjangoTemplates"
+        expected = client.get(address)
+        settings.FORM_RENDERER = "thidua.core.widgets.WidgetsInPython"
+        written = client.get(address)
+        assert expected.status_code == written.status_code == 200, address
+        assert "<form" in written.content.decode(), address
+        assert TOKEN.sub(r"\1", written.content.decode()) == TOKEN.sub(
+            r"\1", expected.content.decode()
+        ), address
