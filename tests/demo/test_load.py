@@ -15,6 +15,7 @@ from tests.documents.reading import all_paragraphs
 from tests.helpers import docx, workbook
 from thidua.demo import load as demo
 from thidua.initiatives.models import Registration
+from thidua.org.models import Person
 from thidua.plans.models import Plan, PlanState
 from thidua.results.domain.rollup import rollup
 from thidua.results.enums import ReportState
@@ -84,6 +85,24 @@ def sheet_rows(book) -> list[list]:
 
 def plan_115():
     return Plan.objects.get(number=115, unit__name="Sông Hinh")
+
+
+def test_every_account_logs_in_with_the_documented_password(story, client):
+    """The seven accounts the demo prints share its password (hashed once for them all)."""
+    people = list(Person.objects.order_by("username"))
+    assert [p.username for p in people] == [
+        "admin",
+        "hoidong",
+        "hoidong2",
+        "hoidong3",
+        "huyen",
+        "tinh",
+        "xa",
+    ]
+    for person in people:
+        assert person.has_usable_password()
+        assert client.login(username=person.username, password=demo.PASSWORD), person.username
+        assert not client.login(username=person.username, password=demo.PASSWORD + "x")
 
 
 def test_the_2022_council_voted_and_decided_every_kind_of_outcome(story):

@@ -25,7 +25,6 @@ from thidua.review.domain.scoring import scores_save
 from thidua.review.models import Assignment, Council, CouncilState, MemberRole, Outcome
 
 NAME = "Hội đồng đánh giá mô hình, sáng kiến năm 2022"
-PASSWORD = "thidua-demo"  # noqa: S105 (the documented demo password, as in load.py)
 SEATS = [
     ("hoidong", MemberRole.CHAIR),
     ("hoidong2", MemberRole.SECRETARY),
@@ -71,7 +70,7 @@ def members(district: Unit) -> None:
             actor=huyen,
             username=username,
             full_name=name,
-            password=PASSWORD,
+            password=None,  # the demo's password, set with the others' (load.py)
             email=f"{username}@example.vn",
         )
         membership_grant(actor=huyen, person=person, unit=district, role=Role.COUNCIL)
