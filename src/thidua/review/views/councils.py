@@ -43,6 +43,7 @@ from thidua.review.models import (
     RunState,
 )
 from thidua.review.tasks import assignment_start
+from thidua.review.views.ranking_rows import render_rows
 
 PAGE_SIZE = 50  # rows of a council's long lists (the ranking, a member's queue) per page
 
@@ -293,19 +294,15 @@ def council_ranking(request, pk):
     rows = ranking_page(council, page.object_list, rubric)
     hide_names = council.blind and council.state != CouncilState.DECIDED
     numbers = registration_numbers(council, among) if hide_names else {}
-    for row in rows:
-        row.registration_no = numbers.get(row.registration.pk)
-        row.means = [(c, row.criterion_means.get(c.pk)) for c in rubric.criteria]
     return render(
         request,
         "review/ranking.html",
         {
             "council": council,
             "page": page,
-            "rows": rows,
+            "rows": render_rows(rows, rubric.criteria, hide_names=hide_names, numbers=numbers),
             "filters": filters,
             "criteria": rubric.criteria,
-            "hide_names": hide_names,
         },
     )
 
