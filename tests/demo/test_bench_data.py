@@ -13,7 +13,10 @@ from django.db.models import Count
 from django.test import override_settings
 
 from thidua.demo.bench.data import MEMBERS, SCORES_PER_ENTRY, STATES, generate
+from thidua.initiatives.enums import RegistrationState
 from thidua.initiatives.models import Registration
+from thidua.novelty.domain.checks import find
+from thidua.novelty.models import Check
 from thidua.org.models import Membership, Person, Role
 from thidua.plans.domain.tree import plan_tree
 from thidua.plans.models import Plan
@@ -107,6 +110,21 @@ def test_bench_data_district_scale_holds_every_state_within_the_rules():
     for result in InitiativeResult.objects.select_related("report", "registration"):
         assert result.registration.unit_id == result.report.unit_id
         assert result.registration.plan_id == result.report.plan_id
+
+    # The novelty checks that sending writes, on the district's sent registrations: what a
+    # registration's page shows as found when it was sent, as for one sent through the site.
+    district_plan = summary["plans_by_role"]["district"]
+    sent = Registration.objects.filter(plan_id=district_plan).exclude(state=RegistrationState.DRAFT)
+    checked = Check.objects.filter(registration__plan_id=district_plan)
+    assert set(checked.values_list("registration", flat=True)) == set(
+        sent.values_list("pk", flat=True)
+    )
+    assert checked.count() == summary["novelty_checks"] > 0
+    for check in checked.select_related("registration")[:5]:
+        found = find(
+            check.registration.name, check.registration.summary, exclude=check.registration
+        )
+        assert [m["id"] for m in check.matches] == [f.object_id for f in found]
 
     # The accounts log in with the shared password.
     for username in summary["accounts"].values():
