@@ -467,9 +467,7 @@ def _novelty_checks(plan: Plan) -> int:
     the district's sent registrations: the pages the benchmark opens show them. Not the
     country's: some 17,000 checks would take minutes. Returns how many were written."""
     sent = (
-        Registration.objects.filter(plan=plan)
-        .exclude(state=RegistrationState.DRAFT)
-        .order_by("pk")
+        Registration.objects.filter(plan=plan).exclude(state=RegistrationState.DRAFT).order_by("pk")
     )
     for registration in sent:
         registration_check(registration=registration)
