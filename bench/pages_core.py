@@ -52,7 +52,7 @@ def _setup() -> None:
     django.setup()
 
 
-def prepare(scale: str, per_commune: str, seed: int) -> dict:
+def prepare(scale: str, per_commune: str, seed: int, open_deadlines: bool = False) -> dict:
     """(In the child.) Migrate, collect the static files and generate the data, once."""
     _setup()
     from django.core.management import call_command  # noqa: PLC0415
@@ -63,7 +63,12 @@ def prepare(scale: str, per_commune: str, seed: int) -> dict:
     call_command("collectstatic", interactive=False, verbosity=0)
     low, _dash, high = per_commune.partition("-")
     began = time.monotonic()
-    summary = generate(scale, seed=seed, per_commune=(int(low), int(high or low)))
+    summary = generate(
+        scale,
+        seed=seed,
+        per_commune=(int(low), int(high or low)),
+        open_deadlines=open_deadlines,
+    )
     summary["seconds"] = round(time.monotonic() - began, 1)
     return summary
 
@@ -370,12 +375,22 @@ def run(options) -> dict:
         if not prepared.exists():
             say(f"generating the {options.scale} data in {data_dir} …")
             summary = child(
-                "prepare", variables, options.scale, options.per_commune, str(options.seed)
+                "prepare",
+                variables,
+                options.scale,
+                options.per_commune,
+                str(options.seed),
+                *(["open"] if options.open else []),
             )
             summary["database_url"] = database_url
             prepared.write_text(json.dumps(summary, ensure_ascii=False), encoding="utf-8")
             say(f"  done in {summary['seconds']} s")
         summary = json.loads(prepared.read_text(encoding="utf-8"))
+        if summary.get("open_deadlines", False) != options.open:
+            raise SystemExit(
+                f"{data_dir} holds data with open deadlines {summary.get('open_deadlines')}: "
+                "give --open as it was generated, or another --data"
+            )
         # Counted once per version of the code (``--commit``): a run again reuses them.
         version, which = options.commit or "working-tree", options.only or "all"
         counted = data_dir / f"pages-{version}-{which}.json"
@@ -423,6 +438,7 @@ def run(options) -> dict:
         "git": f"{options.commit} (git archive)" if options.commit else git_head(),
         "scale": summary["scale"],
         "per_commune": options.per_commune,
+        "open_deadlines": summary.get("open_deadlines", False),
         "database": "PostgreSQL" if summary.get("database_url") else "SQLite",
         "workers": options.workers,
         "data": {
@@ -525,7 +541,8 @@ def table(report: dict) -> str:
         f"{report['database']}, scale {report['scale']} ({report['per_commune']} per commune): "
         f"{data['registrations']} registrations ({data['on_the_district_plan']} on huyen's "
         f"plan), council of {data['council_entries']} entries and {data['council_sheets']} "
-        f"sheets; thidua serve, {report['workers']} workers",
+        f"sheets; {'every deadline ten days ahead; ' if report.get('open_deadlines') else ''}"
+        f"thidua serve, {report['workers']} workers",
         "",
         f"{'page':<36} {'st':>3} {'SQL':>5} {'kB':>7} {'gz kB':>6} {'p50':>8} {'p95':>8} "
         f"{'CPU':>7} {'CPU×fl':>7} {'p50×fl':>7} {'req/s@8':>8} {'p95@8':>8}",
@@ -590,6 +607,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick", action="store_true", help="10 requests or 8 s a page, 5 s at 8 clients"
     )
+    parser.add_argument(
+        "--open",
+        action="store_true",
+        help="data whose deadlines are all ten days ahead: the pages while a round is open",
+    )
     parser.add_argument("--json", type=Path, help="write the figures here (default: the folder)")
     options = parser.parse_args(argv)
     if options.quick:
@@ -608,7 +630,8 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "prepare":
-        print(json.dumps(prepare(*sys.argv[2:4], int(sys.argv[4])), ensure_ascii=False))
+        opened = sys.argv[5:6] == ["open"]
+        print(json.dumps(prepare(*sys.argv[2:4], int(sys.argv[4]), opened), ensure_ascii=False))
     elif len(sys.argv) > 1 and sys.argv[1] == "pages":
         print(json.dumps(pages(*sys.argv[2:4]), ensure_ascii=False))
     else:

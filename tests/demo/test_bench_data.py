@@ -3,6 +3,7 @@ every state is there in the counts the summary gives, every registration sits in
 tree of its unit's district, every score is within the rubric, the council's entries are the
 ones its pages read, and two runs write the same rows."""
 
+import datetime
 import json
 from io import StringIO
 
@@ -11,15 +12,16 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count
 from django.test import override_settings
+from django.utils import timezone
 
-from thidua.demo.bench.data import MEMBERS, SCORES_PER_ENTRY, STATES, generate
+from thidua.demo.bench.data import MEMBERS, OPEN_FOR, SCORES_PER_ENTRY, STATES, generate
 from thidua.initiatives.enums import RegistrationState
 from thidua.initiatives.models import Registration
 from thidua.novelty.domain.checks import find
 from thidua.novelty.models import Check
 from thidua.org.models import Membership, Person, Role
 from thidua.plans.domain.tree import plan_tree
-from thidua.plans.models import Plan
+from thidua.plans.models import Deadline, Plan
 from thidua.results.models import InitiativeResult, ResultsReport
 from thidua.review.domain.councils import registrations as council_entries
 from thidua.review.enums import AssignmentState
@@ -159,3 +161,30 @@ def test_bench_data_refuses_a_database_with_data_and_changes_nothing():
 def test_bench_data_per_commune_takes_a_range_and_refuses_nonsense():
     with pytest.raises(CommandError, match="LOW-HIGH"):
         call_command("bench_data", "--per-commune", "3-1", stdout=StringIO())
+
+
+@override_settings(PASSWORD_HASHERS=FAST_HASHERS)
+def test_bench_data_with_open_deadlines_asks_the_communes_now(client):
+    """``--open``: every deadline ten days ahead, so the pages are those of an open round: a
+    commune's officer is asked for what the plans want (without it, every deadline of 2024
+    has passed and the start page asks nothing)."""
+    out = StringIO()
+    call_command("bench_data", "--scale", "district", "--open", "--json", stdout=out)
+    summary = json.loads(out.getvalue())
+    assert summary["open_deadlines"] is True
+    now = timezone.now()
+    dues = list(Deadline.objects.values_list("due_at", flat=True))
+    assert dues
+    assert all(OPEN_FOR - datetime.timedelta(minutes=5) < due - now <= OPEN_FOR for due in dues)
+    client.force_login(Person.objects.get(username="xa"))
+    page = client.get("/").content.decode()
+    assert "10 ngày" in page  # "còn 10 ngày" beside an open deadline
+
+
+@override_settings(PASSWORD_HASHERS=FAST_HASHERS)
+def test_bench_data_keeps_the_plans_dates_by_default(client):
+    summary = generate("district")
+    assert summary["open_deadlines"] is False
+    assert not Deadline.objects.filter(due_at__gt=timezone.now()).exists()
+    client.force_login(Person.objects.get(username="xa"))
+    assert "10 ngày" not in client.get("/").content.decode()

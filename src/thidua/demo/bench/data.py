@@ -74,6 +74,7 @@ YEAR = 2024
 BATCH = 2000
 MEMBERS = 20
 SCORES_PER_ENTRY = 3
+OPEN_FOR = datetime.timedelta(days=10)  # ``open_deadlines``: how far ahead every deadline is
 # What a unit's own plan copies from its parent's (the points of the sections stay above).
 COPIED = {
     "sections": PlanSection,
@@ -138,9 +139,17 @@ class BenchDataError(Exception):
 
 
 @transaction.atomic
-def generate(scale: str, *, seed: int = YEAR, per_commune: tuple[int, int] = (1, 3)) -> dict:
+def generate(
+    scale: str,
+    *,
+    seed: int = YEAR,
+    per_commune: tuple[int, int] = (1, 3),
+    open_deadlines: bool = False,
+) -> dict:
     """Fill an empty database (migrated) with the benchmark's data at ``scale``; returns
-    what was made, with the accounts and the ids the benchmark opens."""
+    what was made, with the accounts and the ids the benchmark opens. ``open_deadlines``:
+    every deadline falls ``OPEN_FOR`` after now, as while a round is open (the plans ask,
+    the to-do lists what is owed), instead of the plans' own dates of 2024."""
     if Plan.objects.exists() or Person.objects.exists():
         raise BenchDataError("bench_data fills an empty database: this one has plans or people")
     chosen = SCALES[scale]
@@ -157,6 +166,8 @@ def generate(scale: str, *, seed: int = YEAR, per_commune: tuple[int, int] = (1,
     rebuild_quotas()
     index = rebuild()
     checks = _novelty_checks(plans[world.district.pk])
+    if open_deadlines:
+        Deadline.objects.update(due_at=timezone.now() + OPEN_FOR)
     # The planner's statistics, as a live server has them: without them PostgreSQL plans the
     # national pages' joins in seconds and SQLite reads whole tables through the wrong index.
     refresh_planner_statistics()
@@ -171,6 +182,7 @@ def generate(scale: str, *, seed: int = YEAR, per_commune: tuple[int, int] = (1,
         "reports": reports,
         "indexed": sum(index.values()),
         "novelty_checks": checks,
+        "open_deadlines": open_deadlines,
         "accounts": {name: person.username for name, person in people.items()},
         # Who administers the council's plan without a seat on it (sees its figures).
         "top_admin": {"district": "huyen", "province": "tinh", "national": "tw"}[scale],

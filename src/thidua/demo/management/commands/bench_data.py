@@ -33,12 +33,19 @@ class Command(BaseCommand):
             default=(1, 3),
             help="registrations per commune: N or LOW-HIGH (default 1-3)",
         )
+        parser.add_argument(
+            "--open",
+            action="store_true",
+            help="every deadline ten days from now, as while a round is open (not repeatable)",
+        )
         parser.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     def handle(self, *args, scale, seed, per_commune, json: bool = False, **options):
         began = time.monotonic()
         try:
-            summary = generate(scale, seed=seed, per_commune=per_commune)
+            summary = generate(
+                scale, seed=seed, per_commune=per_commune, open_deadlines=options["open"]
+            )
         except BenchDataError as error:
             raise CommandError(str(error)) from error
         summary["seconds"] = round(time.monotonic() - began, 1)
