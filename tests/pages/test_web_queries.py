@@ -71,7 +71,7 @@ def test_home_with_an_open_deadline(world, communes, same_queries):
     drafts = grower(lambda i: world._make_registration(world.tree.commune_a, name=f"Bản nháp {i}"))
     same_queries(
         reverse("home"),
-        19,
+        18,
         by="officer_a",
         grow=drafts,
         shows=lambda size: [

@@ -132,11 +132,11 @@ def compliance(plan: Plan, *, units: Collection[Unit] | None = None) -> Complian
     ids = None if units is None else {unit.pk for unit in units}
     issuers = None if units is None else ids_with_ancestors(units)
     owed = stored_quotas(plan, units=ids, issuers=issuers)
-    units = {
-        unit.pk: unit
-        for unit in Unit.objects.filter(pk__in=owed).select_related("parent").order_by("sort_key")
-    }
-    rows = {pk: UnitRow(unit=unit, quota=owed[pk]) for pk, unit in units.items()}
+    if units is None:
+        owing = Unit.objects.filter(pk__in=owed).select_related("parent").order_by("sort_key")
+    else:  # the caller's units, not read again
+        owing = sorted((unit for unit in units if unit.pk in owed), key=lambda u: u.sort_key)
+    rows = {unit.pk: UnitRow(unit=unit, quota=owed[unit.pk]) for unit in owing}
     _fill(rows, plan, units=ids, issuers=issuers)
     ordered = list(rows.values())
     return Compliance(
