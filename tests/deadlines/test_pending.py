@@ -1,14 +1,19 @@
 """Who has not acted, read for a few units (a commune's to-do under a national plan reads its
-own rows, not the country's) against the whole: over random provinces, every kind of
-deadline, the province's plan and its districts' plans, random choices of units."""
+own rows, not the country's) against the whole, and every plan read at once against each
+alone: over random provinces, every kind of deadline, the province's plan and its districts'
+plans, random choices of units."""
 
 import random
 
 import pytest
 
 from tests.results.conftest import generate
+from thidua.deadlines.owing import owing
 from thidua.deadlines.reminders import pending_units
 from thidua.initiatives.domain.compliance import compliance
+from thidua.plans.domain.cascade import cascade
+from thidua.plans.domain.plans import plan_create_child
+from thidua.plans.enums import ChildPlanState
 from thidua.plans.models import Deadline, DeadlineKind
 from thidua.results.domain.rollup import rollup
 from thidua.results.enums import Reporting
@@ -54,3 +59,38 @@ def test_the_units_read_alone_are_the_wholes(tree, seed):
             ids = {unit.pk for unit in among}
             narrowed = [_row(row) for row in compliance(plan, units=among).rows]
             assert narrowed == [row for row in whole if row[0] in ids], (plan, ids)
+
+
+def _concerned(plan, among) -> list:
+    return [u for u in among if u.path.startswith(plan.unit.path) and u.pk != plan.unit_id]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_plan_read_at_once_is_each_read_alone(tree, seed):
+    """`owing` reads every plan of the tree at once, some whole and some for a few units (a
+    person's start page): each deadline's units that have not acted and each plan's
+    registration rows are those the selectors give for that plan alone."""
+    world = generate(seed, tree.central, size=1 + seed // 3)
+    rng = random.Random(seed)  # noqa: S311 (test data, repeatable by its seed)
+    plans = world.tree_plans()
+    for plan in plans:  # the generator sets none: each plan asks for its units' own plans
+        due = plan.deadlines.order_by("due_at").first().due_at
+        plan.deadlines.create(kind=DeadlineKind.CHILD_PLAN, label="Ban hành kế hoạch", due_at=due)
+        missing = [row.unit for row in cascade(plan) if row.state == ChildPlanState.MISSING]
+        if missing:  # and one unit has only begun its own
+            plan_create_child(actor=None, parent=plan, unit=rng.choice(missing))
+    deadlines = list(Deadline.objects.filter(plan__in=plans).select_related("plan__unit"))
+    states = {row.state for plan in plans for row in cascade(plan)}
+    assert states >= {ChildPlanState.DRAFT, ChildPlanState.MISSING}, states
+    for among in _choices(world, rng):
+        wide = {plan.pk for plan in plans if rng.random() < 0.4}
+        owed = owing(plans, wide=wide, units=among)
+        for deadline in deadlines:
+            plan = deadline.plan
+            alone = None if plan.pk in wide else _concerned(plan, among)
+            expected = {unit.pk for unit in pending_units(deadline, among=alone)}
+            assert owed.pending(deadline) == expected, (deadline.kind, plan, alone)
+        for plan in plans:
+            alone = None if plan.pk in wide else _concerned(plan, among)
+            expected = [_row(row) for row in compliance(plan, units=alone).rows]
+            assert [_row(row) for row in owed.plans[plan.pk].registrations.values()] == expected

@@ -8,10 +8,11 @@ deadline.
   the units that have not acted on its open plans, its councils in progress.
 - A council seat: the entries left to score; the chair also sees the members' progress.
 
-Everything is read from the domain's selectors (compliance, the deadlines' "who has not
-acted", councils' scoresheets) and a few grouped counts, in a number of queries that does not
-grow with the units, registrations, reports or seats: the deadlines followed are the nearest
-``MAX_DEADLINES`` of the plans still open, each costing its selector's fixed queries.
+Everything is read in a number of queries that grows neither with the units, registrations,
+reports or seats nor with the open plans: who has not acted under every open plan at once
+(`deadlines/owing.py`, the selectors' own rules over one read of all the plans' trees), the
+councils' scoresheets and a few grouped counts. The deadlines followed are the nearest
+``MAX_DEADLINES`` of the plans still open, so that the page stays a short list.
 
 Over 400 lines: the lines of every role in one place, so that the order and the wording of
 the list are decided once; each role's lines are one short function.
@@ -27,8 +28,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from thidua.deadlines.reminders import pending_units
-from thidua.initiatives.domain.compliance import Compliance, compliance
+from thidua.deadlines.owing import owing
+from thidua.initiatives.domain.compliance import UnitRow
 from thidua.initiatives.models import Registration, RegistrationState
 from thidua.org import access
 from thidua.org.models import Membership, Unit
@@ -262,46 +263,29 @@ def _followed(
     it concerns, what it still owes (a commune also sees what it sent of what is asked)."""
     lines = []
     issuer_ids = {u.pk for u in issuers}
-    cache: dict[int, Compliance] = {}
-    for deadline in deadlines:
+    concerned = {
+        plan.pk: [u for u in units if u.path.startswith(plan.unit.path) and u.pk != plan.unit_id]
+        for plan in {d.plan_id: d.plan for d in deadlines}.values()
+    }
+    followed = [d for d in deadlines if concerned[d.plan_id] or d.plan.unit_id in issuer_ids]
+    # Every plan at once: the issuer counts every unit; a unit below reads its own rows
+    # alone (a commune under a national plan: one row, not the country's).
+    owed = owing(
+        {d.plan_id: d.plan for d in followed}.values(),
+        wide={d.plan_id for d in followed if d.plan.unit_id in issuer_ids},
+        units=units,
+        kinds={d.kind for d in followed},
+    )
+    for deadline in followed:
         plan = deadline.plan
-        concerned = [u for u in units if u.path.startswith(plan.unit.path) and u.pk != plan.unit_id]
-        issuing = plan.unit_id in issuer_ids
-        if not concerned and not issuing:
-            continue
-        # The issuer counts every unit; a unit below reads its own rows alone (a commune
-        # under a national plan: one row, not the country's).
-        among = None if issuing else concerned
-        if deadline.kind == DeadlineKind.REGISTRATION:  # read once for the count and the lines
-            if plan.pk not in cache:
-                cache[plan.pk] = compliance(plan, units=among)
-            pending = {row.unit.pk for row in cache[plan.pk].rows if row.owes}
-        else:
-            pending = {u.pk for u in pending_units(deadline, among=among)}
-        if issuing:
-            n = len(pending)
-            text = {
-                DeadlineKind.CHILD_PLAN: ngettext(
-                    "Unit has not issued its own plan", "Units have not issued their own plan", n
-                ),
-                DeadlineKind.REGISTRATION: ngettext(
-                    "Unit has not registered what is asked",
-                    "Units have not registered what is asked",
-                    n,
-                ),
-                DeadlineKind.REPORT: ngettext(
-                    "Unit has not reported", "Units have not reported", n
-                ),
-            }[deadline.kind]
-            url = reverse(FOLLOWED[deadline.kind], args=[plan.pk])
-            # The units are chased from FOLLOW_UP before the deadline, as reminders are.
-            if n and deadline.due_at <= timezone.now() + FOLLOW_UP:
-                lines.append((plan.unit_id, Line(text, n, url, deadline.due_at, plan)))
-        for unit in concerned:
+        pending = owed.pending(deadline)
+        if plan.unit_id in issuer_ids:
+            lines += _issuer_line(deadline, len(pending))
+        for unit in concerned[plan.pk]:
             if deadline.kind == DeadlineKind.REGISTRATION and access.can(
                 user, "registration.edit", unit
             ):
-                line = _registration_line(unit, deadline, pending, cache[plan.pk])
+                line = _registration_line(unit, deadline, owed.plans[plan.pk].registrations)
                 if line is not None:
                     lines.append((unit.pk, line))
             elif unit.pk in pending:
@@ -311,13 +295,32 @@ def _followed(
     return lines
 
 
-def _registration_line(unit, deadline, pending, summary: Compliance) -> Line | None:
+def _issuer_line(deadline: Deadline, n: int) -> list[tuple[int, Line]]:
+    """The issuer's count of the units that have not acted, chased from FOLLOW_UP before
+    the deadline, as reminders are."""
+    if not n or deadline.due_at > timezone.now() + FOLLOW_UP:
+        return []
+    text = {
+        DeadlineKind.CHILD_PLAN: ngettext(
+            "Unit has not issued its own plan", "Units have not issued their own plan", n
+        ),
+        DeadlineKind.REGISTRATION: ngettext(
+            "Unit has not registered what is asked", "Units have not registered what is asked", n
+        ),
+        DeadlineKind.REPORT: ngettext("Unit has not reported", "Units have not reported", n),
+    }[deadline.kind]
+    plan = deadline.plan
+    url = reverse(FOLLOWED[deadline.kind], args=[plan.pk])
+    return [(plan.unit_id, Line(text, n, url, deadline.due_at, plan))]
+
+
+def _registration_line(unit, deadline, rows: dict[int, UnitRow]) -> Line | None:
     """An open plan the unit registers for: how many it sent of how many asked."""
     plan = deadline.plan
-    row = next((r for r in summary.rows if r.unit.pk == unit.pk), None)
+    row = rows.get(unit.pk)
     if row is None:
         return None  # the plan asks nothing of this unit
-    if unit.pk in pending:
+    if row.owes:
         text = _("Open for registration: %(sent)d of %(quota)d sent") % {
             "sent": row.sent,
             "quota": row.quota,

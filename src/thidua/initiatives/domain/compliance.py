@@ -177,20 +177,26 @@ def _fill(rows: dict[int, UnitRow], plan: Plan, *, units, issuers) -> None:
     if units is not None:
         registrations = registrations.filter(unit_id__in=units)
     counts = (
-        registrations.values("unit_id", "state")
+        registrations.values_list("unit_id", "state")
         .annotate(
             n=Count("id"), first=Min("first_submitted_at"), late=Count("id", filter=Q(is_late=True))
         )
         .order_by()
     )
-    for count in counts:
-        row = rows.get(count["unit_id"])
+    add_counts(rows, counts)
+
+
+def add_counts(rows: dict[int, UnitRow], counts) -> None:
+    """Fill the rows from ``(unit_id, state, n, first sent, n late)``, a unit's
+    registrations of one state (what `_fill` reads; several plans' at once elsewhere)."""
+    for unit_id, state, n, first, late in counts:
+        row = rows.get(unit_id)
         if row is None:  # a unit that owes nothing (registered all the same)
             continue
-        row.by_state[count["state"]] = count["n"]
-        row.any_late = row.any_late or count["late"] > 0
-        if count["first"] and (row.first_sent is None or count["first"] < row.first_sent):
-            row.first_sent = count["first"]
+        row.by_state[state] = n
+        row.any_late = row.any_late or late > 0
+        if first and (row.first_sent is None or first < row.first_sent):
+            row.first_sent = first
 
 
 def quotas(plans: list[Plan]) -> dict[int, int]:

@@ -48,17 +48,22 @@ def lineage_ids(plan: Plan) -> list[int]:
 
 def cascade(plan: Plan) -> list[CascadeRow]:
     """One row per recipient unit, in a fixed number of queries."""
-    due = due_date(plan)
+    bases = PlanBasis.objects.filter(parent_id__in=lineage_ids(plan)).select_related("plan")
+    return cascade_rows(recipients(plan), [basis.plan for basis in bases], due_date(plan))
+
+
+def cascade_rows(units, children: list[Plan], due: datetime.date | None) -> list[CascadeRow]:
+    """`cascade`'s rows from what it read: the recipients, the plans written on the plan's
+    basis (any version), the date the units' own plans are due. Also what several plans'
+    cascades read at once give (a person's start page)."""
     today = timezone.localdate()
     best: dict[int, Plan] = {}
-    bases = PlanBasis.objects.filter(parent_id__in=lineage_ids(plan)).select_related("plan")
-    for basis in bases:
-        child = basis.plan
+    for child in children:
         current = best.get(child.unit_id)
         if current is None or _rank(child) > _rank(current):
             best[child.unit_id] = child
     rows = []
-    for unit in recipients(plan):
+    for unit in units:
         child = best.get(unit.pk)
         if child is not None:
             child.unit = unit  # the row's unit is the plan's: no query to read it again

@@ -68,6 +68,38 @@ def plan_tree_sql(plan: Plan, *, issuers: Collection[int] | None = None) -> tupl
     return sql, [*versions, PlanState.DRAFT, MAX_PLAN_DEPTH, *through_params]
 
 
+def plan_forest_sql(
+    plans: Collection[Plan], *, wide: Collection[int], issuers: Collection[int]
+) -> tuple[str, list]:
+    """Several plans' trees walked by one recursive query: ``forest(root, id, depth,
+    wide)``, a row for each plan ``id`` of the tree of the plan ``root`` (a plan may sit in
+    several trees). The trees of the plans whose ids are in ``wide`` are walked whole
+    (``wide`` = 1); the others only down the plans ``issuers`` issued, as
+    ``plan_tree_sql``'s ``issuers``. A person's start page reads every open plan above
+    their units at once, in a number of queries that does not grow with the plans."""
+    quote = connection.ops.quote_name
+    table, bases = quote(Plan._meta.db_table), quote(PlanBasis._meta.db_table)
+    seeds = [
+        value
+        for plan in plans
+        for version in lineage_ids(plan)  # units may have answered an earlier version
+        for value in (plan.pk, version, int(plan.pk in wide))
+    ]
+    rows = ", ".join(["(%s, %s, %s)"] * (len(seeds) // 3)) or "(0, 0, 0)"  # no plan's id is 0
+    through = sorted(issuers) or [0]  # no unit's id is 0
+    # The seeds' ids are joined to the plans' own column, so that both parts of the
+    # recursive query give it the same type (PostgreSQL insists).
+    sql = (
+        f"forest(root, id, depth, wide) AS (SELECT seeds.column1, p.id, 0, seeds.column3 "  # noqa: S608 (quoted table names, constants and placeholders)
+        f"FROM (VALUES {rows}) AS seeds JOIN {table} p ON p.id = seeds.column2 "
+        f"UNION SELECT forest.root, b.plan_id, forest.depth + 1, forest.wide FROM forest "
+        f"JOIN {bases} b ON b.parent_id = forest.id JOIN {table} p ON p.id = b.plan_id "
+        f"WHERE p.state <> %s AND forest.depth < %s "
+        f"AND (forest.wide = 1 OR p.unit_id IN ({', '.join(['%s'] * len(through))})))"
+    )
+    return sql, [*seeds, PlanState.DRAFT, MAX_PLAN_DEPTH, *through]
+
+
 def in_plan_tree(plan: Plan, field: str = "plan_id") -> Q:
     """A condition on ``field`` (a plan's id): it names one of ``plan_tree``'s plans. The
     same walk as ``plan_tree_sql``, as one subquery per level that the database answers by

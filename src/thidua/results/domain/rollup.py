@@ -135,16 +135,10 @@ def _rows(
     with the registrations sent, by kind."""
     plan, top = cascade.plan, cascade.plan.unit
     # Every unit under the issuer, once, as plain values; the plans' issuers are among them.
-    # Sorted here: ordered by the database, SQLite would read the country's units in order
-    # of name to keep those under the issuer.
     units = Unit.objects.under(top.path)
     if only is not None:
         units = units.filter(pk__in=only)
-    under = sorted(
-        (Place(*values) for values in units.values_list(*PLACE_FIELDS)),
-        key=lambda place: (place.sort_key, place.pk),
-    )
-    by_id = {place.pk: place for place in under}
+    under = [Place(*values) for values in units.values_list(*PLACE_FIELDS)]
     below = [
         TreePlan(*values)
         for values in Plan.objects.filter(pk__in=cascade.in_tree)
@@ -152,15 +146,12 @@ def _rows(
         .order_by("id")
         .values_list(*PLAN_FIELDS)
     ]
-    issuers = {p.unit_id for p in below} | {top.pk}
     # The issuer's own line is its report upward, which it may have written on the plan its
     # own plan is based on (a commune reporting on the district's plan).
     reports = ResultsReport.objects.filter(cascade.reports)
     if only is not None:
         reports = reports.filter(unit_id__in=only)
-    reports = list(
-        reports.order_by().values("id", "unit_id", "plan_id", "state", "is_late", *REPORT_SUMS)
-    )
+    reports = list(reports.order_by().values(*REPORT_FIELDS, *REPORT_SUMS))
     # What was sent, by unit and kind, in one query. The states are picked here rather than
     # in the query: a filter on them would lead SQLite to read every sent registration of
     # the country instead of those of the tree's plans.
@@ -173,16 +164,40 @@ def _rows(
             registered[unit_id] = registered.get(unit_id, 0) + n
             by_kind[kind] = by_kind.get(kind, 0) + n
     # Those asked for registrations: the stored quotas (the compliance table's own).
-    owed = (
-        set(stored_quotas(plan, units=only, issuers=cascade.issuers))
-        | issuers
-        | {r["unit_id"] for r in reports}
-        | set(registered)
-    )
+    asked = set(stored_quotas(plan, units=only, issuers=cascade.issuers))
+    return place_rows(plan, under, below, reports, registered, asked, draft, whole=only is None)
+
+
+# What the choice of a unit's report reads of the reports.
+REPORT_FIELDS = ("id", "unit_id", "plan_id", "state", "is_late")
+
+
+def place_rows(
+    plan: Plan,
+    under: list[Place],
+    below: list[TreePlan],
+    reports: list[dict],
+    registered: dict[int, int],
+    asked: set[int],
+    draft,
+    *,
+    whole: bool,
+) -> tuple[dict[int, Row], dict[int, dict]]:
+    """`_rows` from what it read: the units under the plan's issuer (``whole``: all of
+    them, else a few), the plans below it in the cascade, the reports (``REPORT_FIELDS``),
+    the registrations sent by unit, the units asked for registrations. Also what several
+    plans' rows read at once give (a person's start page)."""
+    top = plan.unit
+    # Sorted here: ordered by the database, SQLite would read the country's units in order
+    # of name to keep those under the issuer.
+    under = sorted(under, key=lambda place: (place.sort_key, place.pk))
+    by_id = {place.pk: place for place in under}
+    issuers = {p.unit_id for p in below} | {top.pk}
+    owed = asked | issuers | {r["unit_id"] for r in reports} | set(registered)
     # The units the plans are addressed to, down to the communes, as they were in the plans'
     # periods (a plan is addressed to the units one level below its issuer).
     periods: dict[int, list] = {}
-    for p in (cascade.plan, *below):
+    for p in (plan, *below):
         periods.setdefault(p.unit_id, []).append(p)
     places = [
         place
@@ -190,12 +205,12 @@ def _rows(
         if place.pk in owed
         or (
             place.level <= UnitLevel.COMMUNE
-            and any(_active(place, p) for p in periods.get(place.parent_id, ()))
+            and any(active_in(place, p) for p in periods.get(place.parent_id, ()))
         )
     ]
-    if only is None and top.pk not in {place.pk for place in places}:
+    if whole and top.pk not in {place.pk for place in places}:
         places.insert(0, by_id[top.pk])
-    own_plans = _own_plans([cascade.plan, *below])
+    own_plans = _own_plans([plan, *below])
     rows = {
         place.pk: Row(
             place=place,
@@ -246,7 +261,8 @@ def _add_figures(cascade: Cascade, rows: dict[int, Row], counted: dict[int, dict
             figures[name] = values[name]
 
 
-def _active(unit: Place, plan: Plan | TreePlan) -> bool:
+def active_in(unit: Place, plan: Plan | TreePlan) -> bool:
+    """The unit existed at some time in the plan's period (as `recipients` reads it)."""
     return (unit.valid_from is None or unit.valid_from <= plan.period_end) and (
         unit.valid_to is None or unit.valid_to >= plan.period_start
     )
