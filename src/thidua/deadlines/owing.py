@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import Q
 from django.utils import timezone
 
 from thidua.initiatives.domain.compliance import UnitRow, add_counts
@@ -84,7 +85,9 @@ def owing(
     asked = _asked(forest, ids)
     counts = _counts(forest, ids)
     reports = _reports(forest, ids) if reporting else defaultdict(list)
-    children = _children(plans) if DeadlineKind.CHILD_PLAN in kinds else defaultdict(list)
+    children = (
+        _children(plans, wide, ids) if DeadlineKind.CHILD_PLAN in kinds else defaultdict(list)
+    )
     result = {}
     given = {unit.pk for unit in units}
     for plan in plans:
@@ -240,13 +243,23 @@ def _reports(forest, ids) -> dict[int, list[dict]]:
     return reports
 
 
-def _children(plans: list[Plan]) -> dict[int, list[Plan]]:
-    """Plan → the plans written on its basis (any of its versions), drafts included."""
+def _children(plans: list[Plan], wide: Collection[int], ids: list[int]) -> dict[int, list[Plan]]:
+    """Plan → the plans written on its basis (any of its versions), drafts included: all
+    of them for a wide plan, those of the given units for the others (a national plan has
+    sixty-three, a commune needs its own), with what the cascade's rows read of them."""
     version_of = {version: plan.pk for plan in plans for version in lineage_ids(plan)}
+    whole = [version for version, pk in version_of.items() if pk in wide]
+    bases = PlanBasis.objects.filter(
+        Q(parent_id__in=whole) | Q(parent_id__in=version_of, plan__unit_id__in=ids)
+    ).select_related("plan")
     children: dict[int, list[Plan]] = defaultdict(list)
-    for basis in PlanBasis.objects.filter(parent_id__in=version_of).select_related("plan"):
+    for basis in bases.only("parent_id", *(f"plan__{name}" for name in CHILD_FIELDS)):
         children[version_of[basis.parent_id]].append(basis.plan)
     return children
+
+
+# What `cascade_rows` reads of a unit's own plan.
+CHILD_FIELDS = ("id", "unit_id", "state", "version", "issued_on")
 
 
 # Raw queries give SQLite's dates and moments as text; the ORM would have converted them.
