@@ -61,6 +61,8 @@ AUTOSAVE_DELAY_MS = 400
 TIMEOUT_MS = 10_000
 # test_smoke.py's check of every page the other browser tests visited: collected last.
 LAST_CHECK = "test_every_page_visited_passes_axe_and_the_html_checker"
+# The browser tests' groups under pytest-xdist, each run by one process (see below).
+BROWSER_PROCESSES = 2
 
 _saved_screenshots: list[Path] = []
 
@@ -79,15 +81,26 @@ def chromium_path() -> str | None:
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if BROWSER_DIR in item.path.parents:
-            item.add_marker(pytest.mark.browser)
-            # Under pytest-xdist (``--dist loadgroup``) the browser tests share one process,
-            # one Chromium and one loaded demo, while the other processes run the rest.
-            item.add_marker(pytest.mark.xdist_group("browser"))
-    # The check of every page the browser tests were shown (pages.py) runs after them all.
-    last = [item for item in items if item.name == LAST_CHECK]
-    items[:] = [item for item in items if item.name != LAST_CHECK] + last
+    browser = [item for item in items if BROWSER_DIR in item.path.parents]
+    files = sorted({item.path.name for item in browser})
+    for item in browser:
+        if item.originalname == LAST_CHECK:
+            continue
+        item.add_marker(pytest.mark.browser)
+        # Under pytest-xdist (``--dist loadgroup``) the browser tests are dealt into
+        # BROWSER_PROCESSES groups by file (a file's tests visit the same kinds of page, which
+        # its group's check reads once), each a process with its Chromium and its loaded
+        # demo, while the other processes run the rest: a browser test mostly waits (for the
+        # page, the server, the autosave's pause), so two of them share a core well.
+        group = files.index(item.path.name) % BROWSER_PROCESSES
+        item.add_marker(pytest.mark.xdist_group(f"browser-{group}"))
+    # The check of every page a process's browser tests were shown (pages.py) runs after
+    # them, once for each group.
+    last = [item for item in browser if item.originalname == LAST_CHECK]
+    for item in last:
+        item.add_marker(pytest.mark.browser)
+        item.add_marker(pytest.mark.xdist_group(f"browser-{item.callspec.params['group']}"))
+    items[:] = [item for item in items if item not in last] + last
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

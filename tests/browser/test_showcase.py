@@ -39,8 +39,10 @@ def test_a_visitor_finds_a_model_without_diacritics_and_reads_it_on_a_phone(phon
     found.click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(CASSAVA)
-    expect(page.locator(".model-hero img")).to_be_visible()
-    assert page.locator(".model-hero img").evaluate("img => img.naturalWidth") > 0
+    photo = page.locator(".model-hero img")
+    expect(photo).to_be_visible()
+    # visible before it has loaded: decode() waits for the picture (and fails if broken)
+    assert photo.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
     assert page.locator("meta[property='og:title']").get_attribute("content") == CASSAVA
     assert "/showcase/models/" in page.locator("meta[property='og:url']").get_attribute("content")
     expect(page.locator("img.qr")).to_be_visible()

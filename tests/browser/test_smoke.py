@@ -18,7 +18,14 @@ from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE_JS, DESKTOP, PHONE, TIMEOUT_MS, VIEWPORTS
+from tests.browser.conftest import (
+    AXE_JS,
+    BROWSER_PROCESSES,
+    DESKTOP,
+    PHONE,
+    TIMEOUT_MS,
+    VIEWPORTS,
+)
 from tests.browser.pages import Visited, html_check, java, visited
 from tests.helpers import browser_login
 from thidua.demo import load as demo
@@ -360,20 +367,28 @@ def serving(html: bytes):
     return fulfil
 
 
+_CHECKED: set[str] = set()  # the kinds of page this process's checks have read
+
+
+@pytest.mark.parametrize("group", range(BROWSER_PROCESSES))
 def test_every_page_visited_passes_axe_and_the_html_checker(
-    new_page, browser, live_server, tmp_path
+    new_page, browser, live_server, tmp_path, group
 ):
-    """Run after every other browser test (conftest.py): each kind of page they were shown,
-    and the pages of AXE_PAGES, has no axe-core violation at 360 and 1280 px and no error
-    of the Nu HTML checker (tests/browser/pages.py)."""
+    """Run after every other browser test of its process (conftest.py, one for each group of
+    browser tests): each kind of page they were shown, and the pages of AXE_PAGES, has no
+    axe-core violation at 360 and 1280 px and no error of the Nu HTML checker
+    (tests/browser/pages.py)."""
     page = new_page(DESKTOP)
     page.goto("/accounts/login/")
     browser_login(page, "huyen")
     for name in AXE_PAGES:
         if AXE_PAGES[name] is not None:
             page.goto(axe_path(name))
-    shown = visited()
-    assert len(shown) >= len(AXE_PAGES), [p.key for p in shown]
+    everything = visited()
+    assert len(everything) >= len(AXE_PAGES), [p.key for p in everything]
+    # Both groups' checks in one process (no pytest-xdist): the second checks what is new.
+    shown = [p for p in everything if p.key not in _CHECKED]
+    _CHECKED.update(p.key for p in shown)
 
     checked = html_checking(shown, tmp_path) if java() else dict  # reads while axe runs
     try:

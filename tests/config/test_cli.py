@@ -195,6 +195,10 @@ def test_the_demo_server_answers_a_burst_without_refusing_anyone(transactional_d
         with ThreadPoolExecutor(max_workers=100) as pool:
             answers = list(pool.map(at_once, range(100)))
     finally:
-        server.close()
+        # Closed by the server's own loop, which then ends: its sockets closed from here
+        # would be pulled from under its select (EBADF in the server's thread).
+        server.trigger.pull_trigger(lambda: [each.close() for each in list(server._map.values())])
         thread.join(timeout=10)
+        server.task_dispatcher.shutdown()
+    assert not thread.is_alive()
     assert answers == [200] * 100, [a for a in answers if a != 200][:3]

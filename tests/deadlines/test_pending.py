@@ -82,7 +82,7 @@ def test_every_plan_read_at_once_is_each_read_alone(tree, seed):
     deadlines = list(Deadline.objects.filter(plan__in=plans).select_related("plan__unit"))
     states = {row.state for plan in plans for row in cascade(plan)}
     assert states >= {ChildPlanState.DRAFT, ChildPlanState.MISSING}, states
-    for among in _choices(world, rng):
+    for among in rng.sample(_choices(world, rng), 5):
         wide = {plan.pk for plan in plans if rng.random() < 0.4}
         owed = owing(plans, wide=wide, units=among)
         for deadline in deadlines:
