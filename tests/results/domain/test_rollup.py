@@ -2,6 +2,8 @@
 against random provinces whose units report random figures."""
 
 import datetime
+import random
+from collections import Counter
 
 import pytest
 from django.db import connection
@@ -11,7 +13,12 @@ from django.utils import timezone
 
 from tests.helpers import filled, login, province_plan_above
 from tests.results.conftest import MEASURES
-from thidua.initiatives.domain.registrations import registration_create, registration_submit
+from thidua.initiatives.domain.registrations import (
+    registration_create,
+    registration_receive,
+    registration_return,
+    registration_submit,
+)
 from thidua.org.domain.units import unit_create
 from thidua.org.models import Role, Unit, UnitKind
 from thidua.org.models.units import ids_in_path
@@ -194,6 +201,36 @@ def test_rollup_counts_registrations_by_linked_campaign(reporting, tree, make_re
     registration.campaigns.add(campaign)
     registration_submit(actor=None, registration=registration)
     assert rollup(reporting).by_campaign == [("Nông thôn mới", 1)]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_rollup_counts_each_sent_registration_under_each_of_its_campaigns(
+    reporting, tree, make_registration, seed
+):
+    """Registrations of both communes in every state, each linked to none, one or several
+    of three campaigns: each campaign counts the sent ones linked to it, the most first."""
+    rng = random.Random(seed)  # noqa: S311 (test data, repeatable by its seed)
+    campaigns = [
+        Campaign.objects.create(plan=reporting, position=i, name=name)
+        for i, name in enumerate(("Nông thôn mới", "Chuyển đổi số", "Giảm nghèo"), start=1)
+    ]
+    expected: Counter[str] = Counter()
+    for i in range(12):
+        unit = rng.choice([tree.commune_a, tree.commune_b])
+        registration = make_registration(unit, name=f"Mô hình số {i}")
+        linked = rng.sample(campaigns, rng.randint(0, 3))
+        registration.campaigns.add(*linked)
+        steps = rng.randint(0, 3)  # a draft, sent, received, returned
+        if steps:
+            registration = registration_submit(actor=None, registration=registration)
+        if steps == 2:
+            registration_receive(actor=None, registration=registration)
+        if steps == 3:
+            registration_return(actor=None, registration=registration, reason="Bổ sung")
+        if steps:  # every state but the draft is sent (SENT_STATES)
+            expected.update(campaign.name for campaign in linked)
+    wanted = sorted(expected.items(), key=lambda item: (-item[1], item[0]))
+    assert rollup(reporting).by_campaign == wanted
 
 
 # --- random provinces ------------------------------------------------------------------
