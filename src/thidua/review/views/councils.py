@@ -110,9 +110,12 @@ def council_detail(request, pk):
         lookup = forms.EntryLookupForm(request.GET if "entry" in request.GET else None)
         excluded = exclusions(members, ids, request.GET.get("excluded"), PAGE_SIZE)
         context.update(
+            # offered while the council is set up only: past it, its people are not read
             member_form=forms.MemberForm(
                 people=eligible_people(council).exclude(council_seats__council=council)
-            ),
+            )
+            if council.state == CouncilState.SETUP
+            else None,
             assign_form=forms.AssignForm(),
             csv_form=forms.AssignCsvForm(),
             exclusion_form=forms.ExclusionForm(members=members),
