@@ -94,3 +94,8 @@ def test_every_plan_read_at_once_is_each_read_alone(tree, seed):
             alone = None if plan.pk in wide else _concerned(plan, among)
             expected = [_row(row) for row in compliance(plan, units=alone).rows]
             assert [_row(row) for row in owed.plans[plan.pk].registrations.values()] == expected
+        # Only the registrations asked for: the same answer for them, nothing else read.
+        asked = owing(plans, wide=wide, units=among, kinds={DeadlineKind.REGISTRATION})
+        for deadline in deadlines:
+            registering = deadline.kind == DeadlineKind.REGISTRATION
+            assert asked.pending(deadline) == (owed.pending(deadline) if registering else set())

@@ -107,41 +107,43 @@ def owing(
             reports=reports[plan.pk],
             children=children[plan.pk],
             whole=plan.pk in wide,
+            kinds=kinds,
         )
     return Owing(plans=result)
 
 
-def _plan_owing(plan, under, *, below, asked, counts, reports, children, whole) -> PlanOwing:
+def _plan_owing(plan, under, *, below, asked, counts, reports, children, whole, kinds) -> PlanOwing:
     owing = PlanOwing()
-    # The compliance's rows: the units asked, in Vietnamese order, with their registrations.
+    under = sorted(under, key=lambda place: (place.sort_key, place.pk))  # Vietnamese order
+    # The compliance's rows: the units asked, with their registrations.
     owing.registrations = {
         place.pk: UnitRow(unit=_unit(place), quota=asked[place.pk])
-        for place in sorted(under, key=lambda place: (place.sort_key, place.pk))
+        for place in under
         if place.pk in asked
     }
     add_counts(owing.registrations, counts)
-    # The roll-up's rows: who reports, and whether their report was sent.
-    registered: dict[int, int] = defaultdict(int)
-    for unit_id, state, n, _first, _late in counts:
-        if state in SENT_STATES:
-            registered[unit_id] += n
-    rows, _counted = place_rows(
-        plan, under, below, reports, registered, set(asked), None, whole=whole
-    )
-    owing.unreported = {
-        pk for pk, row in rows.items() if row.state == Reporting.MISSING and pk != plan.unit_id
-    }
-    # The cascade's rows: the units the plan is addressed to, and their own plans.
-    recipients = [
-        _unit(place)
-        for place in sorted(under, key=lambda place: (place.sort_key, place.pk))
-        if place.parent_id == plan.unit_id and active_in(place, plan)
-    ]
-    owing.without_plan = {
-        row.unit.pk
-        for row in cascade_rows(recipients, children, due=None)  # the state, not lateness
-        if row.state in (ChildPlanState.MISSING, ChildPlanState.DRAFT)
-    }
+    if DeadlineKind.REPORT in kinds:  # the roll-up's rows: who reports, and whether it did
+        registered: dict[int, int] = defaultdict(int)
+        for unit_id, state, n, _first, _late in counts:
+            if state in SENT_STATES:
+                registered[unit_id] += n
+        rows, _counted = place_rows(
+            plan, under, below, reports, registered, set(asked), None, whole=whole
+        )
+        owing.unreported = {
+            pk for pk, row in rows.items() if row.state == Reporting.MISSING and pk != plan.unit_id
+        }
+    if DeadlineKind.CHILD_PLAN in kinds:  # the cascade's rows: the recipients' own plans
+        recipients = [
+            _unit(place)
+            for place in under
+            if place.parent_id == plan.unit_id and active_in(place, plan)
+        ]
+        owing.without_plan = {
+            row.unit.pk
+            for row in cascade_rows(recipients, children, due=None)  # the state, not lateness
+            if row.state in (ChildPlanState.MISSING, ChildPlanState.DRAFT)
+        }
     return owing
 
 
