@@ -14,15 +14,14 @@ A plan is read whole (``wide``: its issuer counts every unit that owes) or for t
 units alone (a commune under a national plan: its own rows, not the country's).
 """
 
-import datetime
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Q
-from django.utils import timezone
 
+from thidua.core import raw
 from thidua.initiatives.domain.compliance import UnitRow, add_counts
 from thidua.initiatives.models import SENT_STATES, Quota, Registration
 from thidua.org.models import Unit
@@ -198,7 +197,7 @@ def _below(forest) -> dict[int, list[TreePlan]]:
         rows = list(cursor)
     below: dict[int, list[TreePlan]] = defaultdict(list)
     for root, pk, unit_id, version, start, end in rows:
-        below[root].append(TreePlan(pk, unit_id, version, _date(start), _date(end)))
+        below[root].append(TreePlan(pk, unit_id, version, raw.day(start), raw.day(end)))
     return below
 
 
@@ -221,7 +220,7 @@ def _counts(forest, ids) -> dict[int, list[tuple]]:
     )
     rows = _select(forest, select, table, ids, " GROUP BY f.root, x.unit_id, x.state")
     return _by_root(
-        (root, unit_id, state, n, _moment(first), int(late))
+        (root, unit_id, state, n, raw.moment(first), int(late))
         for root, unit_id, state, n, first, late in rows
     )
 
@@ -262,16 +261,3 @@ def _children(plans: list[Plan], wide: Collection[int], ids: list[int]) -> dict[
 
 # What `cascade_rows` reads of a unit's own plan.
 CHILD_FIELDS = ("id", "unit_id", "state", "version", "issued_on")
-
-
-# Raw queries give SQLite's dates and moments as text; the ORM would have converted them.
-def _date(value) -> datetime.date:
-    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _moment(value) -> datetime.datetime | None:
-    if isinstance(value, str):
-        value = datetime.datetime.fromisoformat(value)
-        if timezone.is_naive(value):
-            value = value.replace(tzinfo=datetime.UTC)
-    return value

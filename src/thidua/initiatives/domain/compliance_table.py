@@ -11,10 +11,8 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
-from thidua.core import text
+from thidua.core import raw, text
 from thidua.initiatives.domain.compliance import Compliance
 from thidua.initiatives.enums import ComplianceState
 from thidua.initiatives.models import SENT_STATES, Quota, Registration, RegistrationState
@@ -128,7 +126,7 @@ def compliance_page(
             quota=quota,
             sent=sent,
             drafts=drafts,
-            first_sent=_aware(first),
+            first_sent=raw.moment(first),
             state=unit_state,
         )
         for pk, quota, sent, drafts, first, unit_state in numbers
@@ -255,7 +253,7 @@ class _UnitTable:
             for kind, key, row_state, pk, quota, sent, drafts, _zero, first in found
             if kind == "r"
         )
-        self.deadline = next((_aware(row[-1]) for row in found if row[0] == "d"), None)
+        self.deadline = next((raw.moment(row[-1]) for row in found if row[0] == "d"), None)
         return counts, [row[1:] for row in rows]
 
     def summary(self, few: int) -> list[tuple]:
@@ -314,15 +312,6 @@ def _like_escape(value: str) -> str:
 
 def _like_prefix(path: str) -> str:
     return f"{path}%"  # a path is digits: nothing to escape
-
-
-def _aware(value):
-    """A first sending as SQLite hands it over (text, UTC) or as PostgreSQL does."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-        if value is not None and timezone.is_naive(value):
-            value = timezone.make_aware(value, datetime.UTC)
-    return value
 
 
 @dataclass
