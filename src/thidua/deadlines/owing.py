@@ -30,7 +30,7 @@ from thidua.plans.domain.cascade import cascade_rows, lineage_ids
 from thidua.plans.domain.tree import plan_forest_sql
 from thidua.plans.enums import ChildPlanState
 from thidua.plans.models import Deadline, DeadlineKind, Plan, PlanBasis
-from thidua.results.domain.lines import PLACE_FIELDS, Place, TreePlan
+from thidua.results.domain.lines import PLACE_FIELDS, Place, TreePlan, unit_of
 from thidua.results.domain.rollup import active_in, place_rows
 from thidua.results.enums import Reporting
 from thidua.results.models import ResultsReport
@@ -53,13 +53,13 @@ class Owing:
     def pending(self, deadline: Deadline) -> set[int]:
         """The ids of the units that have not done what ``deadline`` asks (as
         `pending_units`), among those read."""
-        owing = self.plans[deadline.plan_id]
+        under = self.plans[deadline.plan_id]
         if deadline.kind == DeadlineKind.REGISTRATION:
-            return {pk for pk, row in owing.registrations.items() if row.owes}
+            return {pk for pk, row in under.registrations.items() if row.owes}
         if deadline.kind == DeadlineKind.REPORT:
-            return owing.unreported
+            return under.unreported
         if deadline.kind == DeadlineKind.CHILD_PLAN:
-            return owing.without_plan
+            return under.without_plan
         return set()
 
 
@@ -112,15 +112,15 @@ def owing(
 
 
 def _plan_owing(plan, under, *, below, asked, counts, reports, children, whole, kinds) -> PlanOwing:
-    owing = PlanOwing()
+    found = PlanOwing()
     under = sorted(under, key=lambda place: (place.sort_key, place.pk))  # Vietnamese order
     # The compliance's rows: the units asked, with their registrations.
-    owing.registrations = {
-        place.pk: UnitRow(unit=_unit(place), quota=asked[place.pk])
+    found.registrations = {
+        place.pk: UnitRow(unit=unit_of(place), quota=asked[place.pk])
         for place in under
         if place.pk in asked
     }
-    add_counts(owing.registrations, counts)
+    add_counts(found.registrations, counts)
     if DeadlineKind.REPORT in kinds:  # the roll-up's rows: who reports, and whether it did
         registered: dict[int, int] = defaultdict(int)
         for unit_id, state, n, _first, _late in counts:
@@ -129,21 +129,21 @@ def _plan_owing(plan, under, *, below, asked, counts, reports, children, whole, 
         rows, _counted = place_rows(
             plan, under, below, reports, registered, set(asked), None, whole=whole
         )
-        owing.unreported = {
+        found.unreported = {
             pk for pk, row in rows.items() if row.state == Reporting.MISSING and pk != plan.unit_id
         }
     if DeadlineKind.CHILD_PLAN in kinds:  # the cascade's rows: the recipients' own plans
         recipients = [
-            _unit(place)
+            unit_of(place)
             for place in under
             if place.parent_id == plan.unit_id and active_in(place, plan)
         ]
-        owing.without_plan = {
+        found.without_plan = {
             row.unit.pk
             for row in cascade_rows(recipients, children, due=None)  # the state, not lateness
             if row.state in (ChildPlanState.MISSING, ChildPlanState.DRAFT)
         }
-    return owing
+    return found
 
 
 def _places(plans: list[Plan], wide: Collection[int], units: Collection[Unit]) -> list[Place]:
@@ -154,10 +154,6 @@ def _places(plans: list[Plan], wide: Collection[int], units: Collection[Unit]) -
         for values in Unit.objects.under(*paths).values_list(*PLACE_FIELDS):
             places[values[0]] = Place(*values)
     return list(places.values())
-
-
-def _unit(place: Place) -> Unit:
-    return Unit.from_db("default", PLACE_FIELDS, tuple(place))
 
 
 def _select(forest: tuple[str, list], select: str, table: str, ids: list[int], group=""):

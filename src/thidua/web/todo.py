@@ -263,15 +263,16 @@ def _followed(
     it concerns, what it still owes (a commune also sees what it sent of what is asked)."""
     lines = []
     issuer_ids = {u.pk for u in issuers}
+    plans = {d.plan_id: d.plan for d in deadlines}
     concerned = {
         plan.pk: [u for u in units if u.path.startswith(plan.unit.path) and u.pk != plan.unit_id]
-        for plan in {d.plan_id: d.plan for d in deadlines}.values()
+        for plan in plans.values()
     }
     followed = [d for d in deadlines if concerned[d.plan_id] or d.plan.unit_id in issuer_ids]
     # Every plan at once: the issuer counts every unit; a unit below reads its own rows
     # alone (a commune under a national plan: one row, not the country's).
     owed = owing(
-        {d.plan_id: d.plan for d in followed}.values(),
+        [plans[pk] for pk in dict.fromkeys(d.plan_id for d in followed)],
         wide={d.plan_id for d in followed if d.plan.unit_id in issuer_ids},
         units=units,
         kinds={d.kind for d in followed},

@@ -51,6 +51,12 @@ class Place(NamedTuple):
 PLACE_FIELDS = ("id", *Place._fields[1:])
 
 
+def unit_of(place: Place) -> Unit:
+    """The unit as a model, built from its place (its roll-up fields; the others load when
+    read): no query."""
+    return Unit.from_db("default", PLACE_FIELDS, tuple(place))
+
+
 @dataclass
 class Row:
     """One unit's own report under the plan: what it did itself."""
@@ -71,7 +77,7 @@ class Row:
     def unit(self) -> Unit:
         """The unit as a model (its roll-up fields; the others load when read)."""
         if self._unit is None:
-            self._unit = Unit.from_db("default", PLACE_FIELDS, tuple(self.place))
+            self._unit = unit_of(self.place)
         return self._unit
 
     @property
