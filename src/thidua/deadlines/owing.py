@@ -76,14 +76,21 @@ def owing(
     plans = list(plans)
     if not plans:
         return Owing(plans={})
-    forest = plan_forest_sql(plans, wide=wide, issuers=ids_with_ancestors(units))
+    sql, params = plan_forest_sql(plans, wide=wide, issuers=ids_with_ancestors(units))
     ids = sorted({unit.pk for unit in units}) or [0]  # no unit's id is 0
+    forest = _Forest(
+        sql,
+        params,
+        ids,
+        narrow=any(plan.pk not in wide for plan in plans),
+        wide=any(plan.pk in wide for plan in plans),
+    )
     places = _places(plans, wide, units)
     reporting = DeadlineKind.REPORT in kinds
     below = _below(forest) if reporting else defaultdict(list)
-    asked = _asked(forest, ids)
-    counts = _counts(forest, ids)
-    reports = _reports(forest, ids) if reporting else defaultdict(list)
+    asked = _asked(forest)
+    counts = _counts(forest)
+    reports = _reports(forest) if reporting else defaultdict(list)
     children = (
         _children(plans, wide, ids) if DeadlineKind.CHILD_PLAN in kinds else defaultdict(list)
     )
@@ -156,19 +163,35 @@ def _places(plans: list[Plan], wide: Collection[int], units: Collection[Unit]) -
     return list(places.values())
 
 
-def _select(forest: tuple[str, list], select: str, table: str, ids: list[int], group=""):
+@dataclass(frozen=True)
+class _Forest:
+    """The plans' trees (``plan_forest_sql``: SQL and parameters), the given units' ids and
+    which kinds of tree it holds: a read joins only the parts that have trees (a part with
+    none still made SQLite scan the whole table it reads)."""
+
+    sql: str
+    params: list
+    ids: list[int]
+    narrow: bool
+    wide: bool
+
+
+def _select(forest: _Forest, select: str, table: str, group=""):
     """Rows of ``table`` (alias ``x``) on the plans of each tree, with the tree's root
     first: every unit's for a wide tree, the given units' for the others."""
-    sql, params = forest
     trees = "(SELECT DISTINCT root, id, wide FROM forest) f"
-    marks = ", ".join(["%s"] * len(ids))
     part = f"SELECT f.root, {select} FROM {trees} JOIN {table} x ON x.plan_id = f.id WHERE "  # noqa: S608 (quoted table names, placeholders)
-    query = (
-        f"WITH RECURSIVE {sql} {part}f.wide = 0 AND x.unit_id IN ({marks}){group} "
-        f"UNION ALL {part}f.wide = 1{group}"
-    )
+    parts, values = [], []
+    if forest.narrow:
+        marks = ", ".join(["%s"] * len(forest.ids))
+        parts.append(f"{part}f.wide = 0 AND x.unit_id IN ({marks}){group}")
+        values += forest.ids
+    if forest.wide:
+        parts.append(f"{part}f.wide = 1{group}")
     with connection.cursor() as cursor:
-        cursor.execute(query, [*params, *ids])
+        cursor.execute(
+            f"WITH RECURSIVE {forest.sql} {' UNION ALL '.join(parts)}", forest.params + values
+        )
         return list(cursor)
 
 
@@ -179,9 +202,9 @@ def _by_root(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
     return grouped
 
 
-def _below(forest) -> dict[int, list[TreePlan]]:
+def _below(forest: _Forest) -> dict[int, list[TreePlan]]:
     """Each tree's plans but its root, as the roll-up reads them."""
-    sql, params = forest
+    sql, params = forest.sql, forest.params
     table = connection.ops.quote_name(Plan._meta.db_table)
     query = (
         f"WITH RECURSIVE {sql} SELECT DISTINCT f.root, p.id, p.unit_id, p.version, "  # noqa: S608 (quoted table names, placeholders)
@@ -197,35 +220,35 @@ def _below(forest) -> dict[int, list[TreePlan]]:
     return below
 
 
-def _asked(forest, ids) -> dict[int, dict[int, int]]:
+def _asked(forest: _Forest) -> dict[int, dict[int, int]]:
     """Tree → unit → the largest stored quota of the tree's plans (`stored_quotas`)."""
     table = connection.ops.quote_name(Quota._meta.db_table)
-    rows = _select(forest, "x.unit_id, MAX(x.minimum)", table, ids, " GROUP BY f.root, x.unit_id")
+    rows = _select(forest, "x.unit_id, MAX(x.minimum)", table, " GROUP BY f.root, x.unit_id")
     asked: dict[int, dict[int, int]] = defaultdict(dict)
     for root, unit_id, minimum in rows:
         asked[root][unit_id] = int(minimum)
     return asked
 
 
-def _counts(forest, ids) -> dict[int, list[tuple]]:
+def _counts(forest: _Forest) -> dict[int, list[tuple]]:
     """Tree → (unit, state, n, first sent, n late) of its registrations (`_fill`'s)."""
     table = connection.ops.quote_name(Registration._meta.db_table)
     select = (
         "x.unit_id, x.state, COUNT(*), MIN(x.first_submitted_at), "
         "SUM(CASE WHEN x.is_late THEN 1 ELSE 0 END)"
     )
-    rows = _select(forest, select, table, ids, " GROUP BY f.root, x.unit_id, x.state")
+    rows = _select(forest, select, table, " GROUP BY f.root, x.unit_id, x.state")
     return _by_root(
         (root, unit_id, state, n, raw.moment(first), int(late))
         for root, unit_id, state, n, first, late in rows
     )
 
 
-def _reports(forest, ids) -> dict[int, list[dict]]:
+def _reports(forest: _Forest) -> dict[int, list[dict]]:
     """Tree → its reports, as the roll-up chooses among them (``REPORT_FIELDS``). The
     issuer's own report upward is not read: the issuer is never among those owing."""
     table = connection.ops.quote_name(ResultsReport._meta.db_table)
-    rows = _select(forest, "x.id, x.unit_id, x.plan_id, x.state, x.is_late", table, ids)
+    rows = _select(forest, "x.id, x.unit_id, x.plan_id, x.state, x.is_late", table)
     reports: dict[int, list[dict]] = defaultdict(list)
     for root, pk, unit_id, plan_id, state, is_late in rows:
         reports[root].append(

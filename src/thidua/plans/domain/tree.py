@@ -76,28 +76,47 @@ def plan_forest_sql(
     several trees). The trees of the plans whose ids are in ``wide`` are walked whole
     (``wide`` = 1); the others only down the plans ``issuers`` issued, as
     ``plan_tree_sql``'s ``issuers``. A person's start page reads every open plan above
-    their units at once, in a number of queries that does not grow with the plans."""
+    their units at once, in a number of queries that does not grow with the plans.
+
+    The two kinds of tree are two walks: one walk with "whole, or issued by these units"
+    in its step made SQLite read every plan at each step (3 ms for nine rows at national
+    size, against 0.02 ms by the issuers' index)."""
+    through = sorted(issuers) or [0]  # no unit's id is 0
+    narrow, narrow_params = _walk("narrow", [p for p in plans if p.pk not in wide], through)
+    whole, whole_params = _walk("whole", [p for p in plans if p.pk in wide], None)
+    sql = (
+        f"{narrow}, {whole}, forest(root, id, depth, wide) AS ("  # noqa: S608 (the walks' own SQL)
+        f"SELECT root, id, depth, 0 FROM narrow UNION ALL SELECT root, id, depth, 1 FROM whole)"
+    )
+    return sql, [*narrow_params, *whole_params]
+
+
+def _walk(name: str, plans: list[Plan], issuers: list[int] | None) -> tuple[str, list]:
+    """``name(root, id, depth)``: the trees of ``plans`` (`plan_forest_sql`), down the plans
+    of ``issuers`` only unless None."""
     quote = connection.ops.quote_name
     table, bases = quote(Plan._meta.db_table), quote(PlanBasis._meta.db_table)
     seeds = [
         value
         for plan in plans
         for version in lineage_ids(plan)  # units may have answered an earlier version
-        for value in (plan.pk, version, int(plan.pk in wide))
+        for value in (plan.pk, version)
     ]
-    rows = ", ".join(["(%s, %s, %s)"] * (len(seeds) // 3)) or "(0, 0, 0)"  # no plan's id is 0
-    through = sorted(issuers) or [0]  # no unit's id is 0
+    rows = ", ".join(["(%s, %s)"] * (len(seeds) // 2)) or "(0, 0)"  # no plan's id is 0
+    through, through_params = "", []
+    if issuers is not None:
+        through_params = issuers
+        through = f" AND p.unit_id IN ({', '.join(['%s'] * len(issuers))})"
     # The seeds' ids are joined to the plans' own column, so that both parts of the
     # recursive query give it the same type (PostgreSQL insists).
     sql = (
-        f"forest(root, id, depth, wide) AS (SELECT seeds.column1, p.id, 0, seeds.column3 "  # noqa: S608 (quoted table names, constants and placeholders)
+        f"{name}(root, id, depth) AS (SELECT seeds.column1, p.id, 0 "  # noqa: S608 (quoted table names, constants and placeholders)
         f"FROM (VALUES {rows}) AS seeds JOIN {table} p ON p.id = seeds.column2 "
-        f"UNION SELECT forest.root, b.plan_id, forest.depth + 1, forest.wide FROM forest "
-        f"JOIN {bases} b ON b.parent_id = forest.id JOIN {table} p ON p.id = b.plan_id "
-        f"WHERE p.state <> %s AND forest.depth < %s "
-        f"AND (forest.wide = 1 OR p.unit_id IN ({', '.join(['%s'] * len(through))})))"
+        f"UNION SELECT {name}.root, b.plan_id, {name}.depth + 1 FROM {name} "
+        f"JOIN {bases} b ON b.parent_id = {name}.id JOIN {table} p ON p.id = b.plan_id "
+        f"WHERE p.state <> %s AND {name}.depth < %s{through})"
     )
-    return sql, [*seeds, PlanState.DRAFT, MAX_PLAN_DEPTH, *through]
+    return sql, [*seeds, PlanState.DRAFT, MAX_PLAN_DEPTH, *through_params]
 
 
 def in_plan_tree(plan: Plan, field: str = "plan_id") -> Q:
