@@ -47,7 +47,9 @@ def exclusions(members: list[CouncilMember], registrations, page=None, per_page:
     )
     shown = Paginator(pairs, per_page).get_page(page)
     loaded = Registration.objects.filter(pk__in={pair[1] for pair in shown.object_list})
-    registrations_by_id = {r.pk: r for r in loaded.select_related("unit")}
+    # What the list shows of them: their name and their unit's (not their texts).
+    shown_fields = ("name", "unit__name", "unit__kind", "unit__level")
+    registrations_by_id = {r.pk: r for r in loaded.select_related("unit").only(*shown_fields)}
     shown.object_list = [
         Excluded(
             members_by_id[member_id],
@@ -70,14 +72,12 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
     they lead or carry out, and with any pair the chair excluded.
 
     ``registrations``: a queryset of them (or a list, or a set of their ids). Set-based: the
-    registrations' ids read once (a council's entries are a walk of the plan tree, which the
-    database would otherwise repeat for each question), then the few candidate pairs of each
-    rule (the registrations of the members' units, those a member leads or whose lead bears a
-    member's folded name, the implementers bearing one, the chair's exclusions) kept when
-    their registration is one of these; never members × registrations, and no name folded
-    but the members'.
+    few candidate pairs of each rule (the registrations of the members' units, those a
+    member leads or whose lead bears a member's folded name, the implementers bearing one,
+    the chair's exclusions), then which of their registrations are among ``registrations``,
+    asked once: never members × registrations, never the thousands of a council's entries
+    read to keep a few dozen, and no name folded but the members'.
     """
-    among = entry_ids(registrations)
     found: dict[tuple[int, int], str] = {}
     by_person = {m.person_id: m for m in members}
     # Own unit: the registration's unit lies on the path of a unit the member works in.
@@ -88,9 +88,8 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
                 units.setdefault(unit_id, set()).add(person_id)
     own = Registration.objects.filter(unit_id__in=units).order_by().values_list("pk", "unit_id")
     for registration_id, unit_id in own:
-        if registration_id in among:
-            for person_id in units[unit_id]:
-                found[(by_person[person_id].pk, registration_id)] = OWN_UNIT
+        for person_id in units[unit_id]:
+            found[(by_person[person_id].pk, registration_id)] = OWN_UNIT
     # Own work: the lead's account, or a name (lead's or implementer's) the member bears. A
     # name matches by folding ("Lê Văn Minh" is "le van minh"): the registrations and the
     # implementers keep their names folded (indexed), so the database hands over only the
@@ -106,24 +105,32 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
         .values_list("pk", "lead_id", "lead_search_name")
     )
     for registration_id, lead_id, folded in authors:
-        if registration_id not in among:
-            continue
         if lead_id in by_person:
             found.setdefault((by_person[lead_id].pk, registration_id), OWN_WORK)
         for member in names.get(folded, ()):
             found.setdefault((member.pk, registration_id), OWN_WORK)
     implemented = Implementer.objects.filter(search_name__in=names).order_by()
     for registration_id, folded in implemented.values_list("registration_id", "search_name"):
-        if registration_id in among:
-            for member in names.get(folded, ()):
-                found.setdefault((member.pk, registration_id), OWN_WORK)
+        for member in names.get(folded, ()):
+            found.setdefault((member.pk, registration_id), OWN_WORK)
     chosen = Exclusion.objects.filter(member__in=members).order_by()
     for member_id, registration_id, reason in chosen.values_list(
         "member_id", "registration_id", "reason"
     ):
-        if registration_id in among:
-            found.setdefault((member_id, registration_id), reason)
-    return found
+        found.setdefault((member_id, registration_id), reason)
+    among = _among(registrations, {registration_id for _member, registration_id in found})
+    return {pair: why for pair, why in found.items() if pair[1] in among}
+
+
+def _among(registrations, candidates: set[int]) -> set[int]:
+    """Which of the ``candidates`` (registration ids) are among ``registrations`` (as
+    ``conflicts`` takes them): asked of the database for a queryset, in one query."""
+    if not candidates:
+        return set()
+    if isinstance(registrations, QuerySet):
+        kept = registrations.filter(pk__in=candidates).order_by()
+        return set(kept.values_list("pk", flat=True))
+    return candidates & entry_ids(registrations)
 
 
 def entry_ids(registrations) -> set[int]:

@@ -20,7 +20,7 @@ from thidua.org import access
 from thidua.plans.models import Plan
 from thidua.review import forms
 from thidua.review.domain.assigning import assignment_run_latest
-from thidua.review.domain.conflicts import entry_ids, exclusions
+from thidua.review.domain.conflicts import exclusions
 from thidua.review.domain.councils import (
     assign_from_csv,
     council_create,
@@ -106,9 +106,8 @@ def council_detail(request, pk):
     }
     if manage:
         among = entries(council)
-        ids = entry_ids(among)  # the plan tree walked once, not by each question below
         lookup = forms.EntryLookupForm(request.GET if "entry" in request.GET else None)
-        excluded = exclusions(members, ids, request.GET.get("excluded"), PAGE_SIZE)
+        excluded = exclusions(members, among, request.GET.get("excluded"), PAGE_SIZE)
         context.update(
             # offered while the council is set up only: past it, its people are not read
             member_form=forms.MemberForm(
@@ -123,7 +122,7 @@ def council_detail(request, pk):
             found=lookup.matches(among) if lookup.is_bound else None,
             excluded=excluded,
             progress=_progress(council, members),
-            registration_count=len(ids),
+            registration_count=among.count(),
             run=assignment_run_latest(council),
         )
     return render(request, "review/council_detail.html", context)
