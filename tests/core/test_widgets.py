@@ -95,6 +95,73 @@ def test_generated_inputs_and_text_areas_are_what_djangos_templates_write(seed):
             assert [str(quick[n]) for n in quick.fields] == [str(plain[n]) for n in plain.fields]
 
 
+class Choices(forms.Form):
+    """Radio buttons and checkboxes of generated choices: typed values, tricky labels, some
+    attributes, as the registration form's kinds and campaigns and the scoresheet hold."""
+
+    def __init__(self, *args, chance: random.Random, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number in range(chance.randint(1, 4)):
+            choices = [
+                (chance.choice([str(i), i, text(chance)]), text(chance))
+                for i in range(chance.randint(1, 8))
+            ]
+            many = chance.random() < 0.5
+            widget = forms.CheckboxSelectMultiple if many else forms.RadioSelect
+            field = (forms.MultipleChoiceField if many else forms.ChoiceField)(
+                choices=choices, widget=widget, required=chance.random() < 0.5
+            )
+            if chance.random() < 0.3:
+                field.widget.attrs.update({"data-x": text(chance), "disabled": True})
+            self.fields[f"c{number}"] = field
+
+
+def rendered_choices(form) -> list[str]:
+    """Each field whole, then each choice whole (in its label) and as its bare input."""
+    return [
+        piece
+        for name in form.fields
+        for piece in [str(form[name])]
+        + [str(choice) for choice in form[name]]
+        + [choice.tag() for choice in form[name]]
+    ]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_generated_radio_buttons_and_checkboxes_are_what_djangos_templates_write(seed):
+    chance = random.Random(seed)  # noqa: S311 (seeded test data)
+    data = None
+    if chance.random() < 0.7:
+        picked = ["1", "2", "<b>", "Ea Bá", "x"]
+        data = {f"c{n}": chance.sample(picked, chance.randint(0, 2)) for n in range(4)}
+        data = {
+            name: values[0] if values and chance.random() < 0.5 else values
+            for name, values in data.items()
+        }
+    plain = Choices(data, chance=random.Random(seed))  # noqa: S311 (seeded test data)
+    plain.is_valid()
+    quick = Choices(data, chance=random.Random(seed))  # noqa: S311 (seeded test data)
+    quick.is_valid()
+    plain.renderer, quick.renderer = DjangoTemplates(), WidgetsInPython()
+    assert rendered_choices(quick) == rendered_choices(plain)
+
+
+def test_the_choices_written_in_python_are_djangos_input_options():
+    """The radio button's and the checkbox's templates, in this Django, are the include of
+    input_option.html, which is the input in a label or bare (a Django that changes them
+    makes this fail, not the pages)."""
+    engine = DjangoTemplates().engine
+    for name in WidgetsInPython.OPTIONS:
+        source = engine.get_template(name).template.source.strip()
+        assert source == '{% include "django/forms/widgets/input_option.html" %}', name
+    option = engine.get_template("django/forms/widgets/input_option.html").template.source
+    assert option.strip() == (
+        '{% if widget.wrap_label %}<label{% if widget.attrs.id %} for="{{ widget.attrs.id }}"'
+        '{% endif %}>{% endif %}{% include "django/forms/widgets/input.html" %}'
+        "{% if widget.wrap_label %} {{ widget.label }}</label>{% endif %}"
+    )
+
+
 def test_the_inputs_written_in_python_are_djangos_plain_inputs():
     """Each template ``WidgetsInPython`` writes itself is, in this Django, only the include
     of input.html (a Django that changes one makes this fail, not the pages)."""

@@ -10,16 +10,18 @@ forms with Django's own templates.
 
 from html import escape
 
+from django.forms.models import ModelChoiceIteratorValue
 from django.forms.renderers import DjangoTemplates
 from django.utils.functional import Promise
 
 
 class WidgetsInPython(DjangoTemplates):
     """Django's form renderer, except that the common widgets are written here: a
-    ``<select>`` of plain options, an ``<input>`` (text, hidden, number, checkbox …) and a
-    ``<textarea>``, to the character what Django's templates give (each option followed by
-    its file's last line break, the whole stripped as the renderer strips it), without an
-    include per option or per input. Anything else goes to the templates."""
+    ``<select>`` of plain options, an ``<input>`` (text, hidden, number, checkbox …), a
+    radio button or a checkbox of a list of choices and a ``<textarea>``, to the character
+    what Django's templates give (each option followed by its file's last line break, the
+    whole stripped as the renderer strips it), without an include per option or per input.
+    Anything else goes to the templates."""
 
     SELECT = "django/forms/widgets/select.html"
     OPTION = "django/forms/widgets/select_option.html"
@@ -34,8 +36,16 @@ class WidgetsInPython(DjangoTemplates):
         )
     )
 
+    # A radio button or a checkbox of a list of choices: its input, in its <label> when the
+    # choice is rendered whole (``str(choice)``), bare for ``choice.tag``.
+    OPTIONS = frozenset(
+        f"django/forms/widgets/{name}_option.html" for name in ("radio", "checkbox")
+    )
+
     def render(self, template_name, context, request=None):
         widget = context.get("widget") or {}
+        if template_name in self.OPTIONS and _plain_choice(widget):
+            return _option(widget)
         if template_name in self.INPUTS and _plain(widget.get("value")):
             value = widget["value"]
             given = "" if value is None else f' value="{_text(value)}"'
@@ -77,6 +87,28 @@ class WidgetsInPython(DjangoTemplates):
                 html.append("\n  </optgroup>")
         html.append("\n</select>")
         return "".join(html)
+
+
+def _plain_choice(widget) -> bool:
+    """A choice whose value the templates write as ``str(value)`` and whose label is text."""
+    return isinstance(widget.get("value"), str | int | ModelChoiceIteratorValue) and isinstance(
+        widget.get("label"), str | Promise
+    )
+
+
+def _option(widget) -> str:
+    """Django's input_option.html: the input, wrapped in its label when asked."""
+    tag = (
+        f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"'
+        f' value="{_text(widget["value"])}"{_attrs(widget["attrs"])}>'
+    )
+    if not widget.get("wrap_label"):
+        return tag
+    target = widget["attrs"].get("id")
+    label_for = f' for="{_text(target)}"' if target else ""
+    # input.html's own last line break stays inside the label (the renderer strips only the
+    # whole).
+    return f"<label{label_for}>{tag}\n {_text(widget['label'])}</label>"
 
 
 def _plain(value) -> bool:
