@@ -29,7 +29,12 @@ def scoring_queue(request, pk):
     in a fixed number of queries."""
     council = council_for(request, pk)
     seat = _seat(request, council)
-    page = Paginator(queue(seat), PAGE_SIZE).get_page(request.GET.get("page"))
+    # What the cards show of each sheet: not the registrations' texts.
+    shown = queue(seat).only(
+        *("state", "total", "registration__name"),
+        *("registration__unit__name", "registration__unit__kind", "registration__unit__level"),
+    )
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     numbers = registration_numbers(council) if council.blind else {}
     for assignment in page.object_list:
         assignment.registration_no = numbers.get(assignment.registration_id)
