@@ -23,7 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.server import wait_until_idle
@@ -39,6 +39,15 @@ AXE_JS = BROWSER_DIR / "vendor" / "axe-core" / "axe.min.js"
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
+
+
+def every(locator) -> list:
+    """The elements ``locator`` finds once the first has appeared: ``Locator.all()`` does not
+    wait, so right after a click that navigates it may still read the page being left."""
+    expect(locator.first).to_be_attached()
+    return locator.all()
+
+
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
 CHROMIUM_ARGS = [

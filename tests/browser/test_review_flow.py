@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, every
 from tests.helpers import browser_login
 from thidua.demo.council import NAME, council_open
 from thidua.plans.models import Plan
@@ -26,7 +26,7 @@ def test_council_scores_votes_and_the_commune_sees_the_outcome(new_page, scoring
     member.get_by_role("link", name="Hội đồng đánh giá mô hình, sáng kiến năm 2022").first.click()
     expect(member.get_by_role("heading", level=1)).to_have_text("Hồ sơ tôi cần chấm")
     member.locator(".card__title").first.click()
-    for field in member.locator("input[name^='points_']").all():
+    for field in every(member.locator("input[name^='points_']")):
         field.fill("18")
     screenshot(member, "scoresheet")
     member.get_by_role("button", name="Nộp", exact=True).click()
@@ -40,7 +40,7 @@ def test_council_scores_votes_and_the_commune_sees_the_outcome(new_page, scoring
     expect(chair.locator("table")).to_contain_text("Phạm Thị Lan")
     chair.get_by_role("button", name="Kết thúc chấm điểm").click()
     chair.get_by_role("link", name="Đề xuất và biểu quyết").click()
-    for select in chair.locator("select[name^='outcome_']").all():
+    for select in every(chair.locator("select[name^='outcome_']")):
         select.select_option("commended")
     chair.get_by_role("button", name="Lưu đề xuất").click()
     chair.get_by_label("Số thành viên có mặt").fill("3")
