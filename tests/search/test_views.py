@@ -1,14 +1,20 @@
 """The search page and the box in the header: grouped, highlighted, escaped, paginated, and a
 number of queries that does not grow with the data."""
 
+import re
 import unicodedata
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.helpers import cast_of, login
+from tests.strategies import words
+from thidua.core.text import fold
 from thidua.initiatives.domain.ideas import idea_send
 from thidua.search.highlight import excerpt, highlight
 
@@ -113,3 +119,16 @@ def test_the_search_page_costs_the_same_queries_with_more_data(
 def test_a_whole_word_is_marked_rather_than_the_start_of_another():
     assert highlight("Sắn sáng", ["san"]) == "<mark>Sắn</mark> sáng"
     assert highlight("sáng kiến", ["san"]) == "<mark>sán</mark>g kiến"  # typed in part
+
+
+@given(text=words(max_words=8), picked=st.data())
+def test_a_word_typed_folded_is_marked_where_it_is_written(text, picked):
+    """Generated text, NFC or NFD, and one of its words searched folded: the text comes back
+    escaped and whole, and that word's letters are inside a mark."""
+    word = picked.draw(st.sampled_from(text.split(" ")))
+    term = re.sub(r"[^a-z0-9].*", "", fold(word))
+    shown = highlight(text, [term] if term else [])
+    assert shown.replace("<mark>", "").replace("</mark>", "") == escape(text)
+    if term:
+        marked = "".join(re.findall(r"<mark>(.*?)</mark>", shown))
+        assert term in fold(marked.replace("&amp;", "&"))

@@ -107,6 +107,20 @@ def _past(hit, past: PastInitiative) -> Finding:
     )
 
 
+# What a finding shows of a registration and what deciding who may open it reads (its
+# state, its unit's path): not the texts of its form, nor its plan's.
+REGISTRATION_SHOWN = (
+    "name",
+    "summary",
+    "state",
+    "unit__name",
+    "unit__kind",
+    "unit__level",
+    "unit__path",
+    "plan__period_start",
+)
+
+
 def _records(hits) -> dict[tuple[str, int], object]:
     ids = {kind: [h.object_id for h in hits if h.kind == kind] for kind in KINDS}
     found = {}
@@ -114,6 +128,7 @@ def _records(hits) -> dict[tuple[str, int], object]:
         Registration.objects.filter(pk__in=ids[Kind.REGISTRATION])
         .exclude(state=RegistrationState.DRAFT)
         .select_related("unit", "plan")
+        .only(*REGISTRATION_SHOWN)
     )
     for row in registrations:
         found[(Kind.REGISTRATION, row.pk)] = row
