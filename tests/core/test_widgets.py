@@ -146,6 +146,46 @@ def test_generated_radio_buttons_and_checkboxes_are_what_djangos_templates_write
     assert rendered_choices(quick) == rendered_choices(plain)
 
 
+class Hidden(forms.Form):
+    """Hidden inputs only, as a formset's management form; ``clean`` may refuse it whole."""
+
+    total = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        if self.cleaned_data.get("version") == "old":
+            raise forms.ValidationError("Đã có người sửa <trước>.")
+        return self.cleaned_data
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_generated_forms_whole_with_their_errors_are_what_djangos_templates_write(seed):
+    """Whole forms (``str(form)``: their errors, visible fields and hidden inputs), a form of
+    hidden inputs only, a formset's management form, and error lists empty or not."""
+    chance = random.Random(seed)  # noqa: S311 (seeded test data)
+    data = None
+    if chance.random() < 0.7:
+        data = {
+            "total": chance.choice(["", "3", "x"]),
+            "version": chance.choice(["", "1", "old", "<b>"]),
+        }
+    extra, rendered = chance.randint(0, 2), []
+    for renderer in (DjangoTemplates(), WidgetsInPython()):
+        hidden = Hidden(data, initial={"total": 2})
+        typed = Typed(data and {"text": data["version"], "number": data["total"]})
+        choices = Choices(data, chance=random.Random(seed))  # noqa: S311 (seeded test data)
+        rows = forms.formset_factory(Hidden, extra=extra, renderer=renderer)
+        formset = rows(prefix="rows")
+        pieces = []
+        for form in (hidden, typed, choices):
+            form.renderer = renderer
+            form.is_valid()
+            pieces += [str(form), str(form.non_field_errors())]
+            pieces += [str(form[name].errors) for name in form.fields]
+        rendered.append([*pieces, str(formset.management_form), str(formset)])
+    assert rendered[1] == rendered[0]
+
+
 def test_the_choices_written_in_python_are_djangos_input_options():
     """The radio button's and the checkbox's templates, in this Django, are the include of
     input_option.html, which is the input in a label or bare (a Django that changes them

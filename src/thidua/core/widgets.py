@@ -18,10 +18,10 @@ from django.utils.functional import Promise
 class WidgetsInPython(DjangoTemplates):
     """Django's form renderer, except that the common widgets are written here: a
     ``<select>`` of plain options, an ``<input>`` (text, hidden, number, checkbox …), a
-    radio button or a checkbox of a list of choices and a ``<textarea>``, to the character
-    what Django's templates give (each option followed by its file's last line break, the
-    whole stripped as the renderer strips it), without an include per option or per input.
-    Anything else goes to the templates."""
+    radio button or a checkbox of a list of choices, a ``<textarea>``, an empty error list
+    and a form of hidden inputs only, to the character what Django's templates give (each
+    option followed by its file's last line break, the whole stripped as the renderer strips
+    it), without an include per option or per input. Anything else goes to the templates."""
 
     SELECT = "django/forms/widgets/select.html"
     OPTION = "django/forms/widgets/select_option.html"
@@ -42,7 +42,16 @@ class WidgetsInPython(DjangoTemplates):
         f"django/forms/widgets/{name}_option.html" for name in ("radio", "checkbox")
     )
 
+    # An empty error list (every field's, every form's) writes nothing; a form of hidden
+    # inputs only (a formset's management form) writes them one after the other.
+    ERRORS = "django/forms/errors/list/default.html"
+    FORM = "django/forms/div.html"
+
     def render(self, template_name, context, request=None):
+        if template_name == self.ERRORS and not context.get("errors"):
+            return ""
+        if template_name == self.FORM and not context.get("fields") and not context.get("errors"):
+            return "".join(str(field) for field in context["hidden_fields"])
         widget = context.get("widget") or {}
         if template_name in self.OPTIONS and _plain_choice(widget):
             return _option(widget)
