@@ -2,16 +2,20 @@
 see or change of commune A, commune B, the district and the province."""
 
 import datetime
+import random
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from tests.helpers import successor
+from tests.helpers import REORGANISED, successor
 from thidua.initiatives.models import Registration
 from thidua.org import access
-from thidua.org.models import Role, Unit
+from thidua.org.domain.history import MAX_SUCCESSION_DEPTH, predecessor_paths
+from thidua.org.domain.people import membership_grant
+from thidua.org.domain.units import unit_create
+from thidua.org.models import Membership, Person, Role, Succession, SuccessionKind, Unit, UnitKind
 
 # (role, action, target) → allowed?  Targets are named attributes of the `tree` fixture.
 COMMUNE_MATRIX = {
@@ -177,3 +181,39 @@ def test_the_archive_includes_drafts_to_read(tree, make_person, make_registratio
     assert not access.can_view_registration(neighbour, draft)
     visible = Registration.objects.filter(access.registration_filter(heir))
     assert list(visible) == [draft]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_grants_read_at_once_are_the_roles_and_every_archive_walked(
+    tree, make_person, django_assert_num_queries, seed
+):
+    """Generated reorganisations (merges, a unit succeeding several, chains longer than the
+    walk's limit, even loops) and roles in those units and others: the grants read in one
+    query are each role, and for each the archive of every unit its unit succeeded, as
+    ``predecessor_paths`` walks them generation by generation."""
+    chance = random.Random(seed)  # noqa: S311 (seeded test data)
+    units = [
+        unit_create(actor=None, parent=tree.district, name=f"Xã {n}", kind=UnitKind.COMMUNE)
+        for n in range(MAX_SUCCESSION_DEPTH + 4)
+    ]
+    chain = chance.sample(units, len(units))  # a line longer than the walk goes
+    links = list(zip(chain[1:], chain, strict=False))
+    links += [tuple(chance.sample(units, 2)) for _ in range(chance.randint(0, 8))]
+    for older, newer in set(links):
+        Succession.objects.create(
+            predecessor=older, successor=newer, kind=SuccessionKind.MERGE, date=REORGANISED
+        )
+    person = make_person(f"nguoi{seed}")
+    for unit in chance.sample([*units, tree.commune_a, tree.district], chance.randint(0, 4)):
+        membership_grant(actor=None, person=person, unit=unit, role=chance.choice(list(Role)))
+
+    expected = set()
+    for membership in Membership.objects.filter(person=person).select_related("unit"):
+        expected.add(access.Grant(membership.role, membership.unit.path))
+        archive = predecessor_paths([membership.unit_id])[membership.unit_id]
+        expected |= {access.Grant(Role.VIEWER, path, archive=True) for path in archive}
+    fresh = Person.objects.get(pk=person.pk)  # the grants are kept on the object read
+    with django_assert_num_queries(1):
+        found = access.grants(fresh)
+    assert set(found) == expected
+    assert list(found) == sorted(found, key=lambda g: (g.path, g.role, g.archive))

@@ -27,7 +27,7 @@ def registering(world, communes):
 def test_the_dashboard_costs_the_same_with_few_or_many_units(world, registering, same_queries):
     same_queries(
         reverse("results:dashboard", args=[world.plan.pk]),
-        20,
+        19,
         by="district",
         grow=registering,
         shows=lambda size: [registering(size)[-1].full_name],

@@ -17,7 +17,7 @@ def test_reminders(world, communes, same_queries):
     )
     same_queries(
         reverse("deadlines:reminders", args=[world.plan.pk, deadline.pk]),
-        12,
+        11,
         by="district",
         grow=reminded,
         shows=lambda size: [f"Hội Nông dân xã Ea Tam {size - 1}", "Cán Bộ Huyện"],

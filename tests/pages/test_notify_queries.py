@@ -13,4 +13,4 @@ def test_inbox(world, same_queries):
             people=[person], message=f"Thông báo số {i}", url=reverse("plans:plan_list")
         )
     )
-    same_queries(reverse("notify:inbox"), 7, by=person, grow=grow, shows=last("Thông báo số"))
+    same_queries(reverse("notify:inbox"), 6, by=person, grow=grow, shows=last("Thông báo số"))

@@ -9,7 +9,7 @@ from thidua.org.models import Role
 
 def test_unit_list(world, communes, same_queries):
     same_queries(
-        reverse("org:unit_list"), 7, by="district_admin", grow=communes, shows=LAST_COMMUNE
+        reverse("org:unit_list"), 6, by="district_admin", grow=communes, shows=LAST_COMMUNE
     )
 
 
@@ -24,7 +24,7 @@ def test_unit_detail(world, communes, same_queries):
 
     same_queries(
         reverse("org:unit_detail", args=[world.tree.district.pk]),
-        13,
+        12,
         by="district_admin",
         grow=together(communes, officers),
         shows=last("Hội Nông dân xã Ea Tam", "Cán bộ huyện số"),
@@ -41,7 +41,7 @@ def test_person_list(world, communes, same_queries):
     )
     same_queries(
         reverse("org:person_list"),
-        8,
+        7,
         by="district_admin",
         grow=people,
         shows=last("Hội viên số", "Hội Nông dân xã Ea Tam"),
@@ -58,7 +58,7 @@ def test_person_detail(world, communes, same_queries):
     )
     same_queries(
         reverse("org:person_detail", args=[person.pk]),
-        8,
+        7,
         by="district_admin",
         grow=roles,
         shows=LAST_COMMUNE,
@@ -70,5 +70,5 @@ def test_unit_detail_of_a_merged_commune(world, merged_commune, same_queries):
     role covers every commune it succeeded."""
     merged, officer, merge = merged_commune
     same_queries(
-        reverse("org:unit_detail", args=[merged.pk]), 13, by=officer, grow=merge, shows=LAST_COMMUNE
+        reverse("org:unit_detail", args=[merged.pk]), 11, by=officer, grow=merge, shows=LAST_COMMUNE
     )

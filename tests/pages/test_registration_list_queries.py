@@ -13,7 +13,7 @@ def test_the_list_narrowed_by_the_district_and_by_words(world, communes, same_qu
     url = reverse("initiatives:registration_list", args=[world.plan.pk])
     same_queries(
         url,
-        12,
+        11,
         by="district",
         grow=grow,
         query={"unit": world.tree.district.pk, "q": "mo hinh da gui"},
@@ -29,7 +29,7 @@ def test_the_list_a_commune_sees(world, same_queries):
     )
     same_queries(
         reverse("initiatives:registration_list", args=[world.plan.pk]),
-        12,
+        11,
         by="officer_a",
         grow=grow,
         shows=last("Bản nháp Ea Bá số"),

@@ -15,7 +15,7 @@ def test_the_reports_list(world, reporting, same_queries, missing):
     read (the roll-up's figures are not on this page)."""
     same_queries(
         reverse("results:overview", args=[world.plan.pk]),
-        12,
+        11,
         by="district",
         grow=reporting,
         query={"reporting": "missing"} if missing else None,
@@ -32,6 +32,6 @@ def test_opening_a_units_report(world, reporting, client, django_assert_num_quer
         reporting(size)
         url = reverse("results:open", args=[world.plan.pk, world.tree.commune_b.pk])
         client.post(url)  # opens its report the first time
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(10):
             response = client.post(url)
         assert response.status_code == 302

@@ -30,7 +30,7 @@ def test_search_grouped(world, same_queries):
     """The district finds the sent registrations and the people of its communes."""
     same_queries(
         URL,
-        8,
+        7,
         by="district",
         grow=_found(world),
         query={"q": "bo vang"},
@@ -43,7 +43,7 @@ def test_search_one_kind_by_pages(world, same_queries):
     for it: one query more than the page asked for)."""
     same_queries(
         URL,
-        8,
+        7,
         by="district",
         grow=_found(world),
         query={"q": "bo vang", "kind": "registration", "page": "3"},

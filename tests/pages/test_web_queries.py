@@ -34,7 +34,7 @@ def test_home(world, communes, same_queries):
 
     same_queries(
         reverse("home"),
-        15,
+        14,
         by=person,
         grow=together(roles, seats),
         shows=last("Hội Nông dân xã Ea Tam", "Hội đồng số"),
@@ -64,7 +64,7 @@ def test_home_with_an_open_deadline(world, communes, same_queries):
     )
     same_queries(
         reverse("home"),
-        17,
+        16,
         by="district",
         grow=sent,
         shows=lambda size: [f'<span class="todo__count">{size}</span> {TO_RECEIVE}'],
@@ -72,7 +72,7 @@ def test_home_with_an_open_deadline(world, communes, same_queries):
     drafts = grower(lambda i: world._make_registration(world.tree.commune_a, name=f"Bản nháp {i}"))
     same_queries(
         reverse("home"),
-        16,
+        15,
         by="officer_a",
         grow=drafts,
         shows=lambda size: [
@@ -103,7 +103,7 @@ def test_home_under_many_open_plans(world, make_plan, same_queries):
     with translation.override("vi"):
         to_report = translation.gettext("Results report to send")
     for who, queries, shows in (
-        ("officer_a", 17, lambda size: [plans(size)[-1].number_symbol]),
-        ("district", 18, lambda size: [plans(size)[-1].number_symbol, to_report]),
+        ("officer_a", 16, lambda size: [plans(size)[-1].number_symbol]),
+        ("district", 17, lambda size: [plans(size)[-1].number_symbol, to_report]),
     ):
         same_queries(reverse("home"), queries, by=who, grow=plans, shows=shows, sizes=(1, 4))

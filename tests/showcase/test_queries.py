@@ -68,5 +68,5 @@ def test_a_storys_edit_page_and_its_save_cost_the_same_whatever_the_number_of_mo
             actor=None, registration=publication.registration, sector=publication.sector
         )
     large = costs()
-    assert large == small == {"page": 9, "save": 15, "stale": 14}, (small, large)
+    assert large == small == {"page": 8, "save": 14, "stale": 13}, (small, large)
     assert len(client.get(url).context["form"].fields["models_linked"].choices) == 12

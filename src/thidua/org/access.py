@@ -17,8 +17,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from thidua.initiatives.enums import RegistrationState
-from thidua.org.domain.history import predecessor_paths
-from thidua.org.models import Membership, Role, Unit
+from thidua.org.domain.history import roles_with_archives
+from thidua.org.models import Role, Unit
 from thidua.org.models.units import ids_in_path
 from thidua.plans.enums import PlanState
 from thidua.review.enums import AssignmentState, CouncilState, MemberRole
@@ -76,14 +76,13 @@ class Grant:
 
 
 def grants(user) -> tuple[Grant, ...]:
-    """The user's grants, read once per request (a few small queries)."""
+    """The user's grants, read once per request (one query)."""
     if not getattr(user, "is_authenticated", False):
         return ()
     cached = getattr(user, "_thidua_grants", None)
     if cached is not None:
         return cached
-    rows = list(Membership.objects.filter(person=user).values_list("role", "unit_id", "unit__path"))
-    older = predecessor_paths({unit_id for _, unit_id, _ in rows})
+    rows, older = roles_with_archives(user.pk)
     found = set()
     for role, unit_id, path in rows:
         found.add(Grant(role, path))
