@@ -1,8 +1,10 @@
-"""Template filters every template has (TEMPLATES builtins): numbers the Vietnamese way."""
+"""Template filters and tags every template has (TEMPLATES builtins): numbers the
+Vietnamese way, a form field with its label, help and errors."""
 
 from django import template
 
 from thidua.core.numbers import format_number
+from thidua.core.widgets import field_html
 
 register = template.Library()
 
@@ -14,3 +16,9 @@ def number(value, places=None):
     if value is None or value == "":
         return ""
     return format_number(value, None if places in (None, "") else int(places))
+
+
+@register.simple_tag(name="field")
+def field(bound_field):
+    """{% field form.name %}: the field, its label, help and errors (``core/widgets.py``)."""
+    return field_html(bound_field)
