@@ -43,6 +43,7 @@ from thidua.review.models import (
     RunState,
 )
 from thidua.review.tasks import assignment_start
+from thidua.review.views.exclusion_rows import render_exclusions
 from thidua.review.views.ranking_rows import render_rows
 
 PAGE_SIZE = 50  # rows of a council's long lists (the ranking, a member's queue) per page
@@ -121,6 +122,7 @@ def council_detail(request, pk):
             lookup=lookup,
             found=lookup.matches(among) if lookup.is_bound else None,
             excluded=excluded,
+            excluded_rows=render_exclusions(excluded),
             progress=_progress(council, members),
             registration_count=among.count(),
             run=assignment_run_latest(council),
