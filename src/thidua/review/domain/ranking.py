@@ -197,13 +197,18 @@ def standings(
     return ordered
 
 
+# What a ranked row reads of its registration: its name, its unit's (a blind council's
+# page hides it), and its first sending, which breaks ties; not the texts of its form.
+RANKED_FIELDS = ("name", "first_submitted_at", "unit__name", "unit__kind", "unit__level")
+
+
 def ranking_page(
     council: Council, standing: list[Standing], rubric: Rubric | None = None
 ) -> list[Ranked]:
     """The full rows (totals, criterion means, class) of ``standing``, a slice of
     ``standings``, in its order and with its ranks; the registrations with their unit."""
     found = Registration.objects.filter(pk__in=[p.registration_id for p in standing])
-    loaded = {r.pk: r for r in found.select_related("unit")}
+    loaded = {r.pk: r for r in found.select_related("unit").only(*RANKED_FIELDS)}
     rows = {r.registration.pk: r for r in ranking(council, list(loaded.values()), rubric)}
     page = []
     for place in standing:
