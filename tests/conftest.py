@@ -47,6 +47,43 @@ def pytest_xdist_auto_num_workers(config):
     return (os.cpu_count() or 1) + 1
 
 
+# A test reaches the database through one of these fixtures (or the ``django_db`` mark).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "django_db_setup",  # a module's data loaded once (django_db_blocker.unblock)
+        "live_server",
+    }
+)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that use the database: CI's pass on PostgreSQL (the others "
+        "say the same on any database and ran in the pass on SQLite)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    elsewhere = [
+        item
+        for item in items
+        if not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        and item.get_closest_marker("django_db") is None
+    ]
+    if elsewhere:
+        config.hook.pytest_deselected(items=elsewhere)
+        skipped = set(elsewhere)
+        items[:] = [item for item in items if item not in skipped]
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     # The real hasher is slow on purpose; tests check behaviour, not key stretching.
