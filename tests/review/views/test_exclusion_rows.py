@@ -1,4 +1,4 @@
-"""The council page's excluded pairs written in Python (review/views/exclusion_rows.py)
+"""The council page's excluded pairs written in Python (review/views/ranking_rows.py)
 give the markup the template gave: generated pairs (names and reasons with markup
 characters and diacritics, the chair's own reasons) against the rows as
 review/council_detail.html wrote them, in both languages."""
@@ -15,9 +15,9 @@ from thidua.org.enums import UnitKind, UnitLevel
 from thidua.org.models import Person, Unit
 from thidua.review.domain.conflicts import WHY, Excluded
 from thidua.review.models import CouncilMember
-from thidua.review.views.exclusion_rows import render_exclusions
+from thidua.review.views.ranking_rows import render_exclusions
 
-# The rows as review/council_detail.html wrote them before exclusion_rows.py.
+# The rows as review/council_detail.html wrote them before it was written in Python.
 ROWS_TEMPLATE = """{% load i18n %}{% translate "Member" as member_label %}{% translate "Entry" as entry_label %}{% translate "Why" as why_label %}{% for pair in excluded %}<tr data-exclusion="{{ pair.member.pk }}-{{ pair.registration.pk }}"><td data-label="{{ member_label }}">{{ pair.member.person.get_full_name }}</td><td data-label="{{ entry_label }}">{{ pair.registration.name }} <span class="muted">({{ pair.registration.unit.full_name }} · {% blocktranslate trimmed with number=pair.registration.pk %}no. {{ number }}{% endblocktranslate %})</span></td><td data-label="{{ why_label }}">{{ pair.why }}</td></tr>{% endfor %}"""  # noqa: E501 (the template's line as it was)
 
 

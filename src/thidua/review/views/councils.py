@@ -43,8 +43,7 @@ from thidua.review.models import (
     RunState,
 )
 from thidua.review.tasks import assignment_start
-from thidua.review.views.exclusion_rows import render_exclusions
-from thidua.review.views.ranking_rows import render_rows
+from thidua.review.views.ranking_rows import render_exclusions, render_rows
 
 PAGE_SIZE = 50  # rows of a council's long lists (the ranking, a member's queue) per page
 
