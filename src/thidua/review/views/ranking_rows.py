@@ -7,16 +7,15 @@ Why: a page of 50 rows with five criteria is some 1,500 variable lookups and 300
 filters through the engine, about a third of the ranking's CPU at national size; fifty
 excluded pairs, with a translated entry number each, cost 1.9 ms against 0.9 here. Each
 value goes through what the template did to it: ``localize`` and escaping, the ``number``
-filter, ``default:"—"``.
+filter, ``default:"—"`` (``core/table_rows.py: shown``).
 """
 
 from collections.abc import Iterable, Sequence
 
-from django.utils.formats import localize
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from thidua.core.table_rows import shown
 from thidua.core.template_filters import number
 from thidua.plans.models import Criterion
 from thidua.review.domain.conflicts import Excluded
@@ -36,7 +35,7 @@ def render_rows(
     """The ``<tr>``s of a page of the ranking; ``hide_names``: a blind council's entries by
     their number (``numbers``: registration id → the number the council knows it by)."""
     labels = {
-        key: _text(label)
+        key: shown(label)
         for key, label in (
             ("rank", _("Rank")),
             ("entry", _("Entry")),
@@ -45,7 +44,7 @@ def render_rows(
             ("sheets", _("Scoresheets")),
         )
     }
-    names = [_text(criterion.name) for criterion in criteria]
+    names = [shown(criterion.name) for criterion in criteria]
     known_as, numbered, differ = (
         _("Entry no. %(number)s"),
         _("no. %(number)s"),
@@ -55,33 +54,33 @@ def render_rows(
     for row in rows:
         registration = row.registration
         if hide_names:
-            number_known = known_as % {"number": _text(numbers.get(registration.pk))}
-            entry = f"{number_known}: {_text(registration.name)}"
+            number_known = known_as % {"number": shown(numbers.get(registration.pk))}
+            entry = f"{number_known}: {shown(registration.name)}"
         else:
             entry = (
-                f'{_text(registration.name)}<br><span class="muted">'
-                f"{_text(registration.unit.full_name)} · "
-                f"{numbered % {'number': _text(registration.pk)}}</span>"
+                f'{shown(registration.name)}<br><span class="muted">'
+                f"{shown(registration.unit.full_name)} · "
+                f"{numbered % {'number': shown(registration.pk)}}</span>"
             )
         means = "".join(
-            f'<td data-label="{name}">{_text(number(row.criterion_means.get(criterion.pk)))}</td>'
+            f'<td data-label="{name}">{shown(number(row.criterion_means.get(criterion.pk)))}</td>'
             for criterion, name in zip(criteria, names, strict=True)
         )
         disputed = (
             ' <span class="badge badge--late">'
-            f"{differ % {'spread': _text(number(row.spread))}}</span>"
+            f"{differ % {'spread': shown(number(row.spread))}}</span>"
             if row.disputed
             else ""
         )
         html.append(
             f"<tr{DISPUTED if row.disputed else ''}>\n"
-            f'  <td data-label="{labels["rank"]}">{_text(row.rank or NONE)}</td>\n'
+            f'  <td data-label="{labels["rank"]}">{shown(row.rank or NONE)}</td>\n'
             f'  <td data-label="{labels["entry"]}">{entry}</td>\n'
             f"  {means}\n"
-            f'  <td data-label="{labels["score"]}"><strong>{_text(number(row.score) or NONE)}'
+            f'  <td data-label="{labels["score"]}"><strong>{shown(number(row.score) or NONE)}'
             f"</strong>{disputed}</td>\n"
-            f'  <td data-label="{labels["class"]}">{_text(row.grade or NONE)}</td>\n'
-            f'  <td data-label="{labels["sheets"]}">{len(row.totals)}/{_text(row.assigned)}</td>\n'
+            f'  <td data-label="{labels["class"]}">{shown(row.grade or NONE)}</td>\n'
+            f'  <td data-label="{labels["sheets"]}">{len(row.totals)}/{shown(row.assigned)}</td>\n'
             f"</tr>"
         )
     return mark_safe("".join(html))  # noqa: S308 (every value above is escaped)
@@ -89,21 +88,16 @@ def render_rows(
 
 def render_exclusions(pairs: Iterable[Excluded]) -> SafeString:
     """The ``<tr>``s of a page of excluded pairs: who, which entry (its unit and number), why."""
-    member, entry, why = _text(_("Member")), _text(_("Entry")), _text(_("Why"))
+    member, entry, why = shown(_("Member")), shown(_("Entry")), shown(_("Why"))
     html = []
     for pair in pairs:
         registration = pair.registration
-        number = _("no. %(number)s") % {"number": _text(registration.pk)}
+        number = _("no. %(number)s") % {"number": shown(registration.pk)}
         html.append(
-            f'<tr data-exclusion="{_text(pair.member.pk)}-{_text(registration.pk)}">'
-            f'<td data-label="{member}">{_text(pair.member.person.get_full_name())}</td>'
-            f'<td data-label="{entry}">{_text(registration.name)} <span class="muted">'
-            f"({_text(registration.unit.full_name)} · {number})</span></td>"
-            f'<td data-label="{why}">{_text(pair.why)}</td></tr>'
+            f'<tr data-exclusion="{shown(pair.member.pk)}-{shown(registration.pk)}">'
+            f'<td data-label="{member}">{shown(pair.member.person.get_full_name())}</td>'
+            f'<td data-label="{entry}">{shown(registration.name)} <span class="muted">'
+            f"({shown(registration.unit.full_name)} · {number})</span></td>"
+            f'<td data-label="{why}">{shown(pair.why)}</td></tr>'
         )
     return mark_safe("".join(html))  # noqa: S308 (every value above is escaped)
-
-
-def _text(value) -> str:
-    """A value as the template wrote it: localised, then escaped."""
-    return conditional_escape(localize(value))
