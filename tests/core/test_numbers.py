@@ -88,6 +88,13 @@ def test_format_number(value, places, written):
     assert format_number(value, places) == written
 
 
+@given(st.integers(min_value=-(10**18), max_value=10**18))
+def test_a_whole_number_is_written_as_its_decimal_is(value):
+    # whole numbers take a short cut (no Decimal): the same text
+    assert format_number(value) == format_number(Decimal(value))
+    assert format_number(value, 2) == format_number(Decimal(value), 2)
+
+
 @given(st.integers(min_value=0, max_value=10**15))
 def test_integers_written_are_read_back(value):
     assert parse_integer(format_number(value)) == value

@@ -75,6 +75,8 @@ def format_number(value, places: int | None = None) -> str:
     zeros are dropped. ``None`` gives an empty string."""
     if value is None or value == "":
         return ""
+    if type(value) is int and places is None:  # most figures: no Decimal needed
+        return f"{value:,}".replace(",", ".")
     number = Decimal(value)
     if places is not None:
         number = number.quantize(Decimal(1).scaleb(-places))
