@@ -103,7 +103,7 @@ def test_council_detail_for_its_chair(world, entries, council_people, same_queri
 
     same_queries(
         reverse("review:council_detail", args=[council.pk]),
-        17,
+        14,
         by="chair",
         grow=grow,
         shows=lambda size: [
@@ -277,7 +277,7 @@ def test_council_page_at_scale(crowded, same_queries):
     council, grow = crowded
     response = same_queries(
         reverse("review:council_detail", args=[council.pk]),
-        16,
+        13,
         by="chair",
         grow=grow,
         sizes=SCALE,
@@ -291,7 +291,7 @@ def test_council_page_finding_an_entry_at_scale(crowded, same_queries):
     council, grow = crowded
     same_queries(
         reverse("review:council_detail", args=[council.pk]),
-        17,
+        14,
         by="chair",
         grow=grow,
         sizes=SCALE,

@@ -10,7 +10,7 @@ from thidua.initiatives.models import Registration
 from thidua.org.domain.people import membership_grant
 from thidua.org.models import Membership, Role
 from thidua.org.models.units import ids_in_path
-from thidua.review.domain.conflicts import OWN_UNIT, OWN_WORK, conflicts
+from thidua.review.domain.conflicts import OWN_UNIT, OWN_WORK, conflicts, exclusions
 from thidua.review.domain.councils import (
     assign,
     council_set_state,
@@ -155,3 +155,15 @@ def test_conflicts_are_the_rule_over_generated_councils(
     reasons = set(expected.values())
     assert {OWN_UNIT, OWN_WORK} <= reasons  # every rule met: own unit, own work
     assert reasons - {OWN_UNIT, OWN_WORK}  # and the chair's own exclusions
+    # The council page's list: the same pairs, by member then the entry's unit and number,
+    # page after page, whichever way the entries are given.
+    order = {m.pk: i for i, m in enumerate(members)}
+    keys = dict(Registration.objects.values_list("pk", "unit__sort_key"))
+    ordered = sorted(expected, key=lambda pair: (order[pair[0]], keys[pair[1]], pair[1]))
+    for given in (among, list(among)):
+        listed = [
+            (shown.member.pk, shown.registration.pk)
+            for number in range(1, (len(ordered) + 4) // 5 + 1)
+            for shown in exclusions(members, given, number, per_page=5).object_list
+        ]
+        assert listed == ordered

@@ -34,12 +34,10 @@ def exclusions(members: list[CouncilMember], registrations, page=None, per_page:
     conflict of ``conflicts``, by member then entry, with its reason in words: the chair's
     own reason as they wrote it. Orders the pairs by the entries' sort keys alone and loads
     only the page's registrations (with their unit), not the thousands excluded."""
-    found = conflicts(members, registrations)
+    found = _candidates(members)
     members_by_id = {m.pk: m for m in members}
-    keys = Registration.objects.filter(pk__in={pair[1] for pair in found}).values_list(
-        "pk", "unit__sort_key"
-    )
-    places = {pk: (key, pk) for pk, key in keys}
+    # Which candidates are the council's entries and where their units sort, asked at once.
+    places = {pk: (key, pk) for pk, key in _sort_keys(registrations, {p[1] for p in found})}
     order = {m.pk: i for i, m in enumerate(members)}
     pairs = sorted(
         (pair for pair in found if pair[0] in members_by_id and pair[1] in places),
@@ -78,6 +76,14 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
     asked once: never members × registrations, never the thousands of a council's entries
     read to keep a few dozen, and no name folded but the members'.
     """
+    found = _candidates(members)
+    among = _among(registrations, {registration_id for _member, registration_id in found})
+    return {pair: why for pair, why in found.items() if pair[1] in among}
+
+
+def _candidates(members: list[CouncilMember]) -> dict[tuple[int, int], str]:
+    """`conflicts` before it keeps the pairs whose registration is among those asked about:
+    every registration of the rules, any plan, any state but deleted."""
     found: dict[tuple[int, int], str] = {}
     by_person = {m.person_id: m for m in members}
     # Own unit: the registration's unit lies on the path of a unit the member works in.
@@ -118,8 +124,7 @@ def conflicts(members: list[CouncilMember], registrations) -> dict[tuple[int, in
         "member_id", "registration_id", "reason"
     ):
         found.setdefault((member_id, registration_id), reason)
-    among = _among(registrations, {registration_id for _member, registration_id in found})
-    return {pair: why for pair, why in found.items() if pair[1] in among}
+    return found
 
 
 def _among(registrations, candidates: set[int]) -> set[int]:
@@ -131,6 +136,18 @@ def _among(registrations, candidates: set[int]) -> set[int]:
         kept = registrations.filter(pk__in=candidates).order_by()
         return set(kept.values_list("pk", flat=True))
     return candidates & entry_ids(registrations)
+
+
+def _sort_keys(registrations, candidates: set[int]):
+    """(id, its unit's sort key) of those of the ``candidates`` that are among
+    ``registrations``: for a queryset, one query."""
+    if not candidates:
+        return []
+    if isinstance(registrations, QuerySet):
+        kept = registrations.filter(pk__in=candidates)
+    else:
+        kept = Registration.objects.filter(pk__in=candidates & entry_ids(registrations))
+    return kept.order_by().values_list("pk", "unit__sort_key")
 
 
 def entry_ids(registrations) -> set[int]:

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -39,6 +39,7 @@ from thidua.review.models import (
     Assignment,
     AssignmentState,
     Council,
+    CouncilMember,
     CouncilState,
     RunState,
 )
@@ -48,10 +49,16 @@ from thidua.review.views.ranking_rows import render_exclusions, render_rows
 PAGE_SIZE = 50  # rows of a council's long lists (the ranking, a member's queue) per page
 
 
-def council_for(request, pk, *, manage=False) -> Council:
-    council = get_object_or_404(
-        Council.objects.select_related("plan__unit__parent", "plan__movement"), pk=pk
-    )
+def council_for(request, pk, *, manage=False, members=False) -> Council:
+    """The council, if the person may see it (``manage``: run it). ``members``: its members
+    and their people read at once, before the access checks, which then find the person's
+    seat among them instead of asking for it each time."""
+    councils = Council.objects.select_related("plan__unit__parent", "plan__movement")
+    if members:
+        councils = councils.prefetch_related(
+            Prefetch("members", queryset=CouncilMember.objects.select_related("person"))
+        )
+    council = get_object_or_404(councils, pk=pk)
     if not access.can_view_council(request.user, council):
         raise Http404
     if manage and not access.can_manage_council(request.user, council):
@@ -92,9 +99,9 @@ def council_detail(request, pk):
     """The council, its members and, for those who manage it, their progress, who does not
     score what (by pages), finding an entry's number, and the setting-up forms. A fixed number
     of queries and a page of the same size whatever the number of entries."""
-    council = council_for(request, pk)
+    council = council_for(request, pk, members=True)
     manage = access.can_manage_council(request.user, council)
-    members = list(council.members.select_related("person"))
+    members = list(council.members.all())
     context = {
         "council": council,
         "members": members,
