@@ -13,7 +13,7 @@ so a query that is not scoped to the user's units has to be written on purpose.
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from thidua.initiatives.enums import RegistrationState
@@ -288,9 +288,12 @@ def can_delete_registration(user, registration) -> bool:
 
 
 def council_seat(user, council):
-    """The user's seat on the council, if any."""
+    """The user's seat on the council, if any. The council's members are read once for the
+    council object (a prefetch): a request asks for the seat up to three times (may they see
+    the council, run it, and which sheets are theirs)."""
     if not getattr(user, "is_authenticated", False):
         return None
+    prefetch_related_objects([council], "members")  # nothing to do once read
     return next((m for m in council.members.all() if m.person_id == user.pk), None)
 
 

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.helpers import issued_plan, score_all, seat
 from tests.review import crowd
 from thidua.initiatives.models import Registration
+from thidua.org import access
 from thidua.org.models import Role
 from thidua.plans.domain.plans import plan_create
 from thidua.plans.domain.tree import plan_tree
@@ -26,7 +27,7 @@ from thidua.review.domain.councils import (
     member_add,
 )
 from thidua.review.domain.ranking import ranking
-from thidua.review.models import Assignment, CouncilState, MemberRole
+from thidua.review.models import Assignment, Council, CouncilState, MemberRole
 
 D = Decimal
 
@@ -45,6 +46,23 @@ def test_adding_a_member_twice_is_refused_with_a_message(council):
             person=seat(council, "thuky").person,
             role=MemberRole.MEMBER,
         )
+
+
+def test_the_seat_is_read_once_and_a_member_added_is_seen_at_once(council, make_person, tree):
+    """access reads a council's members once per council object (a request asks for the
+    seat up to three times); adding a member through the domain forgets them, so the same
+    object sees the new seat."""
+    newcomer = make_person("moi", Role.COUNCIL, tree.district)
+    council = Council.objects.get(pk=council.pk)  # as a request loads it
+    with CaptureQueriesContext(connection) as queries:
+        assert not access.can_view_council(newcomer, council)
+        assert not access.can_manage_council(newcomer, council)
+        assert access.council_seat(newcomer, council) is None
+    read = [q["sql"] for q in queries.captured_queries if "review_councilmember" in q["sql"]]
+    assert len(read) == 1, read
+    member_add(actor=None, council=council, person=newcomer, role=MemberRole.MEMBER)
+    assert access.council_seat(newcomer, council).person == newcomer
+    assert access.can_view_council(newcomer, council)
 
 
 def test_balanced_assignment_gives_each_registration_n_members_evenly(council, entry, tree):

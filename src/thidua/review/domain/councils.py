@@ -103,7 +103,9 @@ def member_add(*, actor, council: Council, person: Person, role: str) -> Council
         raise ValidationError(
             _("The council already has a %(role)s.") % {"role": MemberRole(role).label}
         )
-    member = CouncilMember.objects.create(council=council, person=person, role=role)
+    # through the council's manager: it forgets the members it may have read (access reads
+    # them once per council object), so this object sees the new seat
+    member = council.members.create(person=person, role=role)
     record(actor=actor, action=Action.CREATE, instance=member, unit=council.plan.unit)
     return member
 
