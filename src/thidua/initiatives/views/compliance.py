@@ -8,7 +8,6 @@ owes registrations from 20,000 units, which one page cannot show).
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +37,7 @@ ROW_COLUMNS = (
     Column(_("Drafts"), lambda row: row.drafts),
     Column(
         _("First sent"),
-        lambda row: date_format(localtime(row.first_sent), "d/m/Y") if row.first_sent else "—",
+        lambda row: f"{localtime(row.first_sent):%d/%m/%Y}" if row.first_sent else "—",
     ),
     Column(
         _("Status"),

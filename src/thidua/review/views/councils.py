@@ -51,8 +51,8 @@ PAGE_SIZE = 50  # rows of a council's long lists (the ranking, a member's queue)
 
 def council_for(request, pk, *, manage=False, members=False) -> Council:
     """The council, if the person may see it (``manage``: run it). ``members``: its members
-    and their people read at once, before the access checks, which then find the person's
-    seat among them instead of asking for it each time."""
+    read with their people in the council's own query (a page that lists them); the access
+    checks find the person's seat among them (`access.council_seat` reads them otherwise)."""
     councils = Council.objects.select_related("plan__unit__parent", "plan__movement")
     if members:
         councils = councils.prefetch_related(
