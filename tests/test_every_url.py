@@ -36,6 +36,7 @@ from thidua.documents.leaflet import can_make_pdf
 from thidua.events.enums import EventState
 from thidua.events.models import Event
 from thidua.fund.models import Entry, Fund
+from thidua.initiatives.jobs import ListRequest, list_xlsx_job
 from thidua.initiatives.models import (
     Idea,
     IdeaState,
@@ -43,6 +44,7 @@ from thidua.initiatives.models import (
     RegistrationFile,
     RegistrationState,
 )
+from thidua.jobs.tasks import job_start
 from thidua.novelty.enums import Verdict
 from thidua.novelty.models import Check, PastInitiative
 from thidua.org.domain.people import membership_grant, person_create
@@ -164,6 +166,17 @@ def assignment_run(w):
     """The new council's entries assigned through the background task (run at once here)."""
     w.sheller  # noqa: B018 (both entries are in)
     return assignment_start(actor=None, council=w.new_council, per_registration=None).pk
+
+
+def list_job(w):
+    """The district's list made by a background job (at once here), as for a province's."""
+    w.goat  # noqa: B018 (a registration to list)
+    return job_start(
+        actor=w.who.district,
+        kind=list_xlsx_job,
+        title="Danh sách đăng ký (XLSX)",
+        params=ListRequest(plan=plan(w)).params(),
+    ).pk
 
 
 def draft_plan(w):
@@ -413,6 +426,20 @@ VISITS: dict[str, Visit] = {
     "audit:entry_list": page(
         "district_admin", lambda w: "Nhật ký thay đổi", shows=lambda w: [w.plan.title]
     ),
+    # --- background jobs
+    "jobs:job_list": page(
+        "district",
+        lambda w: vietnamese("Your background jobs"),
+        prepare=list_job,
+        shows=lambda w: ["Danh sách đăng ký (XLSX)"],
+    ),
+    "jobs:job_detail": page(
+        "district",
+        lambda w: "Danh sách đăng ký (XLSX)",
+        args=lambda w: [list_job(w)],
+        shows=lambda w: [vietnamese("Download")],
+    ),
+    "jobs:job_file": download("district", XLSX, ZIP_MAGIC, args=lambda w: [list_job(w)]),
     "notify:inbox": page(
         "officer_b",
         lambda w: "Thông báo",
@@ -1204,6 +1231,7 @@ DOWNLOADS = [
     "initiatives:file_thumbnail",
     "initiatives:export_xlsx",
     "initiatives:export_docx",
+    "jobs:job_file",
     "review:scores_xlsx",
     "review:minutes_docx",
     "review:decision_docx",

@@ -47,10 +47,11 @@ def registrations(world, communes):
         ("initiatives:compliance", 8, last("Hội Nông dân xã Ea Tam")),
         # … filtered by state of compliance and by a unit's name typed without its accents
         ("initiatives:compliance?state=late&q=EA+TAM", 8, last("Hội Nông dân xã Ea Tam")),
-        # the acting unit and the plans of the movement (initiatives/exports.py)
-        ("initiatives:export_xlsx", 13, last("Mô hình đã gửi số")),
+        # the acting unit, the plans of the movement (initiatives/exports.py) and the count
+        # that decides whether a worker makes the file (initiatives/jobs.py)
+        ("initiatives:export_xlsx", 14, last("Mô hình đã gửi số")),
         # … and the issuer's code and the registration deadline
-        ("initiatives:export_docx", 12, last("Mô hình đã gửi số")),
+        ("initiatives:export_docx", 13, last("Mô hình đã gửi số")),
     ],
 )
 def test_registrations_of_the_plan(world, communes, same_queries, name, queries, shows):

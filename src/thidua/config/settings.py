@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "thidua.web",
     "thidua.demo",
     "thidua.backup",
+    "thidua.jobs",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -259,6 +260,11 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend",
     }
 }
+# Exports of more rows than this are made by a worker while the page shows their progress
+# (jobs/), so that no request comes near the server's timeout; smaller ones answer at once.
+EXPORT_ROWS_IN_REQUEST = 1000
+# Days a background job's file (an export, an import's upload) is kept for its requester.
+JOB_KEEP_DAYS = 7
 # Days before a deadline (negative: after it) on which units that have not acted are reminded.
 REMINDER_OFFSETS = [int(d) for d in env.words("THIDUA_REMINDER_OFFSETS", "7,3,1,-1")]
 # How long typing must pause before a long form saves itself (autosave.js), in milliseconds.

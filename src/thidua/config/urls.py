@@ -56,6 +56,7 @@ urlpatterns = [
     path("", include("thidua.org.urls")),
     path("", include("thidua.plans.urls")),
     path("audit/", include("thidua.web.audit")),
+    path("jobs/", include("thidua.web.jobs")),
     path("notifications/", include("thidua.notify.urls")),
     path("", include("thidua.initiatives.urls")),
     path("", include("thidua.review.urls")),

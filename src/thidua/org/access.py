@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from thidua.initiatives.enums import RegistrationState
+from thidua.jobs.models import Job
 from thidua.org.domain.history import roles_with_archives
 from thidua.org.models import Role, Unit
 from thidua.org.models.units import ids_in_path
@@ -325,3 +326,18 @@ def can_view_council(user, council) -> bool:
         or council_seat(user, council) is not None
         or (can(user, "plan.edit", council.plan.unit))
     )
+
+
+def jobs(user) -> QuerySet:
+    """A background job is its requester's alone: its file holds what they could see when
+    they asked, which may be more than anyone else can."""
+    if not getattr(user, "is_authenticated", False):
+        return Job.objects.none()
+    return Job.objects.filter(requested_by=user)
+
+
+def job_get(user, pk) -> Job:
+    job = jobs(user).filter(pk=pk).first()
+    if job is None:
+        raise Http404
+    return job

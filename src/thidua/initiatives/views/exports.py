@@ -3,48 +3,32 @@ DOCX (the official list), XLSX (every column, or `?columns=print` for a printed 
 
 `?unit=<id>` picks the issuing unit among those the person acts for (the first by default);
 `?signer=<name>` (and `?title=`) names who signs a list whose unit has no signed plan of its
-own to take it from: a list that names no signer is a draft (DỰ THẢO)."""
+own to take it from: a list that names no signer is a draft (DỰ THẢO).
+
+A list of more than ``EXPORT_ROWS_IN_REQUEST`` rows is made by a worker: the person is sent
+to the job's page, which shows its progress and then the file (initiatives/jobs.py)."""
 
 import unicodedata
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from thidua.core import downloads, uploads
+from thidua.core import downloads
 from thidua.core.text import CONTROL
-from thidua.documents.lists import render_list_docx
-from thidua.documents.xlsx import render_xlsx
-from thidua.initiatives.domain.listing import list_plans, registrations_for_list
-from thidua.initiatives.exports import Signer, acting_units, official_list, print_table, xlsx_table
-from thidua.initiatives.models import Registration
-from thidua.org import access
-from thidua.plans.domain.selectors import plan_get
+from thidua.initiatives.jobs import (
+    ListRequest,
+    list_docx,
+    list_docx_job,
+    list_scope,
+    list_xlsx,
+    list_xlsx_job,
+)
+from thidua.jobs.tasks import job_start
 
 SIGNER_LENGTH = 100  # as the plan's own signer fields
-
-
-def _scope(request, plan_pk, *, related=None):
-    """The plan, the unit that issues its list, the plans of its movement and the
-    registrations the person may read there; `related` (names of related lists) fetches only
-    those of the registrations' related lists, instead of every one the list may show."""
-    plan = plan_get(user=request.user, pk=plan_pk)
-    units = acting_units(request.user, plan)
-    if not units:
-        raise PermissionDenied  # the plan may be read, its registrations not
-    unit = units[0]
-    wanted = request.GET.get("unit")
-    if wanted:
-        unit = next((u for u in units if str(u.pk) == wanted), None)
-        if unit is None:
-            raise Http404
-    plans = list_plans(plan)
-    visible = Registration.objects.filter(access.registration_filter(request.user))
-    registrations = registrations_for_list(plans, unit, visible)
-    if related is not None:
-        registrations = registrations.prefetch_related(None).prefetch_related(*related)
-    return plan, unit, plans, list(registrations)
 
 
 def _typed(request, name: str) -> str:
@@ -52,37 +36,39 @@ def _typed(request, name: str) -> str:
     return " ".join(text.split())[:SIGNER_LENGTH]
 
 
-def _name(plan, unit, extension: str) -> str:
-    return downloads.file_name(
-        _("Registration list"), unit.name, plan.number_symbol, extension=extension
-    )
+def _export(request, asked: ListRequest, *, docx: bool):
+    scope = list_scope(request.user, asked, docx=docx)
+    rows = scope.registrations.count()
+    if rows > settings.EXPORT_ROWS_IN_REQUEST:
+        extension = "DOCX" if docx else "XLSX"
+        job = job_start(
+            actor=request.user,
+            kind=list_docx_job if docx else list_xlsx_job,
+            title=f"{_('Registration list')}: {scope.unit.full_name} ({extension})",
+            params=asked.params(),
+            back_url=reverse("initiatives:registration_list", args=[asked.plan]),
+        )
+        return redirect("jobs:job_detail", pk=job.pk)
+    made = list_docx(scope, asked) if docx else list_xlsx(scope, asked)
+    return downloads.download(made.content, name=made.name, content_type=made.content_type)
 
 
 @login_required
 def export_xlsx(request, plan_pk):
-    plan, unit, _plans, registrations = _scope(request, plan_pk)
-    printable = request.GET.get("columns") == "print"
-    columns, rows = print_table(registrations) if printable else xlsx_table(plan, registrations)
-    content = render_xlsx(
-        title="DANH SÁCH ĐĂNG KÝ MÔ HÌNH, SÁNG KIẾN, Ý TƯỞNG MỚI",
-        subtitle_lines=[unit.full_name, f"Kế hoạch số {plan.number_symbol}: {plan.title}"],
-        columns=columns,
-        rows=rows,
+    asked = ListRequest(
+        plan=plan_pk,
+        unit=request.GET.get("unit", ""),
+        printable=request.GET.get("columns") == "print",
     )
-    return downloads.download(
-        content, name=_name(plan, unit, "xlsx"), content_type=uploads.XLSX.content_type
-    )
+    return _export(request, asked, docx=False)
 
 
 @login_required
 def export_docx(request, plan_pk):
-    # The official list shows the people, not the arguments or the campaigns: making those
-    # objects was half the time of fetching a list (185 of 383 ms CPU for a province's 938).
-    plan, unit, plans, registrations = _scope(request, plan_pk, related=["implementers"])
-    signer = Signer(name=_typed(request, "signer"), title=_typed(request, "title"))
-    document = official_list(plan, unit, registrations, plans=plans, signer=signer)
-    return downloads.download(
-        render_list_docx(document),
-        name=_name(plan, unit, "docx"),
-        content_type=uploads.DOCX.content_type,
+    asked = ListRequest(
+        plan=plan_pk,
+        unit=request.GET.get("unit", ""),
+        signer=_typed(request, "signer"),
+        signer_title=_typed(request, "title"),
     )
+    return _export(request, asked, docx=True)
