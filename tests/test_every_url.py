@@ -44,6 +44,7 @@ from thidua.initiatives.models import (
     RegistrationFile,
     RegistrationState,
 )
+from thidua.jobs.models import Job
 from thidua.jobs.tasks import job_start
 from thidua.novelty.enums import Verdict
 from thidua.novelty.models import Check, PastInitiative
@@ -298,7 +299,7 @@ VISITS: dict[str, Visit] = {
     ),
     "org:unit_import": action(
         "district_admin",
-        to("org:unit_detail", lambda w: w.tree.district.pk),
+        lambda w: reverse("jobs:job_detail", args=[Job.objects.get().pk]),  # a worker imports
         args=lambda w: [w.tree.district.pk],
         data=lambda w: {"file": SimpleUploadedFile("don-vi.csv", "Tên,Loại\nEa Bia,xã\n".encode())},
         then=lambda w, response: expect(

@@ -1,6 +1,7 @@
 """Importing branches and other units from CSV and XLSX files (org/importing.py)."""
 
 import io
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,7 +10,10 @@ from openpyxl import Workbook
 
 from tests.helpers import login
 from thidua.audit.models import AuditEntry
-from thidua.org.models import Role, Unit
+from thidua.jobs.enums import JobState
+from thidua.jobs.models import Job
+from thidua.jobs.running import job_run
+from thidua.org.models import Membership, Role, Unit
 
 GOOD_CSV = "Tên,Loại,Thuộc đơn vị,Mã\nBuôn Ken,Chi hội,,\nThôn 3,chi hoi,,\nTổ 1,Tổ hội,Buôn Ken,\n"
 
@@ -21,6 +25,16 @@ def upload(client, unit, name, content: bytes):
     )
 
 
+def imported(client, unit, name, content: bytes) -> tuple[Job, str]:
+    """The import's job (run at once here: no worker) and its page as the person reads it."""
+    response = upload(client, unit, name, content)
+    job = Job.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("jobs:job_detail", args=[job.pk])
+    assert job.state == JobState.DONE
+    return job, unescape(client.get(response["Location"]).content.decode())
+
+
 @pytest.fixture
 def admin_client(client, tree, make_person):
     admin = make_person("xa", Role.ADMIN, tree.commune_a)
@@ -30,8 +44,10 @@ def admin_client(client, tree, make_person):
 
 
 def test_good_csv_imports_every_row_with_nested_parents(admin_client, tree):
-    response = upload(admin_client, tree.commune_a, "chi-hoi.csv", GOOD_CSV.encode("utf-8-sig"))
-    assert response.status_code == 302
+    job, page = imported(admin_client, tree.commune_a, "chi-hoi.csv", GOOD_CSV.encode("utf-8-sig"))
+    assert "Đã nhập 3 đơn vị vào Hội Nông dân xã Ea Bá." in page
+    assert job.result_url == reverse("org:unit_detail", args=[tree.commune_a.pk])
+    assert f'href="{job.result_url}"' in page
     ken = Unit.objects.get(name="Buôn Ken")
     assert ken.parent == tree.commune_a
     assert ken.kind == "branch"
@@ -50,8 +66,7 @@ def test_good_xlsx_imports(admin_client, tree):
     sheet.append([None, None, None])  # trailing blank rows are ignored
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = upload(admin_client, tree.commune_a, "ds.xlsx", buffer.getvalue())
-    assert response.status_code == 302
+    imported(admin_client, tree.commune_a, "ds.xlsx", buffer.getvalue())
     assert Unit.objects.get(name="Buôn Đức").code == "CH01"
 
 
@@ -68,12 +83,11 @@ def test_bad_file_gets_a_per_row_report_and_imports_nothing(admin_client, tree):
         + "A" * 250
         + ",Chi hội,\n"  # row 8: a name longer than the field
     )
-    response = upload(admin_client, tree.commune_a, "bad.csv", bad.encode())
-    assert response.status_code == 200
-    errors = [(e.row, e.message) for e in response.context["result"].errors]
-    assert [row for row, _ in errors] == [3, 4, 5, 6, 7, 8]
-    page = response.content.decode()
+    job, page = imported(admin_client, tree.commune_a, "bad.csv", bad.encode())
+    assert [row for row, _ in job.problems] == [3, 4, 5, 6, 7, 8]
     assert "6 dòng có lỗi; chưa có dữ liệu nào được nhập." in page
+    # … and the way back to the form, to send the file again once mended
+    assert f'href="{reverse("org:unit_import", args=[tree.commune_a.pk])}"' in page
     assert "Cột Tên đang để trống." in page
     assert Unit.objects.count() == before
     assert not AuditEntry.objects.filter(action="import").exists()
@@ -95,6 +109,7 @@ def test_unreadable_files_are_refused_with_a_message(admin_client, tree, name, c
     assert response.status_code == 200
     assert response.context["form"].errors["file"]
     assert Unit.objects.count() == before
+    assert not Job.objects.exists()  # said on the form at once: nothing to wait for
 
 
 def test_import_into_another_commune_is_refused(admin_client, tree):
@@ -107,3 +122,26 @@ def test_too_large_file_is_refused(admin_client, tree):
     content = ("Tên,Loại\n" + "Thôn,Chi hội\n" * 200_000).encode()
     response = upload(admin_client, tree.commune_a, "big.csv", content)
     assert "2 MB" in str(response.context["form"].errors["file"])
+
+
+def test_with_a_worker_the_import_waits_then_says_what_it_did(admin_client, tree, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    rows = "".join(f"Thôn {n},Chi hội,,\n" for n in range(2, 402))  # Thôn 1 is there already
+    response = upload(admin_client, tree.commune_a, "thon.csv", f"Tên,Loại,,Mã\n{rows}".encode())
+    job = Job.objects.get()
+    waiting = unescape(admin_client.get(response["Location"]).content.decode())
+    assert "Đang chờ máy chủ bắt đầu." in waiting
+    assert not tree.commune_a.children.filter(name="Thôn 2").exists()
+    assert job_run(job_id=job.pk) == JobState.DONE
+    done = unescape(admin_client.get(response["Location"]).content.decode())
+    assert "Đã nhập 400 đơn vị vào Hội Nông dân xã Ea Bá." in done
+    assert tree.commune_a.children.count() == 401
+
+
+def test_an_import_whose_asker_lost_the_right_imports_nothing(admin_client, tree, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    upload(admin_client, tree.commune_a, "chi-hoi.csv", GOOD_CSV.encode())
+    Membership.objects.filter(person=admin_client.admin).delete()
+    job = Job.objects.get()
+    assert job_run(job_id=job.pk) == JobState.FAILED
+    assert not Unit.objects.filter(name="Buôn Ken").exists()

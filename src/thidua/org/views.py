@@ -11,12 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from thidua.core.actions import form_page
 from thidua.core.lookups import folded_words
 from thidua.core.once import single_use
+from thidua.jobs.tasks import job_start
 from thidua.org import access, forms
 from thidua.org.domain.people import (
     membership_grant,
@@ -25,7 +25,8 @@ from thidua.org.domain.people import (
     person_update,
 )
 from thidua.org.domain.units import lineage, unit_create, unit_update
-from thidua.org.importing import ImportFileError, import_units, read_rows
+from thidua.org.importing import ImportFileError, read_rows
+from thidua.org.jobs import import_title, import_units_job
 from thidua.org.models import Membership, Person, normalise_phone
 
 PAGE_SIZE = 50
@@ -133,31 +134,28 @@ def unit_edit(request, pk):
 @login_required
 @single_use
 def unit_import(request, pk):
+    """The file is checked as a whole here and imported by a background job, whose page
+    then says what was imported or which rows were wrong (org/jobs.py)."""
     target = access.get_unit(request.user, "unit.manage", pk)
     form = forms.UnitImportForm(request.POST or None, request.FILES or None)
-    result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            rows = read_rows(upload.read(), upload.name)
+            read_rows(upload.read(), upload.name)
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            result = import_units(actor=request.user, target=target, rows=rows)
-            if result.ok:
-                messages.success(
-                    request,
-                    ngettext(
-                        "Imported %(count)d unit into %(unit)s.",
-                        "Imported %(count)d units into %(unit)s.",
-                        len(result.created),
-                    )
-                    % {"count": len(result.created), "unit": target.full_name},
-                )
-                return redirect("org:unit_detail", pk=target.pk)
-    return render(
-        request, "org/unit_import.html", {"form": form, "target": target, "result": result}
-    )
+            upload.seek(0)
+            job = job_start(
+                actor=request.user,
+                kind=import_units_job,
+                title=import_title(target),
+                params={"target": target.pk},
+                back_url=reverse("org:unit_import", args=[target.pk]),  # to try again
+                upload=upload,
+            )
+            return redirect("jobs:job_detail", pk=job.pk)
+    return render(request, "org/unit_import.html", {"form": form, "target": target})
 
 
 @login_required
