@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from tests.helpers import login, vietnamese
 from thidua.core import storage
@@ -168,3 +169,16 @@ def test_the_list_holds_the_askers_jobs_newest_first(client, kinds, asker, make_
     page = unescape(client.get(reverse("jobs:job_list")).content.decode())
     assert page.index("Thứ hai") < page.index("Thứ nhất")
     assert "Của người khác" not in page
+
+
+def test_a_second_click_while_the_export_waits_is_the_same_job(kinds, asker, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    kind = kinds("tests.counted", counted)
+    first = job_start(actor=asker, kind=kind, title="A", params={"plan": 1})
+    assert job_start(actor=asker, kind=kind, title="A", params={"plan": 1}) == first
+    other = job_start(actor=asker, kind=kind, title="A", params={"plan": 2})
+    assert other != first
+    assert DBTaskResult.objects.count() == 2  # queued once each
+    job_run(job_id=first.pk)
+    again = job_start(actor=asker, kind=kind, title="A", params={"plan": 1})
+    assert again not in (first, other)  # done: a new click is a new file

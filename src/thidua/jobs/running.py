@@ -34,6 +34,13 @@ def job_request(*, actor, kind, title: str, params: dict, back_url: str = "", up
     return job
 
 
+def job_waiting(*, actor, kind, params: dict) -> Job | None:
+    """``actor``'s job of ``kind`` asked with ``params`` that waits or runs, if any: the
+    same export asked again (a second click) is that job, not a second one."""
+    waiting = Job.objects.filter(requested_by=actor, kind=kind.kind_name, state__in=ACTIVE)
+    return next((job for job in waiting if job.params == params), None)
+
+
 def job_run(*, job_id: int) -> str:
     """Carry out the job ``job_id`` (the task's work) and record what it made or why it
     failed; returns its state. A job found running is run again (its worker died in the
