@@ -45,7 +45,7 @@ def test_an_import_shows_the_wrong_rows_then_what_it_imported(new_page, screensh
     page = new_page(PHONE)
     browser_login(page, "huyen")
     page.goto(f"/units/{commune.pk}/import/")
-    wrong = "Tên,Loại\nBuôn Mới,Chi hội\nXóm Lạ,Làng\n".encode()
+    wrong = "Tên,Loại\nBuôn Đăk,Chi hội\nXóm Lạ,Làng\n".encode()
     page.locator("input[type=file]").set_input_files(
         {"name": "chi-hoi.csv", "mimeType": "text/csv", "buffer": wrong}
     )
@@ -55,7 +55,7 @@ def test_an_import_shows_the_wrong_rows_then_what_it_imported(new_page, screensh
     expect(page.locator("main table")).to_contain_text("Làng")
     screenshot(page, "job-import-problems")
     page.get_by_role("link", name="Quay lại trang đã yêu cầu").click()
-    mended = "Tên,Loại\nBuôn Mới,Chi hội\nXóm Lạ,Chi hội\n".encode()
+    mended = "Tên,Loại\nBuôn Đăk,Chi hội\nXóm Lạ,Chi hội\n".encode()
     page.locator("input[type=file]").set_input_files(
         {"name": "chi-hoi.csv", "mimeType": "text/csv", "buffer": mended}
     )
@@ -63,4 +63,4 @@ def test_an_import_shows_the_wrong_rows_then_what_it_imported(new_page, screensh
     expect(page.get_by_role("status")).to_contain_text(f"Đã nhập 2 đơn vị vào {commune.full_name}")
     page.get_by_role("link", name="Xem kết quả").click()
     expect(page.locator("main")).to_contain_text("Xóm Lạ")
-    assert set(commune.children.values_list("name", flat=True)) >= {"Buôn Mới", "Xóm Lạ"}
+    assert set(commune.children.values_list("name", flat=True)) >= {"Buôn Đăk", "Xóm Lạ"}
