@@ -109,17 +109,18 @@ def list_docx(scope: ListScope, asked: ListRequest) -> Made:
     )
 
 
+def _made_by_worker(job, progress, *, docx: bool) -> Made:
+    asked = ListRequest(**job.params)
+    scope = list_scope(job.requested_by, asked, docx=docx)
+    progress(0, scope.registrations.count())  # the page says how many rows are under way
+    return list_docx(scope, asked) if docx else list_xlsx(scope, asked)
+
+
 @job_kind("initiatives.list_xlsx")
 def list_xlsx_job(job, progress) -> Made:
-    asked = ListRequest(**job.params)
-    scope = list_scope(job.requested_by, asked, docx=False)
-    progress(0, scope.registrations.count())
-    return list_xlsx(scope, asked)
+    return _made_by_worker(job, progress, docx=False)
 
 
 @job_kind("initiatives.list_docx")
 def list_docx_job(job, progress) -> Made:
-    asked = ListRequest(**job.params)
-    scope = list_scope(job.requested_by, asked, docx=True)
-    progress(0, scope.registrations.count())
-    return list_docx(scope, asked)
+    return _made_by_worker(job, progress, docx=True)
