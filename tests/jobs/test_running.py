@@ -182,3 +182,17 @@ def test_a_second_click_while_the_export_waits_is_the_same_job(kinds, asker, set
     job_run(job_id=first.pk)
     again = job_start(actor=asker, kind=kind, title="A", params={"plan": 1})
     assert again not in (first, other)  # done: a new click is a new file
+
+
+def test_the_admin_site_lists_failed_jobs_without_their_files(client, kinds, asker, superuser):
+    def refused(job, progress):
+        raise ValidationError("Kế hoạch đã đóng.")
+
+    job_start(actor=asker, kind=kinds("tests.refused", refused), title="Danh sách", params={})
+    made = job_start(actor=asker, kind=kinds("tests.counted", counted), title="Bảng", params={})
+    client.force_login(superuser)
+    listed = client.get(reverse("admin:jobs_job_changelist"), {"state": JobState.FAILED})
+    assert "Kế hoạch đã đóng." in listed.content.decode()
+    page = client.get(reverse("admin:jobs_job_change", args=[made.pk]))
+    assert page.status_code == 200
+    assert made.file.name not in page.content.decode()  # its requester's to download
