@@ -20,7 +20,8 @@ class Job(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs"
     )
-    back_url = models.CharField(max_length=500, blank=True)  # the page it was asked from
+    # the page it was asked from, always a path of ours (reverse()), never what was typed
+    back_url = models.CharField(max_length=500, blank=True)
     upload = models.FileField(upload_to="jobs/in/%Y/%m/", blank=True)  # an import's file
     state = models.CharField(
         _("status"), max_length=10, choices=JobState.choices, default=JobState.QUEUED

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thidua.initiatives.enums import IdeaState, RegistrationState
+from thidua.jobs.enums import JobState
 from thidua.org import access
 from thidua.plans.enums import PlanState
 from thidua.results.enums import ReportState
@@ -58,4 +59,5 @@ def states(request):
         "ReportState": ReportState,
         "CouncilState": CouncilState,
         "AssignmentState": AssignmentState,
+        "JobState": JobState,
     }
